@@ -1,0 +1,46 @@
+// Three tiers by file suffix (STYLE.md): small specs beside the code, integration and end-to-end specs under
+// apps/*/test and libs/*/test. NestJS 12 ships ESM only; @swc/jest turns it into CommonJS so jest's own
+// module loader (which cannot require ESM) can load it. One boring transform for everything.
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2023',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+  swcrc: false,
+};
+
+const moduleNameMapper = {
+  '^@welkom/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@welkom/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.int-spec.ts'],
+      slowTestThreshold: 30,
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'],
+      slowTestThreshold: 120,
+    },
+  ],
+};
