@@ -18,6 +18,11 @@ const moduleNameMapper = {
   '^@welkom/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
+const realInfrastructure = {
+  globalSetup: '<rootDir>/libs/testing/src/jest.global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest.global-teardown.ts',
+};
+
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -32,12 +37,14 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts'] },
     {
       ...shared,
+      ...realInfrastructure,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,deploy,test}/**/*.int-spec.ts'],
       slowTestThreshold: 30,
     },
     {
       ...shared,
+      ...realInfrastructure,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'],
       slowTestThreshold: 120,

@@ -1,0 +1,92 @@
+/**
+ * Dates as whole days since 1970-01-01 in the proleptic Gregorian calendar. Integer arithmetic only (after
+ * Howard Hinnant's `days_from_civil`): no `Date`, so no time zone can shift a decision into another year, and
+ * the import hot path allocates nothing per date.
+ */
+export type EpochDay = number;
+
+export function epochDayOf(year: number, month: number, day: number): EpochDay {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function civilDateOf(epochDay: EpochDay): CivilDate {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** year * 12 + (month - 1): one number per calendar month, so months sort and subtract as integers. */
+export function monthNumberOf(epochDay: EpochDay): number {
+  const { year, month } = civilDateOf(epochDay);
+  return year * 12 + month - 1;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+const ZERO = 48;
+
+function digitAt(text: string, index: number): number {
+  const d = text.charCodeAt(index) - ZERO;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** Why an ISO date was refused, for row-level error messages. */
+export type IsoDateProblem = 'FORMAT' | 'NO_SUCH_DAY';
+
+/**
+ * Strict `YYYY-MM-DD` (ISO 8601 calendar date, extended format). Returns the epoch day, or the reason it is
+ * not one. Lenient parsers (`Date.parse`) accept `2021-02-30` and time zones; a statistics feed must not.
+ */
+export function parseIsoDate(text: string): EpochDay | IsoDateProblem {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return 'FORMAT';
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return 'FORMAT';
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'NO_SUCH_DAY';
+  return epochDayOf(year, month, day);
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+export function formatIsoDate(epochDay: EpochDay): string {
+  const { year, month, day } = civilDateOf(epochDay);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}

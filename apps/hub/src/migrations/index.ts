@@ -1,0 +1,4 @@
+import { PartiesAndConnectors1763800000000 } from './1763800000000-parties-and-connectors';
+
+/** In order. Never edit a committed migration: add a new one. */
+export const HUB_MIGRATIONS = [PartiesAndConnectors1763800000000];

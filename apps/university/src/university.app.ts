@@ -1,0 +1,12 @@
+import { startService, type RunningService } from '@welkom/runtime';
+import type { UniversityConfig } from './university.config';
+import { UNIVERSITY_SERVICE_NAME, UniversityModule } from './university.module';
+
+export function startUniversity(config: UniversityConfig): Promise<RunningService> {
+  return startService({
+    serviceName: UNIVERSITY_SERVICE_NAME,
+    module: UniversityModule.forRoot(config),
+    config,
+    contracts: [],
+  });
+}

@@ -1,0 +1,277 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  commonNameOf,
+  isReusableCa,
+  isReusablePartyCertificate,
+  readCertificate,
+  type ExpectedPartyCertificate,
+} from './certificate-checks';
+import { withDirectoryLock } from './directory-lock';
+import { runOpenssl } from './openssl-runner';
+
+/** A party as listed in deploy/parties/dev-parties.json; `key` names its files and its DNS name. */
+export interface DevParty {
+  readonly key: string;
+  readonly oin: string;
+  readonly name: string;
+}
+
+export interface PartyCertificateFiles {
+  readonly key: string;
+  readonly oin: string;
+  readonly certificatePath: string;
+  readonly privateKeyPath: string;
+}
+
+export interface DevCertificates {
+  readonly caCertificatePath: string;
+  readonly parties: Readonly<Record<string, PartyCertificateFiles>>;
+  /** What this call issued (`ca` and/or party keys); empty when everything on disk was still good. */
+  readonly generated: readonly string[];
+}
+
+export interface DevCertificateOptions {
+  /** The clock that decides "expired or near expiry"; tests move it forward. */
+  readonly now?: Date;
+  /** The openssl binary; tests point it elsewhere to see the missing-openssl message. */
+  readonly openssl?: string;
+}
+
+export const DEV_CA_COMMON_NAME = 'Welkom Hub Development CA';
+export const UNTRUSTED_CA_COMMON_NAME = 'Untrusted Test CA (not Welkom Hub)';
+
+const CA_VALIDITY_DAYS = 3650;
+const PARTY_VALIDITY_DAYS = 825;
+const PARTY_RENEW_BEFORE_DAYS = 30;
+// Renewing the CA while it still outlives a fresh party certificate means no party certificate it signs
+// can outlive it.
+const CA_RENEW_BEFORE_DAYS = PARTY_VALIDITY_DAYS;
+
+const PARTY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const OIN_PATTERN = /^[0-9]{20}$/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Makes sure `dir` holds the development CA (`ca.crt`, `ca.key`) and, per party, `<key>.crt`/`<key>.key`
+ * signed by it, issuing only what is missing, expired, close to expiry, or no longer matching the party
+ * list. Parties are identified the PKIoverheid way: the OIN in the subject `serialNumber` attribute.
+ */
+export function ensureDevCertificates(
+  dir: string,
+  parties: readonly DevParty[],
+  options: DevCertificateOptions = {},
+): Promise<DevCertificates> {
+  return ensureCertificates(dir, parties, DEV_CA_COMMON_NAME, options);
+}
+
+/**
+ * The same layout under a different, self-made CA that no Welkom Hub component trusts, for tests that show
+ * an impostor (even one claiming a real party's OIN) is refused. Use a directory of its own: a directory
+ * whose CA has another name is refused rather than overwritten.
+ */
+export function ensureUntrustedCertificates(
+  dir: string,
+  parties: readonly DevParty[],
+  options: DevCertificateOptions = {},
+): Promise<DevCertificates> {
+  return ensureCertificates(dir, parties, UNTRUSTED_CA_COMMON_NAME, options);
+}
+
+async function ensureCertificates(
+  dir: string,
+  parties: readonly DevParty[],
+  caCommonName: string,
+  options: DevCertificateOptions,
+): Promise<DevCertificates> {
+  assertValidParties(parties);
+  const absoluteDir = resolve(dir);
+  const now = options.now ?? new Date();
+  const openssl = options.openssl ?? 'openssl';
+  await mkdir(absoluteDir, { recursive: true, mode: 0o700 });
+
+  return withDirectoryLock(absoluteDir, async () => {
+    const generated: string[] = [];
+    const caFiles = { certificatePath: join(absoluteDir, 'ca.crt'), privateKeyPath: join(absoluteDir, 'ca.key') };
+
+    let ca = await readCertificate(caFiles.certificatePath, caFiles.privateKeyPath);
+    if (ca !== undefined && commonNameOf(ca.certificate) !== caCommonName) {
+      throw new Error(
+        `${caFiles.certificatePath} is "${ca.certificate.subject}", not "CN=${caCommonName}"; refusing to replace it. ` +
+          'Use another directory.',
+      );
+    }
+    if (ca === undefined || !isReusableCa(ca, CA_RENEW_BEFORE_DAYS, now)) {
+      await issue(absoluteDir, caFiles, (work) => issueCa(openssl, work, caCommonName));
+      generated.push('ca');
+      ca = await readCertificate(caFiles.certificatePath, caFiles.privateKeyPath);
+      if (ca === undefined) throw new Error(`openssl did not produce a readable CA in ${absoluteDir}`);
+    }
+
+    const files: Record<string, PartyCertificateFiles> = {};
+    for (const party of parties) {
+      const partyFiles = {
+        key: party.key,
+        oin: party.oin,
+        certificatePath: join(absoluteDir, `${party.key}.crt`),
+        privateKeyPath: join(absoluteDir, `${party.key}.key`),
+      };
+      const expected = expectedPartyCertificate(party);
+      const onDisk = await readCertificate(partyFiles.certificatePath, partyFiles.privateKeyPath);
+      if (onDisk === undefined || !isReusablePartyCertificate(onDisk, ca.certificate, expected, PARTY_RENEW_BEFORE_DAYS, now)) {
+        await issue(absoluteDir, partyFiles, (work) => issuePartyCertificate(openssl, work, caFiles, party));
+        generated.push(party.key);
+      }
+      files[party.key] = partyFiles;
+    }
+
+    return { caCertificatePath: caFiles.certificatePath, parties: files, generated };
+  });
+}
+
+interface IssuedFiles {
+  readonly certificatePath: string;
+  readonly privateKeyPath: string;
+}
+
+/**
+ * Issues into a scratch directory beside the target and renames into place, so an interrupted run leaves
+ * either the old pair or a complete new file, never a truncated one (a mismatched pair is caught next run).
+ */
+async function issue(dir: string, target: IssuedFiles, create: (work: IssuedFiles & { dir: string }) => Promise<void>): Promise<void> {
+  const workDir = await mkdtemp(join(dir, '.work-'));
+  try {
+    const work = { dir: workDir, certificatePath: join(workDir, 'out.crt'), privateKeyPath: join(workDir, 'out.key') };
+    await create(work);
+    await chmod(work.privateKeyPath, 0o600);
+    await rename(work.privateKeyPath, target.privateKeyPath);
+    await rename(work.certificatePath, target.certificatePath);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function issueCa(openssl: string, work: IssuedFiles & { dir: string }, commonName: string): Promise<void> {
+  const config = join(work.dir, 'openssl.cnf');
+  // Our own config, so the result does not depend on the distribution's openssl.cnf defaults.
+  await writeFile(
+    config,
+    [
+      '[req]',
+      'distinguished_name = dn',
+      '[dn]',
+      '[ca_extensions]',
+      'basicConstraints = critical, CA:TRUE, pathlen:0',
+      'keyUsage = critical, keyCertSign, cRLSign',
+      'subjectKeyIdentifier = hash',
+      '',
+    ].join('\n'),
+  );
+  await generateKey(openssl, work.privateKeyPath);
+  await runOpenssl(openssl, [
+    'req', '-new', '-x509', '-utf8',
+    '-config', config,
+    '-extensions', 'ca_extensions',
+    '-key', work.privateKeyPath,
+    '-subj', `/CN=${escapeSubjectValue(commonName)}`,
+    '-days', String(CA_VALIDITY_DAYS),
+    '-set_serial', randomSerial(),
+    '-out', work.certificatePath,
+  ]);
+}
+
+async function issuePartyCertificate(
+  openssl: string,
+  work: IssuedFiles & { dir: string },
+  ca: IssuedFiles,
+  party: DevParty,
+): Promise<void> {
+  const config = join(work.dir, 'openssl.cnf');
+  const request = join(work.dir, 'request.csr');
+  // The party key is checked against PARTY_KEY_PATTERN, so it cannot break out of the config line.
+  await writeFile(
+    config,
+    [
+      '[req]',
+      'distinguished_name = dn',
+      '[dn]',
+      '[party_extensions]',
+      'basicConstraints = critical, CA:FALSE',
+      'keyUsage = critical, digitalSignature, keyEncipherment',
+      'extendedKeyUsage = serverAuth, clientAuth',
+      `subjectAltName = DNS:localhost, DNS:${party.key}, IP:127.0.0.1`,
+      'subjectKeyIdentifier = hash',
+      'authorityKeyIdentifier = keyid',
+      '',
+    ].join('\n'),
+  );
+  await generateKey(openssl, work.privateKeyPath);
+  await runOpenssl(openssl, [
+    'req', '-new', '-utf8',
+    '-config', config,
+    '-key', work.privateKeyPath,
+    '-subj', partySubject(party),
+    '-out', request,
+  ]);
+  await runOpenssl(openssl, [
+    'x509', '-req',
+    '-in', request,
+    '-CA', ca.certificatePath,
+    '-CAkey', ca.privateKeyPath,
+    '-set_serial', randomSerial(),
+    '-days', String(PARTY_VALIDITY_DAYS),
+    '-extfile', config,
+    '-extensions', 'party_extensions',
+    '-out', work.certificatePath,
+  ]);
+}
+
+function generateKey(openssl: string, privateKeyPath: string): Promise<void> {
+  return runOpenssl(openssl, [
+    'genpkey', '-algorithm', 'EC',
+    '-pkeyopt', 'ec_paramgen_curve:P-256',
+    '-pkeyopt', 'ec_param_enc:named_curve',
+    '-out', privateKeyPath,
+  ]);
+}
+
+function partySubject(party: DevParty): string {
+  return `/C=NL/O=${escapeSubjectValue(party.name)}/serialNumber=${party.oin}/CN=${party.key}`;
+}
+
+function expectedPartyCertificate(party: DevParty): ExpectedPartyCertificate {
+  return {
+    subject: { C: 'NL', O: party.name, serialNumber: party.oin, CN: party.key },
+    subjectAltName: `DNS:localhost, DNS:${party.key}, IP Address:127.0.0.1`,
+  };
+}
+
+/** In `-subj`, `/` separates attributes and `+` starts a multi-valued RDN; a backslash escapes both. */
+function escapeSubjectValue(value: string): string {
+  return value.replace(/[\\/+]/g, (character) => `\\${character}`);
+}
+
+/** 127 random bits: unique per certificate and always a positive serial, as RFC 5280 asks. */
+function randomSerial(): string {
+  const bytes = randomBytes(16);
+  bytes[0] &= 0x7f;
+  return `0x${bytes.toString('hex')}`;
+}
+
+function assertValidParties(parties: readonly DevParty[]): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const party of parties) {
+    if (!PARTY_KEY_PATTERN.test(party.key) || party.key === 'ca') {
+      problems.push(`party key ${JSON.stringify(party.key)} must be lower-case letters, digits and single hyphens, not "ca"`);
+    }
+    if (seen.has(party.key)) problems.push(`party key ${JSON.stringify(party.key)} appears twice`);
+    seen.add(party.key);
+    if (!OIN_PATTERN.test(party.oin)) problems.push(`party ${party.key}: OIN ${JSON.stringify(party.oin)} is not 20 digits`);
+    if (party.name.trim() === '' || CONTROL_CHARACTERS.test(party.name)) {
+      problems.push(`party ${party.key}: name must be non-empty without control characters`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid party list: ${problems.join('; ')}`);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const brokerList = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+  .refine((brokers) => brokers.every((b) => /^[\w.-]+:\d+$/.test(b)), 'expected host:port[,host:port]');
+
+/** What every Welkom Hub service needs: its sockets, the broker, the database and its mTLS identity. */
+export const serviceConfigSchema = z.object({
+  GRPC_HOST: z.string().default('127.0.0.1'),
+  GRPC_PORT: port,
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: port,
+  KAFKA_BROKERS: brokerList,
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+  TLS_CA_FILE: z.string().min(1),
+  TLS_CERT_FILE: z.string().min(1),
+  TLS_KEY_FILE: z.string().min(1),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Upper bound on any gRPC message the service accepts; larger ones are refused before parsing. */
+  GRPC_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/** Agency connectors also call the hub. */
+export const hubClientConfigSchema = z.object({
+  HUB_GRPC_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port'),
+});
+
+export type HubClientConfig = z.infer<typeof hubClientConfigSchema>;

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * The `.proto` sources are loaded at run time by @grpc/proto-loader (NestJS gRPC transport and reflection),
+ * so services need the directory on disk. Found by walking up, so it works from sources and from a build.
+ */
+function findProtoRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const candidate = join(dir, 'proto', 'welkom');
+    if (existsSync(candidate)) return join(dir, 'proto');
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`proto/ directory not found above ${start}`);
+    dir = parent;
+  }
+}
+
+export const PROTO_ROOT = findProtoRoot(resolve(__dirname));
+
+/** A gRPC service contract: its protobuf package and the file that declares it, relative to PROTO_ROOT. */
+export interface GrpcContract {
+  package: string;
+  protoFile: string;
+  service: string;
+}
+
+export const HEALTH_CONTRACT: GrpcContract = {
+  package: 'grpc.health.v1',
+  protoFile: 'grpc/health/v1/health.proto',
+  service: 'Health',
+};
+
+export const PARTY_REGISTRY_CONTRACT: GrpcContract = {
+  package: 'welkom.hub.v1',
+  protoFile: 'welkom/hub/v1/party_registry.proto',
+  service: 'PartyRegistryService',
+};
+
+export function protoFilePath(contract: GrpcContract): string {
+  return join(PROTO_ROOT, contract.protoFile);
+}

@@ -1,0 +1,67 @@
+/**
+ * The envelope of every event. On Kafka it travels as record headers next to the protobuf payload
+ * (the record value), so brokers, tools like kcat and other languages can route on it without decoding.
+ */
+export interface EventEnvelope {
+  eventId: string;
+  eventType: string;
+  schemaVersion: number;
+  sourcePartyOin: string;
+  occurredAt: string;
+  correlationId: string;
+  traceparent: string;
+}
+
+export const ENVELOPE_HEADERS = {
+  eventId: 'welkom-event-id',
+  eventType: 'welkom-event-type',
+  schemaVersion: 'welkom-schema-version',
+  sourcePartyOin: 'welkom-source-party',
+  occurredAt: 'welkom-occurred-at',
+  correlationId: 'welkom-correlation-id',
+  traceparent: 'traceparent',
+} as const satisfies Record<keyof EventEnvelope, string>;
+
+export type EnvelopeHeaders = Record<(typeof ENVELOPE_HEADERS)[keyof EventEnvelope], string>;
+
+export function envelopeToHeaders(envelope: EventEnvelope): EnvelopeHeaders {
+  const headers = {} as EnvelopeHeaders;
+  for (const [field, header] of Object.entries(ENVELOPE_HEADERS) as [keyof EventEnvelope, string][]) {
+    (headers as Record<string, string>)[header] = String(envelope[field]);
+  }
+  return headers;
+}
+
+export class EnvelopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvelopeError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Reads and checks the envelope from raw Kafka headers; a record without a valid envelope is poison. */
+export function envelopeFromHeaders(raw: Record<string, Buffer | string | undefined>): EventEnvelope {
+  const read = (header: string): string => {
+    const value = raw[header];
+    if (value === undefined) throw new EnvelopeError(`missing header ${header}`);
+    return Buffer.isBuffer(value) ? value.toString('utf8') : value;
+  };
+  const envelope: EventEnvelope = {
+    eventId: read(ENVELOPE_HEADERS.eventId),
+    eventType: read(ENVELOPE_HEADERS.eventType),
+    schemaVersion: Number(read(ENVELOPE_HEADERS.schemaVersion)),
+    sourcePartyOin: read(ENVELOPE_HEADERS.sourcePartyOin),
+    occurredAt: read(ENVELOPE_HEADERS.occurredAt),
+    correlationId: read(ENVELOPE_HEADERS.correlationId),
+    traceparent: raw[ENVELOPE_HEADERS.traceparent] === undefined ? '' : read(ENVELOPE_HEADERS.traceparent),
+  };
+  if (!UUID.test(envelope.eventId)) throw new EnvelopeError(`event id ${envelope.eventId} is not a UUID`);
+  if (!Number.isInteger(envelope.schemaVersion) || envelope.schemaVersion < 1) {
+    throw new EnvelopeError(`schema version ${envelope.schemaVersion} is not a positive integer`);
+  }
+  if (!/^\d{20}$/.test(envelope.sourcePartyOin)) throw new EnvelopeError('source party is not a 20-digit OIN');
+  if (Number.isNaN(Date.parse(envelope.occurredAt))) throw new EnvelopeError('occurred-at is not a timestamp');
+  return envelope;
+}

@@ -1,0 +1,41 @@
+import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import type { ProtobufCodec } from './protobuf-codec';
+
+/** `welkom.<context>.<event>.v<major>`: the major version is part of the name, so a breaking change is a new topic. */
+export const TOPIC_NAME_PATTERN = /^welkom\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[1-9][0-9]*$/;
+
+export const DEAD_LETTER_SUFFIX = '.dlt';
+
+/** Everything the hub knows about one topic: its payload type, how it is keyed and who may publish it. */
+export interface TopicDefinition<TPayload> {
+  readonly name: string;
+  /** The event type in the envelope, e.g. `welkom.platform.connector-started`. */
+  readonly eventType: string;
+  readonly schemaVersion: number;
+  readonly codec: ProtobufCodec<TPayload>;
+  /** Kafka key: a pseudonymous case or subject id, so all events of one case keep their order. */
+  readonly key: (payload: TPayload) => string;
+  readonly partitions: number;
+  /** Roles whose parties may sign events of this type; consumers reject others. */
+  readonly publisherRoles: readonly PartyRole[];
+  /** Extra topic configs, e.g. cleanup.policy=compact for feeds keyed by series. */
+  readonly config?: Readonly<Record<string, string>>;
+}
+
+export function defineTopic<TPayload>(definition: TopicDefinition<TPayload>): TopicDefinition<TPayload> {
+  if (!TOPIC_NAME_PATTERN.test(definition.name)) {
+    throw new Error(`Topic name ${definition.name} does not follow welkom.<context>.<event>.v<major>`);
+  }
+  const major = Number(definition.name.slice(definition.name.lastIndexOf('.v') + 2));
+  if (major !== definition.schemaVersion) {
+    throw new Error(`Topic ${definition.name} carries schema version ${definition.schemaVersion}, not ${major}`);
+  }
+  return definition;
+}
+
+export function deadLetterTopicOf(topic: { name: string } | string): string {
+  return (typeof topic === 'string' ? topic : topic.name) + DEAD_LETTER_SUFFIX;
+}
+
+/** Payload type of a topic definition, for typed handlers. */
+export type PayloadOf<T> = T extends TopicDefinition<infer P> ? P : never;

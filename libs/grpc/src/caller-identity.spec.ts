@@ -1,0 +1,105 @@
+import type { PeerCertificate } from 'node:tls';
+import { DomainError } from '@welkom/errors';
+import {
+  CallerIdentityError,
+  type CallWithAuthContext,
+  type CertificateWithSubject,
+  callerOinFromCall,
+  oinFromPeerCertificate,
+} from './caller-identity';
+
+const LEIDEN_OIN = '00000003281234560000';
+
+function certificateWithSubject(subject: NodeJS.Dict<string | string[]>): CertificateWithSubject {
+  return { subject: { C: 'NL', O: 'Universiteit Leiden', CN: 'university-leiden', ...subject } };
+}
+
+function refusal(action: () => unknown): CallerIdentityError {
+  try {
+    action();
+  } catch (error: unknown) {
+    if (error instanceof CallerIdentityError) return error;
+    throw error;
+  }
+  throw new Error('expected a CallerIdentityError, but nothing was thrown');
+}
+
+describe('oinFromPeerCertificate', () => {
+  it('returns the OIN from the subject serialNumber', () => {
+    expect(oinFromPeerCertificate(certificateWithSubject({ serialNumber: LEIDEN_OIN }))).toBe(LEIDEN_OIN);
+  });
+
+  it('refuses a certificate without a serialNumber', () => {
+    const error = refusal(() => oinFromPeerCertificate(certificateWithSubject({})));
+    expect(error.failure).toBe('INVALID_OIN');
+    expect(error.message).toMatch(/no subject serialNumber/);
+  });
+
+  it('refuses a certificate without a subject at all', () => {
+    expect(refusal(() => oinFromPeerCertificate({})).failure).toBe('INVALID_OIN');
+  });
+
+  it.each([
+    ['19 digits', '0000000328123456000'],
+    ['21 digits', '000000032812345600000'],
+    ['letters', '0000000328123456000A'],
+    ['surrounding spaces', ` ${LEIDEN_OIN} `],
+    ['a KvK number only', '28123456'],
+    ['non-ASCII digits', '٠٠٠٠٠٠٠٣٢٨١٢٣٤٥٦٠٠٠٠'],
+  ])('refuses a serialNumber with %s', (_label, serialNumber) => {
+    const error = refusal(() => oinFromPeerCertificate(certificateWithSubject({ serialNumber })));
+    expect(error.failure).toBe('INVALID_OIN');
+  });
+
+  it('refuses a certificate with two serialNumber attributes rather than picking one', () => {
+    const subject = { serialNumber: [LEIDEN_OIN, '00000001812345670000'] };
+    expect(refusal(() => oinFromPeerCertificate(certificateWithSubject(subject))).failure).toBe('INVALID_OIN');
+  });
+
+  it('is an UNAUTHENTICATED domain error, so the gRPC error mapping needs no special case', () => {
+    const error = refusal(() => oinFromPeerCertificate(certificateWithSubject({ serialNumber: 'x' })));
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.reason).toBe('INVALID_OIN');
+  });
+});
+
+describe('callerOinFromCall', () => {
+  function callWith(sslPeerCertificate: CertificateWithSubject | undefined): CallWithAuthContext {
+    return {
+      getAuthContext: () =>
+        sslPeerCertificate === undefined
+          ? {}
+          : { transportSecurityType: 'ssl', sslPeerCertificate: sslPeerCertificate as PeerCertificate },
+    };
+  }
+
+  it('returns the OIN of the verified client certificate', () => {
+    expect(callerOinFromCall(callWith(certificateWithSubject({ serialNumber: LEIDEN_OIN })))).toBe(LEIDEN_OIN);
+  });
+
+  it('refuses a call without a client certificate', () => {
+    expect(refusal(() => callerOinFromCall(callWith(undefined))).failure).toBe('NO_CLIENT_CERTIFICATE');
+  });
+
+  it('refuses a call whose auth context is null', () => {
+    expect(refusal(() => callerOinFromCall({ getAuthContext: () => null })).failure).toBe('NO_CLIENT_CERTIFICATE');
+  });
+
+  it('refuses a spread copy of a call, which loses the prototype method getAuthContext', () => {
+    class PrototypeCall {
+      readonly metadata = { 'x-caller-oin': LEIDEN_OIN };
+      getAuthContext() {
+        return { sslPeerCertificate: certificateWithSubject({ serialNumber: LEIDEN_OIN }) as PeerCertificate };
+      }
+    }
+    const copied = { ...new PrototypeCall() };
+    const error = refusal(() => callerOinFromCall(copied as unknown as CallWithAuthContext));
+    expect(error.failure).toBe('NO_CLIENT_CERTIFICATE');
+  });
+
+  it('passes on an invalid OIN in an otherwise verified certificate', () => {
+    const call = callWith(certificateWithSubject({ serialNumber: '1234' }));
+    expect(refusal(() => callerOinFromCall(call)).failure).toBe('INVALID_OIN');
+  });
+});

@@ -1,0 +1,28 @@
+import { Metadata } from '@grpc/grpc-js';
+import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
+import { type Observable, throwError } from 'rxjs';
+import { DomainError, isDomainError } from '@welkom/errors';
+import { toGrpcError } from './grpc-error.mapper';
+
+/**
+ * Without a filter NestJS answers every error with UNKNOWN. Domain errors get their mapped status and
+ * details; anything else is a bug on our side: logged with its stack, answered as INTERNAL without
+ * internals, and the service stays up.
+ */
+@Catch()
+export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger('GrpcExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+    // Only gRPC calls carry grpc-js Metadata as their context; Kafka handlers keep their own error policy.
+    if (host.getType() !== 'rpc' || !(host.switchToRpc().getContext() instanceof Metadata)) {
+      return throwError(() => exception);
+    }
+    if (isDomainError(exception)) return throwError(() => toGrpcError(exception));
+    this.logger.error(
+      `Unexpected error in gRPC handler: ${exception instanceof Error ? exception.message : String(exception)}`,
+      exception instanceof Error ? exception.stack : undefined,
+    );
+    return throwError(() => toGrpcError(new DomainError('INTERNAL', 'Internal error; the incident was logged')));
+  }
+}

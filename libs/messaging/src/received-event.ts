@@ -1,0 +1,18 @@
+import { BaseRpcContext } from '@nestjs/microservices';
+import type { EventEnvelope } from '@welkom/events';
+
+/** What an @EventPattern handler receives: the checked envelope and the decoded, typed payload. */
+export interface ReceivedEvent<T> {
+  envelope: EventEnvelope;
+  payload: T;
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** Marks the execution context of Kafka handlers, so gRPC-only filters leave these errors alone. */
+export class KafkaEventContext extends BaseRpcContext<[topic: string, partition: number, offset: string]> {
+  get topic(): string {
+    return this.args[0];
+  }
+}

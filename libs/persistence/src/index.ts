@@ -1,0 +1,16 @@
+export { createDataSource, dataSourceOptions, type DataSourceSettings } from './data-source.factory';
+export { migrationLockKey, runMigrations, type RunMigrationsOptions } from './migration-runner';
+export { inTransaction } from './transaction';
+export {
+  assertSafeIdentifier,
+  databaseExists,
+  databaseNameOf,
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  isPostgresError,
+  quoteIdentifier,
+  withMaintenanceClient,
+} from './database-admin';
+export { DatabaseHealthProbe } from './database.health-probe';
+export { DatabaseModule } from './database.module';

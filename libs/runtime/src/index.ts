@@ -1,0 +1,4 @@
+export * from './connector-announcement';
+export * from './hub-client.module';
+export * from './service-infrastructure';
+export * from './start-service';

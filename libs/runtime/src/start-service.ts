@@ -1,0 +1,75 @@
+import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { ServiceConfig } from '@welkom/config';
+import type { GrpcContract } from '@welkom/contracts';
+import { allTopicDefinitions } from '@welkom/events';
+import {
+  createGrpcServerOptions,
+  createServerCredentials,
+  GrpcExceptionFilter,
+  loadMtlsMaterial,
+  oinFromCertificateFile,
+} from '@welkom/grpc';
+import { kafkaEventTransport } from '@welkom/messaging';
+import { announceConnector } from './connector-announcement';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface ServiceStartOptions {
+  serviceName: string;
+  module: DynamicModule;
+  config: ServiceConfig;
+  contracts: GrpcContract[];
+}
+
+export interface RunningService {
+  app: INestApplication;
+  grpcAddress: string;
+  httpAddress: string;
+}
+
+/**
+ * Every Welkom Hub service starts the same way: one NestJS hybrid app with HTTP (health, metrics), a gRPC
+ * server over mTLS and a Kafka consumer with the hub's error policy. The consumer group is the service name,
+ * so two instances of a service share the work and two services each see every event.
+ */
+export async function startService(options: ServiceStartOptions): Promise<RunningService> {
+  const { config } = options;
+  const app = await NestFactory.create(options.module, {
+    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+  app.useGlobalFilters(new GrpcExceptionFilter());
+
+  const credentials = createServerCredentials(
+    loadMtlsMaterial({
+      caCertificatePath: config.TLS_CA_FILE,
+      certificatePath: config.TLS_CERT_FILE,
+      privateKeyPath: config.TLS_KEY_FILE,
+    }),
+  );
+  app.connectMicroservice(
+    createGrpcServerOptions({
+      host: config.GRPC_HOST,
+      port: config.GRPC_PORT,
+      contracts: options.contracts,
+      credentials,
+      maxMessageBytes: config.GRPC_MAX_MESSAGE_BYTES,
+    }),
+    { inheritAppConfig: true },
+  );
+  app.connectMicroservice(
+    kafkaEventTransport(app, options.serviceName, new Map(allTopicDefinitions().map((topic) => [topic.name, topic]))),
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  const grpcAddress = `${config.GRPC_HOST}:${config.GRPC_PORT}`;
+  await announceConnector(app, {
+    serviceName: options.serviceName,
+    partyOin: oinFromCertificateFile(config.TLS_CERT_FILE),
+    grpcAddress,
+  });
+  return { app, grpcAddress, httpAddress: `http://${config.HTTP_HOST}:${config.HTTP_PORT}` };
+}

@@ -1,0 +1,3 @@
+export * from './service-process';
+export * from './template-database';
+export * from './test-infrastructure';

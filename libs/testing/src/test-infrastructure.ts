@@ -1,0 +1,75 @@
+import { createServer } from 'node:net';
+import type { DevCertificates } from '../../../deploy/certs/dev-certificates';
+
+export interface TestInfrastructure {
+  kafkaBrokers: string[];
+  /** The PostgreSQL maintenance database; specs get databases of their own. */
+  postgresUrl: string;
+  certificates: DevCertificates;
+}
+
+/** Set up by the jest global setup (libs/testing/src/jest.global-setup.ts) for integration and e2e specs. */
+export function testInfrastructure(): TestInfrastructure {
+  const { KAFKA_BROKERS, WELKOM_TEST_POSTGRES_URL, WELKOM_TEST_CERTIFICATES } = process.env;
+  if (!KAFKA_BROKERS || !WELKOM_TEST_POSTGRES_URL || !WELKOM_TEST_CERTIFICATES) {
+    throw new Error('Real infrastructure is not set up: run integration specs through `npm test` or jest projects');
+  }
+  return {
+    kafkaBrokers: KAFKA_BROKERS.split(','),
+    postgresUrl: WELKOM_TEST_POSTGRES_URL,
+    certificates: JSON.parse(WELKOM_TEST_CERTIFICATES) as DevCertificates,
+  };
+}
+
+/** A port nobody listens on right now, for services under test (real sockets, no fixed ports to clash). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The environment a service under test gets, as the start script would give it. */
+export async function serviceTestEnvironment(
+  infrastructure: TestInfrastructure,
+  partyKey: string,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<NodeJS.ProcessEnv> {
+  const party = infrastructure.certificates.parties[partyKey];
+  if (!party) throw new Error(`No development certificate for party ${partyKey}`);
+  return {
+    GRPC_PORT: String(await freePort()),
+    HTTP_PORT: String(await freePort()),
+    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+    DATABASE_URL: databaseUrl,
+    TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
+    TLS_CERT_FILE: party.certificatePath,
+    TLS_KEY_FILE: party.privateKeyPath,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+/** Polls until `probe` returns a value (not undefined) or the time is up; for effects that arrive by event. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
