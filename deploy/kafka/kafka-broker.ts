@@ -4,10 +4,9 @@ import { rmSync } from 'node:fs';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-import { Kafka, logLevel } from 'kafkajs';
-
 import { findFreePorts, isPortFree } from './free-ports';
 import { createThrowawayDataDir } from './kafka-data-dir';
+import { waitUntilReady } from './kafka-readiness';
 import { ensureKafkaJars, javaExecutable, requireJava, type KafkaJars } from './kafka-jars';
 import {
   hasExited,
@@ -70,7 +69,6 @@ export interface ResolveKafkaOptions extends StartKafkaBrokerOptions {
 
 const stopGraceMs = 30_000;
 const defaultReadyTimeoutMs = 120_000;
-const readyPollMs = 250;
 const logTailLines = 40;
 const noop = (): void => undefined;
 
@@ -273,38 +271,6 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
 
 const brokerHeap = ['-Xms256m', '-Xmx512m'];
 const toolHeap = ['-Xmx256m'];
-
-/** The broker answers metadata requests only once KRaft has elected itself and the broker is unfenced. */
-async function waitUntilReady(brokers: string[], child: ChildProcess, timeoutMs: number): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'welkom-kafka-readiness',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 1_000,
-    requestTimeout: 2_000,
-    retry: { retries: 0 },
-  });
-  const deadline = Date.now() + timeoutMs;
-  let lastError = 'no attempt yet';
-  while (Date.now() < deadline) {
-    if (hasExited(child)) {
-      throw new Error(`Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    const admin = kafka.admin();
-    try {
-      await admin.connect();
-      const cluster = await admin.describeCluster();
-      if (cluster.brokers.length > 0) return;
-      lastError = 'cluster reports no brokers';
-    } catch (error: unknown) {
-      lastError = (error as Error).message;
-    } finally {
-      await admin.disconnect().catch(noop);
-    }
-    await new Promise((done) => setTimeout(done, readyPollMs));
-  }
-  throw new Error(`Kafka broker on ${brokers.join(',')} was not ready after ${timeoutMs} ms (last error: ${lastError})`);
-}
 
 /** The previous run's ports when both are still free, so a developer's KAFKA_BROKERS keeps working. */
 async function choosePorts(layout: KafkaBrokerLayout): Promise<KafkaBrokerPorts> {

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { databaseUrl, ensureDatabase } from '@welkom/persistence';
+import { DEV_PARTIES_FILE, REPO_ROOT, startInfrastructure } from './infrastructure';
+
+/** The services `npm start` runs, in start order (agency connectors need the hub), with their party. */
+const SERVICES = [
+  { name: 'hub', party: 'hub', env: { PARTY_SEED_FILE: DEV_PARTIES_FILE } },
+  { name: 'university', party: 'university-leiden', env: {} },
+] as const;
+
+const BASE_GRPC_PORT = Number(process.env.WELKOM_BASE_GRPC_PORT ?? 50051);
+const BASE_HTTP_PORT = Number(process.env.WELKOM_BASE_HTTP_PORT ?? 8081);
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Stable ports people can remember (50051…, 8081…), moving up past any that are taken. */
+async function nextFreePort(from: number, taken: Set<number>): Promise<number> {
+  let port = from;
+  while (taken.has(port) || !(await portIsFree(port))) port += 1;
+  taken.add(port);
+  return port;
+}
+
+function waitForReady(child: ChildProcess, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
+      const ready = /ready (grpc=\S+ http=\S+)/.exec(text);
+      if (ready) resolve(ready[1]);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString('utf8').replace(/^(?=.)/gm, `[${name}] `)));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
+  });
+}
+
+/**
+ * `npm start`: Kafka, PostgreSQL and certificates as the project provides them, then every service as its
+ * own process. Ctrl-C stops the services, then the broker and any database this script started.
+ */
+async function main(): Promise<void> {
+  const log = (line: string): void => console.log(`[infrastructure] ${line}`);
+  const infrastructure = await startInfrastructure({ log, kafkaDataDir: join(REPO_ROOT, '.cache', 'kafka', 'data') });
+  console.log(`Kafka:      ${infrastructure.kafkaDescription}`);
+  console.log(`PostgreSQL: ${infrastructure.postgresDescription}`);
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      console.log('\nStopping services…');
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            }),
+        ),
+      );
+      await infrastructure.stop();
+      console.log('Stopped.');
+    }
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const taken = new Set<number>();
+  const ready: string[] = [];
+  let hubGrpcAddress = '';
+  for (const service of SERVICES) {
+    const database = `welkom_${service.name.replace(/-/g, '_')}`;
+    await ensureDatabase(infrastructure.postgresUrl, database);
+    const party = infrastructure.certificates.parties[service.party];
+    const grpcPort = await nextFreePort(BASE_GRPC_PORT, taken);
+    const httpPort = await nextFreePort(BASE_HTTP_PORT, taken);
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service.name, 'src', 'main.ts')], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        GRPC_PORT: String(grpcPort),
+        HTTP_PORT: String(httpPort),
+        KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        DATABASE_URL: databaseUrl(infrastructure.postgresUrl, database),
+        TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
+        TLS_CERT_FILE: party.certificatePath,
+        TLS_KEY_FILE: party.privateKeyPath,
+        HUB_GRPC_ADDRESS: hubGrpcAddress,
+        ...service.env,
+      },
+    });
+    children.push(child);
+    child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`${service.name} stopped unexpectedly (exit ${code}); stopping everything`);
+        void stopAll(1);
+      }
+    });
+    ready.push(`  ${service.name.padEnd(12)} ${await waitForReady(child, service.name)}`);
+    if (service.name === 'hub') hubGrpcAddress = `localhost:${grpcPort}`;
+  }
+
+  console.log('\nWelkom Hub is running:');
+  console.log(`  ${'kafka'.padEnd(12)} ${infrastructure.kafkaBrokers.join(',')}`);
+  console.log(`  ${'postgresql'.padEnd(12)} ${infrastructure.postgresDescription}`);
+  for (const line of ready) console.log(line);
+  console.log(`  certificates ${join(infrastructure.certificates.caCertificatePath, '..')}`);
+  console.log('Press Ctrl-C to stop everything.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
