@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       }
     });
     ready.push(`  ${service.name.padEnd(12)} ${await waitForReady(child, service.name)}`);
-    if (service.name === 'hub') hubGrpcAddress = `localhost:${grpcPort}`;
+    if (service.name === 'hub') hubGrpcAddress = /grpc=(\S+)/.exec(ready[ready.length - 1])?.[1] ?? '';
   }
 
   console.log('\nWelkom Hub is running:');

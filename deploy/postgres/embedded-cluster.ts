@@ -42,6 +42,8 @@ export async function startEmbeddedCluster(workDir: string, log: (line: string) 
   });
 }
 
+const READY_PROBE_TOTAL_MS = 30_000;
+
 async function spawnCluster(workDir: string, log: (line: string) => void): Promise<EmbeddedCluster> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD_SCRIPT, workDir], {
     cwd: REPO_ROOT,
@@ -67,12 +69,25 @@ async function spawnCluster(workDir: string, log: (line: string) => void): Promi
   }
 
   const url = embeddedClusterUrl(port);
-  const probe = await probePostgres(url);
+  const probe = await probeUntilAnswering(url);
   if (!probe.ok) {
     await stop();
     throw new Error(`embedded PostgreSQL started but does not answer: ${probe.reason}`);
   }
   return { url, port, version: probe.version, startedHere: true, stop };
+}
+
+/**
+ * The child reports ready when the postmaster runs, but on a loaded machine (CI running next to other
+ * jobs) the first connection can take longer than one probe's timeout: retry for a while before giving up.
+ */
+async function probeUntilAnswering(url: string): Promise<Awaited<ReturnType<typeof probePostgres>>> {
+  const deadline = Date.now() + READY_PROBE_TOTAL_MS;
+  for (;;) {
+    const probe = await probePostgres(url, 5_000);
+    if (probe.ok || Date.now() > deadline) return probe;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /**

@@ -12,6 +12,8 @@ const brokerList = z
 export const serviceConfigSchema = z.object({
   GRPC_HOST: z.string().default('127.0.0.1'),
   GRPC_PORT: port,
+  /** The host name peers use to reach this service; TLS needs a name from the certificate, not an IP. */
+  GRPC_ADVERTISED_HOST: z.string().default('localhost'),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port,
   KAFKA_BROKERS: brokerList,

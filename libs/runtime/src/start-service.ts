@@ -65,7 +65,7 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
   );
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  const grpcAddress = `${config.GRPC_HOST}:${config.GRPC_PORT}`;
+  const grpcAddress = `${config.GRPC_ADVERTISED_HOST}:${config.GRPC_PORT}`;
   await announceConnector(app, {
     serviceName: options.serviceName,
     partyOin: oinFromCertificateFile(config.TLS_CERT_FILE),
