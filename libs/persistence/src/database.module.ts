@@ -18,6 +18,9 @@ class MigrateOnBoot implements OnModuleInit {
   }
 }
 
+/** The settings a service's DatabaseModule was built with, for tools that check its schema. */
+export const DATABASE_SETTINGS = Symbol('DATABASE_SETTINGS');
+
 @Module({})
 export class DatabaseModule {
   static forRoot(settings: DataSourceSettings): DynamicModule {
@@ -25,8 +28,26 @@ export class DatabaseModule {
       module: DatabaseModule,
       global: true,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(settings))],
-      providers: [MigrateOnBoot, DatabaseHealthProbe],
+      providers: [{ provide: DATABASE_SETTINGS, useValue: settings }, MigrateOnBoot, DatabaseHealthProbe],
       exports: [DatabaseHealthProbe],
     };
   }
+}
+
+/** Finds the database settings inside a service's root module (e.g. `HubModule.forRoot(config)`). */
+export function databaseSettingsOf(root: DynamicModule): DataSourceSettings {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const candidate = pending.pop() as DynamicModule | undefined;
+    if (!candidate || typeof candidate !== 'object') continue;
+    if (candidate.module === DatabaseModule) {
+      const provider = candidate.providers?.find(
+        (p): p is { provide: symbol; useValue: DataSourceSettings } =>
+          typeof p === 'object' && 'provide' in p && p.provide === DATABASE_SETTINGS,
+      );
+      if (provider) return provider.useValue;
+    }
+    pending.push(...(candidate.imports ?? []));
+  }
+  throw new Error('The module imports no DatabaseModule');
 }

@@ -13,4 +13,4 @@ export {
   withMaintenanceClient,
 } from './database-admin';
 export { DatabaseHealthProbe } from './database.health-probe';
-export { DatabaseModule } from './database.module';
+export { DATABASE_SETTINGS, DatabaseModule, databaseSettingsOf } from './database.module';
