@@ -8,7 +8,8 @@ import type { LastUpdate } from '../feed/feed-sdmx-csv.renderer';
 export const FEED_USAGE = `Usage: npm run feed -- --input <history.csv> [options]
 
 Replays an IND application history (CSV) through the feed aggregation and prints the feed to stdout.
-Rejected rows and a summary go to stderr. Same input, same bytes out.
+Rejected rows and a summary go to stderr. Same input, same bytes out. When redirecting stdout use
+\`npm run -s feed -- …\`: without -s npm prints its own "> feed" banner on stdout too.
 
   --input <file>          history CSV: application_id,category,citizenship,submitted_on,decided_on,decision
   --format <f>            json (default) | sdmx-csv | table | svg (annual chart per group)

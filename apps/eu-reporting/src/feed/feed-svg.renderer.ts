@@ -79,7 +79,7 @@ function panel(
       if (value === null) continue;
       const barTop = y(counts, value, plotTop);
       out.push(
-        `<rect x="${n(x)}" y="${n(barTop)}" width="${n(barWidth)}" height="${n(plotTop + PLOT_HEIGHT - barTop)}" fill="${COLOURS[measure]}"><title>${year} ${measure}: ${groupThousands(value)}</title></rect>`,
+        `<rect class="bar ${measure}" x="${n(x)}" y="${n(barTop)}" width="${n(barWidth)}" height="${n(plotTop + PLOT_HEIGHT - barTop)}" fill="${COLOURS[measure]}"><title>${year} ${measure}: ${groupThousands(value)}</title></rect>`,
       );
     }
     const rate = entry.values.grantRatePercent;
@@ -87,7 +87,7 @@ function panel(
       const cx = PLOT_LEFT + (i + 0.5) * band;
       const cy = y(rates, rate, plotTop);
       points.push(`${n(cx)},${n(cy)}`);
-      out.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="4" fill="${COLOURS.grantRate}"><title>${year} grant rate: ${rate} %</title></circle>`);
+      out.push(`<circle class="grant-rate" cx="${n(cx)}" cy="${n(cy)}" r="4" fill="${COLOURS.grantRate}"><title>${year} grant rate: ${rate} %</title></circle>`);
       out.push(`<text x="${n(cx)}" y="${n(cy - 9)}" text-anchor="middle" font-size="11" fill="${COLOURS.grantRate}">${rate} %</text>`);
     }
   });

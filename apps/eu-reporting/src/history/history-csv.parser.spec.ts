@@ -101,9 +101,25 @@ describe('history CSV parser', () => {
   });
 
   it('gives the same result however the text is cut into chunks', () => {
-    const text = `${HEADER}\n${GOOD}\nBAD,STUDENT,CN,2022-06-01,,X\n\nOK-3,STUDENT,US,2022-06-01,,\n`;
+    const text = [
+      HEADER,
+      GOOD,
+      'BAD,STUDENT,CN,2022-06-01,,X',
+      '',
+      '"OK-3",STUDENT,US,2022-06-01,,',
+      'OK-4,STUDENT,US,2022-06-01,,',
+      'OK-5,STUDENT,"US",2022-06-01,,',
+      'BAD-2,"STUDENT,CN,2022-06-01,,',
+      'OK-6,STUDENT,US,2022-06-01,,\r',
+      '',
+    ].join('\n');
     const whole = parse(text);
     const byCharacter = parse([...text]);
+    expect(whole.accepted.map((a) => a.fact.applicationId)).toEqual(['OK-1', 'OK-3', 'OK-4', 'OK-5', 'OK-6']);
+    expect(whole.rejected.map((r) => [r.line, r.problems[0].code])).toEqual([
+      [3, 'UNKNOWN_DECISION'],
+      [8, 'MALFORMED_QUOTES'],
+    ]);
     expect(byCharacter.accepted).toEqual(whole.accepted);
     expect(byCharacter.rejected).toEqual(whole.rejected);
     expect(byCharacter.summary).toEqual(whole.summary);
@@ -133,6 +149,17 @@ describe('history CSV parser', () => {
     );
     expect(accepted.map((a) => a.fact.sponsorType)).toEqual([1, 0]);
     expect(rejected[0]).toMatchObject({ line: 4, problems: [{ code: 'UNKNOWN_SPONSOR_TYPE', column: 'sponsor_type' }] });
+  });
+
+  it('counts columns against the header: six without sponsor_type, seven with it', () => {
+    expect(parse(`${HEADER}\nX,STUDENT,CN,2022-06-01,,,RECOGNISED_SPONSOR\n`).rejected[0].problems[0]).toEqual({
+      code: 'WRONG_COLUMN_COUNT',
+      message: 'expected 6 columns, found 7',
+    });
+    expect(parse(`${HEADER},sponsor_type\n${GOOD}\n`).rejected[0].problems[0]).toEqual({
+      code: 'WRONG_COLUMN_COUNT',
+      message: 'expected 7 columns, found 6',
+    });
   });
 
   it('rejects an overlong line once without holding it in memory, and reads on after it', () => {

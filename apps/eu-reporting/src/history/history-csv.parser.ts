@@ -1,4 +1,4 @@
-import type { ApplicationFactField, CheckedApplicationFact } from '../feed/application-fact';
+import type { ApplicationFactField, CheckedApplicationFact, UncheckedApplicationFact } from '../feed/application-fact';
 import type { ApplicationFactValidator, FactProblemCode } from '../feed/application-fact.validator';
 
 /** The history file's header, in this order; `sponsor_type` may follow as a seventh column. */
@@ -118,6 +118,10 @@ export class HistoryCsvParser {
   private columnCount = 0;
   private fatal: RejectedRow | null = null;
   private atStart = true;
+  /** Where the next double quote is in the text being read (-1: none), so unquoted rows skip the quote parser. */
+  private nextQuote = -1;
+  /** Comma positions of the row being read; reused, so reading a row allocates only its field strings. */
+  private readonly commas = new Int32Array(HISTORY_COLUMNS.length);
 
   constructor(
     private readonly validator: ApplicationFactValidator,
@@ -130,6 +134,7 @@ export class HistoryCsvParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.atStart = false;
     }
+    this.nextQuote = text.indexOf('"');
     let start = 0;
     for (;;) {
       const newline = text.indexOf('\n', start);
@@ -146,6 +151,7 @@ export class HistoryCsvParser {
   }
 
   end(): HistoryParseSummary {
+    this.nextQuote = this.carry.indexOf('"');
     if (this.carry.length > 0 || this.skippingLongLine) this.onLine(this.carry, 0, this.carry.length);
     this.carry = '';
     if (this.header === undefined && this.fatal === null) {
@@ -183,16 +189,24 @@ export class HistoryCsvParser {
     }
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     if (this.fatal !== null) return;
-    const line = text.slice(start, end);
-    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
+    if (end === start || (text.charCodeAt(start) <= 32 && text.slice(start, end).trim() === '')) {
       this.blankLines++;
       return;
     }
     if (this.header === undefined) {
-      this.readHeader(line);
+      this.readHeader(text.slice(start, end));
       return;
     }
-    this.readRow(line);
+    if (this.hasQuote(text, start, end)) {
+      this.readQuotedRow(text.slice(start, end));
+      return;
+    }
+    this.readRow(text, start, end);
+  }
+
+  private hasQuote(text: string, start: number, end: number): boolean {
+    if (this.nextQuote >= 0 && this.nextQuote < start) this.nextQuote = text.indexOf('"', start);
+    return this.nextQuote >= 0 && this.nextQuote < end;
   }
 
   private readHeader(line: string): void {
@@ -215,33 +229,91 @@ export class HistoryCsvParser {
     this.sink.reject(this.fatal);
   }
 
-  private readRow(line: string): void {
-    if (line === this.header) {
-      this.reject(this.line, line, [
-        { code: 'DUPLICATE_HEADER', message: 'the header appears again (two files concatenated?); row skipped' },
-      ]);
+  /**
+   * The hot path: an unquoted row read straight out of the chunk, one `indexOf` per comma and one string per
+   * field, no line string or field array (at 10 M rows those allocations were a third of the import time).
+   */
+  private readRow(text: string, start: number, end: number): void {
+    const header = this.header as string;
+    if (end - start === header.length && text.startsWith(header, start)) {
+      this.rejectDuplicateHeader(text.slice(start, end));
       return;
     }
-    const fields = line.includes('"') ? splitQuoted(line) : line.split(',');
+    const commas = this.commas;
+    const separators = this.columnCount - 1;
+    let found = 0;
+    for (let at = text.indexOf(',', start); at >= 0 && at < end; at = text.indexOf(',', at + 1)) {
+      if (found === separators) {
+        found++;
+        break;
+      }
+      commas[found++] = at;
+    }
+    if (found !== separators) {
+      const line = text.slice(start, end);
+      this.rejectColumnCount(line.split(','), line);
+      return;
+    }
+    this.checkFact(
+      {
+        applicationId: text.slice(start, commas[0]),
+        category: text.slice(commas[0] + 1, commas[1]),
+        citizenship: text.slice(commas[1] + 1, commas[2]),
+        submittedOn: text.slice(commas[2] + 1, commas[3]),
+        decidedOn: text.slice(commas[3] + 1, commas[4]),
+        decision: text.slice(commas[4] + 1, separators === 5 ? end : commas[5]),
+        sponsorType: separators === 5 ? undefined : text.slice(commas[5] + 1, end),
+      },
+      text,
+      start,
+      end,
+    );
+  }
+
+  private readQuotedRow(line: string): void {
+    if (line === this.header) {
+      this.rejectDuplicateHeader(line);
+      return;
+    }
+    const fields = splitQuoted(line);
     if (fields === undefined) {
       this.reject(this.line, line, [{ code: 'MALFORMED_QUOTES', message: 'a quoted field is not closed or not followed by a comma' }]);
       return;
     }
     if (fields.length !== this.columnCount) {
-      this.reject(this.line, line, [
-        { code: 'WRONG_COLUMN_COUNT', message: `expected ${this.columnCount} columns, found ${fields.length}` },
-      ]);
+      this.rejectColumnCount(fields, line);
       return;
     }
-    const result = this.validator.validate({
-      applicationId: fields[0],
-      category: fields[1],
-      citizenship: fields[2],
-      submittedOn: fields[3],
-      decidedOn: fields[4],
-      decision: fields[5],
-      sponsorType: this.columnCount > HISTORY_COLUMNS.length ? fields[6] : undefined,
-    });
+    this.checkFact(
+      {
+        applicationId: fields[0],
+        category: fields[1],
+        citizenship: fields[2],
+        submittedOn: fields[3],
+        decidedOn: fields[4],
+        decision: fields[5],
+        sponsorType: this.columnCount > HISTORY_COLUMNS.length ? fields[6] : undefined,
+      },
+      line,
+      0,
+      line.length,
+    );
+  }
+
+  private rejectDuplicateHeader(line: string): void {
+    this.reject(this.line, line, [
+      { code: 'DUPLICATE_HEADER', message: 'the header appears again (two files concatenated?); row skipped' },
+    ]);
+  }
+
+  private rejectColumnCount(fields: readonly string[], line: string): void {
+    this.reject(this.line, line, [
+      { code: 'WRONG_COLUMN_COUNT', message: `expected ${this.columnCount} columns, found ${fields.length}` },
+    ]);
+  }
+
+  private checkFact(fact: UncheckedApplicationFact, text: string, start: number, end: number): void {
+    const result = this.validator.validate(fact);
     if (result.ok) {
       this.acceptedRows++;
       this.sink.accept(result.fact, this.line);
@@ -249,7 +321,7 @@ export class HistoryCsvParser {
     }
     this.reject(
       this.line,
-      line,
+      text.slice(start, end),
       result.problems.map((problem) => ({ code: problem.code, column: COLUMN_OF_FIELD[problem.field], message: problem.message })),
     );
   }

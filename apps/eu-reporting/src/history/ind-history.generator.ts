@@ -6,6 +6,10 @@ import type { PublishedYearFigures } from './published-figures.reader';
 import { SeededRandom } from './seeded-random';
 import { fallbackProfile, SYNTHETIC_PROFILES, type GroupProfile } from './synthetic-history.profile';
 
+// Module-level aliases for the hot paths: a global lookup (`floor`) costs ~50× more inside jest's vm
+// sandbox than in plain node, enough to turn a one-second test into a time-out.
+const { floor, max, min } = Math;
+
 export interface GeneratedApplication {
   readonly applicationId: string;
   readonly category: PermitCategory;
@@ -33,7 +37,7 @@ interface Draft {
 /** Splits `total` over integer weights exactly (largest remainder, ties to the earlier index). */
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const shares = weights.map((w) => Math.floor((total * w) / sum));
+  const shares = weights.map((w) => floor((total * w) / sum));
   const remainders = weights.map((w, i) => ({ i, r: (total * w) % sum }));
   remainders.sort((a, b) => b.r - a.r || a.i - b.i);
   let left = total - shares.reduce((a, b) => a + b, 0);
@@ -49,11 +53,11 @@ export function apportion(total: number, weights: readonly number[]): number[] {
  * interval, e.g. 100 % allows anything from 99.5 % up.
  */
 export function grantedRange(decisions: number, percent: number): { min: number; max: number } {
-  const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
-  const min = Math.max(0, ceilDiv(decisions * (2 * percent - 1), 200));
-  const max = Math.min(decisions, ceilDiv(decisions * (2 * percent + 1), 200) - 1);
-  if (min > max) throw new Error(`no number of grants out of ${decisions} rounds to ${percent} %`);
-  return { min, max };
+  const ceilDiv = (a: number, b: number): number => floor((a + b - 1) / b);
+  const lowest = max(0, ceilDiv(decisions * (2 * percent - 1), 200));
+  const highest = min(decisions, ceilDiv(decisions * (2 * percent + 1), 200) - 1);
+  if (lowest > highest) throw new Error(`no number of grants out of ${decisions} rounds to ${percent} %`);
+  return { min: lowest, max: highest };
 }
 
 function checkContiguous(figures: readonly PublishedYearFigures[], group: string): void {
@@ -63,38 +67,56 @@ function checkContiguous(figures: readonly PublishedYearFigures[], group: string
   });
 }
 
-function processingDays(random: SeededRandom, profile: GroupProfile): number {
-  const band = profile.processingTime[random.pickWeighted(profile.processingTime.map((b) => b.weight))];
+/** A profile with its weight lists pulled out once; `pickWeighted` is called three times per application. */
+interface PreparedProfile {
+  readonly profile: GroupProfile;
+  readonly categoryWeights: readonly number[];
+  readonly citizenshipWeights: readonly number[];
+  readonly processingTimeWeights: readonly number[];
+}
+
+function prepare(profile: GroupProfile): PreparedProfile {
+  return {
+    profile,
+    categoryWeights: profile.categoryWeights.map(([, weight]) => weight),
+    citizenshipWeights: profile.citizenshipWeights.map(([, weight]) => weight),
+    processingTimeWeights: profile.processingTime.map((band) => band.weight),
+  };
+}
+
+function processingDays(random: SeededRandom, prepared: PreparedProfile): number {
+  const band = prepared.profile.processingTime[random.pickWeighted(prepared.processingTimeWeights)];
   return random.between(band.minDays, band.maxDays);
 }
 
 function draftsForYear(
   random: SeededRandom,
-  profile: GroupProfile,
+  prepared: PreparedProfile,
   group: number,
   year: number,
   count: number,
   nextSequence: () => number,
 ): Draft[] {
   const drafts: Draft[] = [];
-  apportion(count, profile.monthWeights).forEach((inMonth, monthIndex) => {
+  apportion(count, prepared.profile.monthWeights).forEach((inMonth, monthIndex) => {
     const first = epochDayOf(year, monthIndex + 1, 1);
     const last = monthIndex === 11 ? epochDayOf(year, 12, 31) : epochDayOf(year, monthIndex + 2, 1) - 1;
-    for (let i = 0; i < inMonth; i++) drafts.push(draft(random, profile, group, random.between(first, last), nextSequence()));
+    for (let i = 0; i < inMonth; i++) drafts.push(draft(random, prepared, group, random.between(first, last), nextSequence()));
   });
   return drafts;
 }
 
-function draft(random: SeededRandom, profile: GroupProfile, group: number, submittedDay: EpochDay, sequence: number): Draft {
-  const category = profile.categoryWeights[random.pickWeighted(profile.categoryWeights.map(([, w]) => w))][0];
-  const citizenship = profile.citizenshipWeights[random.pickWeighted(profile.citizenshipWeights.map(([, w]) => w))][0];
+function draft(random: SeededRandom, prepared: PreparedProfile, group: number, submittedDay: EpochDay, sequence: number): Draft {
+  const { profile } = prepared;
+  const category = profile.categoryWeights[random.pickWeighted(prepared.categoryWeights)][0];
+  const citizenship = profile.citizenshipWeights[random.pickWeighted(prepared.citizenshipWeights)][0];
   return {
     sequence,
     group,
     category,
     citizenship,
     submittedDay,
-    tentativeDay: submittedDay + processingDays(random, profile),
+    tentativeDay: submittedDay + processingDays(random, prepared),
     decidedDay: null,
     decision: null,
   };
@@ -114,15 +136,15 @@ function decideYear(random: SeededRandom, open: Draft[], year: number, figures: 
     throw new Error(`${figures.group} ${year}: only ${decided.length} applications open for ${figures.decisions} decisions`);
   }
   for (const d of decided) {
-    const earliest = Math.max(d.submittedDay, first);
-    if (d.tentativeDay < earliest) d.decidedDay = earliest + random.nextInt(Math.min(14, last - earliest) + 1);
-    else if (d.tentativeDay > last) d.decidedDay = last - random.nextInt(Math.min(14, last - earliest) + 1);
+    const earliest = max(d.submittedDay, first);
+    if (d.tentativeDay < earliest) d.decidedDay = earliest + random.nextInt(min(14, last - earliest) + 1);
+    else if (d.tentativeDay > last) d.decidedDay = last - random.nextInt(min(14, last - earliest) + 1);
     else d.decidedDay = d.tentativeDay;
   }
-  const { min, max } = grantedRange(figures.decisions, figures.grantRatePercent);
-  const granted = random.between(min, max);
+  const grants = grantedRange(figures.decisions, figures.grantRatePercent);
+  const granted = random.between(grants.min, grants.max);
   const nonGranted = figures.decisions - granted;
-  const withdrawn = Math.floor((nonGranted * profile.withdrawalsPer100NonGrants + 50) / 100);
+  const withdrawn = floor((nonGranted * profile.withdrawalsPer100NonGrants + 50) / 100);
   random.shuffle(decided).forEach((d, i) => {
     d.decision = i < granted ? 'GRANTED' : i < granted + withdrawn ? 'WITHDRAWN' : 'REFUSED';
   });
@@ -161,6 +183,7 @@ export function generateIndHistory(
     if (profile.categoryWeights.some(([category]) => !group.categories.includes(category))) {
       throw new Error(`synthetic profile of ${group.id} uses a category outside the group`);
     }
+    const prepared = prepare(profile);
 
     let cumulativeApplications = 0;
     let cumulativeDecisions = 0;
@@ -168,20 +191,20 @@ export function generateIndHistory(
     for (const f of figures) {
       cumulativeApplications += f.applications;
       cumulativeDecisions += f.decisions;
-      shortfall = Math.max(shortfall, cumulativeDecisions - cumulativeApplications);
+      shortfall = max(shortfall, cumulativeDecisions - cumulativeApplications);
     }
     const firstYear = figures[0].year;
-    const backlog = shortfall + Math.floor((figures[0].applications * profile.openingBacklogPer1000) / 1000);
+    const backlog = shortfall + floor((figures[0].applications * profile.openingBacklogPer1000) / 1000);
     const backlogFrom = epochDayOf(firstYear - 1, 11, 1);
     const backlogTo = epochDayOf(firstYear - 1, 12, 31);
     const open: Draft[] = [];
     for (let i = 0; i < backlog; i++) {
-      open.push(draft(random, profile, groupIndex, random.between(backlogFrom, backlogTo), nextSequence()));
+      open.push(draft(random, prepared, groupIndex, random.between(backlogFrom, backlogTo), nextSequence()));
     }
     all.push(...open);
 
     for (const f of figures) {
-      const submitted = draftsForYear(random, profile, groupIndex, f.year, f.applications, nextSequence);
+      const submitted = draftsForYear(random, prepared, groupIndex, f.year, f.applications, nextSequence);
       all.push(...submitted);
       open.push(...submitted);
       decideYear(random, open, f.year, f, profile);
@@ -190,7 +213,7 @@ export function generateIndHistory(
 
   all.sort((a, b) => a.submittedDay - b.submittedDay || a.sequence - b.sequence);
   return all.map((d, i) => ({
-    applicationId: `SYN-${String(i + 1).padStart(8, '0')}`,
+    applicationId: `SYN-${`${i + 1}`.padStart(8, '0')}`,
     category: d.category,
     citizenship: d.citizenship,
     submittedDay: d.submittedDay,

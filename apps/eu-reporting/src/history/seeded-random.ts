@@ -37,7 +37,7 @@ export class SeededRandom {
 
   /** Uniform integer in [0, bound), without modulo bias (rejection sampling). */
   nextInt(bound: number): number {
-    if (!Number.isInteger(bound) || bound <= 0 || bound > 0x100000000) throw new RangeError(`bad bound ${bound}`);
+    if (!(bound > 0 && bound <= 0x100000000 && bound % 1 === 0)) throw new RangeError(`bad bound ${bound}`);
     const limit = 0x100000000 - (0x100000000 % bound);
     for (;;) {
       const value = this.nextUint32();
