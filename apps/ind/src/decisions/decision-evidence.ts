@@ -1,0 +1,76 @@
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import type { IsoDate } from '../deadlines/calendar-date';
+import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
+import type { EnrolmentStatus, TuitionPayment } from './decision-rules';
+
+/**
+ * Evidence as the hub disclosed it to the IND (DisclosedEvidence), reduced to what the rules read. The mapper
+ * at the edge sets a fact only when the hub listed it in `disclosed_fields`: an absent fact means "not
+ * disclosed", never a default value, so a rule cannot mistake a withheld `false` for a real one.
+ */
+interface EvidenceProvenance {
+  readonly evidenceId: string;
+  /** SHA-256 (hex) of the canonical payload: which version of the fact the decision relied on. */
+  readonly contentSha256: string;
+  readonly issuerOin: string;
+  readonly issuedOn: IsoDate;
+  /** Last day the fact may be relied on. */
+  readonly validUntil: IsoDate;
+  readonly revoked: boolean;
+}
+
+export interface EnrolmentFacts {
+  readonly status?: EnrolmentStatus;
+  readonly fullTime?: boolean;
+  readonly programmeStartDate?: IsoDate;
+  readonly expectedEndDate?: IsoDate;
+}
+
+export interface TuitionFacts {
+  readonly payment?: TuitionPayment;
+  readonly academicYear?: string;
+}
+
+export interface HostingAgreementFacts {
+  readonly startDate?: IsoDate;
+  readonly endDate?: IsoDate;
+  readonly meetsSalaryCriterion?: boolean;
+}
+
+export type EnrolmentEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF;
+  readonly facts: EnrolmentFacts;
+};
+export type TuitionEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS;
+  readonly facts: TuitionFacts;
+};
+export type HostingAgreementEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT;
+  readonly facts: HostingAgreementFacts;
+};
+
+export type DecisionEvidence = EnrolmentEvidence | TuitionEvidence | HostingAgreementEvidence;
+
+/** The application as the IND registered it; the sponsor filed it (for study and research it must). */
+export interface ApplicationForDecision {
+  readonly applicationRef: string;
+  readonly category: PermitCategory;
+  readonly receivedOn: IsoDate;
+  readonly sponsorOin: string;
+  /** The stay the permit is asked for, both days inclusive. */
+  readonly intendedStay: { readonly from: IsoDate; readonly until: IsoDate };
+}
+
+/** What `decide` needs to know about sponsors; the recognised-sponsor register provides it. */
+export interface SponsorRecognitionLookup {
+  readonly version: string;
+  isRecognisedFor(oin: string, purpose: SponsorPurpose, onDate: IsoDate): boolean;
+}
+
+export interface DecisionContext {
+  /** Today, as the caller's clock says: evidence validity and sponsor recognition are judged on it. */
+  readonly decidedOn: IsoDate;
+  readonly sponsors: SponsorRecognitionLookup;
+}
