@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -7,6 +8,9 @@ const brokerList = z
   .min(1)
   .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
   .refine((brokers) => brokers.every((b) => /^[\w.-]+:\d+$/.test(b)), 'expected host:port[,host:port]');
+
+/** The development party list in this repository (deploy/parties/dev-parties.json). */
+export const DEV_PARTY_DIRECTORY_FILE = resolve(__dirname, '..', '..', '..', 'deploy', 'parties', 'dev-parties.json');
 
 /** What every Welkom Hub service needs: its sockets, the broker, the database and its mTLS identity. */
 export const serviceConfigSchema = z.object({
@@ -24,6 +28,11 @@ export const serviceConfigSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Upper bound on any gRPC message the service accepts; larger ones are refused before parsing. */
   GRPC_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  /**
+   * Party reference data (OIN → roles): consumers accept an event only from a party holding one of the
+   * topic's publisher roles. Defaults to the development parties; production points at the real register.
+   */
+  PARTY_DIRECTORY_FILE: z.string().min(1).default(DEV_PARTY_DIRECTORY_FILE),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

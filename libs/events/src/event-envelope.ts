@@ -1,3 +1,6 @@
+// Signing is part of what an envelope is; re-exported here so `@welkom/events` offers it with the envelope.
+export * from './envelope-signature';
+
 /**
  * The envelope of every event. On Kafka it travels as record headers next to the protobuf payload
  * (the record value), so brokers, tools like kcat and other languages can route on it without decoding.
@@ -39,14 +42,26 @@ export class EnvelopeError extends Error {
   }
 }
 
+const EVENT_TYPE = /^welkom\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+/** Kafka record headers as clients hand them over; a header sent twice arrives as an array. */
+export type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+
+/** One header's text, or undefined; a repeated envelope header is ambiguous and therefore refused. */
+export function readHeader(raw: RawHeaders, header: string): string | undefined {
+  const value = raw[header];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) throw new EnvelopeError(`header ${header} appears ${value.length} times`);
+  return Buffer.isBuffer(value) ? value.toString('utf8') : value;
+}
+
 /** Reads and checks the envelope from raw Kafka headers; a record without a valid envelope is poison. */
-export function envelopeFromHeaders(raw: Record<string, Buffer | string | undefined>): EventEnvelope {
+export function envelopeFromHeaders(raw: RawHeaders): EventEnvelope {
   const read = (header: string): string => {
-    const value = raw[header];
+    const value = readHeader(raw, header);
     if (value === undefined) throw new EnvelopeError(`missing header ${header}`);
-    return Buffer.isBuffer(value) ? value.toString('utf8') : value;
+    return value;
   };
   const envelope: EventEnvelope = {
     eventId: read(ENVELOPE_HEADERS.eventId),
@@ -55,13 +70,15 @@ export function envelopeFromHeaders(raw: Record<string, Buffer | string | undefi
     sourcePartyOin: read(ENVELOPE_HEADERS.sourcePartyOin),
     occurredAt: read(ENVELOPE_HEADERS.occurredAt),
     correlationId: read(ENVELOPE_HEADERS.correlationId),
-    traceparent: raw[ENVELOPE_HEADERS.traceparent] === undefined ? '' : read(ENVELOPE_HEADERS.traceparent),
+    traceparent: readHeader(raw, ENVELOPE_HEADERS.traceparent) ?? '',
   };
+  if (!EVENT_TYPE.test(envelope.eventType)) throw new EnvelopeError('event type is not welkom.<context>.<event>');
   if (!UUID.test(envelope.eventId)) throw new EnvelopeError(`event id ${envelope.eventId} is not a UUID`);
   if (!Number.isInteger(envelope.schemaVersion) || envelope.schemaVersion < 1) {
     throw new EnvelopeError(`schema version ${envelope.schemaVersion} is not a positive integer`);
   }
   if (!/^\d{20}$/.test(envelope.sourcePartyOin)) throw new EnvelopeError('source party is not a 20-digit OIN');
   if (Number.isNaN(Date.parse(envelope.occurredAt))) throw new EnvelopeError('occurred-at is not a timestamp');
+  if (!/^[\x20-\x7e]{1,200}$/.test(envelope.correlationId)) throw new EnvelopeError('correlation id is not printable ASCII');
   return envelope;
 }

@@ -1,4 +1,4 @@
-import type { IHeaders, Producer } from 'kafkajs';
+import type { IHeaders, Message, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@welkom/events';
 
 /** Why an event could not be applied. Decides whether retrying can help. */
@@ -7,6 +7,7 @@ export type DeadLetterErrorClass =
   | 'UNKNOWN_TOPIC'
   | 'SCHEMA_VIOLATION'
   | 'BAD_SIGNATURE'
+  | 'UNAUTHORISED_PUBLISHER'
   | 'BUSINESS_REJECTION'
   | 'RETRIES_EXHAUSTED';
 
@@ -19,6 +20,8 @@ export const DEAD_LETTER_HEADERS = {
   consumerGroup: 'welkom-dlt-consumer-group',
   deadLetteredAt: 'welkom-dlt-at',
 } as const;
+
+const DEAD_LETTER_HEADER_NAMES = new Set<string>(Object.values(DEAD_LETTER_HEADERS));
 
 export interface DeadLetter {
   sourceTopic: string;
@@ -33,28 +36,32 @@ export interface DeadLetter {
 }
 
 /**
- * Parks a record that cannot be applied on `<topic>.dlt`: the original bytes and headers unchanged (so a
- * replay is exact) plus why, where it came from and who gave up on it.
+ * The record parked on `<topic>.dlt`: the original key, bytes and headers unchanged (so a replay is exact
+ * and the signature still holds) plus why, where it came from, who gave up on it and when.
  */
+export function deadLetterMessage(letter: DeadLetter, at: Date = new Date()): Message {
+  return {
+    key: letter.key,
+    value: letter.value,
+    headers: {
+      ...letter.headers,
+      [DEAD_LETTER_HEADERS.reason]: letter.reason.slice(0, 2_000),
+      [DEAD_LETTER_HEADERS.errorClass]: letter.errorClass,
+      [DEAD_LETTER_HEADERS.sourceTopic]: letter.sourceTopic,
+      [DEAD_LETTER_HEADERS.sourcePartition]: String(letter.partition),
+      [DEAD_LETTER_HEADERS.sourceOffset]: letter.offset,
+      [DEAD_LETTER_HEADERS.consumerGroup]: letter.consumerGroup,
+      [DEAD_LETTER_HEADERS.deadLetteredAt]: at.toISOString(),
+    },
+  };
+}
+
+/** The headers the record had on its source topic: what a replay puts back. */
+export function originalHeaders(headers: IHeaders): IHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !DEAD_LETTER_HEADER_NAMES.has(name)));
+}
+
+/** Parks one record; the consumer itself batches its dead letters (see KafkaEventServer). */
 export async function sendToDeadLetterTopic(producer: Producer, letter: DeadLetter): Promise<void> {
-  await producer.send({
-    topic: deadLetterTopicOf(letter.sourceTopic),
-    acks: -1,
-    messages: [
-      {
-        key: letter.key,
-        value: letter.value,
-        headers: {
-          ...letter.headers,
-          [DEAD_LETTER_HEADERS.reason]: letter.reason.slice(0, 2_000),
-          [DEAD_LETTER_HEADERS.errorClass]: letter.errorClass,
-          [DEAD_LETTER_HEADERS.sourceTopic]: letter.sourceTopic,
-          [DEAD_LETTER_HEADERS.sourcePartition]: String(letter.partition),
-          [DEAD_LETTER_HEADERS.sourceOffset]: letter.offset,
-          [DEAD_LETTER_HEADERS.consumerGroup]: letter.consumerGroup,
-          [DEAD_LETTER_HEADERS.deadLetteredAt]: new Date().toISOString(),
-        },
-      },
-    ],
-  });
+  await producer.send({ topic: deadLetterTopicOf(letter.sourceTopic), acks: -1, messages: [deadLetterMessage(letter)] });
 }

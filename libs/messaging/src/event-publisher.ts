@@ -1,16 +1,34 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
-import { envelopeToHeaders, type EventEnvelope, type TopicDefinition } from '@welkom/events';
+import { randomUUID } from 'node:crypto';
+import { ENVELOPE_SIGNATURE_HEADER, envelopeToHeaders, type EventEnvelope, type TopicDefinition } from '@welkom/events';
+import type { MessagingMetrics } from './messaging.metrics';
+import type { ProducerSession } from './producer-session';
+import type { EnvelopeSigner } from './signing/envelope.signer';
 
 export interface PublishOptions {
   correlationId?: string;
   traceparent?: string;
 }
 
-/** A fresh W3C trace context when the caller has none, so every event can be followed across services. */
-export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+/** A Kafka record ready to publish: the envelope, the key, the protobuf payload and the headers. */
+export interface EventRecord {
+  envelope: EventEnvelope;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
 }
+
+/**
+ * A fresh W3C trace context when the caller has none, so every event can be followed across services. The
+ * random bits come from one UUID (Node keeps a pool for those; two randomBytes calls per event do not).
+ */
+export function newTraceparent(): string {
+  const traceId = randomUUID().replace(/-/g, '');
+  const parentId = randomUUID().replace(/-/g, '').slice(0, 16);
+  return `00-${traceId}-${parentId}-01`;
+}
+
+// What consumers accept (envelopeFromHeaders); refused here so the producer fails, not every consumer.
+const CORRELATION_ID = /^[\x20-\x7e]{1,200}$/;
 
 /** Builds the envelope and the Kafka record for a typed payload: a wrong payload type does not compile. */
 export function buildRecord<T>(
@@ -18,7 +36,10 @@ export function buildRecord<T>(
   payload: T,
   sourcePartyOin: string,
   options: PublishOptions & { eventId?: string; occurredAt?: Date } = {},
-): { envelope: EventEnvelope; key: string; value: Buffer; headers: Record<string, string> } {
+): EventRecord {
+  if (options.correlationId !== undefined && !CORRELATION_ID.test(options.correlationId)) {
+    throw new Error('A correlation id must be 1 to 200 printable ASCII characters');
+  }
   const envelope: EventEnvelope = {
     eventId: options.eventId ?? randomUUID(),
     eventType: topic.eventType,
@@ -36,23 +57,37 @@ export function buildRecord<T>(
   };
 }
 
+/** The same record, signed by the producing party; consumers refuse records without a valid signature. */
+export async function buildSignedRecord<T>(
+  topic: TopicDefinition<T>,
+  payload: T,
+  signer: EnvelopeSigner,
+  options: PublishOptions & { eventId?: string; occurredAt?: Date } = {},
+): Promise<EventRecord> {
+  const record = buildRecord(topic, payload, signer.signerOin, options);
+  const signature = await signer.sign(record.envelope, record.key, record.value);
+  return { ...record, headers: { ...record.headers, [ENVELOPE_SIGNATURE_HEADER]: signature } };
+}
+
 /**
  * Publishes an event straight to Kafka. For events that record no state change of the publisher
- * (announcements, heartbeats); events caused by a state change go through the transactional outbox.
+ * (announcements, heartbeats); events caused by a state change go through the transactional outbox
+ * (`OutboxWriter`), or a crash between the commit and the publish loses them.
  */
 export class EventPublisher {
   constructor(
-    private readonly producer: Producer,
-    private readonly sourcePartyOin: string,
+    private readonly producer: ProducerSession,
+    private readonly signer: EnvelopeSigner,
+    private readonly metrics?: MessagingMetrics,
   ) {}
 
   async publish<T>(topic: TopicDefinition<T>, payload: T, options: PublishOptions = {}): Promise<EventEnvelope> {
-    const record = buildRecord(topic, payload, this.sourcePartyOin, options);
+    const record = await buildSignedRecord(topic, payload, this.signer, options);
     await this.producer.send({
       topic: topic.name,
-      acks: -1,
       messages: [{ key: record.key, value: record.value, headers: record.headers }],
     });
+    this.metrics?.published.inc({ topic: topic.name });
     return record.envelope;
   }
 }

@@ -1,66 +1,92 @@
-import { Logger } from '@nestjs/common';
-import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
-import { lastValueFrom, defaultIfEmpty } from 'rxjs';
-import { envelopeFromHeaders, type TopicDefinition } from '@welkom/events';
-import { createReliableProducer } from './kafka-client.factory';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { defaultIfEmpty, lastValueFrom } from 'rxjs';
+import { deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
+import { ConsumerStoppingError, EventBatchProcessor, type HandlerBinding } from './consumer/event-batch.processor';
+import { RecordDecoder } from './consumer/record.decoder';
+import { deadLetterMessage } from './dead-letter';
+import { MessagingMetrics } from './messaging.metrics';
 import { KAFKA_CLIENT, KAFKA_EVENT_TRANSPORT } from './messaging.tokens';
-import { sendToDeadLetterTopic, type DeadLetterErrorClass } from './dead-letter';
-import { classifyHandlerFailure } from './handler-error';
-import { KafkaEventContext, type ReceivedEvent } from './received-event';
+import { EVENT_BATCH_HANDLER } from './on-event.decorator';
+import { ProducerSession } from './producer-session';
+import { EnvelopeVerifier } from './signing/envelope.verifier';
+import { TopicCatalog } from './topic-catalog';
 
 export interface KafkaEventServerOptions {
   kafka: Kafka;
   groupId: string;
   /** Topic definitions by name; handlers may only subscribe to declared topics. */
   topics: ReadonlyMap<string, TopicDefinition<unknown>>;
+  /** Checks every record's signature and publisher before a handler sees it. */
+  verifier: EnvelopeVerifier;
+  metrics?: MessagingMetrics;
   /** Attempts for transient failures before the record is dead-lettered. */
   maxAttempts?: number;
   retryBaseDelayMs?: number;
+  /** Partitions processed at once; order is kept within each partition (and so per key). */
+  partitionsConsumedConcurrently?: number;
+  /** Records applied between offset commits; also the largest batch an OnEventBatch handler gets. */
+  commitEvery?: number;
+  /**
+   * How long the group waits for a silent member (kafkajs default 30 s). A crashed instance's partitions
+   * are reassigned only after this, so fault tests lower it.
+   */
+  sessionTimeoutMs?: number;
 }
 
-class PoisonRecord extends Error {
-  constructor(
-    readonly errorClass: DeadLetterErrorClass,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const RESTART_AFTER_CRASH_MS = 5_000;
 
 /**
- * A NestJS transport that feeds `@EventPattern(topicName)` handlers from Kafka with our own error policy.
- * NestJS's built-in Kafka transport redelivers a failing message forever and blocks its partition; here a
- * poison record goes to `<topic>.dlt` with its reason, transient failures get bounded retries, and the offset
- * (`offset + 1`) is committed only after the record was applied or parked.
+ * A NestJS transport that feeds `@OnEvent` / `@OnEventBatch` handlers from Kafka with our own error policy.
+ * NestJS's built-in Kafka transport redelivers a failing message forever and blocks its partition; here
+ * every record is verified (envelope, signature, publisher role, schema), poison goes to `<topic>.dlt` with
+ * its reason, transient failures get bounded retries, and offsets are committed by hand (`offset + 1`) only
+ * after the records before them were applied or parked. A crash in between means redelivery, which the
+ * handlers' inbox turns into a no-op.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private readonly eventLogger = new Logger(KafkaEventServer.name);
   // Event handler errors must reach our retry and dead-letter policy instead of being logged and dropped.
   override readonly propagatesEventHandlerErrors = true;
+  private readonly metrics: MessagingMetrics;
   private consumer: Consumer | null = null;
-  private producer: Producer | null = null;
+  private deadLetters: ProducerSession | null = null;
+  private processor: EventBatchProcessor | null = null;
+  private topicNames: string[] = [];
+  private restartTimer: NodeJS.Timeout | null = null;
+  private closing = false;
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
     this.setTransportId(KAFKA_EVENT_TRANSPORT);
+    this.metrics = options.metrics ?? new MessagingMetrics();
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      // gRPC handlers carry no transport and are offered to every server; only event handlers are ours.
-      const topics = [...this.getHandlers()].filter(([, handler]) => handler.isEventHandler).map(([topic]) => topic);
-      for (const topic of topics) {
-        if (!this.options.topics.has(topic)) throw new Error(`@EventPattern('${topic}') names an undeclared topic`);
-      }
-      this.producer = createReliableProducer(this.options.kafka);
-      await this.producer.connect();
-      this.consumer = this.options.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
-      await this.consumer.connect();
-      if (topics.length > 0) await this.consumer.subscribe({ topics, fromBeginning: true });
-      await this.consumer.run({ autoCommit: false, eachMessage: (payload) => this.handleRecord(payload) });
+      const bindings = this.bindHandlers();
+      this.topicNames = [...bindings.keys()];
+      this.deadLetters = ProducerSession.reliable(this.options.kafka);
+      const deadLetters = this.deadLetters;
+      this.processor = new EventBatchProcessor(
+        new RecordDecoder(new TopicCatalog(this.options.topics.values()), this.options.verifier, this.options.groupId),
+        bindings,
+        async (letters) => {
+          await deadLetters.send({
+            topic: deadLetterTopicOf(letters[0].sourceTopic),
+            messages: letters.map((letter) => deadLetterMessage(letter)),
+          });
+        },
+        this.metrics,
+        {
+          groupId: this.options.groupId,
+          maxAttempts: this.options.maxAttempts ?? 5,
+          retryBaseDelayMs: this.options.retryBaseDelayMs ?? 200,
+        },
+      );
+      // A service without handlers has nothing to consume and need not join a group.
+      if (this.topicNames.length > 0) await this.startConsumer();
       callback();
     } catch (error) {
       callback(error);
@@ -68,10 +94,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    // disconnect() waits for the batch in flight, so its offsets are committed (or it is redelivered).
     await this.consumer?.disconnect();
-    await this.producer?.disconnect();
+    await this.deadLetters?.close();
     this.consumer = null;
-    this.producer = null;
+    this.deadLetters = null;
   }
 
   on(): never {
@@ -82,81 +111,116 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  private async handleRecord({ topic, partition, message }: EachMessagePayload): Promise<void> {
-    try {
-      const event = this.decode(topic, partition, message);
-      await this.applyWithRetries(event);
-    } catch (error) {
-      const errorClass = error instanceof PoisonRecord ? error.errorClass : 'RETRIES_EXHAUSTED';
-      const reason = error instanceof Error ? error.message : String(error);
-      this.eventLogger.warn(`Dead-lettering ${topic}[${partition}]@${message.offset}: ${errorClass}: ${reason}`);
-      await sendToDeadLetterTopic(this.producer as Producer, {
-        sourceTopic: topic,
-        partition,
-        offset: message.offset,
-        key: message.key,
-        value: message.value,
-        headers: message.headers ?? {},
-        errorClass,
-        reason,
-        consumerGroup: this.options.groupId,
-      });
+  private bindHandlers(): Map<string, HandlerBinding> {
+    const bindings = new Map<string, HandlerBinding>();
+    // gRPC handlers carry no transport and are offered to every server; only event handlers are ours.
+    for (const [topic, handler] of this.getHandlers()) {
+      if (!handler.isEventHandler) continue;
+      if (!this.options.topics.has(topic)) throw new Error(`@EventPattern('${topic}') names an undeclared topic`);
+      // Two handlers in one consumer group would share one inbox: the second would see every event as a
+      // duplicate and silently do nothing. One topic, one handler per service.
+      if (handler.next) throw new Error(`More than one handler subscribes to ${topic}; a service may have one`);
+      bindings.set(topic, { batch: handler.extras?.[EVENT_BATCH_HANDLER] === true, invoke: this.invoker(handler) });
     }
-    await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    return bindings;
   }
 
-  private decode(topic: string, partition: number, message: EachMessagePayload['message']): ReceivedEvent<unknown> {
-    const definition = this.options.topics.get(topic);
-    if (!definition) throw new PoisonRecord('UNKNOWN_TOPIC', `no definition for topic ${topic}`);
-    let envelope;
-    try {
-      envelope = envelopeFromHeaders((message.headers ?? {}) as Record<string, Buffer | string | undefined>);
-    } catch (error) {
-      throw new PoisonRecord('MALFORMED_ENVELOPE', (error as Error).message);
-    }
-    if (envelope.eventType !== definition.eventType || envelope.schemaVersion !== definition.schemaVersion) {
-      throw new PoisonRecord(
-        'SCHEMA_VIOLATION',
-        `expected ${definition.eventType} v${definition.schemaVersion}, got ${envelope.eventType} v${envelope.schemaVersion}`,
-      );
-    }
-    let payload: unknown;
-    try {
-      payload = definition.codec.decode(message.value ?? new Uint8Array());
-    } catch (error) {
-      throw new PoisonRecord('SCHEMA_VIOLATION', `payload does not decode: ${(error as Error).message}`);
-    }
-    return { envelope, payload, topic, partition, offset: message.offset };
+  private invoker(handler: MessageHandler): HandlerBinding['invoke'] {
+    return async (data, context) => {
+      const result = this.transformToObservable(await handler(data, context));
+      await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
+    };
   }
 
-  private async applyWithRetries(event: ReceivedEvent<unknown>): Promise<void> {
-    const handler = this.getHandlerByPattern(event.topic);
-    if (!handler) throw new PoisonRecord('UNKNOWN_TOPIC', `no handler for ${event.topic}`);
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    const baseDelay = this.options.retryBaseDelayMs ?? 200;
-    for (let attempt = 1; ; attempt += 1) {
+  private async startConsumer(): Promise<void> {
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout,
+      heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
+      // A fetch returns as soon as records arrive; this only bounds how long shutdown waits for an idle one.
+      maxWaitTimeInMs: 1_000,
+    });
+    this.consumer = consumer;
+    // kafkajs restarts itself after retriable crashes only; after any other it would stay down, silently.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.closing || this.consumer !== consumer) return;
+      this.eventLogger.error(`Consumer ${this.options.groupId} crashed (${payload.error.message}); restarting it`);
+      this.restartTimer = setTimeout(() => void this.restartConsumer(consumer), RESTART_AFTER_CRASH_MS);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topicNames, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  private async restartConsumer(crashed: Consumer): Promise<void> {
+    if (this.closing || this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    try {
+      await this.startConsumer();
+    } catch (error) {
+      this.eventLogger.error(`Restarting consumer ${this.options.groupId} failed: ${(error as Error).message}`);
+      this.restartTimer = setTimeout(() => void this.restartConsumer(this.consumer ?? crashed), RESTART_AFTER_CRASH_MS);
+    }
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale, resolveOffset, commitOffsetsIfNecessary } = payload;
+    const { topic, partition } = batch;
+    const commit = async (lastOffset: string): Promise<void> => {
+      const next = (BigInt(lastOffset) + 1n).toString();
+      resolveOffset(lastOffset);
+      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+      const lag = BigInt(batch.highWatermark) - BigInt(next);
+      this.metrics.consumerLag.set({ topic, partition: String(partition), group: this.options.groupId }, Number(lag > 0n ? lag : 0n));
+    };
+    // Only control records (transaction markers): move past them.
+    if (batch.messages.length === 0) return commit(batch.lastOffset());
+    const chunkSize = this.options.commitEvery ?? 200;
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      // After a rebalance or a seek, the rest of this batch belongs to someone else (or comes again).
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + chunkSize);
       try {
-        const context = new KafkaEventContext([event.topic, event.partition, event.offset]);
-        const result = this.transformToObservable(await handler(event, context));
-        await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
-        return;
+        await (this.processor as EventBatchProcessor).process(topic, partition, chunk, { heartbeat, isRunning });
       } catch (error) {
-        if (classifyHandlerFailure(error) === 'REJECTED') {
-          throw new PoisonRecord('BUSINESS_REJECTION', (error as Error).message);
-        }
-        if (attempt >= maxAttempts) throw error;
-        this.eventLogger.warn(`Retrying ${event.topic}@${event.offset} (attempt ${attempt}): ${(error as Error).message}`);
-        await sleep(baseDelay * 2 ** (attempt - 1));
+        // Stopping mid-retry: leave the chunk uncommitted; the next owner of the partition gets it again.
+        if (error instanceof ConsumerStoppingError) return;
+        throw error;
       }
+      await commit(chunk[chunk.length - 1].offset);
+      await heartbeat();
     }
   }
 }
 
-/** The Kafka consumer side of a hybrid app, bound to the app's Kafka client and every declared topic. */
+export interface KafkaEventTransportOptions
+  extends Omit<KafkaEventServerOptions, 'kafka' | 'groupId' | 'topics' | 'verifier' | 'metrics'> {}
+
+/**
+ * The Kafka consumer side of a hybrid app, bound to the app's Kafka client, signature verifier and metrics,
+ * and the given topics (default: every topic the app's MessagingModule knows).
+ */
 export function kafkaEventTransport(
-  app: { get<T>(token: symbol): T },
+  app: Pick<INestApplicationContext, 'get'>,
   groupId: string,
-  topics: ReadonlyMap<string, TopicDefinition<unknown>>,
+  topics?: ReadonlyMap<string, TopicDefinition<unknown>>,
+  options: KafkaEventTransportOptions = {},
 ): { strategy: KafkaEventServer } {
-  return { strategy: new KafkaEventServer({ kafka: app.get<Kafka>(KAFKA_CLIENT), groupId, topics }) };
+  return {
+    strategy: new KafkaEventServer({
+      ...options,
+      kafka: app.get<Kafka>(KAFKA_CLIENT),
+      groupId,
+      topics: topics ?? app.get(TopicCatalog).asMap(),
+      verifier: app.get(EnvelopeVerifier),
+      metrics: app.get(MessagingMetrics),
+    }),
+  };
 }

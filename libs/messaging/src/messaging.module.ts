@@ -1,56 +1,168 @@
-import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
-import { allTopicDefinitions } from '@welkom/events';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { allTopicDefinitions, type TopicDefinition } from '@welkom/events';
+import { METRICS_REGISTRY } from '@welkom/observability';
 import { EventPublisher } from './event-publisher';
-import { createKafkaClient, createReliableProducer } from './kafka-client.factory';
+import { Inbox, type InboxOptions } from './inbox/inbox.repository';
+import { createKafkaClient } from './kafka-client.factory';
 import { KafkaHealthProbe } from './kafka.health-probe';
-import { KAFKA_CLIENT, KAFKA_PRODUCER } from './messaging.tokens';
+import { MessagingMetrics } from './messaging.metrics';
+import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
+import { KafkaOutboxSink } from './outbox/outbox-record.sink';
+import { OutboxRelay, type OutboxRelaySettings } from './outbox/outbox.relay';
+import { OutboxWriter } from './outbox/outbox.writer';
+import { ProducerSession } from './producer-session';
+import { CertificateTrust } from './signing/certificate-trust';
+import { EnvelopeSigner } from './signing/envelope.signer';
+import { EnvelopeVerifier } from './signing/envelope.verifier';
+import { PartyDirectory } from './signing/party-directory';
 import { ensureTopics } from './topic-admin';
+import { TopicCatalog } from './topic-catalog';
 
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
   /** OIN of the party this service acts for; stamped on every envelope it publishes. */
   partyOin: string;
+  /** The party's TLS certificate and key (EC P-256): every envelope is signed with them (ES256). */
+  signing: { certificatePath: string; privateKeyPath: string };
+  /** What consumers check signatures against: the party CA and the party roles (reference data). */
+  trust: { caCertificatePath: string; partyDirectoryFile: string };
+  /** Consumer group the inbox assumes when an event does not name one; defaults to clientId. */
+  consumerGroup?: string;
+  /** Topics besides the registry's, created at start (tests declare their own). */
+  extraTopics?: TopicDefinition<unknown>[];
+  /** Outbox relay tuning; `enabled: false` for processes that must not publish the outbox (tools). */
+  relay?: Partial<OutboxRelaySettings> & { enabled?: boolean };
+}
+
+/** The relay runs in every service: started once the app is up, stopped before the database goes away. */
+@Injectable()
+class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.relay?.enabled !== false) this.relay.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.relay.stop();
+  }
 }
 
 @Injectable()
 class ProducerLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(KAFKA_PRODUCER) private readonly producer: Producer) {}
+  constructor(@Inject(KAFKA_PRODUCER) private readonly producer: ProducerSession) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.producer.disconnect();
+    await this.producer.close();
   }
+}
+
+function outboxBacklog(dataSource: DataSource) {
+  return async (): Promise<{ topic: string; pending: number; oldestSeconds: number }[]> => {
+    const rows = (await dataSource.query(
+      `SELECT topic, count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(enqueued_at))::float8 AS "oldestSeconds"
+         FROM messaging_outbox GROUP BY topic`,
+    )) as { topic: string; pending: number; oldestSeconds: number }[];
+    return rows;
+  };
 }
 
 @Module({})
 export class MessagingModule {
+  /**
+   * Reads nothing while the module is declared (tools inspect service modules without certificates);
+   * the key, certificates and party directory are loaded, and checked, when the app starts.
+   */
   static forRoot(options: MessagingOptions): DynamicModule {
+    const catalog = new TopicCatalog([...allTopicDefinitions(), ...(options.extraTopics ?? [])]);
+    const inboxOptions: InboxOptions = { consumerGroup: options.consumerGroup ?? options.clientId };
     return {
       module: MessagingModule,
       global: true,
       providers: [
+        { provide: MESSAGING_OPTIONS, useValue: { ...options, ...inboxOptions } },
         { provide: KAFKA_CLIENT, useValue: createKafkaClient(options) },
+        { provide: TopicCatalog, useValue: catalog },
+        {
+          provide: EnvelopeSigner,
+          useFactory: () => {
+            const signer = EnvelopeSigner.fromFiles(options.signing);
+            if (signer.signerOin !== options.partyOin) {
+              throw new Error(`The signing certificate is party ${signer.signerOin}, but this service acts for ${options.partyOin}`);
+            }
+            return signer;
+          },
+        },
+        {
+          provide: EnvelopeVerifier,
+          useFactory: () =>
+            new EnvelopeVerifier(
+              CertificateTrust.fromCaFile(options.trust.caCertificatePath),
+              PartyDirectory.fromFile(options.trust.partyDirectoryFile),
+            ),
+        },
+        {
+          provide: MessagingMetrics,
+          inject: [{ token: METRICS_REGISTRY, optional: true }, DataSource],
+          useFactory: (registry: Registry | undefined, dataSource: DataSource) =>
+            new MessagingMetrics(registry, outboxBacklog(dataSource)),
+        },
         {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA_CLIENT],
           useFactory: async (kafka: Kafka) => {
             // Declared topics exist before anything publishes or subscribes.
-            await ensureTopics(kafka, allTopicDefinitions());
-            const producer = createReliableProducer(kafka);
-            await producer.connect();
-            return producer;
+            await ensureTopics(kafka, catalog.all());
+            return ProducerSession.reliable(kafka);
           },
         },
         {
           provide: EventPublisher,
-          inject: [KAFKA_PRODUCER],
-          useFactory: (producer: Producer) => new EventPublisher(producer, options.partyOin),
+          inject: [KAFKA_PRODUCER, EnvelopeSigner, MessagingMetrics],
+          useFactory: (producer: ProducerSession, signer: EnvelopeSigner, metrics: MessagingMetrics) =>
+            new EventPublisher(producer, signer, metrics),
         },
+        {
+          provide: OutboxRelay,
+          // KAFKA_PRODUCER first: the topics exist before the relay publishes to them.
+          inject: [DataSource, KAFKA_CLIENT, MessagingMetrics, KAFKA_PRODUCER],
+          useFactory: (dataSource: DataSource, kafka: Kafka, metrics: MessagingMetrics) =>
+            new OutboxRelay(dataSource, new KafkaOutboxSink(ProducerSession.reliable(kafka)), metrics, options.relay),
+        },
+        OutboxWriter,
+        Inbox,
+        OutboxRelayLifecycle,
         ProducerLifecycle,
         KafkaHealthProbe,
       ],
-      exports: [KAFKA_CLIENT, EventPublisher, KafkaHealthProbe],
+      exports: [
+        KAFKA_CLIENT,
+        MESSAGING_OPTIONS,
+        TopicCatalog,
+        EnvelopeSigner,
+        EnvelopeVerifier,
+        MessagingMetrics,
+        EventPublisher,
+        OutboxWriter,
+        Inbox,
+        OutboxRelay,
+        KafkaHealthProbe,
+      ],
     };
   }
 }

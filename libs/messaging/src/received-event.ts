@@ -8,6 +8,8 @@ export interface ReceivedEvent<T> {
   topic: string;
   partition: number;
   offset: string;
+  /** The consumer group that received it; the inbox de-duplicates per group. */
+  consumerGroup?: string;
 }
 
 /** Marks the execution context of Kafka handlers, so gRPC-only filters leave these errors alone. */

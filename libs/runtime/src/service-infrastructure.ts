@@ -1,6 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ServiceConfig } from '@welkom/config';
-import { MessagingModule, KafkaHealthProbe } from '@welkom/messaging';
+import { KafkaHealthProbe, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@welkom/messaging';
 import { type HealthProbe, ObservabilityModule } from '@welkom/observability';
 import { DatabaseHealthProbe, DatabaseModule, type DataSourceSettings } from '@welkom/persistence';
 
@@ -16,16 +16,19 @@ export interface ServiceInfrastructureOptions {
 
 /** The modules every service imports, in the same way: its database, the event backbone, health and metrics. */
 export function serviceInfrastructure(options: ServiceInfrastructureOptions): DynamicModule[] {
+  // The outbox, inbox and replay log live in every service's own database, next to its state.
   const database = DatabaseModule.forRoot({
     url: options.config.DATABASE_URL,
-    entities: options.entities,
-    migrations: options.migrations,
+    entities: [...MESSAGING_ENTITIES, ...listOf(options.entities)],
+    migrations: [...MESSAGING_MIGRATIONS, ...listOf(options.migrations)],
     applicationName: options.serviceName,
   });
   const messaging = MessagingModule.forRoot({
     clientId: options.serviceName,
     brokers: options.config.KAFKA_BROKERS,
     partyOin: options.partyOin,
+    signing: { certificatePath: options.config.TLS_CERT_FILE, privateKeyPath: options.config.TLS_KEY_FILE },
+    trust: { caCertificatePath: options.config.TLS_CA_FILE, partyDirectoryFile: options.config.PARTY_DIRECTORY_FILE },
   });
   const extra = options.extraProbes ?? { probes: [], imports: [] };
   return [
@@ -38,4 +41,10 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
       imports: [database, messaging, ...extra.imports],
     }),
   ];
+}
+
+/** TypeORM takes entities and migrations as a list or as a name → class map. */
+function listOf<T>(mixed: T[] | Record<string, T> | undefined): T[] {
+  if (mixed === undefined) return [];
+  return Array.isArray(mixed) ? mixed : Object.values(mixed);
 }

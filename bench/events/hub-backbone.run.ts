@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import { Controller, type DynamicModule, Inject, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { TopicDefinition } from '@welkom/events';
+import {
+  Inbox,
+  kafkaEventTransport,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  MessagingModule,
+  OnEvent,
+  OnEventBatch,
+  OutboxWriter,
+  type ReceivedEvent,
+} from '@welkom/messaging';
+import { DatabaseModule, inTransaction } from '@welkom/persistence';
+import { type BenchFact, benchTopic } from './bench-fact.codec';
+import { Arrivals, figures, type RunFigures } from './latency.stats';
+
+export type ApplyMode = 'in-batches' | 'one-by-one';
+
+export interface HubRunSettings {
+  runId: string;
+  brokers: string[];
+  producerDatabaseUrl: string;
+  consumerDatabaseUrl: string;
+  partyOin: string;
+  certificatePath: string;
+  privateKeyPath: string;
+  caCertificatePath: string;
+  partyDirectoryFile: string;
+  mode: ApplyMode;
+  /** Facts per business transaction on the producing side. */
+  perTransaction: number;
+}
+
+const ARRIVALS = Symbol('ARRIVALS');
+
+/** The consuming side: the inbox claim is the effect, and the latency is taken once it committed. */
+function consumerController(topic: TopicDefinition<BenchFact>, mode: ApplyMode) {
+  @Controller()
+  class BatchConsumer {
+    constructor(
+      private readonly dataSource: DataSource,
+      private readonly inbox: Inbox,
+      @Inject(ARRIVALS) private readonly arrivals: Arrivals,
+    ) {}
+
+    @OnEventBatch(topic)
+    async onFacts(events: ReceivedEvent<BenchFact>[]): Promise<void> {
+      const fresh = await inTransaction(this.dataSource, (manager) => this.inbox.claimAll(manager, events));
+      const now = Date.now();
+      for (const event of fresh) this.arrivals.record(Date.parse(event.envelope.occurredAt), now);
+    }
+  }
+
+  @Controller()
+  class OneByOneConsumer {
+    constructor(
+      private readonly dataSource: DataSource,
+      private readonly inbox: Inbox,
+      @Inject(ARRIVALS) private readonly arrivals: Arrivals,
+    ) {}
+
+    @OnEvent(topic)
+    async onFact(event: ReceivedEvent<BenchFact>): Promise<void> {
+      const fresh = await inTransaction(this.dataSource, (manager) => this.inbox.claim(manager, event));
+      if (fresh) this.arrivals.record(Date.parse(event.envelope.occurredAt));
+    }
+  }
+
+  return mode === 'in-batches' ? BatchConsumer : OneByOneConsumer;
+}
+
+@Module({})
+class BenchServiceModule {
+  static forRoot(settings: HubRunSettings, role: 'producer' | 'consumer', arrivals: Arrivals): DynamicModule {
+    const topic = benchTopic(settings.runId);
+    const name = `bench-${role}-${settings.runId}`;
+    return {
+      module: BenchServiceModule,
+      imports: [
+        DatabaseModule.forRoot({
+          url: role === 'producer' ? settings.producerDatabaseUrl : settings.consumerDatabaseUrl,
+          entities: MESSAGING_ENTITIES,
+          migrations: MESSAGING_MIGRATIONS,
+          applicationName: name,
+        }),
+        MessagingModule.forRoot({
+          clientId: name,
+          brokers: settings.brokers,
+          partyOin: settings.partyOin,
+          signing: { certificatePath: settings.certificatePath, privateKeyPath: settings.privateKeyPath },
+          trust: { caCertificatePath: settings.caCertificatePath, partyDirectoryFile: settings.partyDirectoryFile },
+          extraTopics: [topic as TopicDefinition<unknown>],
+          relay: { enabled: role === 'producer' },
+        }),
+      ],
+      controllers: role === 'consumer' ? [consumerController(topic, settings.mode)] : [],
+      providers: [{ provide: ARRIVALS, useValue: arrivals }],
+    };
+  }
+}
+
+/**
+ * The hub's path, as two services would run it: the producer records facts through the transactional
+ * outbox (signed at enqueue), its relay publishes them, the consumer verifies every signature and applies
+ * each event once through the inbox. Both services share this process, as the plain run's producer and
+ * consumer share theirs.
+ */
+export async function runHubBackbone(settings: HubRunSettings, facts: BenchFact[]): Promise<RunFigures> {
+  const arrivals = new Arrivals(facts.length);
+  const logger = ['error' as const];
+  const consumer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'consumer', arrivals), { logger });
+  consumer.connectMicroservice(kafkaEventTransport(consumer, `bench-consumer-${settings.runId}`));
+  await consumer.init();
+  await consumer.startAllMicroservices();
+  const producer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'producer', arrivals), { logger });
+  await producer.init();
+  try {
+    const topic = benchTopic(settings.runId);
+    const dataSource = producer.get(DataSource);
+    const outbox = producer.get(OutboxWriter);
+    const firstSentAt = Date.now();
+    for (let start = 0; start < facts.length; start += settings.perTransaction) {
+      await inTransaction(dataSource, (manager) => outbox.enqueueAll(manager, topic, facts.slice(start, start + settings.perTransaction)));
+    }
+    await arrivals.within(120_000 + facts.length * (settings.mode === 'one-by-one' ? 20 : 5));
+    return figures(arrivals.latenciesMs, firstSentAt, arrivals.lastAt);
+  } finally {
+    await producer.close();
+    await consumer.close();
+  }
+}

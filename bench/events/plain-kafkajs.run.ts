@@ -1,0 +1,55 @@
+import { type Kafka, Partitioners } from 'kafkajs';
+import { BENCH_PARTITIONS, BenchFact } from './bench-fact.codec';
+import { Arrivals, figures, type RunFigures } from './latency.stats';
+
+const SENT_AT_HEADER = 'bench-sent-at';
+
+/**
+ * The raw ceiling: the same payloads produced with plain kafkajs (default producer, acks=all, batches of
+ * the relay's size) and consumed by a plain eachBatch consumer that does nothing but count. No envelope, no
+ * signature, no database.
+ */
+export async function runPlainKafkajs(kafka: Kafka, runId: string, facts: BenchFact[], batchSize: number): Promise<RunFigures> {
+  const topic = `welkom-bench-plain-${runId}-${facts.length}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: BENCH_PARTITIONS, replicationFactor: -1 }] });
+  const arrivals = new Arrivals(facts.length);
+  const consumer = kafka.consumer({ groupId: `${topic}-consumer`, allowAutoTopicCreation: false });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const now = Date.now();
+        for (const message of batch.messages) arrivals.record(Number(message.headers?.[SENT_AT_HEADER]?.toString()), now);
+      },
+    });
+    await producer.connect();
+    const firstSentAt = Date.now();
+    for (let start = 0; start < facts.length; start += batchSize) {
+      const sentAt = String(Date.now());
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [
+          {
+            topic,
+            messages: facts.slice(start, start + batchSize).map((fact) => ({
+              key: fact.caseId,
+              value: Buffer.from(BenchFact.encode(fact).finish()),
+              headers: { [SENT_AT_HEADER]: sentAt },
+            })),
+          },
+        ],
+      });
+    }
+    await arrivals.within(120_000 + facts.length * 5);
+    return figures(arrivals.latenciesMs, firstSentAt, arrivals.lastAt);
+  } finally {
+    await producer.disconnect();
+    await consumer.disconnect();
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+  }
+}

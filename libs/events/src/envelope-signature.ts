@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+
+/** The envelope fields a signature covers (structurally an EventEnvelope; see envelopeSigningPayload). */
+export interface SignedEnvelopeFields {
+  eventId: string;
+  eventType: string;
+  schemaVersion: number;
+  sourcePartyOin: string;
+  occurredAt: string;
+  correlationId: string;
+}
+
+/**
+ * Envelopes are signed with a detached JWS (RFC 7515, appendix F): the Kafka header carries
+ * `BASE64URL(protected header)..BASE64URL(signature)` and every reader rebuilds the payload from the record
+ * itself, so nothing is sent twice and nothing can be swapped without breaking the signature.
+ */
+export const ENVELOPE_SIGNATURE_HEADER = 'welkom-signature';
+
+/** ECDSA P-256 with SHA-256: the key type of the parties' (PKIoverheid-style) TLS certificates. */
+export const ENVELOPE_SIGNATURE_ALGORITHM = 'ES256';
+
+export interface EnvelopeJwsHeader {
+  alg: typeof ENVELOPE_SIGNATURE_ALGORITHM;
+  /** Signer certificate chain, leaf first, each base64 (not base64url) DER as RFC 7515 §4.1.6 says. */
+  x5c: string[];
+}
+
+export interface DetachedJws {
+  /** The protected header exactly as transmitted (base64url); it is part of the signing input. */
+  encodedHeader: string;
+  header: EnvelopeJwsHeader;
+  /** Raw `r || s`, 64 bytes for ES256. */
+  signature: Buffer;
+}
+
+export class EnvelopeSignatureFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvelopeSignatureFormatError';
+  }
+}
+
+/**
+ * What the signature covers, as canonical JSON (keys sorted, no whitespace: the RFC 8785 form for these
+ * ASCII strings and small integers), so a producer in another language can rebuild the same bytes.
+ *
+ * The record key is covered, so a signed event cannot be moved to another case's ordering; the payload is
+ * covered through its SHA-256. The traceparent is deliberately left out: W3C trace context lets every hop
+ * rewrite its parent-id, and tracing instrumentation on a producer would otherwise break every signature.
+ */
+export function envelopeSigningPayload(envelope: SignedEnvelopeFields, key: string, payload: Uint8Array): string {
+  const payloadSha256 = createHash('sha256').update(payload).digest('base64url');
+  return JSON.stringify({
+    correlationId: envelope.correlationId,
+    eventId: envelope.eventId,
+    eventType: envelope.eventType,
+    key,
+    occurredAt: envelope.occurredAt,
+    payloadSha256,
+    schemaVersion: envelope.schemaVersion,
+    sourcePartyOin: envelope.sourcePartyOin,
+  });
+}
+
+/** The JWS signing input: `ASCII(BASE64URL(header) || '.' || BASE64URL(payload))`. */
+export function jwsSigningInput(encodedHeader: string, signingPayload: string): Buffer {
+  return Buffer.from(`${encodedHeader}.${Buffer.from(signingPayload, 'utf8').toString('base64url')}`, 'ascii');
+}
+
+export function encodeJwsHeader(header: EnvelopeJwsHeader): string {
+  return Buffer.from(JSON.stringify(header), 'utf8').toString('base64url');
+}
+
+export function encodeDetachedJws(encodedHeader: string, signature: Buffer): string {
+  return `${encodedHeader}..${signature.toString('base64url')}`;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/** Parses the compact detached form; anything else (an attached payload, bad base64url, bad JSON) is refused. */
+export function parseDetachedJws(compact: string): DetachedJws {
+  const parts = compact.split('.');
+  if (parts.length !== 3) throw new EnvelopeSignatureFormatError('signature is not a compact JWS');
+  const [encodedHeader, payload, encodedSignature] = parts;
+  if (payload !== '') throw new EnvelopeSignatureFormatError('signature must be detached (empty payload part)');
+  if (!BASE64URL.test(encodedHeader) || !BASE64URL.test(encodedSignature)) {
+    throw new EnvelopeSignatureFormatError('signature parts are not base64url');
+  }
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8'));
+  } catch {
+    throw new EnvelopeSignatureFormatError('protected header is not JSON');
+  }
+  return { encodedHeader, header: checkHeader(header), signature: Buffer.from(encodedSignature, 'base64url') };
+}
+
+function checkHeader(header: unknown): EnvelopeJwsHeader {
+  if (typeof header !== 'object' || header === null) throw new EnvelopeSignatureFormatError('protected header is not an object');
+  const { alg, x5c, crit } = header as Record<string, unknown>;
+  if (alg !== ENVELOPE_SIGNATURE_ALGORITHM) {
+    throw new EnvelopeSignatureFormatError(`algorithm ${JSON.stringify(alg)} is not ${ENVELOPE_SIGNATURE_ALGORITHM}`);
+  }
+  // RFC 7515 §4.1.11: an extension we do not understand must make us refuse, not ignore it.
+  if (crit !== undefined) throw new EnvelopeSignatureFormatError('critical header extensions are not supported');
+  if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((entry) => typeof entry === 'string' && entry.length > 0)) {
+    throw new EnvelopeSignatureFormatError('protected header has no x5c certificate chain');
+  }
+  return { alg, x5c: x5c as string[] };
+}

@@ -1,0 +1,164 @@
+import { Logger } from '@nestjs/common';
+import type { KafkaMessage } from 'kafkajs';
+import type { DeadLetter, DeadLetterErrorClass } from '../dead-letter';
+import { classifyHandlerFailure } from '../handler-error';
+import type { MessagingMetrics } from '../messaging.metrics';
+import { KafkaEventContext, type ReceivedEvent } from '../received-event';
+import type { RecordDecoder } from './record.decoder';
+
+/** How the transport calls one topic's handler: per event (OnEvent) or per run of events (OnEventBatch). */
+export interface HandlerBinding {
+  batch: boolean;
+  invoke(data: ReceivedEvent<unknown> | ReceivedEvent<unknown>[], context: KafkaEventContext): Promise<void>;
+}
+
+/** What the consumer loop lets processing see: keep the group membership alive, notice a shutdown. */
+export interface ProcessingControl {
+  heartbeat(): Promise<void>;
+  isRunning(): boolean;
+}
+
+/** Processing stopped between retries because the consumer is stopping; nothing was committed. */
+export class ConsumerStoppingError extends Error {
+  constructor() {
+    super('the consumer is stopping');
+    this.name = 'ConsumerStoppingError';
+  }
+}
+
+export interface EventBatchProcessorSettings {
+  groupId: string;
+  /** Attempts for a transient failure before the event is dead-lettered. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt (200, 400, 800, 1600 ms by default). */
+  retryBaseDelayMs: number;
+}
+
+const HEARTBEAT_SLICE_MS = 1_000;
+
+/**
+ * Applies a run of records from one partition, in order, and never lets one record hold up the rest:
+ * poison (unreadable, unsigned, wrong schema) and events the handler rejects are dead-lettered, transient
+ * failures are retried a bounded number of times and then dead-lettered. It resolves when every record was
+ * applied or parked, so the caller can commit the offset after the last one.
+ */
+export class EventBatchProcessor {
+  private readonly logger = new Logger('KafkaEventServer');
+
+  constructor(
+    private readonly decoder: Pick<RecordDecoder, 'decode'>,
+    private readonly handlers: ReadonlyMap<string, HandlerBinding>,
+    private readonly deadLetters: (letters: DeadLetter[]) => Promise<void>,
+    private readonly metrics: MessagingMetrics,
+    private readonly settings: EventBatchProcessorSettings,
+  ) {}
+
+  async process(topic: string, partition: number, messages: KafkaMessage[], control: ProcessingControl): Promise<void> {
+    // Verifying signatures is the expensive part, and it runs on the thread pool: all at once.
+    const decoded = await Promise.all(messages.map((message) => this.decoder.decode(topic, partition, message)));
+    const letters: DeadLetter[] = [];
+    const park = (message: KafkaMessage, errorClass: DeadLetterErrorClass, reason: string): void => {
+      letters.push({
+        sourceTopic: topic,
+        partition,
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+        headers: message.headers ?? {},
+        errorClass,
+        reason,
+        consumerGroup: this.settings.groupId,
+      });
+    };
+    const binding = this.handlers.get(topic);
+    const readable: [ReceivedEvent<unknown>, KafkaMessage][] = [];
+    decoded.forEach((record, index) => {
+      if (!record.ok) park(messages[index], record.errorClass, record.reason);
+      else if (!binding) park(messages[index], 'UNKNOWN_TOPIC', `no handler for ${topic}`);
+      else readable.push([record.event, messages[index]]);
+    });
+    if (binding?.batch) {
+      if (readable.length > 0) await this.applyAsBatch(binding, readable, park, control);
+    } else if (binding) {
+      for (const [event, message] of readable) await this.applyOne(binding, event, message, park, control);
+    }
+    if (letters.length > 0) await this.park(letters);
+  }
+
+  private async applyOne(
+    binding: HandlerBinding,
+    event: ReceivedEvent<unknown>,
+    message: KafkaMessage,
+    park: (message: KafkaMessage, errorClass: DeadLetterErrorClass, reason: string) => void,
+    control: ProcessingControl,
+  ): Promise<void> {
+    const context = new KafkaEventContext([event.topic, event.partition, event.offset]);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await binding.invoke(binding.batch ? [event] : event, context);
+        this.metrics.consumed.inc({ topic: event.topic, group: this.settings.groupId });
+        return;
+      } catch (error) {
+        const reason = describe(error);
+        if (classifyHandlerFailure(error) === 'REJECTED') return park(message, 'BUSINESS_REJECTION', reason);
+        if (attempt >= this.settings.maxAttempts) return park(message, 'RETRIES_EXHAUSTED', `after ${attempt} attempts: ${reason}`);
+        this.metrics.retried.inc({ topic: event.topic, group: this.settings.groupId });
+        this.logger.warn(`Retrying ${event.topic}[${event.partition}]@${event.offset} (attempt ${attempt}): ${reason}`);
+        await this.waitBeforeRetry(attempt, control);
+      }
+    }
+  }
+
+  /** All or nothing first; if the batch keeps failing, one event at a time finds the culprit. */
+  private async applyAsBatch(
+    binding: HandlerBinding,
+    readable: [ReceivedEvent<unknown>, KafkaMessage][],
+    park: (message: KafkaMessage, errorClass: DeadLetterErrorClass, reason: string) => void,
+    control: ProcessingControl,
+  ): Promise<void> {
+    const events = readable.map(([event]) => event);
+    const [first] = events;
+    const context = new KafkaEventContext([first.topic, first.partition, first.offset]);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await binding.invoke(events, context);
+        this.metrics.consumed.inc({ topic: first.topic, group: this.settings.groupId }, events.length);
+        return;
+      } catch (error) {
+        if (classifyHandlerFailure(error) === 'REJECTED' || attempt >= this.settings.maxAttempts || events.length === 1) break;
+        this.metrics.retried.inc({ topic: first.topic, group: this.settings.groupId }, events.length);
+        this.logger.warn(`Retrying ${events.length} events of ${first.topic}[${first.partition}] (attempt ${attempt}): ${describe(error)}`);
+        await this.waitBeforeRetry(attempt, control);
+      }
+    }
+    for (const [event, message] of readable) await this.applyOne(binding, event, message, park, control);
+  }
+
+  private async park(letters: DeadLetter[]): Promise<void> {
+    // Parked before the offset commit: if this fails, the records are redelivered rather than dropped.
+    await this.deadLetters(letters);
+    for (const letter of letters) {
+      this.metrics.deadLettered.inc({ topic: letter.sourceTopic, group: this.settings.groupId, error_class: letter.errorClass });
+      this.logger.warn(
+        `Dead-lettered ${letter.sourceTopic}[${letter.partition}]@${letter.offset}: ${letter.errorClass}: ${letter.reason}`,
+      );
+    }
+  }
+
+  /** Sleeps in slices, heartbeating so a long backoff is not mistaken for a dead consumer. */
+  private async waitBeforeRetry(attempt: number, control: ProcessingControl): Promise<void> {
+    let remaining = this.settings.retryBaseDelayMs * 2 ** (attempt - 1);
+    while (remaining > 0) {
+      if (!control.isRunning()) throw new ConsumerStoppingError();
+      const slice = Math.min(remaining, HEARTBEAT_SLICE_MS);
+      await new Promise((resolve) => setTimeout(resolve, slice));
+      remaining -= slice;
+      await control.heartbeat();
+    }
+    if (!control.isRunning()) throw new ConsumerStoppingError();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

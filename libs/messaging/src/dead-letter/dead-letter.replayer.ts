@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import type { ProducerSession } from '../producer-session';
+import type { DeadLetterRecord } from './dead-letter.store';
+
+export interface ReplayedDeadLetter {
+  letter: DeadLetterRecord;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * Puts dead letters back on their source topic exactly as they were first published (key, bytes, original
+ * headers, so the signature still verifies) and records each replay in `messaging_dead_letter_replay`.
+ * Consumer groups that had applied the event already skip it by its id; the one that parked it applies it,
+ * if whatever made it fail has been fixed. Replaying twice is therefore harmless.
+ */
+export class DeadLetterReplayer {
+  constructor(
+    private readonly producer: ProducerSession,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async replay(letters: readonly DeadLetterRecord[], replayedBy: string): Promise<ReplayedDeadLetter[]> {
+    const replayed: ReplayedDeadLetter[] = [];
+    // One at a time, so each replay is recorded with the offset it landed on.
+    for (const letter of letters) {
+      const [metadata] = await this.producer.send({
+        topic: letter.sourceTopic,
+        messages: [{ key: letter.key, value: letter.value, headers: letter.headers }],
+      });
+      const result = { letter, partition: metadata.partition, offset: metadata.baseOffset ?? '' };
+      await this.dataSource.query(
+        `INSERT INTO messaging_dead_letter_replay
+           (dead_letter_topic, dead_letter_partition, dead_letter_offset, source_topic, event_id, error_class,
+            replayed_partition, replayed_offset, replayed_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          letter.deadLetterTopic,
+          letter.partition,
+          letter.offset,
+          letter.sourceTopic,
+          letter.eventId,
+          letter.errorClass,
+          result.partition,
+          result.offset,
+          replayedBy,
+        ],
+      );
+      replayed.push(result);
+    }
+    return replayed;
+  }
+
+  /** How often each dead letter (by id) was replayed, according to this database's replay log. */
+  async replayCounts(): Promise<Map<string, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT dead_letter_topic || ':' || dead_letter_partition || ':' || dead_letter_offset AS id, count(*)::int AS replays
+         FROM messaging_dead_letter_replay GROUP BY 1`,
+    )) as { id: string; replays: number }[];
+    return new Map(rows.map((row) => [row.id, row.replays]));
+  }
+}

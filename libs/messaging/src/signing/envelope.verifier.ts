@@ -1,0 +1,130 @@
+import { verify, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+import {
+  envelopeSigningPayload,
+  jwsSigningInput,
+  parseDetachedJws,
+  type EventEnvelope,
+  type TopicDefinition,
+} from '@welkom/events';
+import { oinFromPeerCertificate } from '@welkom/grpc';
+import type { CertificateTrust } from './certificate-trust';
+import { subjectOf } from './envelope.signer';
+import type { PartyDirectory } from './party-directory';
+
+// The callback form runs on libuv's thread pool: a batch of records is verified on every core at once.
+const verifyAsync = promisify(verify);
+
+/** BAD_SIGNATURE: we cannot tell who produced it. UNAUTHORISED_PUBLISHER: we can, and they may not. */
+export type SignatureRejection = 'BAD_SIGNATURE' | 'UNAUTHORISED_PUBLISHER';
+
+export class SignatureRejectedError extends Error {
+  constructor(
+    readonly rejection: SignatureRejection,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignatureRejectedError';
+  }
+}
+
+export interface SignedRecord {
+  envelope: EventEnvelope;
+  /** The `welkom-signature` header, if any. */
+  signature: string | undefined;
+  key: string;
+  payload: Uint8Array;
+  topic: Pick<TopicDefinition<unknown>, 'name' | 'publisherRoles'>;
+}
+
+interface Signer {
+  oin: string;
+  publicKey: KeyObject;
+  validFrom: number;
+  validTo: number;
+}
+
+// Every event of one producer carries the same protected header; a few hundred parties fit easily.
+const MAX_CACHED_SIGNERS = 1_000;
+
+/**
+ * Decides whether a consumer may believe a record: the signature is a valid ES256 JWS over this record by
+ * a certificate that chains to the party CA, the certificate's OIN is the envelope's source party, and
+ * that party holds one of the roles allowed to publish on the topic.
+ */
+export class EnvelopeVerifier {
+  // Chain checks cost far more than one ECDSA verification, and the protected header (certificate
+  // included) is byte-identical for every event a producer signs with the same certificate.
+  private readonly signers = new Map<string, Signer>();
+
+  constructor(
+    private readonly trust: CertificateTrust,
+    private readonly parties: PartyDirectory,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async verify(record: SignedRecord): Promise<void> {
+    if (record.signature === undefined) throw new SignatureRejectedError('BAD_SIGNATURE', 'the event is not signed');
+    const { encodedHeader, signature, signer } = this.readSignature(record.signature);
+    const now = this.clock().getTime();
+    if (now < signer.validFrom || now > signer.validTo) {
+      throw new SignatureRejectedError('BAD_SIGNATURE', 'the signing certificate is not valid now');
+    }
+    const { envelope } = record;
+    if (signer.oin !== envelope.sourcePartyOin) {
+      throw new SignatureRejectedError(
+        'BAD_SIGNATURE',
+        `signed by party ${signer.oin} but claims source party ${envelope.sourcePartyOin}`,
+      );
+    }
+    const input = jwsSigningInput(encodedHeader, envelopeSigningPayload(envelope, record.key, record.payload));
+    const valid = await verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(
+      () => false,
+    );
+    if (!valid) throw new SignatureRejectedError('BAD_SIGNATURE', 'the signature does not match the event');
+    // Checked last: only a party we have authenticated can be told it is not allowed.
+    if (!this.parties.mayPublish(signer.oin, record.topic)) {
+      throw new SignatureRejectedError(
+        'UNAUTHORISED_PUBLISHER',
+        `party ${signer.oin} holds none of the roles that may publish on ${record.topic.name}`,
+      );
+    }
+  }
+
+  /**
+   * A header seen before is looked up by its exact text, before any base64 or JSON work: it was checked in
+   * full the first time, and the bytes are part of what the signature covers.
+   */
+  private readSignature(compact: string): { encodedHeader: string; signature: Buffer; signer: Signer } {
+    const [encodedHeader, payload, encodedSignature, ...rest] = compact.split('.');
+    const cached = this.signers.get(encodedHeader);
+    if (cached && payload === '' && encodedSignature !== undefined && rest.length === 0) {
+      return { encodedHeader, signature: Buffer.from(encodedSignature, 'base64url'), signer: cached };
+    }
+    let jws;
+    try {
+      jws = parseDetachedJws(compact);
+    } catch (error) {
+      throw new SignatureRejectedError('BAD_SIGNATURE', (error as Error).message);
+    }
+    return { encodedHeader, signature: jws.signature, signer: this.signerOf(jws.encodedHeader, jws.header.x5c) };
+  }
+
+  private signerOf(encodedHeader: string, x5c: string[]): Signer {
+    let signer: Signer;
+    try {
+      const chain = this.trust.verifyChain(x5c, this.clock());
+      signer = {
+        oin: oinFromPeerCertificate({ subject: subjectOf(chain.leaf) }),
+        publicKey: chain.leaf.publicKey,
+        validFrom: chain.validFrom,
+        validTo: chain.validTo,
+      };
+    } catch (error) {
+      throw new SignatureRejectedError('BAD_SIGNATURE', (error as Error).message);
+    }
+    if (this.signers.size >= MAX_CACHED_SIGNERS) this.signers.clear();
+    this.signers.set(encodedHeader, signer);
+    return signer;
+  }
+}

@@ -1,0 +1,118 @@
+import { createPrivateKey, sign, X509Certificate } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV_PARTY_DIRECTORY_FILE } from '@welkom/config';
+import {
+  encodeDetachedJws,
+  encodeJwsHeader,
+  envelopeSigningPayload,
+  jwsSigningInput,
+  type EventEnvelope,
+} from '@welkom/events';
+import {
+  buildSignedRecord,
+  CertificateTrust,
+  EnvelopeSigner,
+  EnvelopeVerifier,
+  PartyDirectory,
+  SignatureRejectedError,
+  type SignatureRejection,
+} from '@welkom/messaging';
+import { testInfrastructure } from '@welkom/testing';
+import { ensureUntrustedCertificates } from '../../../deploy/certs/dev-certificates';
+import { type CaseFact, caseFactTopic } from './fixtures/case-fact.codec';
+import { HUB_OIN, newRunId } from './fixtures/fault-harness';
+
+const topic = caseFactTopic('signing');
+const fact: CaseFact = { caseId: 'case-7', sequence: 3 };
+
+describe('signed envelopes against the development PKI', () => {
+  const { certificates } = testInfrastructure();
+  const hub = EnvelopeSigner.fromFiles(certificates.parties.hub);
+  const verifier = new EnvelopeVerifier(
+    CertificateTrust.fromCaFile(certificates.caCertificatePath),
+    PartyDirectory.fromFile(DEV_PARTY_DIRECTORY_FILE),
+  );
+
+  async function signed(signer = hub) {
+    const record = await buildSignedRecord(topic, fact, signer);
+    return { envelope: record.envelope, signature: record.headers['welkom-signature'], key: record.key, payload: record.value, topic };
+  }
+
+  async function rejection(check: Promise<void>): Promise<SignatureRejection> {
+    try {
+      await check;
+    } catch (error) {
+      if (error instanceof SignatureRejectedError) return error.rejection;
+      throw error;
+    }
+    throw new Error('expected the signature to be rejected');
+  }
+
+  it('accepts an event signed by a party allowed to publish it', async () => {
+    await expect(verifier.verify(await signed())).resolves.toBeUndefined();
+  });
+
+  it.each<[string, (record: Awaited<ReturnType<typeof signed>>) => object]>([
+    ['the payload', (record) => ({ payload: Buffer.from(topic.codec.encode({ ...fact, sequence: 4 }).finish()) })],
+    ['the key (another case)', () => ({ key: 'case-8' })],
+    ['the occurred-at time', (record) => ({ envelope: { ...record.envelope, occurredAt: '2020-01-01T00:00:00.000Z' } })],
+    ['the correlation id', (record) => ({ envelope: { ...record.envelope, correlationId: 'someone-elses-flow' } })],
+    ['the event id', (record) => ({ envelope: { ...record.envelope, eventId: '11111111-1111-4111-8111-111111111111' } })],
+  ])('rejects an event whose %s was changed after signing', async (_field, change) => {
+    const record = await signed();
+    expect(await rejection(verifier.verify({ ...record, ...change(record) }))).toBe('BAD_SIGNATURE');
+  });
+
+  it('does not cover the traceparent, which tracing may rewrite on the way', async () => {
+    const record = await signed();
+    await expect(verifier.verify({ ...record, envelope: { ...record.envelope, traceparent: '00-ab-cd-01' } })).resolves.toBeUndefined();
+  });
+
+  it('rejects a signer certificate from a CA the parties do not share, even with a real OIN', async () => {
+    const directory = join(certificates.caCertificatePath, '..', `untrusted-${newRunId()}`);
+    try {
+      const untrusted = await ensureUntrustedCertificates(directory, [{ key: 'hub', oin: HUB_OIN, name: 'Welkom Hub (impostor)' }]);
+      const impostor = EnvelopeSigner.fromFiles(untrusted.parties.hub);
+      expect(await rejection(verifier.verify(await signed(impostor)))).toBe('BAD_SIGNATURE');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects an event that claims another source party than the certificate that signed it', async () => {
+    // IND signs, with its own key and certificate, an envelope claiming to come from the hub.
+    const ind = certificates.parties.ind;
+    const record = await signed();
+    const header = encodeJwsHeader({ alg: 'ES256', x5c: [new X509Certificate(readFileSync(ind.certificatePath)).raw.toString('base64')] });
+    const input = jwsSigningInput(header, envelopeSigningPayload(record.envelope, record.key, record.payload));
+    const signature = sign('sha256', input, { key: createPrivateKey(readFileSync(ind.privateKeyPath)), dsaEncoding: 'ieee-p1363' });
+
+    const check = verifier.verify({ ...record, signature: encodeDetachedJws(header, signature) });
+
+    await expect(check).rejects.toThrow(/signed by party 00000001812345670000 but claims source party 00000001999999990000/);
+  });
+
+  it('rejects a genuine party that holds none of the topic publisher roles', async () => {
+    const ind = EnvelopeSigner.fromFiles(certificates.parties.ind);
+    expect(await rejection(verifier.verify(await signed(ind)))).toBe('UNAUTHORISED_PUBLISHER');
+  });
+
+  it('rejects a signature made with a certificate that is no longer valid', async () => {
+    const later = new EnvelopeVerifier(
+      CertificateTrust.fromCaFile(certificates.caCertificatePath),
+      PartyDirectory.fromFile(DEV_PARTY_DIRECTORY_FILE),
+      () => new Date('2045-01-01T00:00:00Z'),
+    );
+    await expect(later.verify(await signed())).rejects.toThrow(/not valid at 2045/);
+  });
+
+  it('rejects an unsigned event', async () => {
+    expect(await rejection(verifier.verify({ ...(await signed()), signature: undefined }))).toBe('BAD_SIGNATURE');
+  });
+
+  it('refuses to sign for a party other than the one in its certificate', async () => {
+    const envelope: EventEnvelope = { ...(await signed()).envelope, sourcePartyOin: '00000001812345670000' };
+    await expect(hub.sign(envelope, 'case-7', Buffer.alloc(0))).rejects.toThrow(/Cannot sign for party 00000001812345670000/);
+  });
+});
