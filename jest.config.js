@@ -46,7 +46,7 @@ module.exports = {
       ...shared,
       ...realInfrastructure,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
       slowTestThreshold: 120,
     },
   ],

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ensureDevCertificates, type DevCertificates, type DevParty } from '../deploy/certs/dev-certificates';
 import { resolveKafka } from '../deploy/kafka/kafka-broker';
 import { resolvePostgres } from '../deploy/postgres/postgres-server';
@@ -48,4 +49,21 @@ export async function startInfrastructure(options: {
       await Promise.allSettled([kafka.started?.stop(), postgres.stop()]);
     },
   };
+}
+
+const DEV_SECRETS_FILE = join(REPO_ROOT, '.cache', 'dev-secrets.json');
+
+/**
+ * A development secret (e.g. the subject pseudonym key), made once per checkout and kept in the git-ignored
+ * cache, so pseudonyms stay stable across `npm start` runs without a secret in the repository.
+ */
+export function devSecret(name: string): string {
+  let secrets: Record<string, string> = {};
+  if (existsSync(DEV_SECRETS_FILE)) secrets = JSON.parse(readFileSync(DEV_SECRETS_FILE, 'utf8')) as Record<string, string>;
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString('base64url');
+    mkdirSync(dirname(DEV_SECRETS_FILE), { recursive: true });
+    writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
 }

@@ -2,12 +2,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { databaseUrl, ensureDatabase } from '@welkom/persistence';
-import { DEV_PARTIES_FILE, REPO_ROOT, startInfrastructure } from './infrastructure';
+import { DEV_PARTIES_FILE, devSecret, REPO_ROOT, startInfrastructure } from './infrastructure';
 
 /** The services `npm start` runs, in start order (agency connectors need the hub), with their party. */
 const SERVICES = [
-  { name: 'hub', party: 'hub', env: { PARTY_SEED_FILE: DEV_PARTIES_FILE } },
+  {
+    name: 'hub',
+    party: 'hub',
+    env: {
+      PARTY_SEED_FILE: DEV_PARTIES_FILE,
+      GRANT_SEED_FILE: join(REPO_ROOT, 'deploy', 'hub', 'dev-grants.v1.json'),
+      SUBJECT_PSEUDONYM_SECRET: devSecret('SUBJECT_PSEUDONYM_SECRET'),
+    },
+  },
+  { name: 'ind', party: 'ind', env: {} },
   { name: 'university', party: 'university-leiden', env: {} },
+  { name: 'eu-reporting', party: 'eu-reporting', env: {} },
 ] as const;
 
 const BASE_GRPC_PORT = Number(process.env.WELKOM_BASE_GRPC_PORT ?? 50051);

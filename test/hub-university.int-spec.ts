@@ -178,6 +178,11 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
     expect(universityHealth.info.hub.oin).toBe(LEIDEN_OIN);
   });
 
+  it('answers HTTP errors with their own status, not a 500 from the gRPC error filter', async () => {
+    const response = await fetch(`${hub.httpAddress}/no-such-endpoint`);
+    expect(response.status).toBe(404);
+  });
+
   it('serves Prometheus metrics labelled with the service', async () => {
     const response = await fetch(`${hub.httpAddress}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);

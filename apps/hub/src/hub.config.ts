@@ -1,9 +1,31 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { loadConfig, serviceConfigSchema } from '@welkom/config';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+/** The evidence catalogue kept in the repository (versioned reference data, ARCHITECTURE.md §4). */
+export const DEFAULT_EVIDENCE_CATALOGUE_FILE = join(REPO_ROOT, 'deploy', 'hub', 'evidence-catalogue.v1.json');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const hubConfigSchema = serviceConfigSchema.extend({
   /** Parties loaded into the registry at start (reference data; production points at the real register). */
   PARTY_SEED_FILE: z.string().min(1).optional(),
+  /**
+   * Key of the subject pseudonyms (HMAC-SHA-256). Without it the hub still runs its party registry, but
+   * refuses every call about a subject (fail closed). Changing it changes every pseudonym.
+   */
+  SUBJECT_PSEUDONYM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EVIDENCE_CATALOGUE_FILE: z.string().min(1).default(DEFAULT_EVIDENCE_CATALOGUE_FILE),
+  /** Grants created at start when missing (e.g. deploy/hub/dev-grants.v1.json); later changes go through GrantService. */
+  GRANT_SEED_FILE: z.string().min(1).optional(),
+  /** How often pending evidence requests past their deadline are expired. */
+  EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS: positiveInt(1_000),
+  /** Evidence requests committed together (with their audit entries) in one transaction at most. */
+  EVIDENCE_REQUEST_BATCH_MAX: positiveInt(256),
+  /** Such transactions in flight at once. */
+  EVIDENCE_REQUEST_BATCH_CONCURRENCY: positiveInt(2),
 });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;
@@ -13,3 +35,5 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
 }
 
 export const HUB_CONFIG = Symbol('HUB_CONFIG');
+/** The hub's own OIN, from its certificate: the actor of what the hub does by itself (seeding, expiry). */
+export const HUB_PARTY_OIN = Symbol('HUB_PARTY_OIN');

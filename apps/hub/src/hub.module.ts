@@ -1,38 +1,110 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
+import { Inbox, OutboxWriter } from '@welkom/messaging';
 import { serviceInfrastructure } from '@welkom/runtime';
+import { AuditChainHeadEntity, AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditGrpcController } from './audit/audit.grpc-controller';
+import { AuditService } from './audit/audit.service';
+import { AuditTrailRepository } from './audit/audit-trail.repository';
+import { EvidenceCatalogue, readEvidenceCatalogue } from './catalogue/evidence-catalogue';
 import { ConnectorEntity } from './connectors/connector.entity';
 import { ConnectorEventConsumer } from './connectors/connector.event-consumer';
 import { ConnectorRepository } from './connectors/connector.repository';
 import { ConnectorService } from './connectors/connector.service';
-import { HUB_CONFIG, type HubConfig } from './hub.config';
+import { EvidenceEntity } from './evidence/evidence.entity';
+import { EvidenceExchangeGrpcController } from './evidence/evidence-exchange.grpc-controller';
+import { EvidenceIssueService } from './evidence/evidence-issue.service';
+import { EvidenceRepository } from './evidence/evidence.repository';
+import { EvidenceSourceEventConsumer } from './evidence/evidence-source.event-consumer';
+import { EvidenceRequestEntity } from './evidence-requests/evidence-request.entity';
+import { EvidenceRequestExpiryService } from './evidence-requests/evidence-request-expiry.service';
+import { EvidenceRequestRepository } from './evidence-requests/evidence-request.repository';
+import { EvidenceRequestService } from './evidence-requests/evidence-request.service';
+import { RequestSnapshotRepository } from './evidence-requests/request-snapshot.repository';
+import { GrantEntity } from './grants/grant.entity';
+import { GrantGrpcController } from './grants/grant.grpc-controller';
+import { GrantRepository } from './grants/grant.repository';
+import { GrantService } from './grants/grant.service';
+import { HUB_CONFIG, HUB_PARTY_OIN, type HubConfig } from './hub.config';
 import { HUB_MIGRATIONS } from './migrations';
-import { PartyEntity } from './party-registry/party.entity';
+import { PartyEntity, PartySubUnitEntity } from './party-registry/party.entity';
 import { PartyRegistryGrpcController } from './party-registry/party-registry.grpc-controller';
 import { PartyRegistryService } from './party-registry/party-registry.service';
 import { PartyRepository } from './party-registry/party.repository';
+import { ClockRepository } from './platform/clock.repository';
+import { EVENT_INBOX } from './platform/event-inbox';
+import { EVENT_OUTBOX } from './platform/event-outbox';
+import { HubMetricsRepository } from './platform/hub-metrics.repository';
+import { IdRepository } from './platform/id.repository';
+import { TransactionRepository } from './platform/transaction.repository';
+import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
+import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
+import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
 
 export const HUB_SERVICE_NAME = 'hub';
 
 @Module({})
 export class HubModule {
   static forRoot(config: HubConfig): DynamicModule {
+    const hubOin = oinFromCertificateFile(config.TLS_CERT_FILE);
+    // Reference data is checked before anything serves: a bad catalogue stops start-up with its problems.
+    const catalogue = readEvidenceCatalogue(config.EVIDENCE_CATALOGUE_FILE);
+    if (!config.SUBJECT_PSEUDONYM_SECRET) {
+      new Logger('HubModule').warn('SUBJECT_PSEUDONYM_SECRET is not set: every call about a subject is refused (fail closed)');
+    }
     return {
       module: HubModule,
       imports: serviceInfrastructure({
         serviceName: HUB_SERVICE_NAME,
         config,
-        partyOin: oinFromCertificateFile(config.TLS_CERT_FILE),
-        entities: [PartyEntity, ConnectorEntity],
+        partyOin: hubOin,
+        entities: [
+          PartyEntity,
+          PartySubUnitEntity,
+          ConnectorEntity,
+          GrantEntity,
+          EvidenceEntity,
+          EvidenceRequestEntity,
+          SubjectIdentifierEntity,
+          AuditEntryEntity,
+          AuditChainHeadEntity,
+        ],
         migrations: HUB_MIGRATIONS,
       }),
-      controllers: [PartyRegistryGrpcController, ConnectorEventConsumer],
+      controllers: [
+        PartyRegistryGrpcController,
+        ConnectorEventConsumer,
+        GrantGrpcController,
+        EvidenceExchangeGrpcController,
+        EvidenceSourceEventConsumer,
+        AuditGrpcController,
+      ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },
+        { provide: HUB_PARTY_OIN, useValue: hubOin },
+        { provide: EvidenceCatalogue, useValue: catalogue },
+        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
+        { provide: EVENT_INBOX, useExisting: Inbox },
+        ClockRepository,
+        IdRepository,
+        TransactionRepository,
+        HubMetricsRepository,
         PartyRepository,
         PartyRegistryService,
         ConnectorRepository,
         ConnectorService,
+        SubjectPseudonymRepository,
+        SubjectIdentifierRepository,
+        AuditTrailRepository,
+        AuditService,
+        GrantRepository,
+        GrantService,
+        EvidenceRepository,
+        EvidenceIssueService,
+        EvidenceRequestRepository,
+        RequestSnapshotRepository,
+        EvidenceRequestService,
+        EvidenceRequestExpiryService,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
 import { startService, type RunningService } from '@welkom/runtime';
 import type { UniversityConfig } from './university.config';
 import { UNIVERSITY_SERVICE_NAME, UniversityModule } from './university.module';
@@ -7,6 +8,6 @@ export function startUniversity(config: UniversityConfig): Promise<RunningServic
     serviceName: UNIVERSITY_SERVICE_NAME,
     module: UniversityModule.forRoot(config),
     config,
-    contracts: [],
+    contracts: [INTERNATIONAL_OFFICE_CONTRACT],
   });
 }

@@ -1,31 +1,70 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
+import { OutboxWriter } from '@welkom/messaging';
 import { HubClientModule, HubConnectionProbe, serviceInfrastructure } from '@welkom/runtime';
+import { ApplicationDeliveryWorker } from './applications/application-delivery.worker';
+import { ApplicationFilingService } from './applications/application-filing.service';
+import { ApplicationStatusEventConsumer } from './applications/application-status.event-consumer';
+import { ApplicationStatusService } from './applications/application-status.service';
+import { ApplicationStatusEntity, SponsoredApplicationEntity } from './applications/sponsored-application.entity';
+import { SponsoredApplicationRepository } from './applications/sponsored-application.repository';
+import { ChangeReportService } from './duty-to-notify/change-report.service';
+import { SponsorNotificationEntity } from './duty-to-notify/sponsor-notification.entity';
+import { EvidencePushService } from './evidence-push/evidence-push.service';
+import { PushedEvidenceEntity } from './evidence-push/pushed-evidence.entity';
+import { PushedEvidenceRepository } from './evidence-push/pushed-evidence.repository';
+import { HubEvidenceClientModule } from './hub-connection/hub-evidence-client.module';
+import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
+import { IndIntakeRepository } from './ind-connection/ind-intake.repository';
+import { InternationalOfficeGrpcController } from './international-office.grpc-controller';
 import { UNIVERSITY_MIGRATIONS } from './migrations';
-import { UNIVERSITY_CONFIG, type UniversityConfig } from './university.config';
+import { ClockRepository } from './platform/clock.repository';
+import { EVENT_OUTBOX } from './platform/event-outbox';
+import { IdRepository } from './platform/id.repository';
+import { TransactionRepository } from './platform/transaction.repository';
+import { UNIVERSITY_CONFIG, UNIVERSITY_PARTY_OIN, type UniversityConfig } from './university.config';
 
 export const UNIVERSITY_SERVICE_NAME = 'university';
+
+export const UNIVERSITY_ENTITIES = [PushedEvidenceEntity, SponsoredApplicationEntity, ApplicationStatusEntity, SponsorNotificationEntity];
 
 @Module({})
 export class UniversityModule {
   static forRoot(config: UniversityConfig): DynamicModule {
-    const hubClient = HubClientModule.forRoot({
-      hubAddress: config.HUB_GRPC_ADDRESS,
-      caCertificatePath: config.TLS_CA_FILE,
-      certificatePath: config.TLS_CERT_FILE,
-      privateKeyPath: config.TLS_KEY_FILE,
-    });
+    const universityOin = oinFromCertificateFile(config.TLS_CERT_FILE);
+    const tls = { hubAddress: config.HUB_GRPC_ADDRESS, caCertificatePath: config.TLS_CA_FILE, certificatePath: config.TLS_CERT_FILE, privateKeyPath: config.TLS_KEY_FILE };
+    const hubClient = HubClientModule.forRoot(tls);
     return {
       module: UniversityModule,
-      imports: serviceInfrastructure({
-        serviceName: UNIVERSITY_SERVICE_NAME,
-        config,
-        partyOin: oinFromCertificateFile(config.TLS_CERT_FILE),
-        entities: [],
-        migrations: UNIVERSITY_MIGRATIONS,
-        extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
-      }),
-      providers: [{ provide: UNIVERSITY_CONFIG, useValue: config }],
+      imports: [
+        ...serviceInfrastructure({
+          serviceName: UNIVERSITY_SERVICE_NAME,
+          config,
+          partyOin: universityOin,
+          entities: UNIVERSITY_ENTITIES,
+          migrations: UNIVERSITY_MIGRATIONS,
+          extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
+        }),
+        HubEvidenceClientModule.forRoot(tls),
+      ],
+      controllers: [InternationalOfficeGrpcController, ApplicationStatusEventConsumer],
+      providers: [
+        { provide: UNIVERSITY_CONFIG, useValue: config },
+        { provide: UNIVERSITY_PARTY_OIN, useValue: universityOin },
+        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
+        ClockRepository,
+        IdRepository,
+        TransactionRepository,
+        HubEvidenceRepository,
+        IndIntakeRepository,
+        PushedEvidenceRepository,
+        SponsoredApplicationRepository,
+        EvidencePushService,
+        ApplicationFilingService,
+        ApplicationDeliveryWorker,
+        ApplicationStatusService,
+        ChangeReportService,
+      ],
     };
   }
 }

@@ -37,6 +37,42 @@ export const PARTY_REGISTRY_CONTRACT: GrpcContract = {
   service: 'PartyRegistryService',
 };
 
+export const GRANT_CONTRACT: GrpcContract = {
+  package: 'welkom.hub.v1',
+  protoFile: 'welkom/hub/v1/grant.proto',
+  service: 'GrantService',
+};
+
+export const EVIDENCE_EXCHANGE_CONTRACT: GrpcContract = {
+  package: 'welkom.hub.v1',
+  protoFile: 'welkom/hub/v1/evidence_exchange.proto',
+  service: 'EvidenceService',
+};
+
+export const AUDIT_CONTRACT: GrpcContract = {
+  package: 'welkom.hub.v1',
+  protoFile: 'welkom/hub/v1/audit.proto',
+  service: 'AuditService',
+};
+
+export const TALENT_FEED_CONTRACT: GrpcContract = {
+  package: 'welkom.reporting.v1',
+  protoFile: 'welkom/reporting/v1/talent_feed.proto',
+  service: 'TalentFeedService',
+};
+
+export const APPLICATION_INTAKE_CONTRACT: GrpcContract = {
+  package: 'welkom.ind.v1',
+  protoFile: 'welkom/ind/v1/application_intake.proto',
+  service: 'ApplicationIntakeService',
+};
+
+export const INTERNATIONAL_OFFICE_CONTRACT: GrpcContract = {
+  package: 'welkom.university.v1',
+  protoFile: 'welkom/university/v1/international_office.proto',
+  service: 'InternationalOfficeService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

@@ -1,5 +1,18 @@
 import { ConnectorStarted } from '@welkom/contracts/generated/welkom/platform/v1/connector_status';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import {
+  EvidenceRequestCompleted,
+  EvidenceRequested,
+  EvidenceRequestExpired,
+  EvidenceRevoked,
+  EvidenceVerified,
+} from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
+import { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
+import { ApplicationFiled, SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { deadLetterTopicOf, defineTopic, type TopicDefinition } from './topic-definition';
 
 const ALL_CONNECTOR_ROLES = [
@@ -12,6 +25,18 @@ const ALL_CONNECTOR_ROLES = [
   PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION,
   PartyRole.PARTY_ROLE_EU_REPORTING,
 ] as const;
+
+/** Parties that are the authoritative source of some evidence type (deploy/hub/evidence-catalogue.v1.json). */
+const EVIDENCE_SOURCE_ROLES = [
+  PartyRole.PARTY_ROLE_IND,
+  PartyRole.PARTY_ROLE_RVO,
+  PartyRole.PARTY_ROLE_UWV,
+  PartyRole.PARTY_ROLE_CONSULAR_POST,
+  PartyRole.PARTY_ROLE_UNIVERSITY,
+  PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION,
+] as const;
+
+const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
 
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
@@ -27,6 +52,154 @@ export const TOPICS = {
     key: (event: ConnectorStarted) => `${event.party?.oin ?? ''}/${event.service}`,
     partitions: 3,
     publisherRoles: ALL_CONNECTOR_ROLES,
+  }),
+
+  // Once-only evidence exchange (apps/hub). Keys are pseudonymous subject references, so all events about
+  // one person keep their order; source topics are keyed by the source's own reference, so an issue and a
+  // later withdrawal of the same evidence keep theirs.
+  evidenceSourceIssued: defineTopic({
+    name: 'welkom.evidence-source.issued.v1',
+    eventType: 'welkom.evidence-source.issued',
+    schemaVersion: 1,
+    codec: IssuedEvidence,
+    key: (event: IssuedEvidence) => `${event.evidenceType}/${event.sourceReference}`,
+    partitions: 3,
+    publisherRoles: EVIDENCE_SOURCE_ROLES,
+  }),
+  evidenceSourceRevoked: defineTopic({
+    name: 'welkom.evidence-source.revoked.v1',
+    eventType: 'welkom.evidence-source.revoked',
+    schemaVersion: 1,
+    codec: EvidenceWithdrawal,
+    key: (event: EvidenceWithdrawal) => `${event.evidenceType}/${event.sourceReference}`,
+    partitions: 3,
+    publisherRoles: EVIDENCE_SOURCE_ROLES,
+  }),
+  evidenceVerified: defineTopic({
+    name: 'welkom.evidence.verified.v1',
+    eventType: 'welkom.evidence.verified',
+    schemaVersion: 1,
+    codec: EvidenceVerified,
+    key: (event: EvidenceVerified) => event.subject?.pseudonym ?? '',
+    partitions: 3,
+    publisherRoles: HUB_ONLY,
+  }),
+  evidenceRevoked: defineTopic({
+    name: 'welkom.evidence.revoked.v1',
+    eventType: 'welkom.evidence.revoked',
+    schemaVersion: 1,
+    codec: EvidenceRevoked,
+    key: (event: EvidenceRevoked) => event.subject?.pseudonym ?? '',
+    partitions: 3,
+    publisherRoles: HUB_ONLY,
+  }),
+  evidenceRequested: defineTopic({
+    name: 'welkom.evidence.requested.v1',
+    eventType: 'welkom.evidence.requested',
+    schemaVersion: 1,
+    codec: EvidenceRequested,
+    key: (event: EvidenceRequested) => event.subject?.pseudonym ?? '',
+    partitions: 3,
+    publisherRoles: HUB_ONLY,
+  }),
+  evidenceRequestCompleted: defineTopic({
+    name: 'welkom.evidence.request-completed.v1',
+    eventType: 'welkom.evidence.request-completed',
+    schemaVersion: 1,
+    codec: EvidenceRequestCompleted,
+    key: (event: EvidenceRequestCompleted) => event.subject?.pseudonym ?? '',
+    partitions: 3,
+    publisherRoles: HUB_ONLY,
+  }),
+  evidenceRequestExpired: defineTopic({
+    name: 'welkom.evidence.request-expired.v1',
+    eventType: 'welkom.evidence.request-expired',
+    schemaVersion: 1,
+    codec: EvidenceRequestExpired,
+    key: (event: EvidenceRequestExpired) => event.subject?.pseudonym ?? '',
+    partitions: 3,
+    publisherRoles: HUB_ONLY,
+  }),
+  grantChanged: defineTopic({
+    name: 'welkom.hub.grant-changed.v1',
+    eventType: 'welkom.hub.grant-changed',
+    schemaVersion: 1,
+    codec: GrantChanged,
+    key: (event: GrantChanged) => event.grant?.grantId ?? '',
+    partitions: 1,
+    publisherRoles: HUB_ONLY,
+  }),
+  // IND application status (ARCHITECTURE.md §5), keyed by the pseudonymous case id so the events of one
+  // application keep their order. The EU reporting feed is built from it.
+  applicationStatusChanged: defineTopic({
+    name: 'welkom.ind.application-status.v1',
+    eventType: 'welkom.ind.application-status',
+    schemaVersion: 1,
+    codec: ApplicationStatusChanged,
+    key: (event: ApplicationStatusChanged) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
+  // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
+  talentFeed: defineTopic({
+    name: 'welkom.reporting.talent-feed.v1',
+    eventType: 'welkom.reporting.talent-feed',
+    schemaVersion: 1,
+    codec: TalentFeedSeries,
+    key: (series: TalentFeedSeries) => series.seriesId,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_EU_REPORTING],
+    config: { 'cleanup.policy': 'compact' },
+  }),
+  // IND deadlines (DOMAIN.md §2.1), keyed by the case id like the status events of the same application.
+  deadlineAtRisk: defineTopic({
+    name: 'welkom.ind.deadline-at-risk.v1',
+    eventType: 'welkom.ind.deadline-at-risk',
+    schemaVersion: 1,
+    codec: DeadlineAlert,
+    key: (event: DeadlineAlert) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  deadlineBreached: defineTopic({
+    name: 'welkom.ind.deadline-breached.v1',
+    eventType: 'welkom.ind.deadline-breached',
+    schemaVersion: 1,
+    codec: DeadlineAlert,
+    key: (event: DeadlineAlert) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  decisionPeriodExtended: defineTopic({
+    name: 'welkom.ind.decision-period-extended.v1',
+    eventType: 'welkom.ind.decision-period-extended',
+    schemaVersion: 1,
+    codec: DecisionPeriodExtended,
+    key: (event: DecisionPeriodExtended) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  // Sponsors to the IND (apps/university and, later, research organisations and employers): applications
+  // filed over the backbone, keyed by the applicant's pseudonym, and duty-to-notify reports, keyed by the
+  // IND case id so they stay in order with that case's status events.
+  applicationFiled: defineTopic({
+    name: 'welkom.sponsor.application-filed.v1',
+    eventType: 'welkom.sponsor.application-filed',
+    schemaVersion: 1,
+    codec: ApplicationFiled,
+    key: (event: ApplicationFiled) => event.applicant?.pseudonym ?? '',
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+  }),
+  sponsorNotification: defineTopic({
+    name: 'welkom.sponsor.notification.v1',
+    eventType: 'welkom.sponsor.notification',
+    schemaVersion: 1,
+    codec: SponsorNotification,
+    key: (event: SponsorNotification) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
   }),
 } as const;
 

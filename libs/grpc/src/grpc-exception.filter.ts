@@ -1,5 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
-import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { type Observable, throwError } from 'rxjs';
 import { DomainError, isDomainError } from '@welkom/errors';
 import { toGrpcError } from './grpc-error.mapper';
@@ -10,10 +10,17 @@ import { toGrpcError } from './grpc-error.mapper';
  * internals, and the service stays up.
  */
 @Catch()
-export class GrpcExceptionFilter implements RpcExceptionFilter<unknown> {
+export class GrpcExceptionFilter implements ExceptionFilter<unknown> {
   private readonly logger = new Logger('GrpcExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+  /**
+   * Registered globally, this filter also sees HTTP errors; those go to NestJS's own HTTP handling
+   * (`BaseExceptionFilter` of the app), so /health still answers 503 and a bad query 400, not 500.
+   */
+  constructor(private readonly httpFallback?: ExceptionFilter<unknown>) {}
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | unknown {
+    if (host.getType() === 'http' && this.httpFallback) return this.httpFallback.catch(exception, host);
     // Only gRPC calls carry grpc-js Metadata as their context; Kafka handlers keep their own error policy.
     if (host.getType() !== 'rpc' || !(host.switchToRpc().getContext() instanceof Metadata)) {
       return throwError(() => exception);

@@ -1,5 +1,5 @@
 import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import type { ServiceConfig } from '@welkom/config';
 import type { GrpcContract } from '@welkom/contracts';
 import { allTopicDefinitions } from '@welkom/events';
@@ -40,7 +40,7 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
     bufferLogs: false,
   });
   app.enableShutdownHooks();
-  app.useGlobalFilters(new GrpcExceptionFilter());
+  app.useGlobalFilters(new GrpcExceptionFilter(new BaseExceptionFilter(app.getHttpAdapter())));
 
   const credentials = createServerCredentials(
     loadMtlsMaterial({

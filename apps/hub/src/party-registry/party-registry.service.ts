@@ -1,16 +1,21 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type Party, PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import { DomainError } from '@welkom/errors';
 import { HUB_CONFIG, type HubConfig } from '../hub.config';
+import { HubError } from '../hub.errors';
+import { assertHubOperator } from './party-roles';
 import { readPartySeed } from './party-seed';
 import { PartyRepository, type PartyRecord } from './party.repository';
 
-function toParty(record: PartyRecord): Party {
+export function toParty(record: PartyRecord): Party {
   return {
     reference: { oin: record.oin, subUnit: '' },
     name: record.name,
     roles: record.roles as PartyRole[],
   };
+}
+
+export function unknownParty(oin: string): HubError {
+  return new HubError('UNKNOWN_PARTY', `Party ${oin} is not registered with the hub`);
 }
 
 @Injectable()
@@ -34,13 +39,23 @@ export class PartyRegistryService implements OnModuleInit {
    * certificate is necessary, not sufficient.
    */
   async callerParty(callerOin: string): Promise<Party> {
+    return toParty(await this.callerRecord(callerOin));
+  }
+
+  async callerRecord(callerOin: string): Promise<PartyRecord> {
     const record = await this.parties.findByOin(callerOin);
-    if (!record) {
-      throw new DomainError('UNAUTHENTICATED', `Party ${callerOin} is not registered with the hub`, {
-        reason: 'UNKNOWN_PARTY',
-      });
-    }
-    return toParty(record);
+    if (!record) throw unknownParty(callerOin);
+    return record;
+  }
+
+  async findParty(oin: string): Promise<PartyRecord | null> {
+    return this.parties.findByOin(oin);
+  }
+
+  async hubOperator(callerOin: string): Promise<PartyRecord> {
+    const record = await this.callerRecord(callerOin);
+    assertHubOperator(record);
+    return record;
   }
 
   async listParties(role: PartyRole): Promise<Party[]> {

@@ -19,3 +19,16 @@ export class PartyEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/** A sub-unit a party may act as, e.g. one consular post of the Ministry of Foreign Affairs. */
+@Entity({ name: 'party_sub_unit' })
+export class PartySubUnitEntity {
+  @PrimaryColumn({ name: 'party_oin', type: 'char', length: 20 })
+  partyOin!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+}

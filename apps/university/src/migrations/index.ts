@@ -1,2 +1,4 @@
-/** In order. Never edit a committed migration: add a new one. The connector keeps no state of its own yet. */
-export const UNIVERSITY_MIGRATIONS = [];
+import { UniversityConnector1764100000001 } from './1764100000001-university-connector';
+
+/** In order. Never edit a committed migration: add a new one. */
+export const UNIVERSITY_MIGRATIONS = [UniversityConnector1764100000001];

@@ -1,0 +1,2 @@
+/** The feed's reference data (`FeedReference`), loaded and checked once at start. */
+export const FEED_REFERENCE = Symbol('FEED_REFERENCE');

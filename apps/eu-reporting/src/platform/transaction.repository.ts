@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '@welkom/persistence';
+
+/**
+ * One database transaction. Repositories take the `EntityManager` it hands out, so what must commit together
+ * (an application's new state and its inbox row; published series and their outbox events) goes through
+ * the same connection.
+ */
+@Injectable()
+export class TransactionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work);
+  }
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+
+/** What an audit entry records. Names are stable: the person's view and external verifiers read them. */
+export type AuditAction =
+  | 'EVIDENCE_DISCLOSED'
+  | 'EVIDENCE_REQUEST_PENDING'
+  | 'EVIDENCE_REQUEST_REFUSED'
+  | 'EVIDENCE_REQUEST_COMPLETED'
+  | 'EVIDENCE_REQUEST_EXPIRED'
+  | 'EVIDENCE_ISSUED'
+  | 'EVIDENCE_ISSUE_REFUSED'
+  | 'EVIDENCE_REVOKED'
+  | 'EVIDENCE_REVOKE_REFUSED'
+  | 'GRANT_CREATED'
+  | 'GRANT_ENDED';
+
+/** An audit entry before it is linked into the chain. */
+export interface AuditDraft {
+  occurredAt: Date;
+  actorOin: string;
+  actorSubUnit: string;
+  action: AuditAction;
+  /** Why something was refused (a HubErrorReason) or why a grant ended. */
+  reason: string | null;
+  subjectPseudonym: string | null;
+  evidenceType: string | null;
+  evidenceId: string | null;
+  requestId: string | null;
+  grantId: string | null;
+  purpose: string | null;
+  legalBasis: string | null;
+  disclosedFields: string[] | null;
+  explicitRequestByPerson: boolean | null;
+}
+
+/** An entry as stored: its place in the chain, the hash of the entry before it and its own hash. */
+export interface AuditRecord extends AuditDraft {
+  /** bigint as a decimal string. */
+  sequence: string;
+  previousHash: string;
+  entryHash: string;
+}
+
+export interface ChainHead {
+  sequence: string;
+  hash: string;
+}
+
+/** The "previous hash" of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+const HASH_FORMAT = 'welkom-audit-v1';
+
+export function auditDraft(fields: Pick<AuditDraft, 'occurredAt' | 'actorOin' | 'action'> & Partial<AuditDraft>): AuditDraft {
+  return {
+    actorSubUnit: '',
+    reason: null,
+    subjectPseudonym: null,
+    evidenceType: null,
+    evidenceId: null,
+    requestId: null,
+    grantId: null,
+    purpose: null,
+    legalBasis: null,
+    disclosedFields: null,
+    explicitRequestByPerson: null,
+    ...fields,
+  };
+}
+
+/**
+ * The canonical text of what an entry records: a JSON array in a fixed order (no key order to disagree
+ * about), timestamps as UTC ISO 8601 with milliseconds (what PostgreSQL gives back for what we stored).
+ */
+export function entryContent(entry: AuditDraft): string {
+  return JSON.stringify([
+    HASH_FORMAT,
+    entry.occurredAt.toISOString(),
+    entry.actorOin,
+    entry.actorSubUnit,
+    entry.action,
+    entry.reason,
+    entry.subjectPseudonym,
+    entry.evidenceType,
+    entry.evidenceId,
+    entry.requestId,
+    entry.grantId,
+    entry.purpose,
+    entry.legalBasis,
+    entry.disclosedFields,
+    entry.explicitRequestByPerson,
+  ]);
+}
+
+/**
+ * SHA-256 (hex) of "<sequence>\n<previous hash>\n<content>" in UTF-8. Simple enough that PostgreSQL computes
+ * the same value when it links a batch (audit-trail.repository.ts), and anyone can recompute it: changing any
+ * field of any entry changes this hash, and through the previous hash every hash after it.
+ */
+export function chainHash(sequence: string, previousHash: string, content: string): string {
+  return createHash('sha256').update(`${sequence}\n${previousHash}\n${content}`, 'utf8').digest('hex');
+}
+
+export function computeEntryHash(entry: Omit<AuditRecord, 'entryHash'>): string {
+  return chainHash(entry.sequence, entry.previousHash, entryContent(entry));
+}
+
+/** Links drafts behind the current head, in order. Returns the records and the new head. */
+export function linkEntries(head: ChainHead, drafts: readonly AuditDraft[]): { records: AuditRecord[]; head: ChainHead } {
+  let sequence = BigInt(head.sequence);
+  let previousHash = head.hash;
+  const records = drafts.map((draft) => {
+    sequence += 1n;
+    const unhashed = { ...draft, sequence: sequence.toString(), previousHash };
+    const record = { ...unhashed, entryHash: computeEntryHash(unhashed) };
+    previousHash = record.entryHash;
+    return record;
+  });
+  return { records, head: { sequence: sequence.toString(), hash: previousHash } };
+}
+
+export interface ChainBreak {
+  sequence: string;
+  problem: string;
+}
+
+/**
+ * Walks the chain from the first entry, one record at a time (so a long chain is checked page by page), and
+ * reports the first link that does not hold: a missing entry, a previous hash that is not the hash of the
+ * entry before, or an entry whose content no longer gives its hash.
+ */
+export class AuditChainVerifier {
+  private expected = 1n;
+  private previousHash = GENESIS_HASH;
+  private broken: ChainBreak | undefined;
+
+  get verifiedEntries(): number {
+    return Number(this.expected - 1n);
+  }
+
+  get lastHash(): string {
+    return this.previousHash;
+  }
+
+  /** False once a break is found; later records are not looked at. */
+  check(record: AuditRecord): boolean {
+    if (this.broken) return false;
+    if (record.sequence !== this.expected.toString()) {
+      this.broken = { sequence: this.expected.toString(), problem: `entry ${this.expected} is missing (next is ${record.sequence})` };
+    } else if (record.previousHash !== this.previousHash) {
+      this.broken = { sequence: record.sequence, problem: 'previous hash is not the hash of the entry before it' };
+    } else if (computeEntryHash(record) !== record.entryHash) {
+      this.broken = { sequence: record.sequence, problem: 'entry hash does not match its content' };
+    } else {
+      this.expected += 1n;
+      this.previousHash = record.entryHash;
+      return true;
+    }
+    return false;
+  }
+
+  /** The verdict, given the head the database holds (entries cut off at the end show here). */
+  finish(head: ChainHead): ChainBreak | undefined {
+    if (this.broken) return this.broken;
+    if (head.sequence !== (this.expected - 1n).toString() || head.hash !== this.previousHash) {
+      return {
+        sequence: this.expected.toString(),
+        problem: `the chain head says ${head.sequence} entries ending in ${head.hash.slice(0, 12)}…, the entries end at ${this.expected - 1n}`,
+      };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
+import { queryRows } from '../platform/query-rows';
+import type { EvidenceRequestRecord, EvidenceRequestStatus } from './evidence-request';
+
+interface RequestRow {
+  id: string;
+  requester_oin: string;
+  requester_sub_unit: string;
+  evidence_type: string;
+  subject_pseudonym: string;
+  purpose: string;
+  legal_basis: string;
+  explicit_request_by_person: boolean;
+  grant_id: string;
+  status: string;
+  requested_at: Date | string;
+  deadline: Date | string;
+  completed_at: Date | string | null;
+  evidence_id: string | null;
+  expired_at: Date | string | null;
+}
+
+const COLUMNS = `id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
+  explicit_request_by_person, grant_id, status, requested_at, deadline, completed_at, evidence_id, expired_at`;
+
+// Rows built from JSON inside a statement come back with timestamps as text.
+const date = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
+const optionalDate = (value: Date | string | null): Date | null => (value === null ? null : date(value));
+
+function toRecord(row: RequestRow): EvidenceRequestRecord {
+  return {
+    id: row.id,
+    requesterOin: row.requester_oin,
+    requesterSubUnit: row.requester_sub_unit,
+    evidenceType: row.evidence_type as IssuableEvidenceType,
+    subjectPseudonym: row.subject_pseudonym,
+    purpose: row.purpose,
+    legalBasis: row.legal_basis,
+    explicitRequestByPerson: row.explicit_request_by_person,
+    grantId: row.grant_id,
+    status: row.status as EvidenceRequestStatus,
+    requestedAt: date(row.requested_at),
+    deadline: date(row.deadline),
+    completedAt: optionalDate(row.completed_at),
+    evidenceId: row.evidence_id,
+    expiredAt: optionalDate(row.expired_at),
+  };
+}
+
+@Injectable()
+export class EvidenceRequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Registers pending requests, one round trip for the batch. A requester that already waits for the same
+   * evidence about the same subject for the same purpose gets that request back (`created: false`), not a
+   * second one: asking twice does not ask the source twice.
+   */
+  async registerPending(tx: EntityManager, requests: readonly EvidenceRequestRecord[]): Promise<{ request: EvidenceRequestRecord; created: boolean }[]> {
+    if (requests.length === 0) return [];
+    const input = requests.map((r) => ({
+      id: r.id,
+      requester_oin: r.requesterOin,
+      requester_sub_unit: r.requesterSubUnit,
+      evidence_type: r.evidenceType,
+      subject_pseudonym: r.subjectPseudonym,
+      purpose: r.purpose,
+      legal_basis: r.legalBasis,
+      explicit_request_by_person: r.explicitRequestByPerson,
+      grant_id: r.grantId,
+      status: 'PENDING',
+      requested_at: r.requestedAt.toISOString(),
+      deadline: r.deadline.toISOString(),
+    }));
+    const rows = (await tx.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+           id uuid, requester_oin char(20), requester_sub_unit text, evidence_type text, subject_pseudonym text, purpose text,
+           legal_basis text, explicit_request_by_person boolean, grant_id uuid, status text, requested_at timestamptz,
+           deadline timestamptz)
+       ),
+       inserted AS (
+         INSERT INTO evidence_request (id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
+                                       explicit_request_by_person, grant_id, status, requested_at, deadline)
+         SELECT id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
+                explicit_request_by_person, grant_id, status, requested_at, deadline FROM input
+         ON CONFLICT (requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose) WHERE status = 'PENDING' DO NOTHING
+         RETURNING ${COLUMNS}
+       )
+       SELECT ${COLUMNS}, true AS created FROM inserted
+       UNION ALL
+       SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')}, false AS created
+         FROM evidence_request e
+        WHERE e.status = 'PENDING'
+          AND (e.requester_oin, e.requester_sub_unit, e.evidence_type, e.subject_pseudonym, e.purpose) IN
+              (SELECT requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose FROM input)`,
+      [JSON.stringify(input)],
+    )) as (RequestRow & { created: boolean })[];
+    const byKey = new Map(rows.map((row) => [openKey(toRecord(row)), { request: toRecord(row), created: row.created }]));
+    return requests.map((request) => {
+      const found = byKey.get(openKey(request));
+      if (!found) throw new Error(`Pending request ${request.id} was neither registered nor found`);
+      // Two requests of one batch for the same key: only the first one created it.
+      if (found.created && found.request.id !== request.id) return { request: found.request, created: false };
+      return found;
+    });
+  }
+
+  /** Completes every pending request for this subject and type with the evidence just issued. */
+  async completePending(
+    tx: EntityManager,
+    query: { evidenceType: string; subjectPseudonym: string; evidenceId: string; at: Date },
+  ): Promise<EvidenceRequestRecord[]> {
+    const rows = queryRows<RequestRow>(
+      await tx.query(
+        `UPDATE evidence_request SET status = 'COMPLETED', completed_at = $4, evidence_id = $3
+          WHERE status = 'PENDING' AND evidence_type = $1 AND subject_pseudonym = $2
+          RETURNING ${COLUMNS}`,
+        [query.evidenceType, query.subjectPseudonym, query.evidenceId, query.at],
+      ),
+    );
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Expires pending requests past their deadline, oldest first. SKIP LOCKED: a request that an issuing
+   * transaction is completing right now is left to it, and two hub instances never expire the same one.
+   */
+  async expireDue(tx: EntityManager, at: Date, limit: number): Promise<EvidenceRequestRecord[]> {
+    const rows = queryRows<RequestRow>(
+      await tx.query(
+        `UPDATE evidence_request SET status = 'EXPIRED', expired_at = $1
+          WHERE id IN (SELECT id FROM evidence_request WHERE status = 'PENDING' AND deadline <= $1
+                       ORDER BY deadline LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING ${COLUMNS}`,
+        [at, limit],
+      ),
+    );
+    return rows.map(toRecord);
+  }
+
+  async findById(id: string): Promise<EvidenceRequestRecord | null> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM evidence_request WHERE id = $1`, [id])) as RequestRow[];
+    return rows.length > 0 ? toRecord(rows[0]) : null;
+  }
+
+  async listPending(evidenceTypes: readonly string[], limit: number): Promise<EvidenceRequestRecord[]> {
+    if (evidenceTypes.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM evidence_request WHERE status = 'PENDING' AND evidence_type = ANY($1::text[])
+        ORDER BY deadline, id LIMIT $2`,
+      [evidenceTypes, limit],
+    )) as RequestRow[];
+    return rows.map(toRecord);
+  }
+}
+
+function openKey(request: Pick<EvidenceRequestRecord, 'requesterOin' | 'requesterSubUnit' | 'evidenceType' | 'subjectPseudonym' | 'purpose'>): string {
+  return [request.requesterOin, request.requesterSubUnit, request.evidenceType, request.subjectPseudonym, request.purpose].join('\u0000');
+}

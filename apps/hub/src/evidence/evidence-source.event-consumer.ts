@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import { TOPICS } from '@welkom/events';
+import { OnEvent, type ReceivedEvent } from '@welkom/messaging';
+import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
+import { issueEvidenceCommand, withdrawalCommand } from './evidence-issue.command';
+import { EvidenceIssueService } from './evidence-issue.service';
+
+/**
+ * Sources that publish on the event backbone instead of calling: the same commands and the same use case as
+ * the gRPC adapter. The issuer is the party that signed the event. A domain error (not the source, a
+ * malformed payload, a BSN on Kafka) sends the record to the dead-letter topic with its reason.
+ */
+@Controller()
+export class EvidenceSourceEventConsumer {
+  constructor(
+    private readonly issuing: EvidenceIssueService,
+    private readonly catalogue: EvidenceCatalogue,
+  ) {}
+
+  @OnEvent(TOPICS.evidenceSourceIssued)
+  async onIssued(event: ReceivedEvent<IssuedEvidence>): Promise<void> {
+    await this.issuing.issue(event.envelope.sourcePartyOin, issueEvidenceCommand(event.payload, this.catalogue, 'event'), event);
+  }
+
+  @OnEvent(TOPICS.evidenceSourceRevoked)
+  async onRevoked(event: ReceivedEvent<EvidenceWithdrawal>): Promise<void> {
+    await this.issuing.revoke(event.envelope.sourcePartyOin, withdrawalCommand(event.payload, this.catalogue), event);
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+/** The vault: verified evidence with provenance. Payloads are canonical protobuf bytes, hashed. */
+@Entity({ name: 'evidence' })
+@Unique('UQ_evidence_source_reference', ['issuerOin', 'evidenceType', 'sourceReference'])
+@Index('IDX_evidence_subject', ['evidenceType', 'subjectPseudonym', 'verifiedAt'])
+export class EvidenceEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'evidence_type', type: 'text' })
+  evidenceType!: string;
+
+  @Column({ name: 'subject_pseudonym', type: 'text' })
+  subjectPseudonym!: string;
+
+  @Column({ name: 'issuer_oin', type: 'char', length: 20 })
+  issuerOin!: string;
+
+  @Column({ name: 'issuer_sub_unit', type: 'text', default: '' })
+  issuerSubUnit!: string;
+
+  @Column({ name: 'source_reference', type: 'text' })
+  sourceReference!: string;
+
+  @Column({ name: 'schema_version', type: 'integer' })
+  schemaVersion!: number;
+
+  @Column({ type: 'bytea' })
+  payload!: Buffer;
+
+  @Column({ name: 'content_sha256', type: 'char', length: 64 })
+  contentSha256!: string;
+
+  @Column({ name: 'issued_at', type: 'timestamptz' })
+  issuedAt!: Date;
+
+  @Column({ name: 'verified_at', type: 'timestamptz' })
+  verifiedAt!: Date;
+
+  @Column({ name: 'valid_until', type: 'timestamptz' })
+  validUntil!: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ name: 'revocation_reason', type: 'text', nullable: true })
+  revocationReason!: string | null;
+}

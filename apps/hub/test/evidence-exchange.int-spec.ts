@@ -1,0 +1,558 @@
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import { status } from '@grpc/grpc-js';
+import { AUDIT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, GRANT_CONTRACT } from '@welkom/contracts';
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import {
+  EnrolmentProof,
+  EnrolmentStatus,
+  StudyLevel,
+  TuitionPayment,
+} from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
+import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import type { AuditServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/audit';
+import {
+  EvidenceRequestStatus,
+  type EvidenceServiceClient,
+  type RequestEvidenceRequest,
+} from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
+import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { deadLetterTopicOf, TOPICS } from '@welkom/events';
+import { eventually } from '@welkom/testing';
+import { call, callError, type HubUnderTest, OIN, startHubUnderTest, testBsn } from './hub-test-harness';
+import { KafkaProbe } from './kafka-probe';
+
+jest.setTimeout(120_000);
+
+const PROOF: EnrolmentProof = {
+  institutionName: 'Universiteit Leiden',
+  institutionBrin: '21PB',
+  programmeName: 'MSc Computer Science',
+  programmeCode: '60300',
+  studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
+  enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ENROLLED,
+  academicYear: '2026-2027',
+  startDate: '2026-09-01',
+  expectedEndDate: '2028-08-31',
+  fullTime: true,
+};
+const IND_GRANTED_FIELDS = ['institution_name', 'programme_name', 'study_level', 'enrolment_status', 'academic_year', 'start_date'];
+const ADMISSION_STUDY = { purpose: 'ADMISSION_STUDY', legalBasis: 'Vw 2000 art. 24a' };
+
+let nextSubject = 7_000;
+function newSubject(): SubjectIdentifier {
+  nextSubject += 1;
+  return { bsn: testBsn(nextSubject) };
+}
+
+function sourceReference(): string {
+  nextSubject += 1;
+  return `leiden-enrolment-${nextSubject}`;
+}
+
+function enrolmentRequest(subject: SubjectIdentifier, overrides: Partial<RequestEvidenceRequest> = {}): RequestEvidenceRequest {
+  return {
+    subject,
+    evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+    ...ADMISSION_STUDY,
+    explicitRequestByPerson: false,
+    subUnit: '',
+    responseTimeout: undefined,
+    evidenceId: '',
+    ...overrides,
+  };
+}
+
+describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka', () => {
+  let hub: HubUnderTest;
+  const kafka = new KafkaProbe();
+  const evidence = (party: Parameters<HubUnderTest['client']>[1]) => hub.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, party);
+  const audit = (party: Parameters<HubUnderTest['client']>[1]) => hub.client<AuditServiceClient>(AUDIT_CONTRACT, party);
+  const grants = (party: Parameters<HubUnderTest['client']>[1]) => hub.client<GrantServiceClient>(GRANT_CONTRACT, party);
+
+  async function issueEnrolment(subject: SubjectIdentifier, proof: EnrolmentProof = PROOF, party: 'university-leiden' | 'ind' | 'uwv' = 'university-leiden') {
+    return call(
+      evidence(party).issueEvidence({
+        evidence: {
+          subject,
+          evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+          payload: { enrolmentProof: proof },
+          issuedAt: undefined,
+          validUntil: undefined,
+          sourceReference: sourceReference(),
+          subUnit: '',
+        },
+      }),
+    );
+  }
+
+  async function accessLog(subject: SubjectIdentifier) {
+    return (await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '' }))).entries;
+  }
+
+  beforeAll(async () => {
+    // The hub creates the declared topics when it starts.
+    hub = await startHubUnderTest('evidence');
+    await kafka.watch([
+      TOPICS.evidenceVerified,
+      TOPICS.evidenceRevoked,
+      TOPICS.evidenceRequested,
+      TOPICS.evidenceRequestCompleted,
+      TOPICS.evidenceRequestExpired,
+      TOPICS.grantChanged,
+      { name: deadLetterTopicOf(TOPICS.evidenceSourceIssued) },
+    ]);
+  });
+
+  afterAll(async () => {
+    await kafka.stop();
+    await hub?.stop();
+  });
+
+  it('lets a university issue an enrolment proof and answers with a reference to the canonical content', async () => {
+    const response = await issueEnrolment(newSubject());
+
+    expect(response.reference?.evidenceType).toBe(EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF);
+    expect(response.reference?.contentSha256).toBe(createHash('sha256').update(EnrolmentProof.encode(PROOF).finish()).digest('hex'));
+    expect(response.reference?.schemaVersion).toBe(1);
+    expect(response.subject?.pseudonym).toMatch(/^subj_[a-z2-7]{52}$/);
+    expect(response.alreadyIssued).toBe(false);
+  });
+
+  it('publishes evidence.verified with the reference and the pseudonym, never the BSN or the document', async () => {
+    const subject = newSubject();
+    const issued = await issueEnrolment(subject);
+    const event = await eventually(async () =>
+      kafka.events(TOPICS.evidenceVerified).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId),
+    );
+    expect(event.envelope.sourcePartyOin).toBe(OIN.hub);
+    expect(event.key).toBe(issued.subject?.pseudonym);
+    expect(event.payload.issuer?.oin).toBe(OIN.leiden);
+    expect(event.raw.toString('latin1')).not.toContain(subject.bsn);
+    expect(event.raw.toString('latin1')).not.toContain(PROOF.programmeName);
+  });
+
+  it('treats issuing the same source reference twice as one issue', async () => {
+    const subject = newSubject();
+    const request = {
+      evidence: {
+        subject,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+        payload: { enrolmentProof: PROOF },
+        issuedAt: undefined,
+        validUntil: undefined,
+        sourceReference: sourceReference(),
+        subUnit: '',
+      },
+    };
+    const first = await call(evidence('university-leiden').issueEvidence(request));
+    const second = await call(evidence('university-leiden').issueEvidence(request));
+    expect(second.alreadyIssued).toBe(true);
+    expect(second.reference?.evidenceId).toBe(first.reference?.evidenceId);
+
+    const conflict = await callError(
+      evidence('university-leiden').issueEvidence({ evidence: { ...request.evidence, payload: { enrolmentProof: { ...PROOF, academicYear: '2027-2028' } } } }),
+    );
+    expect(conflict.code).toBe(status.ALREADY_EXISTS);
+    expect(conflict.reason).toBe('SOURCE_REFERENCE_CONFLICT');
+  });
+
+  it('gives IND, which holds a grant, exactly the granted fields of the proof', async () => {
+    const subject = newSubject();
+    const issued = await issueEnrolment(subject);
+
+    const response = await call(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+
+    const disclosed = response.evidence;
+    expect(disclosed?.reference?.evidenceId).toBe(issued.reference?.evidenceId);
+    expect(disclosed?.issuer?.oin).toBe(OIN.leiden);
+    expect(disclosed?.disclosedFields).toEqual(IND_GRANTED_FIELDS);
+    expect(disclosed?.payload?.enrolmentProof).toEqual({
+      institutionName: PROOF.institutionName,
+      institutionBrin: '',
+      programmeName: PROOF.programmeName,
+      programmeCode: '',
+      studyLevel: PROOF.studyLevel,
+      enrolmentStatus: PROOF.enrolmentStatus,
+      academicYear: PROOF.academicYear,
+      startDate: PROOF.startDate,
+      expectedEndDate: '',
+      fullTime: false,
+    });
+    expect(Number(disclosed?.auditSequence)).toBeGreaterThan(0);
+  });
+
+  it('answers a request that names the person by the pseudonym the hub gave out', async () => {
+    const subject = newSubject();
+    const issued = await issueEnrolment(subject);
+    const byPseudonym = await call(evidence('ind').requestEvidence(enrolmentRequest({ pseudonym: issued.subject?.pseudonym })));
+    expect(byPseudonym.evidence?.reference?.evidenceId).toBe(issued.reference?.evidenceId);
+  });
+
+  it('refuses IND without a grant for the type with PERMISSION_DENIED, and records the refusal', async () => {
+    const subject = newSubject();
+    await call(
+      evidence('university-leiden').issueEvidence({
+        evidence: {
+          subject,
+          evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
+          payload: { tuitionPaymentStatus: { academicYear: '2026-2027', payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL, paidUntilDate: '2027-08-31' } },
+          issuedAt: undefined,
+          validUntil: undefined,
+          sourceReference: sourceReference(),
+          subUnit: '',
+        },
+      }),
+    );
+
+    const error = await callError(
+      evidence('ind').requestEvidence(enrolmentRequest(subject, { evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS })),
+    );
+
+    expect(error.code).toBe(status.PERMISSION_DENIED);
+    expect(error.reason).toBe('NO_GRANT');
+    const refusal = (await accessLog(subject)).find((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED');
+    expect(refusal).toMatchObject({ refusalReason: 'NO_GRANT', party: { oin: OIN.ind }, partyName: 'Immigratie- en Naturalisatiedienst' });
+  });
+
+  it('refuses IND asking for another purpose than its grant names, and records the refusal with that purpose', async () => {
+    const subject = newSubject();
+    await issueEnrolment(subject);
+
+    const wrongPurpose = await callError(evidence('ind').requestEvidence(enrolmentRequest(subject, { purpose: 'NATURALISATION' })));
+    const wrongBasis = await callError(evidence('ind').requestEvidence(enrolmentRequest(subject, { legalBasis: 'Vw 2000 art. 107' })));
+
+    expect(wrongPurpose).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'PURPOSE_NOT_GRANTED' });
+    expect(wrongBasis).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'LEGAL_BASIS_NOT_GRANTED' });
+    const refusals = (await accessLog(subject)).filter((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED');
+    expect(refusals.map((entry) => [entry.refusalReason, entry.purpose, entry.legalBasis])).toEqual([
+      ['PURPOSE_NOT_GRANTED', 'NATURALISATION', ADMISSION_STUDY.legalBasis],
+      ['LEGAL_BASIS_NOT_GRANTED', 'ADMISSION_STUDY', 'Vw 2000 art. 107'],
+    ]);
+  });
+
+  it.each([
+    ['IND', 'ind', 'NOT_AUTHORITATIVE_SOURCE'],
+    ['UWV', 'uwv', 'NOT_AUTHORITATIVE_SOURCE'],
+  ] as const)('does not let %s, which is not the source, issue an enrolment proof', async (_name, party, reason) => {
+    const subject = newSubject();
+    const error = await callError(
+      evidence(party).issueEvidence({
+        evidence: {
+          subject,
+          evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+          payload: { enrolmentProof: PROOF },
+          issuedAt: undefined,
+          validUntil: undefined,
+          sourceReference: sourceReference(),
+          subUnit: '',
+        },
+      }),
+    );
+    expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason });
+    expect((await accessLog(subject)).map((entry) => [entry.action, entry.refusalReason])).toEqual([['EVIDENCE_ISSUE_REFUSED', reason]]);
+  });
+
+  it('refuses a revoked proof with FAILED_PRECONDITION and says why', async () => {
+    const subject = newSubject();
+    const issued = await issueEnrolment(subject);
+    await call(evidence('university-leiden').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'Deregistered on 2026-10-01' }));
+
+    const error = await callError(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+
+    expect(error.code).toBe(status.FAILED_PRECONDITION);
+    expect(error.reason).toBe('EVIDENCE_REVOKED');
+    expect(error.preconditionViolations).toEqual([
+      { type: 'EVIDENCE_REVOKED', subject: issued.reference?.evidenceId, description: expect.stringContaining('Deregistered on 2026-10-01') },
+    ]);
+    await eventually(async () => kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId));
+  });
+
+  it('revokes evidence from a withdrawal the source publishes on Kafka', async () => {
+    const subject = newSubject();
+    const reference = sourceReference();
+    const issued = await call(
+      evidence('university-leiden').issueEvidence({
+        evidence: {
+          subject,
+          evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+          payload: { enrolmentProof: PROOF },
+          issuedAt: undefined,
+          validUntil: undefined,
+          sourceReference: reference,
+          subUnit: '',
+        },
+      }),
+    );
+
+    await kafka.publishAs('university-leiden', TOPICS.evidenceSourceRevoked, {
+      evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      sourceReference: reference,
+      reason: 'Enrolment ended',
+    });
+
+    const revoked = await eventually(async () => kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId));
+    expect(revoked.payload.reason).toBe('Enrolment ended');
+    expect(await callError(evidence('ind').requestEvidence(enrolmentRequest(subject)))).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'EVIDENCE_REVOKED' });
+  });
+
+  it('lets only the issuer revoke', async () => {
+    const issued = await issueEnrolment(newSubject());
+    const error = await callError(evidence('university-delft').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'not mine' }));
+    expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_THE_ISSUER' });
+  });
+
+  it('registers a pending request, asks the source, and completes it when the source issues', async () => {
+    const subject = newSubject();
+    const response = await call(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+    const pending = response.pending;
+    expect(pending?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_PENDING);
+
+    const asked = await eventually(async () => kafka.events(TOPICS.evidenceRequested).find((e) => e.payload.requestId === pending?.requestId));
+    expect(asked.payload.sourceRoles).toEqual([PartyRole.PARTY_ROLE_UNIVERSITY]);
+    expect(asked.raw.toString('latin1')).not.toContain(subject.bsn);
+    // The source learns whom it is about over mTLS, not from the event.
+    const open = await call(evidence('university-leiden').listOpenEvidenceRequests({ pageSize: 0 }));
+    expect(open.requests.find((r) => r.requestId === pending?.requestId)?.subjectIdentifier?.bsn).toBe(subject.bsn);
+    const notForUwv = await call(evidence('uwv').listOpenEvidenceRequests({ pageSize: 0 }));
+    expect(notForUwv.requests.find((r) => r.requestId === pending?.requestId)).toBeUndefined();
+
+    const issued = await issueEnrolment(subject);
+    expect(issued.completedRequests).toBe(1);
+
+    const state = await call(evidence('ind').getEvidenceRequest({ requestId: pending?.requestId ?? '' }));
+    expect(state.request?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_COMPLETED);
+    expect(state.evidence?.reference?.evidenceId).toBe(issued.reference?.evidenceId);
+    expect(state.evidence?.disclosedFields).toEqual(IND_GRANTED_FIELDS);
+    await eventually(async () => kafka.events(TOPICS.evidenceRequestCompleted).find((e) => e.payload.requestId === pending?.requestId));
+  });
+
+  it('never leaves a request waiting for evidence that is already in the vault, when issue and request race', async () => {
+    const subjects = Array.from({ length: 20 }, () => newSubject());
+    const outcomes = await Promise.all(
+      subjects.map(async (subject) => {
+        const [asked] = await Promise.all([call(evidence('ind').requestEvidence(enrolmentRequest(subject))), issueEnrolment(subject)]);
+        return asked;
+      }),
+    );
+    for (const outcome of outcomes) {
+      if (outcome.evidence) continue;
+      // Registered before the issue committed: the issue must have completed it.
+      const state = await call(evidence('ind').getEvidenceRequest({ requestId: outcome.pending?.requestId ?? '' }));
+      expect(state.request?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_COMPLETED);
+    }
+  });
+
+  it('asks the source once when the same request comes twice', async () => {
+    const subject = newSubject();
+    const [first, second] = await Promise.all([
+      call(evidence('ind').requestEvidence(enrolmentRequest(subject))),
+      call(evidence('ind').requestEvidence(enrolmentRequest(subject))),
+    ]);
+    expect(second.pending?.requestId).toBe(first.pending?.requestId);
+  });
+
+  it('completes a pending request from a source event on Kafka, named by pseudonym', async () => {
+    const subject = newSubject();
+    const pending = (await call(evidence('ind').requestEvidence(enrolmentRequest(subject)))).pending;
+    const pseudonym = pending?.subject?.pseudonym;
+
+    await kafka.publishAs('university-leiden', TOPICS.evidenceSourceIssued, {
+      subject: { pseudonym },
+      evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      payload: { enrolmentProof: PROOF },
+      issuedAt: undefined,
+      validUntil: undefined,
+      sourceReference: sourceReference(),
+      subUnit: '',
+    });
+
+    const state = await eventually(async () => {
+      const current = await call(evidence('ind').getEvidenceRequest({ requestId: pending?.requestId ?? '' }));
+      return current.request?.status === EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_COMPLETED ? current : undefined;
+    });
+    expect(state.evidence?.payload?.enrolmentProof?.programmeName).toBe(PROOF.programmeName);
+  });
+
+  it.each([
+    ['names the subject by BSN on the event backbone', 'university-leiden', { bsn: testBsn(99_001) }, 'IDENTIFIER_ON_EVENT_BACKBONE'],
+    ['is not the source of the evidence type', 'ind', undefined, 'NOT_AUTHORITATIVE_SOURCE'],
+  ] as const)('dead-letters a source event that %s, with the reason', async (_label, party, subject, reason) => {
+    const reference = sourceReference();
+    const pseudonym = (await issueEnrolment(newSubject())).subject?.pseudonym;
+    await kafka.publishAs(party, TOPICS.evidenceSourceIssued, {
+      subject: subject ?? { pseudonym },
+      evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      payload: { enrolmentProof: PROOF },
+      issuedAt: undefined,
+      validUntil: undefined,
+      sourceReference: reference,
+      subUnit: '',
+    });
+    const dead = await eventually(async () =>
+      kafka.raw(deadLetterTopicOf(TOPICS.evidenceSourceIssued)).find((record) => record.key.endsWith(`/${reference}`)),
+    );
+    expect(dead.headers['welkom-dlt-reason']).toContain(reason === 'IDENTIFIER_ON_EVENT_BACKBONE' ? 'pseudonym' : 'authoritative source');
+    expect(dead.headers['welkom-dlt-error-class']).toBe('BUSINESS_REJECTION');
+  });
+
+  it('expires a pending request at its deadline, explicitly', async () => {
+    const subject = newSubject();
+    const pending = (await call(evidence('ind').requestEvidence(enrolmentRequest(subject, { responseTimeout: { seconds: '1', nanos: 0 } })))).pending;
+
+    const expired = await eventually(async () => {
+      const current = await call(evidence('ind').getEvidenceRequest({ requestId: pending?.requestId ?? '' }));
+      return current.request?.status === EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_EXPIRED ? current : undefined;
+    });
+    expect(expired.evidence).toBeFalsy();
+    await eventually(async () => kafka.events(TOPICS.evidenceRequestExpired).find((e) => e.payload.requestId === pending?.requestId));
+    expect((await accessLog(subject)).map((entry) => entry.action)).toEqual(['EVIDENCE_REQUEST_PENDING', 'EVIDENCE_REQUEST_EXPIRED']);
+  });
+
+  it("does not show a request to anyone but its requester", async () => {
+    const pending = (await call(evidence('ind').requestEvidence(enrolmentRequest(newSubject())))).pending;
+    const error = await callError(evidence('uwv').getEvidenceRequest({ requestId: pending?.requestId ?? '' }));
+    expect(error).toMatchObject({ code: status.NOT_FOUND, reason: 'REQUEST_NOT_FOUND' });
+  });
+
+  it('shows the person who asked for what, when, why and under which legal basis', async () => {
+    const subject = newSubject();
+    await issueEnrolment(subject);
+    await call(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+
+    const entries = await accessLog(subject);
+
+    expect(entries.map((entry) => entry.action)).toEqual(['EVIDENCE_ISSUED', 'EVIDENCE_DISCLOSED']);
+    expect(entries[1]).toMatchObject({
+      party: { oin: OIN.ind },
+      evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      purpose: 'ADMISSION_STUDY',
+      legalBasis: 'Vw 2000 art. 24a',
+      disclosedFields: IND_GRANTED_FIELDS,
+    });
+    expect(Number(entries[1].occurredAt?.seconds)).toBeGreaterThan(0);
+  });
+
+  it('lets only the hub operator see a subject access log', async () => {
+    const error = await callError(audit('ind').listSubjectAccess({ subject: newSubject(), pageSize: 0, pageToken: '' }));
+    expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_HUB_OPERATOR' });
+  });
+
+  it('tells a party which grants it holds', async () => {
+    const mine = (await call(grants('consular-nairobi').listMyGrants({}))).grants;
+    expect(mine.map((grant) => [grant.evidenceType, grant.purpose])).toEqual([[EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION, 'MVV_ISSUANCE']]);
+  });
+
+  it('lets only the hub operator change grants; an ended grant stops requests at once', async () => {
+    const grant = {
+      grantId: '',
+      requesterOin: OIN.rvo,
+      requesterSubUnit: '',
+      evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      purpose: 'START_UP_ORIENTATION',
+      legalBasis: 'Vw 2000 art. 24a',
+      allowedFields: ['enrolment_status'],
+      validFrom: undefined,
+      validTo: { seconds: String(Math.floor(Date.now() / 1000) + 3600), nanos: 0 },
+      requiresExplicitRequest: false,
+      createdAt: undefined,
+      endedAt: undefined,
+      endReason: '',
+    };
+    expect(await callError(grants('ind').createGrant({ grant }))).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_HUB_OPERATOR' });
+
+    const created = (await call(grants('hub').createGrant({ grant }))).grant;
+    const subject = newSubject();
+    await issueEnrolment(subject);
+    const ask = enrolmentRequest(subject, { purpose: 'START_UP_ORIENTATION' });
+    const answer = await call(evidence('rvo').requestEvidence(ask));
+    expect(answer.evidence?.disclosedFields).toEqual(['enrolment_status']);
+
+    await call(grants('hub').endGrant({ grantId: created?.grantId ?? '', reason: 'pilot ended' }));
+    expect(await callError(evidence('rvo').requestEvidence(ask))).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NO_GRANT' });
+    const changes = await eventually(async () => {
+      const seen = kafka.events(TOPICS.grantChanged).filter((e) => e.payload.grant?.grantId === created?.grantId);
+      return seen.length === 2 ? seen : undefined;
+    });
+    expect(changes.map((e) => e.payload.change)).toEqual(['GRANT_CHANGE_CREATED', 'GRANT_CHANGE_ENDED']);
+  });
+
+  it('answers nothing when the audit trail cannot be written (fail closed), and recovers when it can', async () => {
+    const subject = newSubject();
+    await issueEnrolment(subject);
+    const db = new Client({ connectionString: hub.databaseUrl });
+    await db.connect();
+    try {
+      // Every new audit row now violates a constraint: the database refuses the append.
+      await db.query('ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_refuses_all CHECK (false) NOT VALID');
+      const error = await callError(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+      expect(error).toMatchObject({ code: status.UNAVAILABLE, reason: 'AUDIT_UNAVAILABLE' });
+    } finally {
+      await db.query('ALTER TABLE audit_entry DROP CONSTRAINT IF EXISTS audit_entry_refuses_all');
+      await db.end();
+    }
+
+    const answer = await call(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+
+    expect(answer.evidence?.disclosedFields).toEqual(IND_GRANTED_FIELDS);
+    expect((await accessLog(subject)).map((entry) => entry.action)).toEqual(['EVIDENCE_ISSUED', 'EVIDENCE_DISCLOSED']);
+  });
+
+  it('counts documents not asked again as a Prometheus metric', async () => {
+    const text = await (await fetch(`${hub.process.httpAddress}/metrics`)).text();
+    const vault = /welkom_hub_documents_not_asked_again_total\{[^}]*answered_from="vault"[^}]*\} (\d+)/.exec(text);
+    const source = /welkom_hub_documents_not_asked_again_total\{[^}]*answered_from="source"[^}]*\} (\d+)/.exec(text);
+    expect(Number(vault?.[1])).toBeGreaterThan(0);
+    expect(Number(source?.[1])).toBeGreaterThan(0);
+  });
+
+  it('never writes a BSN into its log', () => {
+    const log = hub.process.output.join('');
+    for (let seed = 7_001; seed <= nextSubject; seed += 1) expect(log).not.toContain(testBsn(seed));
+  });
+
+  describe('the audit chain', () => {
+    it('verifies', async () => {
+      const verdict = await call(audit('eu-reporting').verifyAuditChain({}));
+      expect(verdict).toMatchObject({ intact: true, firstBrokenSequence: '0', problem: '' });
+      expect(Number(verdict.verifiedEntries)).toBeGreaterThan(10);
+    });
+
+    it('refuses an update through the database', async () => {
+      const db = new Client({ connectionString: hub.databaseUrl });
+      await db.connect();
+      try {
+        await expect(db.query("UPDATE audit_entry SET purpose = 'X' WHERE sequence = 1")).rejects.toThrow(/append-only/);
+      } finally {
+        await db.end();
+      }
+    });
+
+    it('fails verification at the row someone altered in the database', async () => {
+      const db = new Client({ connectionString: hub.databaseUrl });
+      await db.connect();
+      let altered: string;
+      try {
+        const { rows } = await db.query<{ sequence: string }>(
+          "SELECT sequence FROM audit_entry WHERE action = 'EVIDENCE_DISCLOSED' ORDER BY sequence LIMIT 1",
+        );
+        altered = rows[0].sequence;
+        // What an attacker with database rights does: switch the append-only trigger off and rewrite history.
+        await db.query('BEGIN');
+        await db.query("SET LOCAL session_replication_role = 'replica'");
+        await db.query(`UPDATE audit_entry SET disclosed_fields = '{enrolment_status}' WHERE sequence = $1`, [altered]);
+        await db.query('COMMIT');
+      } finally {
+        await db.end();
+      }
+
+      const verdict = await call(audit('ind').verifyAuditChain({}));
+
+      expect(verdict.intact).toBe(false);
+      expect(verdict.firstBrokenSequence).toBe(altered);
+      expect(verdict.problem).toBe('entry hash does not match its content');
+      expect(verdict.verifiedEntries).toBe(String(Number(altered) - 1));
+    });
+  });
+});

@@ -1,0 +1,234 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationStatus, type PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { TOPICS } from '@welkom/events';
+import type { ReceivedEvent } from '@welkom/messaging';
+import { evidenceNeeded, isOpen } from '../assessment/case-assessment';
+import { transition } from '../decisions/application-lifecycle';
+import { CaseAssessmentService, type Lookups } from '../assessment/case-assessment.service';
+import { AssessmentWorker } from '../assessment/assessment.worker';
+import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
+import { IND_PARTY_OIN } from '../ind.config';
+import { ClockRepository } from '../platform/clock.repository';
+import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
+import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
+import { IdRepository } from '../platform/id.repository';
+import { toTimestamp } from '../platform/timestamp.mapper';
+import { TransactionRepository } from '../platform/transaction.repository';
+import { IndReference } from '../reference-data/ind-reference';
+import { toSubjectIdentifier } from './applicant-identifier';
+import type { ApplicationEntity } from './application.entity';
+import { IndError } from './application.errors';
+import { type ApplicationRecord, ApplicationRepository } from './application.repository';
+import { encodePageToken, type ExtensionCommand, type FileApplicationCommand, type PageCommand } from './application-intake.command';
+import { CaseJournal } from './case-journal';
+
+export interface FilingOutcome {
+  record: ApplicationRecord;
+  alreadyFiled: boolean;
+}
+
+/**
+ * Intake (one use case for the gRPC adapter and the Kafka consumer): the register is consulted on filing, the
+ * hub is asked for the evidence before the case is committed (so the first status events already carry the
+ * applicant's pseudonym and the file is decided at once when the hub holds everything), and the case, its
+ * deadlines, its first decision and every status event commit together.
+ */
+@Injectable()
+export class ApplicationIntakeService {
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly assessment: CaseAssessmentService,
+    private readonly worker: AssessmentWorker,
+    private readonly journal: CaseJournal,
+    private readonly reference: IndReference,
+    private readonly transactions: TransactionRepository,
+    @Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox,
+    @Inject(EVENT_INBOX) private readonly inbox: EventInbox,
+    private readonly clock: ClockRepository,
+    private readonly ids: IdRepository,
+    @Inject(IND_PARTY_OIN) private readonly indOin: string,
+  ) {}
+
+  async file(sponsorOin: string, command: FileApplicationCommand, event?: ReceivedEvent<unknown>): Promise<FilingOutcome> {
+    const existing = await this.applications.findBySponsorReference(sponsorOin, command.sponsorReference);
+    if (existing) return this.alreadyFiled(existing, command);
+
+    const receivedOn = this.clock.today();
+    const purpose = this.reference.sponsors.purposeForCategory(command.category);
+    // Recognition is required on the day of receipt (and again on the day of decision, in `decide`).
+    const recognised = purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
+    const types = evidenceNeeded(command.category, ApplicationStatus.APPLICATION_STATUS_SUBMITTED, recognised);
+    const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types);
+
+    const now = this.clock.now();
+    const application: ApplicationEntity = {
+      id: this.ids.newId(),
+      sponsorOin,
+      sponsorReference: command.sponsorReference,
+      requestFingerprint: command.fingerprint,
+      category: command.category,
+      status: ApplicationStatus.APPLICATION_STATUS_SUBMITTED,
+      applicant: command.applicant,
+      subjectPseudonym: command.applicant.kind === 'pseudonym' ? command.applicant.value : null,
+      citizenship: command.citizenship,
+      intendedStayFrom: command.intendedStay.from,
+      intendedStayUntil: command.intendedStay.until,
+      submittedOn: receivedOn,
+      sponsorRecognised: recognised,
+      completeOnReceipt: false,
+      decidedOn: null,
+      reasonCode: null,
+      deadlines: [],
+      deadlineReferenceVersion: '',
+      extensionDays: null,
+      extensionAnnouncedOn: null,
+      deadlineAlerts: [],
+      needsAssessment: false,
+      assessmentSeq: 0,
+      assessmentLeaseUntil: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const plan = this.assessment.plan(application, lookups);
+    // Complete on receipt: the rules could be applied without waiting for any source (the 2-week target).
+    application.completeOnReceipt = recognised && plan.complete;
+    const deadlines = this.assessment.deadlines(command.category, receivedOn, recognised, application.completeOnReceipt);
+    application.deadlines = [...deadlines.lines];
+    application.deadlineReferenceVersion = deadlines.referenceVersion;
+
+    const committed = await this.transactions.run(async (tx): Promise<{ overtaken: boolean } | null> => {
+      if (event && !(await this.inbox.claim(tx, event))) return null;
+      if (!(await this.applications.insert(tx, { ...application, status: ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED }))) return null;
+      const overtaken = await this.assessment.recordLookups(tx, application, lookups, now);
+      // The case starts from nothing: SUBMITTED is its first recorded transition, like every later one.
+      application.status = ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED;
+      await this.journal.record(
+        tx,
+        application,
+        [{ event: { type: 'APPLICATION_SUBMITTED' }, to: ApplicationStatus.APPLICATION_STATUS_SUBMITTED }, ...plan.transitions],
+        now,
+      );
+      if (overtaken) await this.applications.flagForAssessment(tx, [application.id]);
+      return { overtaken };
+    });
+    if (!committed) {
+      // The same filing arrived twice at once (or the event was applied before): answer with what exists.
+      const winner = await this.applications.findBySponsorReference(sponsorOin, command.sponsorReference);
+      if (!winner) throw new IndError('APPLICATION_NOT_FOUND', 'The application was filed concurrently but cannot be found');
+      return this.alreadyFiled(winner, command);
+    }
+    // A source answered while the case was being committed: assess again now, with that answer.
+    if (committed.overtaken) this.worker.trigger(application.id);
+    return { record: await this.applications.record(application), alreadyFiled: false };
+  }
+
+  async get(callerOin: string, applicationRef: string): Promise<ApplicationRecord> {
+    return this.applications.record(await this.visibleCase(callerOin, applicationRef));
+  }
+
+  async list(callerOin: string, page: PageCommand): Promise<{ records: ApplicationRecord[]; nextPageToken: string }> {
+    const cases = await this.applications.page(callerOin === this.indOin ? null : callerOin, page.pageSize, page.after);
+    const records = await this.applications.records(cases);
+    const last = cases[cases.length - 1];
+    return { records, nextPageToken: cases.length === page.pageSize && last ? encodePageToken(last) : '' };
+  }
+
+  /**
+   * The IND's one extension of the statutory period (DOMAIN.md §2.1): only the IND, only while the case is
+   * open, announced before the period ends; the calculator refuses anything else. Its own event.
+   */
+  async extend(callerOin: string, { applicationRef, days }: ExtensionCommand): Promise<ApplicationRecord> {
+    if (callerOin !== this.indOin) throw new IndError('IND_ONLY', 'Only the IND extends a decision period');
+    const now = this.clock.now();
+    const announcedOn = this.clock.today();
+    const application = await this.transactions.run(async (tx) => {
+      const locked = await this.applications.lock(tx, applicationRef);
+      if (!locked) throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef}`);
+      if (!isOpen(locked.status as ApplicationStatus)) {
+        throw new IndError('APPLICATION_ALREADY_DECIDED', `Application ${applicationRef} is ${locked.status}; its period can no longer be extended`);
+      }
+      const before = statutoryLine(locked.deadlines);
+      const earlier = locked.extensionDays !== null && locked.extensionAnnouncedOn !== null ? [{ days: locked.extensionDays, announcedOn: locked.extensionAnnouncedOn }] : [];
+      // The earlier extension is passed along, so the calculator refuses a second one (reference data: one).
+      const deadlines = this.assessment.deadlines(locked.category as PermitCategory, locked.submittedOn, locked.sponsorRecognised, locked.completeOnReceipt, [
+        ...earlier,
+        { days, announcedOn },
+      ]);
+      const after = statutoryLine(deadlines.lines);
+      await this.applications.update(tx, locked.id, {
+        deadlines: [...deadlines.lines],
+        extensionDays: days,
+        extensionAnnouncedOn: announcedOn,
+        updatedAt: now,
+      });
+      await this.outbox.enqueue(tx, TOPICS.decisionPeriodExtended, {
+        applicationRef: locked.id,
+        subject: locked.subjectPseudonym ? { pseudonym: locked.subjectPseudonym } : undefined,
+        category: locked.category as PermitCategory,
+        extendedByDays: days,
+        announcedOn,
+        dueBeforeExtensionOn: before?.dueOn ?? '',
+        dueOn: after?.dueOn ?? '',
+        occurredAt: toTimestamp(now),
+      });
+      return locked;
+    });
+    return this.applications.record((await this.applications.findById(application.id)) ?? application);
+  }
+
+  /**
+   * The applicant withdraws (through the sponsor that filed, or at the IND's own desk) while there is still
+   * something to decide; the lifecycle refuses it afterwards. A withdrawal ends the case like a decision.
+   */
+  async withdraw(callerOin: string, applicationRef: string): Promise<ApplicationRecord> {
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const application = await this.transactions.run(async (tx) => {
+      const locked = await this.applications.lock(tx, applicationRef);
+      if (!locked || (callerOin !== this.indOin && locked.sponsorOin !== callerOin)) {
+        throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef} of yours`);
+      }
+      const to = transition(locked.status as ApplicationStatus, { type: 'APPLICATION_WITHDRAWN' });
+      await this.journal.record(tx, locked, [
+        {
+          event: { type: 'APPLICATION_WITHDRAWN' },
+          to,
+          decision: {
+            kind: 'WITHDRAWAL',
+            resultingStatus: to,
+            findings: [],
+            ruleVersion: this.reference.rules.version,
+            sponsorRegisterVersion: this.reference.sponsors.version,
+            evidenceUsed: [],
+            evidenceSetAside: [],
+            decidedOn: today,
+          },
+        },
+      ], now);
+      return locked;
+    });
+    return this.applications.record(application);
+  }
+
+  private async visibleCase(callerOin: string, applicationRef: string): Promise<ApplicationEntity> {
+    const application = await this.applications.findById(applicationRef);
+    // Someone else's application does not exist for this caller.
+    if (!application || (callerOin !== this.indOin && application.sponsorOin !== callerOin)) {
+      throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef} of yours`);
+    }
+    return application;
+  }
+
+  private async alreadyFiled(existing: ApplicationEntity, command: FileApplicationCommand): Promise<FilingOutcome> {
+    if (existing.requestFingerprint !== command.fingerprint) {
+      throw new IndError('SPONSOR_REFERENCE_CONFLICT', `Sponsor reference ${command.sponsorReference} was filed before with other content`, {
+        fieldViolations: [{ field: 'sponsor_reference', description: 'was filed before with other content; use a new reference' }],
+      });
+    }
+    return { record: await this.applications.record(existing), alreadyFiled: true };
+  }
+}
+
+function statutoryLine(lines: readonly DeadlineLine[]): DeadlineLine | undefined {
+  return lines.find((line) => line.kind === 'STATUTORY_DECISION');
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ApplicationRepository } from '../applications/application.repository';
+import { IND_CONFIG, type IndConfig } from '../ind.config';
+import { ClockRepository } from '../platform/clock.repository';
+import { CaseAssessmentService } from './case-assessment.service';
+
+const SWEEP_BATCH = 200;
+
+/**
+ * Runs assessments off the request and event paths. The durable queue is the case table (needs_assessment):
+ * an event handler or the intake flags a case in its transaction and nudges this worker; the sweeper picks up
+ * whatever is flagged and not held, so a case flagged before a crash, or during a hub outage, is assessed
+ * after the restart or once the hub is back. In memory there is only a set of ids and a concurrency limit.
+ */
+@Injectable()
+export class AssessmentWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AssessmentWorker.name);
+  private readonly queued = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly assessment: CaseAssessmentService,
+    private readonly applications: ApplicationRepository,
+    private readonly clock: ClockRepository,
+    @Inject(IND_CONFIG) private readonly config: Pick<IndConfig, 'ASSESSMENT_SWEEP_INTERVAL_MS' | 'ASSESSMENT_CONCURRENCY' | 'EVIDENCE_FOLLOW_UP_AFTER_MS'>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.scheduleSweep(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.sweeper) clearTimeout(this.sweeper);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Assess this case soon; a no-op when it is already queued or no longer flagged. */
+  trigger(applicationId: string): void {
+    if (this.stopping) return;
+    this.queued.add(applicationId);
+    this.drain();
+  }
+
+  /** Resolves once nothing is queued or running (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (!this.stopping && (this.running.size > 0 || this.queued.size > 0)) await Promise.allSettled([...this.running]);
+  }
+
+  private drain(): void {
+    while (!this.stopping && this.running.size < this.config.ASSESSMENT_CONCURRENCY && this.queued.size > 0) {
+      const [id] = this.queued;
+      this.queued.delete(id);
+      const run = this.assessment
+        .assess(id)
+        .catch((error: unknown) => this.logger.warn(`Assessment of case ${id} failed; the sweeper retries: ${(error as Error).message}`))
+        .finally(() => {
+          this.running.delete(run);
+          this.drain();
+        });
+      this.running.add(run);
+    }
+  }
+
+  private scheduleSweep(delayMs: number): void {
+    if (this.stopping) return;
+    this.sweeper = setTimeout(() => void this.sweep(), delayMs);
+    this.sweeper.unref();
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      await this.applications.flagStaleWaits(new Date(this.clock.now().getTime() - this.config.EVIDENCE_FOLLOW_UP_AFTER_MS), SWEEP_BATCH);
+      for (const id of await this.applications.findFlagged(SWEEP_BATCH)) this.trigger(id);
+    } catch (error) {
+      this.logger.warn(`Sweeping flagged cases failed: ${(error as Error).message}`);
+    }
+    this.scheduleSweep(this.config.ASSESSMENT_SWEEP_INTERVAL_MS);
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import { ApplicationStatus, type PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { toSubjectIdentifier } from '../applications/applicant-identifier';
+import type { ApplicationEntity, EvidenceRequestEntity } from '../applications/application.entity';
+import { ApplicationRepository } from '../applications/application.repository';
+import { CaseJournal } from '../applications/case-journal';
+import { EvidenceRequestRepository } from '../applications/evidence-request.repository';
+import type { DeadlineExtension, DecisionDeadlines } from '../deadlines/decision-deadline.calculator';
+import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
+import type { ApplicationForDecision } from '../decisions/decision-evidence';
+import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
+import { ClockRepository } from '../platform/clock.repository';
+import { IdRepository } from '../platform/id.repository';
+import { TransactionRepository } from '../platform/transaction.repository';
+import { IndReference } from '../reference-data/ind-reference';
+import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
+import { type AssessmentPlan, evidenceNeeded, type EvidenceLookup, planAssessment } from './case-assessment';
+
+/** How long an assessor may hold a case before another may take over (a crashed one holds it no longer). */
+const LEASE_MS = 30_000;
+
+export type Lookups = ReadonlyMap<EvidenceType, EvidenceLookup>;
+
+export function applicationForDecision(application: ApplicationEntity): ApplicationForDecision {
+  return {
+    applicationRef: application.id,
+    category: application.category as PermitCategory,
+    receivedOn: application.submittedOn,
+    sponsorOin: application.sponsorOin,
+    intendedStay: { from: application.intendedStayFrom, until: application.intendedStayUntil },
+  };
+}
+
+/**
+ * Completeness and decisions for one case: ask the hub for the evidence the state needs (never the
+ * applicant), then decide under the case lock and record the result with its events. Runs at intake, when a
+ * hub event says something changed, and from the sweeper after a crash or an outage.
+ */
+@Injectable()
+export class CaseAssessmentService {
+  private readonly logger = new Logger(CaseAssessmentService.name);
+
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly requests: EvidenceRequestRepository,
+    private readonly hub: HubEvidenceRepository,
+    private readonly journal: CaseJournal,
+    private readonly reference: IndReference,
+    private readonly transactions: TransactionRepository,
+    private readonly clock: ClockRepository,
+    private readonly ids: IdRepository,
+  ) {}
+
+  /**
+   * Asks the hub for each type. A request the IND already has open is followed up (answered, still waiting,
+   * expired) instead of asked again; otherwise the hub answers with the newest valid evidence or registers a
+   * pending request the source is asked to fulfil. Throws when the hub is unavailable.
+   */
+  async lookUp(subject: SubjectIdentifier, types: readonly RequestedEvidenceType[], known: readonly EvidenceRequestEntity[] = []): Promise<Map<EvidenceType, EvidenceLookup>> {
+    const answers = await Promise.all(
+      types.map(async (type): Promise<[EvidenceType, EvidenceLookup]> => {
+        const open = [...known]
+          .reverse()
+          .find((request) => request.evidenceType === type && request.hubRequestId !== null && (request.state === 'PENDING' || request.state === 'COMPLETED'));
+        if (open?.hubRequestId) {
+          const followUp = await this.hub.requestState(open.hubRequestId);
+          if (followUp.state === 'PENDING' || (followUp.state === 'COMPLETED' && followUp.lookup.kind === 'disclosed')) return [type, followUp.lookup];
+        }
+        return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type])];
+      }),
+    );
+    return new Map(answers);
+  }
+
+  /** The plan for a case in its current state (pure), from what the hub answered. */
+  plan(application: ApplicationEntity, lookups: Lookups): AssessmentPlan {
+    return planAssessment(
+      { application: applicationForDecision(application), status: application.status as ApplicationStatus },
+      lookups,
+      { rules: this.reference.rules, sponsors: this.reference.sponsors, today: this.clock.today() },
+    );
+  }
+
+  /**
+   * Records the hub's answers and the plan in the caller's transaction. Returns true when a request the IND
+   * just recorded as pending was already completed by an event that came first: assess again.
+   */
+  async recordLookups(tx: EntityManager, application: ApplicationEntity, lookups: Lookups, now: Date): Promise<boolean> {
+    let overtaken = false;
+    for (const [type, lookup] of lookups) {
+      if (lookup.kind !== 'refused' && lookup.subjectPseudonym && !application.subjectPseudonym) {
+        application.subjectPseudonym = lookup.subjectPseudonym;
+      }
+      if (lookup.kind === 'disclosed') {
+        await this.requests.settle(tx, { applicationId: application.id, evidenceType: type, keepHubRequestId: null, state: 'COMPLETED', evidenceId: lookup.evidence.evidenceId, now });
+      } else if (lookup.kind === 'pending') {
+        await this.requests.settle(tx, { applicationId: application.id, evidenceType: type, keepHubRequestId: lookup.requestId, state: 'EXPIRED', evidenceId: null, now });
+        const state = await this.requests.recordPending(tx, {
+          id: this.ids.newId(),
+          hubRequestId: lookup.requestId,
+          applicationId: application.id,
+          evidenceType: type,
+          requestedAt: lookup.requestedAt,
+          deadline: lookup.deadline,
+          now,
+        });
+        if (state !== 'PENDING') overtaken = true;
+      } else if (lookup.kind === 'refused') {
+        // No grant, revoked evidence, a grant that hides a field: the hub's word, kept for the operator.
+        this.logger.warn(`Hub refused ${type} for case ${application.id}: ${lookup.reason} ${lookup.message}`);
+        await this.requests.recordRefusal(tx, { id: this.ids.newId(), applicationId: application.id, evidenceType: type, reason: lookup.reason, now });
+      }
+    }
+    return overtaken;
+  }
+
+  /** Assesses a flagged case unless another assessor holds it. Errors leave the flag up for the sweeper. */
+  async assess(applicationId: string): Promise<void> {
+    const seq = await this.applications.claimForAssessment(applicationId, LEASE_MS);
+    if (seq === null) return;
+    try {
+      await this.assessClaimed(applicationId);
+    } catch (error) {
+      await this.applications.releaseLease(applicationId);
+      throw error;
+    }
+    if (await this.applications.finishAssessment(applicationId, seq)) {
+      // Something arrived while we were busy: go again now rather than at the next sweep.
+      await this.assess(applicationId);
+    }
+  }
+
+  private async assessClaimed(applicationId: string): Promise<void> {
+    const current = await this.applications.findById(applicationId);
+    if (!current) return;
+    const types = evidenceNeeded(current.category as PermitCategory, current.status as ApplicationStatus, current.sponsorRecognised);
+    if (types.length === 0) return;
+    const subject = current.subjectPseudonym ? { pseudonym: current.subjectPseudonym } : toSubjectIdentifier(current.applicant);
+    const lookups = await this.lookUp(subject, types, await this.requests.findForCase(null, applicationId));
+    const now = this.clock.now();
+    const overtaken = await this.transactions.run(async (tx) => {
+      const application = await this.applications.lock(tx, applicationId);
+      // Decided in the meantime (a notification, another instance): the answers were for another state.
+      if (!application || application.status !== current.status) return false;
+      const again = await this.recordLookups(tx, application, lookups, now);
+      await this.journal.record(tx, application, this.plan(application, lookups).transitions, now);
+      if (again) await this.applications.flagForAssessment(tx, [applicationId]);
+      return again;
+    });
+    if (overtaken) this.logger.debug(`Case ${applicationId} is assessed again: its state moved while the hub answered`);
+  }
+
+  /** The three deadline lines of a case (statutory, recognised-sponsor target, EU ambition). */
+  deadlines(category: PermitCategory, receivedOn: string, sponsorRecognised: boolean, complete: boolean, extensions: readonly DeadlineExtension[] = []): DecisionDeadlines {
+    return decisionDeadlines({ category, receivedOn, sponsorRecognised, complete, extensions }, this.reference.deadlines);
+  }
+}

@@ -1,0 +1,82 @@
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import type { DisclosedEvidence } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
+import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
+import type { DecisionEvidence } from '../decisions/decision-evidence';
+import { ENROLMENT_STATUSES, type EnrolmentStatus, TUITION_PAYMENTS, type TuitionPayment } from '../decisions/decision-rules';
+import { dutchDateOf } from '../platform/clock.repository';
+import { fromTimestamp } from '../platform/timestamp.mapper';
+
+/**
+ * Evidence as the hub disclosed it, reduced to what the decision rules read. A fact is set only when the hub
+ * lists its field in `disclosed_fields`: an undisclosed field arrives as its default value, and a withheld
+ * `false` must never pass for a real one (decision-evidence.ts).
+ */
+export function toDecisionEvidence(disclosed: DisclosedEvidence): DecisionEvidence | undefined {
+  const reference = disclosed.reference;
+  const issuedAt = fromTimestamp(disclosed.issuedAt);
+  const validUntil = fromTimestamp(disclosed.validUntil);
+  if (!reference || !issuedAt || !validUntil) return undefined;
+  const shown = new Set(disclosed.disclosedFields ?? []);
+  const field = <T>(name: string, value: T): T | undefined => (shown.has(name) ? value : undefined);
+  const date = (name: string, value: string | undefined): IsoDate | undefined => {
+    const shownValue = field(name, value);
+    return shownValue !== undefined && isIsoDate(shownValue) ? shownValue : undefined;
+  };
+  const provenance = {
+    evidenceId: reference.evidenceId,
+    contentSha256: reference.contentSha256,
+    issuerOin: disclosed.issuer?.oin ?? '',
+    issuedOn: dutchDateOf(issuedAt),
+    // valid_until is the first instant the fact may no longer be relied on; the last day is the one before it.
+    validUntil: dutchDateOf(new Date(validUntil.getTime() - 1)),
+    revoked: false,
+  };
+  const payload = disclosed.payload;
+  switch (reference.evidenceType) {
+    case EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF: {
+      const proof = payload?.enrolmentProof;
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+        facts: {
+          status: enumFact<EnrolmentStatus>(field('enrolment_status', proof?.enrolmentStatus), 'ENROLMENT_STATUS_', ENROLMENT_STATUSES),
+          fullTime: field('full_time', proof?.fullTime),
+          programmeStartDate: date('start_date', proof?.startDate),
+          expectedEndDate: date('expected_end_date', proof?.expectedEndDate),
+        },
+      };
+    }
+    case EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS: {
+      const tuition = payload?.tuitionPaymentStatus;
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
+        facts: {
+          payment: enumFact<TuitionPayment>(field('payment', tuition?.payment), 'TUITION_PAYMENT_', TUITION_PAYMENTS),
+          academicYear: field('academic_year', tuition?.academicYear),
+        },
+      };
+    }
+    case EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT: {
+      const agreement = payload?.researcherHostingAgreement;
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT,
+        facts: {
+          startDate: date('start_date', agreement?.startDate),
+          endDate: date('end_date', agreement?.endDate),
+          meetsSalaryCriterion: field('meets_salary_criterion', agreement?.meetsSalaryCriterion),
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** "ENROLMENT_STATUS_ADMITTED" → "ADMITTED"; anything the rules do not know becomes "not disclosed". */
+function enumFact<T extends string>(value: string | undefined, prefix: string, known: readonly T[]): T | undefined {
+  if (value === undefined || !value.startsWith(prefix)) return undefined;
+  const name = value.slice(prefix.length) as T;
+  return known.includes(name) ? name : undefined;
+}

@@ -1,0 +1,80 @@
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { oinFromCertificateFile } from '@welkom/grpc';
+import { Inbox, OutboxWriter } from '@welkom/messaging';
+import { HubClientModule, HubConnectionProbe, serviceInfrastructure } from '@welkom/runtime';
+import { IND_ENTITIES } from './applications/application.entity';
+import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
+import { ApplicationIntakeService } from './applications/application-intake.service';
+import { ApplicationRepository } from './applications/application.repository';
+import { CaseJournal } from './applications/case-journal';
+import { EvidenceRequestRepository } from './applications/evidence-request.repository';
+import { AssessmentWorker } from './assessment/assessment.worker';
+import { CaseAssessmentService } from './assessment/case-assessment.service';
+import { EvidenceEventsConsumer } from './assessment/evidence-events.event-consumer';
+import { EvidenceEventsService } from './assessment/evidence-events.service';
+import { DeadlineMonitorService } from './deadline-monitor/deadline-monitor.service';
+import { DeadlineMonitorWorker } from './deadline-monitor/deadline-monitor.worker';
+import { HubEvidenceClientModule } from './hub-connection/hub-evidence-client.module';
+import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
+import { IND_CONFIG, IND_PARTY_OIN, type IndConfig } from './ind.config';
+import { IND_MIGRATIONS } from './migrations';
+import { SponsorEventsConsumer } from './notifications/sponsor-events.event-consumer';
+import { SponsorNotificationService } from './notifications/sponsor-notification.service';
+import { ClockRepository } from './platform/clock.repository';
+import { EVENT_INBOX } from './platform/event-inbox';
+import { EVENT_OUTBOX } from './platform/event-outbox';
+import { IdRepository } from './platform/id.repository';
+import { TransactionRepository } from './platform/transaction.repository';
+import { IndReference } from './reference-data/ind-reference';
+
+export const IND_SERVICE_NAME = 'ind';
+
+@Module({})
+export class IndModule {
+  static forRoot(config: IndConfig): DynamicModule {
+    const indOin = oinFromCertificateFile(config.TLS_CERT_FILE);
+    // Reference data is checked before anything serves: a bad file stops start-up with its problems listed.
+    const reference = IndReference.bundled();
+    if (config.REHEARSAL_CLOCK_OFFSET_DAYS > 0) {
+      new Logger('IndModule').warn(`REHEARSAL_CLOCK_OFFSET_DAYS=${config.REHEARSAL_CLOCK_OFFSET_DAYS}: deadlines run against a clock ahead of today`);
+    }
+    const tls = { hubAddress: config.HUB_GRPC_ADDRESS, caCertificatePath: config.TLS_CA_FILE, certificatePath: config.TLS_CERT_FILE, privateKeyPath: config.TLS_KEY_FILE };
+    const hubClient = HubClientModule.forRoot(tls);
+    return {
+      module: IndModule,
+      imports: [
+        ...serviceInfrastructure({
+          serviceName: IND_SERVICE_NAME,
+          config,
+          partyOin: indOin,
+          entities: IND_ENTITIES,
+          migrations: IND_MIGRATIONS,
+          extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
+        }),
+        HubEvidenceClientModule.forRoot(tls),
+      ],
+      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer],
+      providers: [
+        { provide: IND_CONFIG, useValue: config },
+        { provide: IND_PARTY_OIN, useValue: indOin },
+        { provide: IndReference, useValue: reference },
+        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
+        { provide: EVENT_INBOX, useExisting: Inbox },
+        ClockRepository,
+        IdRepository,
+        TransactionRepository,
+        ApplicationRepository,
+        EvidenceRequestRepository,
+        HubEvidenceRepository,
+        CaseJournal,
+        CaseAssessmentService,
+        AssessmentWorker,
+        ApplicationIntakeService,
+        EvidenceEventsService,
+        SponsorNotificationService,
+        DeadlineMonitorService,
+        DeadlineMonitorWorker,
+      ],
+    };
+  }
+}

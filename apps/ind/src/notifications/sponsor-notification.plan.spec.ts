@@ -1,0 +1,57 @@
+import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { IndError } from '../applications/application.errors';
+import type { SponsorNotificationCommand } from './sponsor-notification.command';
+import { planNotification, reportedLate } from './sponsor-notification.plan';
+
+const S = ApplicationStatus;
+const context = { ruleVersion: 'decision-rules.v1', sponsorRegisterVersion: 'dev-2026-1', today: '2026-11-23' };
+
+function report(change: SponsorChange, factDate = '2026-11-01', reportedOn = '2026-11-20'): SponsorNotificationCommand {
+  return {
+    notificationId: '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+    applicationRef: '6f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+    change: change as SponsorNotificationCommand['change'],
+    factDate,
+    reportedOn,
+    revokedEvidenceIds: [],
+  };
+}
+
+describe('a sponsor notification', () => {
+  it('refuses an open student application when the student is deregistered', () => {
+    const plan = planNotification(S.APPLICATION_STATUS_EVIDENCE_PENDING, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context);
+    expect(plan.effect).toBe('APPLICATION_REFUSED');
+    expect(plan.transitions.map((step) => [step.to, step.reasonCode, step.decision?.sponsorNotificationId])).toEqual([
+      [S.APPLICATION_STATUS_REFUSED, 'ENROLMENT_NOT_ACTIVE', '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b'],
+    ]);
+  });
+
+  it('withdraws a grant that has no permit yet', () => {
+    const plan = planNotification(S.APPLICATION_STATUS_GRANTED, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS), context);
+    expect([plan.effect, plan.transitions.map((step) => step.to)]).toEqual(['GRANT_WITHDRAWN', [S.APPLICATION_STATUS_REFUSED]]);
+  });
+
+  it('leaves an issued permit in place and asks for a review', () => {
+    const plan = planNotification(S.APPLICATION_STATUS_PERMIT_ISSUED, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context);
+    expect([plan.effect, plan.transitions]).toEqual(['PERMIT_REVIEW_REQUIRED', []]);
+  });
+
+  it('only records a report about an application that was already refused', () => {
+    expect(planNotification(S.APPLICATION_STATUS_REFUSED, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context).effect).toBe('RECORDED');
+  });
+
+  it('ends a researcher application when the hosting ends', () => {
+    const plan = planNotification(S.APPLICATION_STATUS_SUBMITTED, PermitCategory.PERMIT_CATEGORY_RESEARCHER, report(SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED), context);
+    expect(plan.transitions.map((step) => step.reasonCode)).toEqual(['HOSTING_AGREEMENT_NOT_VALID_FOR_PERIOD']);
+  });
+
+  it('refuses a change that does not fit the category', () => {
+    expect(() => planNotification(S.APPLICATION_STATUS_SUBMITTED, PermitCategory.PERMIT_CATEGORY_RESEARCHER, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context)).toThrow(IndError);
+  });
+
+  it('flags a report made more than four weeks after the fact', () => {
+    expect(reportedLate('2026-10-01', '2026-10-29')).toBe(false);
+    expect(reportedLate('2026-10-01', '2026-10-30')).toBe(true);
+  });
+});

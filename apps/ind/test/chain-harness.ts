@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { type GrpcContract, GRANT_CONTRACT } from '@welkom/contracts';
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { createClientCredentials, createGrpcClient, type DecodedGrpcError, decodeGrpcError, loadMtlsMaterial } from '@welkom/grpc';
+import type { TopicDefinition } from '@welkom/events';
+import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
+import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
+import { serviceTestEnvironment, startServiceProcess, testInfrastructure, type ServiceProcess } from '@welkom/testing';
+import { ensureDevCertificates } from '../../../deploy/certs/dev-certificates';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
+const DEV_GRANTS_FILE = join(REPO_ROOT, 'deploy', 'hub', 'dev-grants.v1.json');
+const TEST_PSEUDONYM_SECRET = 'chain-test-pseudonym-secret-0123456789abcdef';
+
+export const OIN = {
+  hub: '00000001999999990000',
+  ind: '00000001812345670000',
+  leiden: '00000003281234560000',
+  delft: '00000003270987650000',
+  /** In the IND's register (apps/ind/reference/recognised-sponsors.json) as never recognised. */
+  hogeschool: '00000003123456780000',
+} as const;
+
+/**
+ * A university that is not a recognised sponsor. Not in the development party list, so the harness issues its
+ * certificate from the development CA and registers it with the hub (role UNIVERSITY only) for the run.
+ */
+export const NON_RECOGNISED_SPONSOR = { key: 'hogeschool-voorbeeld', oin: OIN.hogeschool, name: 'Hogeschool Voorbeeld' } as const;
+
+export type PartyKey = 'hub' | 'ind' | 'university-leiden' | 'university-delft' | typeof NON_RECOGNISED_SPONSOR.key;
+
+export interface Chain {
+  /** Publishes an event signed by a party, as that party's own connector would. */
+  publishAs<T>(partyKey: PartyKey, topic: TopicDefinition<T>, payload: T): Promise<void>;
+  hub: ServiceProcess;
+  ind: ServiceProcess;
+  university: ServiceProcess;
+  client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T;
+  /** Stops IND (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database. */
+  restartInd(how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<{ downMs: number; bootMs: number }>;
+  stop(): Promise<void>;
+  /** Milliseconds each service took from spawn to its ready line. */
+  bootMs: Record<'hub' | 'ind' | 'university', number>;
+}
+
+export interface ChainOptions {
+  label: string;
+  indEnv?: Record<string, string>;
+  universityEnv?: Record<string, string>;
+}
+
+interface PartyFiles {
+  certificatePath: string;
+  privateKeyPath: string;
+}
+
+async function partyFiles(): Promise<{ parties: Record<string, PartyFiles>; partyFile: string }> {
+  const { certificates } = testInfrastructure();
+  const directory = dirname(certificates.caCertificatePath);
+  const extra = await ensureDevCertificates(directory, [NON_RECOGNISED_SPONSOR]);
+  const parties = { ...certificates.parties, ...extra.parties } as Record<string, PartyFiles>;
+  const devParties = JSON.parse(readFileSync(DEV_PARTIES_FILE, 'utf8')) as { parties: unknown[] };
+  const partyFile = join(directory, `chain-parties-${process.pid}-${randomBytes(3).toString('hex')}.json`);
+  writeFileSync(
+    partyFile,
+    JSON.stringify({ parties: [...devParties.parties, { ...NON_RECOGNISED_SPONSOR, roles: ['UNIVERSITY'] }] }, null, 2),
+  );
+  return { parties, partyFile };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, Math.round(performance.now() - started)];
+}
+
+/**
+ * Hub, IND and one university connector (Leiden) as separate processes, each with its own database, over the
+ * real broker and real mTLS, the way `npm start` runs them.
+ */
+export async function startChain(options: ChainOptions): Promise<Chain> {
+  const infrastructure = testInfrastructure();
+  const run = `${options.label}_${randomBytes(3).toString('hex')}`;
+  const names = { hub: `welkom_hub_${run}`, ind: `welkom_ind_${run}`, university: `welkom_university_${run}` };
+  for (const name of Object.values(names)) await ensureDatabase(infrastructure.postgresUrl, name);
+  const { parties, partyFile } = await partyFiles();
+  const shared = { PARTY_DIRECTORY_FILE: partyFile, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+
+  const [hub, hubBootMs] = await timed(async () =>
+    startServiceProcess(
+      'hub',
+      await serviceTestEnvironment(infrastructure, 'hub', databaseUrl(infrastructure.postgresUrl, names.hub), {
+        ...shared,
+        PARTY_SEED_FILE: partyFile,
+        GRANT_SEED_FILE: DEV_GRANTS_FILE,
+        SUBJECT_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
+        EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS: '500',
+      }),
+    ),
+  );
+  const indEnv = await serviceTestEnvironment(infrastructure, 'ind', databaseUrl(infrastructure.postgresUrl, names.ind), {
+    ...shared,
+    HUB_GRPC_ADDRESS: hub.grpcAddress,
+    ASSESSMENT_SWEEP_INTERVAL_MS: '500',
+    EVIDENCE_FOLLOW_UP_AFTER_MS: '3000',
+    DEADLINE_CHECK_INTERVAL_MS: '1000',
+    ...options.indEnv,
+  });
+  let [ind, indBootMs] = await timed(() => startServiceProcess('ind', indEnv));
+  const [university, universityBootMs] = await timed(async () =>
+    startServiceProcess(
+      'university',
+      await serviceTestEnvironment(infrastructure, 'university-leiden', databaseUrl(infrastructure.postgresUrl, names.university), {
+        ...shared,
+        HUB_GRPC_ADDRESS: hub.grpcAddress,
+        IND_GRPC_ADDRESS: ind.grpcAddress,
+        APPLICATION_DELIVERY_INTERVAL_MS: '500',
+        ...options.universityEnv,
+      }),
+    ),
+  );
+
+  const clients = new Map<string, object>();
+  const kafka = createKafkaClient({ clientId: `chain-${run}`, brokers: infrastructure.kafkaBrokers });
+  const producer = createReliableProducer(kafka);
+  let producerConnected = false;
+  const chain: Chain = {
+    async publishAs<T>(partyKey: PartyKey, topic: TopicDefinition<T>, payload: T): Promise<void> {
+      const record = await buildSignedRecord(topic, payload, EnvelopeSigner.fromFiles(parties[partyKey]));
+      if (!producerConnected) {
+        await producer.connect();
+        producerConnected = true;
+      }
+      await producer.send({ topic: topic.name, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    },
+    hub,
+    get ind() {
+      return ind;
+    },
+    university,
+    bootMs: { hub: hubBootMs, ind: indBootMs, university: universityBootMs },
+    client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T {
+      const key = `${contract.service}@${service.grpcAddress}/${partyKey}`;
+      if (!clients.has(key)) {
+        const party = parties[partyKey];
+        const credentials = createClientCredentials(
+          loadMtlsMaterial({ caCertificatePath: infrastructure.certificates.caCertificatePath, ...party }),
+        );
+        clients.set(key, createGrpcClient(contract, service.grpcAddress, credentials).getService<T>(contract.service));
+      }
+      return clients.get(key) as T;
+    },
+    async restartInd(how, extraEnv = {}) {
+      const [, downMs] = await timed(() => (how === 'kill' ? ind.kill() : ind.stop()));
+      const [restarted, bootMs] = await timed(() => startServiceProcess('ind', { ...indEnv, ...extraEnv }));
+      ind = restarted;
+      return { downMs, bootMs };
+    },
+    async stop() {
+      if (producerConnected) await producer.disconnect();
+      rmSync(partyFile, { force: true });
+      await university.stop();
+      await ind.stop();
+      await hub.stop();
+      for (const name of Object.values(names)) await dropDatabase(infrastructure.postgresUrl, name);
+    },
+  };
+  return chain;
+}
+
+/**
+ * The grants the IND needs for study and research that the development grant file lacks (reported to the
+ * lead): the hub operator ends the enrolment grant and makes one that also discloses full_time and
+ * expected_end_date (the rules read both), and grants the tuition payment status for issuance. Grants never
+ * change once made; ending and creating is the hub's way to change one.
+ */
+export async function grantWhatTheIndRulesRead(chain: Chain): Promise<void> {
+  const grants = chain.client<GrantServiceClient>(GRANT_CONTRACT, chain.hub, 'hub');
+  const validity = { validFrom: { seconds: String(Math.floor(Date.parse('2026-01-01T00:00:00Z') / 1000)), nanos: 0 }, validTo: { seconds: String(Math.floor(Date.parse('2030-12-31T23:59:59Z') / 1000)), nanos: 0 } };
+  await call(grants.endGrant({ grantId: '6a1f0c2e-0001-4000-8000-000000000001', reason: 'Replaced: the IND study rules also read full_time and expected_end_date' }));
+  for (const [evidenceType, allowedFields] of [
+    [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, ['institution_name', 'programme_name', 'study_level', 'enrolment_status', 'academic_year', 'start_date', 'expected_end_date', 'full_time']],
+    [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, ['academic_year', 'payment', 'paid_until_date']],
+  ] as const) {
+    await call(
+      grants.createGrant({
+        grant: {
+          grantId: '',
+          requesterRole: PartyRole.PARTY_ROLE_IND,
+          requesterSubUnit: '',
+          evidenceType,
+          purpose: 'ADMISSION_STUDY',
+          legalBasis: 'Vw 2000 art. 24a',
+          allowedFields: [...allowedFields],
+          ...validity,
+          requiresExplicitRequest: false,
+          createdAt: undefined,
+          endedAt: undefined,
+          endReason: '',
+        },
+      }),
+    );
+  }
+}
+
+export function call<T>(observable: Observable<T>): Promise<T> {
+  return firstValueFrom(observable);
+}
+
+export async function callError(observable: Observable<unknown>): Promise<DecodedGrpcError> {
+  try {
+    await firstValueFrom(observable);
+  } catch (error) {
+    return decodeGrpcError(error as Parameters<typeof decodeGrpcError>[0]);
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** Polls until `probe` returns a value; for effects that travel by event. Fails with what it last saw. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (${String(last)})` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

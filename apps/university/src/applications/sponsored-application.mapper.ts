@@ -1,0 +1,55 @@
+import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import {
+  DeliveryState,
+  type FileApplicationResponse,
+  type ListApplicationsResponse,
+  type SponsoredApplication,
+} from '@welkom/contracts/generated/welkom/university/v1/international_office';
+import type { FilingResult } from './application-filing.service';
+import { pageToken } from './application-filing.command';
+import { toTimestamp } from '../platform/timestamp.mapper';
+import type { SponsoredApplicationRecord } from './sponsored-application.repository';
+
+const DELIVERY_STATE: Record<string, DeliveryState> = {
+  QUEUED: DeliveryState.DELIVERY_STATE_QUEUED,
+  DELIVERED: DeliveryState.DELIVERY_STATE_DELIVERED,
+  REJECTED: DeliveryState.DELIVERY_STATE_REJECTED,
+};
+
+export function toSponsoredApplication({ application, history }: SponsoredApplicationRecord): SponsoredApplication {
+  const latest = history[history.length - 1];
+  const decided = [...history].reverse().find((entry) => entry.decidedOn);
+  return {
+    applicationReference: application.applicationReference,
+    category: application.category as PermitCategory,
+    citizenship: application.citizenship,
+    intendedStayFrom: application.intendedStayFrom,
+    intendedStayUntil: application.intendedStayUntil,
+    deliveryState: DELIVERY_STATE[application.deliveryState] ?? DeliveryState.DELIVERY_STATE_UNSPECIFIED,
+    deliveryProblem: application.deliveryProblem ?? '',
+    indApplicationRef: application.indApplicationRef ?? '',
+    subject: application.subjectPseudonym ? { pseudonym: application.subjectPseudonym } : undefined,
+    status: (latest?.status ?? 'APPLICATION_STATUS_UNSPECIFIED') as ApplicationStatus,
+    reasonCode: latest?.reasonCode ?? '',
+    submittedOn: application.submittedOn ?? latest?.submittedOn ?? '',
+    decidedOn: decided?.decidedOn ?? '',
+    history: history.map((entry) => ({
+      status: entry.status as ApplicationStatus,
+      reasonCode: entry.reasonCode ?? '',
+      occurredAt: toTimestamp(entry.occurredAt),
+    })),
+    filedAt: toTimestamp(application.filedAt),
+  };
+}
+
+export function toListResponse({ records, pageSize }: { records: readonly SponsoredApplicationRecord[]; pageSize: number }): ListApplicationsResponse {
+  const last = records[records.length - 1];
+  return {
+    applications: records.map(toSponsoredApplication),
+    nextPageToken: records.length === pageSize && last ? pageToken(last.application.applicationReference) : '',
+  };
+}
+
+export function toFileApplicationResponse({ record, alreadyFiled }: FilingResult): FileApplicationResponse {
+  return { application: toSponsoredApplication(record), alreadyFiled };
+}

@@ -1,0 +1,46 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EVIDENCE_EXCHANGE_CONTRACT } from '@welkom/contracts';
+import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
+import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
+
+export const HUB_EVIDENCE_SERVICE = Symbol('HUB_EVIDENCE_SERVICE');
+
+export interface HubEvidenceClientOptions {
+  hubAddress: string;
+  caCertificatePath: string;
+  certificatePath: string;
+  privateKeyPath: string;
+}
+
+/**
+ * The hub's EvidenceService as the university calls it: over mTLS with the university's own certificate, so
+ * the hub knows the issuer from the certificate and checks it is the authoritative source (and a recognised
+ * sponsor where the evidence type requires one).
+ */
+@Module({})
+export class HubEvidenceClientModule {
+  static forRoot(options: HubEvidenceClientOptions): DynamicModule {
+    return {
+      module: HubEvidenceClientModule,
+      global: true,
+      providers: [
+        {
+          provide: HUB_EVIDENCE_SERVICE,
+          useFactory: (): EvidenceServiceClient => {
+            const credentials = createClientCredentials(
+              loadMtlsMaterial({
+                caCertificatePath: options.caCertificatePath,
+                certificatePath: options.certificatePath,
+                privateKeyPath: options.privateKeyPath,
+              }),
+            );
+            return createGrpcClient(EVIDENCE_EXCHANGE_CONTRACT, options.hubAddress, credentials).getService<EvidenceServiceClient>(
+              EVIDENCE_EXCHANGE_CONTRACT.service,
+            );
+          },
+        },
+      ],
+      exports: [HUB_EVIDENCE_SERVICE],
+    };
+  }
+}
