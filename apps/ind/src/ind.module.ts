@@ -1,7 +1,7 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { Inbox, OutboxWriter } from '@welkom/messaging';
-import { HubClientModule, HubConnectionProbe, serviceInfrastructure } from '@welkom/runtime';
+import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { IND_ENTITIES } from './applications/application.entity';
 import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
 import { ApplicationIntakeService } from './applications/application-intake.service';
@@ -14,7 +14,6 @@ import { EvidenceEventsConsumer } from './assessment/evidence-events.event-consu
 import { EvidenceEventsService } from './assessment/evidence-events.service';
 import { DeadlineMonitorService } from './deadline-monitor/deadline-monitor.service';
 import { DeadlineMonitorWorker } from './deadline-monitor/deadline-monitor.worker';
-import { HubEvidenceClientModule } from './hub-connection/hub-evidence-client.module';
 import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
 import { IND_CONFIG, IND_PARTY_OIN, type IndConfig } from './ind.config';
 import { IND_MIGRATIONS } from './migrations';

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { OutboxWriter } from '@welkom/messaging';
-import { HubClientModule, HubConnectionProbe, serviceInfrastructure } from '@welkom/runtime';
+import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { ApplicationDeliveryWorker } from './applications/application-delivery.worker';
 import { ApplicationFilingService } from './applications/application-filing.service';
 import { ApplicationStatusEventConsumer } from './applications/application-status.event-consumer';
@@ -13,7 +13,6 @@ import { SponsorNotificationEntity } from './duty-to-notify/sponsor-notification
 import { EvidencePushService } from './evidence-push/evidence-push.service';
 import { PushedEvidenceEntity } from './evidence-push/pushed-evidence.entity';
 import { PushedEvidenceRepository } from './evidence-push/pushed-evidence.repository';
-import { HubEvidenceClientModule } from './hub-connection/hub-evidence-client.module';
 import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
 import { IndIntakeRepository } from './ind-connection/ind-intake.repository';
 import { InternationalOfficeGrpcController } from './international-office.grpc-controller';

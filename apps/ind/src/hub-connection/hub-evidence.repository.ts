@@ -15,7 +15,7 @@ import { IND_CONFIG, type IndConfig } from '../ind.config';
 import { fromTimestamp } from '../platform/timestamp.mapper';
 import type { EvidenceRequestPurpose } from '../reference-data/evidence-request.reference';
 import { toDecisionEvidence } from './disclosed-evidence.mapper';
-import { HUB_EVIDENCE_SERVICE } from './hub-evidence-client.module';
+import { HUB_EVIDENCE_SERVICE } from '@welkom/runtime';
 
 // Failures that say nothing about the request itself: the hub (or the way to it) is down. The IND retries
 // later instead of recording an answer it never got.

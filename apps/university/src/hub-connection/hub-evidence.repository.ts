@@ -10,7 +10,7 @@ import type {
 import { classifyRemoteError, type RemoteRejection } from '../platform/remote-error';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 import { UniversityError } from '../university.errors';
-import { HUB_EVIDENCE_SERVICE } from './hub-evidence-client.module';
+import { HUB_EVIDENCE_SERVICE } from '@welkom/runtime';
 
 export type HubAnswer<T> = { ok: true; value: T } | { ok: false; rejection: RemoteRejection };
 

@@ -2,23 +2,18 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { EVIDENCE_EXCHANGE_CONTRACT } from '@welkom/contracts';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
+import type { HubClientOptions } from './hub-client.module';
 
 export const HUB_EVIDENCE_SERVICE = Symbol('HUB_EVIDENCE_SERVICE');
 
-export interface HubEvidenceClientOptions {
-  hubAddress: string;
-  caCertificatePath: string;
-  certificatePath: string;
-  privateKeyPath: string;
-}
-
 /**
- * The hub's EvidenceService as the IND calls it: over mTLS with the IND's own certificate, so the hub knows
- * the requester from the certificate and checks the IND's grants. The channel is made lazily, on first use.
+ * The hub's EvidenceService as an agency connector calls it: over mTLS with the connector's own certificate,
+ * so the hub knows the caller from the certificate — as requester it checks the caller's grants, as issuer
+ * that it is the authoritative source. The channel is made lazily, on first use.
  */
 @Module({})
 export class HubEvidenceClientModule {
-  static forRoot(options: HubEvidenceClientOptions): DynamicModule {
+  static forRoot(options: HubClientOptions): DynamicModule {
     return {
       module: HubEvidenceClientModule,
       global: true,
