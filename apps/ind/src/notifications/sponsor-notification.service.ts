@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { ReceivedEvent } from '@welkom/messaging';
 import { IndError } from '../applications/application.errors';
 import { ApplicationRepository } from '../applications/application.repository';
@@ -37,7 +36,7 @@ export class SponsorNotificationService {
         throw new IndError('NOT_THE_SPONSOR', `Party ${sponsorOin} did not file application ${command.applicationRef}`);
       }
       if (await this.applications.findNotification(tx, sponsorOin, command.notificationId)) return 'DUPLICATE';
-      const plan = planNotification(application.status as ApplicationStatus, application.category as PermitCategory, command, {
+      const plan = planNotification(application.status, application.category, command, {
         ruleVersion: this.reference.rules.version,
         sponsorRegisterVersion: this.reference.sponsors.version,
         today: this.clock.today(),
