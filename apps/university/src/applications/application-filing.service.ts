@@ -107,10 +107,10 @@ export class ApplicationFilingService {
       intendedStayUntil: application.intendedStayUntil,
     });
     const now = this.clock.now();
-    let outcome: SponsoredApplicationChanges;
+    let changes: SponsoredApplicationChanges;
     switch (answer.kind) {
       case 'filed':
-        outcome = {
+        changes = {
           deliveryState: 'DELIVERED',
           deliveryProblem: null,
           indApplicationRef: answer.application.applicationRef,
@@ -123,22 +123,18 @@ export class ApplicationFilingService {
         };
         break;
       case 'rejected':
-        outcome = {
-          deliveryState: 'REJECTED',
-          deliveryProblem: `${answer.rejection.reason}: ${answer.rejection.message}`,
-          nextDeliveryAt: null,
-        };
+        changes = { deliveryState: 'REJECTED', deliveryProblem: `${answer.rejection.reason}: ${answer.rejection.message}`, nextDeliveryAt: null };
         break;
       case 'unreachable': {
         const attempts = application.deliveryAttempts + 1;
         const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(attempts - 1, 16));
         this.logger.warn(`IND unreachable for ${application.applicationReference} (attempt ${attempts}): ${answer.problem}`);
-        outcome = { deliveryProblem: answer.problem, nextDeliveryAt: new Date(now.getTime() + delay) };
+        changes = { deliveryProblem: answer.problem, nextDeliveryAt: new Date(now.getTime() + delay) };
         break;
       }
     }
-    const changes: SponsoredApplicationChanges = { ...outcome, deliveryAttempts: application.deliveryAttempts + 1 };
-    await this.applications.update(application.applicationReference, changes);
-    return { ...application, ...changes };
+    const attempted: SponsoredApplicationChanges = { ...changes, deliveryAttempts: application.deliveryAttempts + 1 };
+    await this.applications.update(application.applicationReference, attempted);
+    return { ...application, ...attempted };
   }
 }
