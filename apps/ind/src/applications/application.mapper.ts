@@ -12,9 +12,9 @@ import {
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { type ApplicationStatus, type PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
 import { DEADLINE_KIND_OF, DEADLINE_NATURE_OF } from '../deadline-monitor/deadline-monitor.service';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
-import { toOptionalTimestamp, toTimestamp } from '../platform/timestamp.mapper';
 import type { DecisionEntity, EvidenceRequestEntity } from './application.entity';
 import type { ApplicationRecord } from './application.repository';
 

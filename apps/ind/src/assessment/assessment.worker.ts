@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ClockRepository } from '@welkom/platform';
 import { ApplicationRepository } from '../applications/application.repository';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
 import { CaseAssessmentService } from './case-assessment.service';
 
 const SWEEP_BATCH = 200;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { ClockRepository } from '../platform/clock.repository';
+import { ClockRepository } from '@welkom/platform';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 import { ApplicationFilingService } from './application-filing.service';
 import { SponsoredApplicationRepository } from './sponsored-application.repository';

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Application } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import { rejectionError } from '@welkom/grpc';
+import { ClockRepository, exponentialBackoff } from '@welkom/platform';
 import { IndIntakeRepository } from '../ind-connection/ind-intake.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { rejectionError } from '../platform/remote-error';
 import { UniversityError } from '../university.errors';
 import type { FileApplicationCommand } from './application-filing.command';
 import { type SponsoredApplicationRecord, SponsoredApplicationRepository } from './sponsored-application.repository';
 import type { SponsoredApplicationEntity } from './sponsored-application.entity';
 
 /** Delivery is retried with growing pauses: 1 s, 2 s, 4 s … at most a minute. */
-const MAX_RETRY_DELAY_MS = 60_000;
+const RETRY_BACKOFF = { baseMs: 1_000, ceilingMs: 60_000 };
 
 export interface FilingResult {
   record: SponsoredApplicationRecord;
@@ -122,7 +122,7 @@ export class ApplicationFilingService {
         break;
       case 'unreachable': {
         const attempts = application.deliveryAttempts + 1;
-        const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(attempts - 1, 16));
+        const delay = exponentialBackoff(attempts, RETRY_BACKOFF);
         this.logger.warn(`IND unreachable for ${application.applicationReference} (attempt ${attempts}): ${answer.problem}`);
         changes = { deliveryProblem: answer.problem, nextDeliveryAt: new Date(now.getTime() + delay) };
         break;
