@@ -17,6 +17,7 @@ import { EvidenceRepository } from './evidence/evidence.repository';
 import { EvidenceSourceEventConsumer } from './evidence/evidence-source.event-consumer';
 import { EvidenceRequestEntity } from './evidence-requests/evidence-request.entity';
 import { EvidenceRequestExpiryService } from './evidence-requests/evidence-request-expiry.service';
+import { EvidenceRequestExpiryWorker } from './evidence-requests/evidence-request-expiry.worker';
 import { EvidenceRequestRepository } from './evidence-requests/evidence-request.repository';
 import { EvidenceRequestService } from './evidence-requests/evidence-request.service';
 import { RequestSnapshotRepository } from './evidence-requests/request-snapshot.repository';
@@ -94,6 +95,7 @@ export class HubModule {
         RequestSnapshotRepository,
         EvidenceRequestService,
         EvidenceRequestExpiryService,
+        EvidenceRequestExpiryWorker,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { IsoDate } from '@welkom/platform';
+import type { IsoDate } from './calendar-date';
 
 const DAY_MS = 86_400_000;
 

@@ -16,9 +16,9 @@ export interface PeriodicSchedule {
  */
 export abstract class PeriodicWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private nextTick: NodeJS.Timeout | null = null;
+  private currentRun: Promise<void> | null = null;
+  private stopRequested = false;
 
   protected abstract schedule(): PeriodicSchedule;
 
@@ -26,7 +26,7 @@ export abstract class PeriodicWorker implements OnApplicationBootstrap, BeforeAp
 
   /** True once shutdown began: long runs check it to stop early. */
   protected get stopping(): boolean {
-    return this.stopped;
+    return this.stopRequested;
   }
 
   onApplicationBootstrap(): void {
@@ -35,26 +35,26 @@ export abstract class PeriodicWorker implements OnApplicationBootstrap, BeforeAp
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    this.stopRequested = true;
+    if (this.nextTick) clearTimeout(this.nextTick);
+    this.nextTick = null;
+    await this.currentRun;
   }
 
   private plan(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.runOnce()
+    if (this.stopRequested) return;
+    this.nextTick = setTimeout(() => {
+      this.nextTick = null;
+      this.currentRun = this.runOnce()
         .catch((error: unknown) => {
           this.logger.warn(`${this.schedule().description} failed: ${error instanceof Error ? error.message : String(error)}`);
         })
         .finally(() => {
-          this.running = null;
+          this.currentRun = null;
           this.plan(this.schedule().intervalMs);
         });
     }, delayMs);
     // A pending tick alone must not keep the process alive (tools, tests that forget to close).
-    this.timer.unref();
+    this.nextTick.unref();
   }
 }
