@@ -27,7 +27,8 @@ function grpcContext(call: CallWithAuthContext): ExecutionContext {
 
 function callWith(subject: NodeJS.Dict<string> | undefined): CallWithAuthContext {
   return {
-    getAuthContext: () => (subject === undefined ? {} : { transportSecurityType: 'ssl', sslPeerCertificate: { subject } as PeerCertificate }),
+    getAuthContext: () =>
+      subject === undefined ? {} : { transportSecurityType: 'ssl', sslPeerCertificate: { subject } as PeerCertificate },
   };
 }
 

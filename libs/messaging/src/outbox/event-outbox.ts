@@ -10,7 +10,12 @@ import type { PublishOptions } from '../event-publisher';
 export interface EventOutbox {
   enqueue<T>(manager: EntityManager, topic: TopicDefinition<T>, payload: T, options?: PublishOptions): Promise<EventEnvelope>;
   /** Several events of one topic in one statement; each gets its own event id. */
-  enqueueAll<T>(manager: EntityManager, topic: TopicDefinition<T>, payloads: readonly T[], options?: PublishOptions): Promise<EventEnvelope[]>;
+  enqueueAll<T>(
+    manager: EntityManager,
+    topic: TopicDefinition<T>,
+    payloads: readonly T[],
+    options?: PublishOptions,
+  ): Promise<EventEnvelope[]>;
 }
 
 /** Bound to `OutboxWriter` by `MessagingModule.forRoot`, once for every service. */
