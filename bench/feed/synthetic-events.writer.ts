@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { epochDayOf, formatIsoDate } from '../../apps/eu-reporting/src/feed/calendar-day';
+import { epochDayOf, formatIsoDate } from '@welkom/platform';
 import { PERMIT_CATEGORIES } from '../../apps/eu-reporting/src/feed/permit-category';
 import { HISTORY_COLUMNS } from '../../apps/eu-reporting/src/history/history-csv.parser';
 import { SeededRandom } from '../../apps/eu-reporting/src/history/seeded-random';

@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { OutboxWriter } from '@welkom/messaging';
 import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { ApplicationDeliveryWorker } from './applications/application-delivery.worker';
 import { ApplicationFilingService } from './applications/application-filing.service';
@@ -18,10 +17,6 @@ import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository'
 import { IndIntakeRepository } from './ind-connection/ind-intake.repository';
 import { InternationalOfficeGrpcController } from './international-office.grpc-controller';
 import { UNIVERSITY_MIGRATIONS } from './migrations';
-import { ClockRepository } from './platform/clock.repository';
-import { EVENT_OUTBOX } from './platform/event-outbox';
-import { IdRepository } from './platform/id.repository';
-import { TransactionRepository } from './platform/transaction.repository';
 import { UNIVERSITY_CONFIG, UNIVERSITY_PARTY_OIN, type UniversityConfig } from './university.config';
 
 export const UNIVERSITY_SERVICE_NAME = 'university';
@@ -51,10 +46,6 @@ export class UniversityModule {
       providers: [
         { provide: UNIVERSITY_CONFIG, useValue: config },
         { provide: UNIVERSITY_PARTY_OIN, useValue: universityOin },
-        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
-        ClockRepository,
-        IdRepository,
-        TransactionRepository,
         HubEvidenceRepository,
         IndIntakeRepository,
         PushedEvidenceRepository,

@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@welkom/errors';
-import type { ReceivedEvent } from '@welkom/messaging';
+import type { EventInbox, ReceivedEvent } from '@welkom/messaging';
+import type { TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { ApplicationFact, CheckedApplicationFact } from '../feed/application-fact';
 import { loadFeedReference } from '../feed/feed-reference.loader';
 import type { FeedPublicationService } from '../feed-publication/feed-publication.service';
-import type { EventInbox } from '../platform/event-inbox';
-import type { TransactionRepository } from '../platform/transaction.repository';
-import { strictFake } from '../testing/strict-fake';
 import { applicationFactOf } from './application-fact.codec';
 import type { ApplicationFactRepository, StoredFactChange } from './application-fact.repository';
 import { ApplicationFactService, type StatusChangeCommand } from './application-fact.service';
@@ -53,10 +52,10 @@ function harness(options: { stored?: ApplicationFact[]; seen?: Set<ReceivedEvent
   const recorded: CheckedApplicationFact[][] = [];
   const state = { scheduled: 0 };
   const stored = new Map((options.stored ?? []).map((fact) => [fact.applicationId, fact]));
-  const inbox: EventInbox = {
+  const inbox = strictFake<EventInbox>('EventInbox', {
     claimAll: async <T>(_manager: EntityManager, events: readonly ReceivedEvent<T>[]) =>
       events.filter((event) => !options.seen?.has(event as ReceivedEvent<unknown>)),
-  };
+  });
   const service = new ApplicationFactService(
     strictFake<ApplicationFactRepository>('ApplicationFactRepository', {
       lockAndFind: async (_tx, ids) => new Map(ids.flatMap((id) => (stored.has(id) ? [[id, stored.get(id) as ApplicationFact]] : []))),

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type FieldViolation } from '@welkom/errors';
-import type { ReceivedEvent } from '@welkom/messaging';
+import { EVENT_INBOX, type EventInbox, type ReceivedEvent } from '@welkom/messaging';
+import { TransactionRepository } from '@welkom/platform';
 import type { ApplicationFact, ApplicationFactField, CheckedApplicationFact } from '../feed/application-fact';
 import { ApplicationFactValidator } from '../feed/application-fact.validator';
 import type { FeedReference } from '../feed/feed-reference';
 import { FeedPublicationService } from '../feed-publication/feed-publication.service';
-import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
 import { FEED_REFERENCE } from '../platform/feed-reference.token';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { applicationFactOf, sameFact } from './application-fact.codec';
 import { ApplicationFactRepository, type StoredFactChange } from './application-fact.repository';
 import { ApplicationLedgerStore } from './application-ledger.store';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseIsoDate, type EpochDay } from './calendar-day';
+import { checkIsoDate, type EpochDay } from '@welkom/platform';
 import { CitizenshipCodeList } from './citizenship-code';
 import {
   FEED_MEASURES,
@@ -84,7 +84,7 @@ class ReferenceReader {
 
   optionalDate(value: Json, where: string): EpochDay | null {
     if (value === null || value === undefined) return null;
-    const day = typeof value === 'string' ? parseIsoDate(value) : 'FORMAT';
+    const day = typeof value === 'string' ? checkIsoDate(value) : 'FORMAT';
     if (typeof day === 'number') return day;
     this.problems.push(`${where}: expected an ISO date or null`);
     return null;

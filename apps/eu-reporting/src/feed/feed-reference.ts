@@ -1,4 +1,4 @@
-import type { EpochDay } from './calendar-day';
+import type { EpochDay } from '@welkom/platform';
 import type { CitizenshipCodeList } from './citizenship-code';
 import type { PermitCategory, SponsorType } from './permit-category';
 

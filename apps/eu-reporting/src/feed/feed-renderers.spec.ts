@@ -1,7 +1,7 @@
+import { epochDayOf } from '@welkom/platform';
 import type { ApplicationFact } from './application-fact';
 import { ApplicationFactValidator } from './application-fact.validator';
 import { ApplicationLedger } from './application.ledger';
-import { epochDayOf } from './calendar-day';
 import type { FeedReference } from './feed-reference';
 import { loadFeedReference } from './feed-reference.loader';
 import { NATIONAL_ANNUAL_BY_GROUP, type FeedQuery } from './feed-query';

@@ -1,5 +1,5 @@
+import { monthNumberOf } from '@welkom/platform';
 import type { ApplicationLedger } from './application.ledger';
-import { monthNumberOf } from './calendar-day';
 import { CITIZENSHIP_CODE_SPACE, citizenshipOfCode } from './citizenship-code';
 import type { FeedMeasure, FeedReference, PeriodKind } from './feed-reference';
 import type { FeedPeriod, FeedQuery, FeedSeries, FeedTable } from './feed-query';

@@ -1,4 +1,4 @@
-import type { EpochDay } from './calendar-day';
+import type { EpochDay } from '@welkom/platform';
 import type { StatutoryPeriodVersion } from './feed-reference';
 import { categoryCodeOf, PERMIT_CATEGORIES, SPONSOR_TYPES, sponsorTypeCodeOf } from './permit-category';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { type EpochDay, formatIsoDate } from '@welkom/platform';
 import {
   contractCategoryOf,
   contractSponsorTypeOf,
@@ -7,7 +8,6 @@ import {
 } from '../application-facts/application-status.mapper';
 import type { ApplicationStatusName } from '../application-facts/status-change';
 import type { CheckedApplicationFact } from '../feed/application-fact';
-import { formatIsoDate, type EpochDay } from '../feed/calendar-day';
 import { citizenshipOfCode } from '../feed/citizenship-code';
 import { decisionOfCode, PERMIT_CATEGORIES, SPONSOR_TYPES } from '../feed/permit-category';
 

@@ -1,6 +1,6 @@
+import { formatIsoDate } from '@welkom/platform';
 import type { CheckedApplicationFact } from '../feed/application-fact';
 import { ApplicationFactValidator } from '../feed/application-fact.validator';
-import { formatIsoDate } from '../feed/calendar-day';
 import { loadFeedReference } from '../feed/feed-reference.loader';
 import { HistoryCsvParser, MAX_LINE_LENGTH, describeRejectedRow, type HistoryParseSummary, type RejectedRow } from './history-csv.parser';
 

@@ -1,4 +1,4 @@
-import { epochDayOf, formatIsoDate, type EpochDay } from '../feed/calendar-day';
+import { type EpochDay, epochDayOf, formatIsoDate } from '@welkom/platform';
 import type { ReportingGroup } from '../feed/feed-reference';
 import type { Decision, PermitCategory } from '../feed/permit-category';
 import { HISTORY_COLUMNS } from './history-csv.parser';

@@ -3,17 +3,8 @@ import type { Connector } from '@welkom/contracts/generated/welkom/hub/v1/party_
 import type { ConnectorStarted } from '@welkom/contracts/generated/welkom/platform/v1/connector_status';
 import type { EventEnvelope } from '@welkom/events';
 import { DomainError } from '@welkom/errors';
+import { fromTimestamp, toTimestamp } from '@welkom/platform';
 import { ConnectorRepository } from './connector.repository';
-
-function toTimestamp(date: Date): { seconds: string; nanos: number } {
-  const ms = date.getTime();
-  return { seconds: String(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
-}
-
-function fromTimestamp(timestamp: { seconds: string; nanos: number } | undefined): Date | null {
-  if (!timestamp) return null;
-  return new Date(Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1_000_000));
-}
 
 @Injectable()
 export class ConnectorService {
@@ -30,10 +21,11 @@ export class ConnectorService {
       );
     }
     const startedAt = fromTimestamp(event.startedAt);
-    if (!event.service || !startedAt) {
+    if (!event.service || !(startedAt instanceof Date)) {
       throw DomainError.invalidArgument([
         ...(event.service ? [] : [{ field: 'service', description: 'must not be empty' }]),
-        ...(startedAt ? [] : [{ field: 'started_at', description: 'is required' }]),
+        ...(startedAt === undefined ? [{ field: 'started_at', description: 'is required' }] : []),
+        ...(startedAt === 'invalid' ? [{ field: 'started_at', description: 'must be a valid timestamp' }] : []),
       ]);
     }
     await this.connectors.recordAnnouncement({

@@ -1,12 +1,12 @@
 import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { RevokeEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import type { FieldViolation } from '@welkom/errors';
+import { fromTimestamp } from '@welkom/platform';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';
 import { type CheckedPayload, checkPayload } from '../catalogue/evidence-payload';
 import { invalidRequest, REASON_RULE, SUB_UNIT_RULE } from '../grants/grant.command';
 import { HubError } from '../hub.errors';
 import { checkText, checkUuid, type TextRule } from '../platform/field-checks';
-import { fromTimestamp } from '../platform/timestamp.mapper';
 import { parseSubjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
 
 export const SOURCE_REFERENCE_RULE: TextRule = {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { CreateGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import { toTimestamp } from '@welkom/platform';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
-import { toTimestamp } from '../platform/timestamp.mapper';
 import { type CreateGrantCommand, createGrantCommand } from './grant.command';
 
 interface GrantSeedFile {

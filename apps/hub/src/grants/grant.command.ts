@@ -2,12 +2,12 @@ import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import type { FieldViolation } from '@welkom/errors';
 import { isOin } from '@welkom/grpc';
+import { fromTimestamp } from '@welkom/platform';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
 import { HubError } from '../hub.errors';
 import { SUB_UNIT_PATTERN } from '../party-registry/party-seed';
 import { checkText, checkUuid, type TextRule } from '../platform/field-checks';
-import { fromTimestamp } from '../platform/timestamp.mapper';
 
 /** A purpose is a code, so that a grant and a request can be compared exactly. */
 export const PURPOSE_RULE: TextRule = {

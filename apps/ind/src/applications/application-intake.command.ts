@@ -9,7 +9,7 @@ import {
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { ApplicationFiled } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { FieldViolation } from '@welkom/errors';
-import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
+import { isIsoDate, type IsoDate } from '@welkom/platform';
 import { type ApplicantIdentifier, parseApplicant } from './applicant-identifier';
 import { IndError } from './application.errors';
 

@@ -9,10 +9,10 @@ import {
   type ListApplicationsResponse,
   type NotificationEffect,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
 import { SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DEADLINE_KIND_OF, DEADLINE_NATURE_OF } from '../deadline-monitor/deadline-monitor.service';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
-import { toOptionalTimestamp, toTimestamp } from '../platform/timestamp.mapper';
 import type { ApplicationView, DecisionRecord } from './application';
 import type { EvidenceRequestRecord } from './evidence-request';
 

@@ -1,7 +1,7 @@
 import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { DecisionKind } from '../assessment/case-assessment';
-import type { IsoDate } from '../deadlines/calendar-date';
+import type { IsoDate } from '@welkom/platform';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import type { EvidenceSetAside, EvidenceUsed } from '../decisions/permit-decision.policy';
 import type { NotificationEffect } from '../notifications/sponsor-notification.plan';

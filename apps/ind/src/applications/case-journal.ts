@@ -6,10 +6,9 @@ import {
   SponsorType,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
+import { IdRepository, toTimestamp } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import type { PlannedTransition } from '../assessment/case-assessment';
-import { IdRepository } from '../platform/id.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { toTimestamp } from '../platform/timestamp.mapper';
 import type { ApplicationRecord } from './application';
 import { ApplicationRepository } from './application.repository';
 

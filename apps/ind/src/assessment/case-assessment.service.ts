@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { toSubjectIdentifier } from '../applications/applicant-identifier';
 import type { ApplicationRecord } from '../applications/application';
@@ -13,9 +14,6 @@ import type { DeadlineExtension, DecisionDeadlines } from '../deadlines/decision
 import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
 import type { ApplicationForDecision } from '../decisions/decision-evidence';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { IdRepository } from '../platform/id.repository';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { IndReference } from '../reference-data/ind-reference';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
 import { type AssessmentPlan, evidenceNeeded, type EvidenceLookup, planAssessment } from './case-assessment';

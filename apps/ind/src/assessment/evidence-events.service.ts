@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EvidenceRequestCompleted, EvidenceRequestExpired, EvidenceVerified } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
+import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import { ApplicationRepository } from '../applications/application.repository';
 import { EvidenceRequestRepository } from '../applications/evidence-request.repository';
 import { IND_PARTY_OIN } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
-import { IdRepository } from '../platform/id.repository';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { AssessmentWorker } from './assessment.worker';
 import { evidenceNeeded } from './case-assessment';
 

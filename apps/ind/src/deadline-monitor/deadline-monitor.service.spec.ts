@@ -2,14 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineKind } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { TOPICS, type TopicDefinition } from '@welkom/events';
+import type { EventOutbox } from '@welkom/messaging';
+import type { ClockRepository, TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { ApplicationChanges, ApplicationRecord } from '../applications/application';
 import type { ApplicationRepository } from '../applications/application.repository';
 import { bundledDeadlineReference } from '../deadlines/decision-period.reference';
 import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
-import type { ClockRepository } from '../platform/clock.repository';
-import type { EventOutbox } from '../platform/event-outbox';
-import { strictFake } from '../testing/strict-fake';
-import type { TransactionRepository } from '../platform/transaction.repository';
 import { DeadlineMonitorService, dueAlerts } from './deadline-monitor.service';
 
 const tx = {} as EntityManager;
@@ -56,12 +55,12 @@ function monitorOn(today: string, cases: ApplicationRecord[]) {
       recorded.push(changes.deadlineAlerts ?? []);
     },
   });
-  const outbox: EventOutbox = {
+  const outbox = strictFake<EventOutbox>('EventOutbox', {
     enqueue: async <T>(_manager: EntityManager, topic: TopicDefinition<T>, payload: T) => {
       sent.push({ topic: topic.name, payload: payload as never });
       return {} as never;
     },
-  };
+  });
   const clock = strictFake<ClockRepository>('ClockRepository', { today: () => today, now: () => new Date(`${today}T09:00:00Z`) });
   const transactions = strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never });
   return { monitor: new DeadlineMonitorService(applications, transactions, outbox, clock, { DEADLINE_AT_RISK_WITHIN_DAYS: 5 }), sent, recorded };

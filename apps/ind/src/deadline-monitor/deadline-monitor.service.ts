@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type DeadlineAlert, DeadlineKind, DeadlineNature } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { TOPICS } from '@welkom/events';
+import { ClockRepository, type IsoDate, toTimestamp, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import type { ApplicationRecord } from '../applications/application';
 import { ApplicationRepository } from '../applications/application.repository';
-import type { IsoDate } from '../deadlines/calendar-date';
 import { deadlineStatus, type DeadlineLineStatus } from '../deadlines/decision-deadline.calculator';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
 
 const BATCH = 200;
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';

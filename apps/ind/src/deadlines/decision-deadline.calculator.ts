@@ -1,5 +1,5 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { formatIsoDate, parseIsoDate, type EpochDay, type IsoDate } from './calendar-date';
+import { type EpochDay, formatIsoDate, type IsoDate, parseIsoDate } from '@welkom/platform';
 import { DeadlineError } from './deadline.errors';
 import type { DecisionPeriodReference, DecisionPeriodVersion } from './decision-period.reference';
 import type { WorkingDayCalendar } from './working-day.calendar';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDate, yearOf } from './calendar-date';
+import { parseIsoDate, yearOf } from '@welkom/platform';
 import { STATUTORY_HOLIDAY_KINDS, statutoryHolidaysOf, type PublicHolidayKind } from './public-holiday.rules';
 import { isoDateSchema, parseReferenceData, ReferenceDataError, sourceSchema } from './reference-data.parser';
 import bundledPublicHolidays from '../../reference/dutch-public-holidays.v1.json';

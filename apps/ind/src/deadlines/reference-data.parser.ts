@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './calendar-date';
+import { isIsoDate } from '@welkom/platform';
 
 /**
  * Reference data the IND app will not run on. Every problem is listed at once, so a broken file is fixed in

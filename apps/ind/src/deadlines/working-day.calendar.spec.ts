@@ -1,4 +1,4 @@
-import { parseIsoDate, formatIsoDate } from './calendar-date';
+import { formatIsoDate, parseIsoDate } from '@welkom/platform';
 import { DeadlineError } from './deadline.errors';
 import { bundledPublicHolidayReference, parsePublicHolidayReference, type PublicHolidayReference } from './public-holiday.reference';
 import { ReferenceDataError } from './reference-data.parser';

@@ -1,7 +1,7 @@
 import type { SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { FieldViolation } from '@welkom/errors';
-import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
+import { isIsoDate, type IsoDate } from '@welkom/platform';
 import { IndError } from '../applications/application.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

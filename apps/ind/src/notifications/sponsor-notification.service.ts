@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReceivedEvent } from '@welkom/messaging';
+import { EVENT_INBOX, type EventInbox, type ReceivedEvent } from '@welkom/messaging';
+import { ClockRepository, TransactionRepository } from '@welkom/platform';
 import { IndError } from '../applications/application.errors';
 import { ApplicationRepository } from '../applications/application.repository';
 import { CaseJournal } from '../applications/case-journal';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { IndReference } from '../reference-data/ind-reference';
 import type { SponsorNotificationCommand } from './sponsor-notification.command';
 import { type NotificationEffect, planNotification } from './sponsor-notification.plan';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@welkom/errors';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
+import { isIsoDate, type IsoDate } from '@welkom/platform';
 import { isoDateSchema, parseReferenceData, ReferenceDataError, sourceSchema } from '../deadlines/reference-data.parser';
 import bundledRecognisedSponsors from '../../reference/recognised-sponsors.json';
 

@@ -1,8 +1,8 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { Application } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import type { ClockRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { FilingAnswer, IndIntakeRepository } from '../ind-connection/ind-intake.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { fileApplicationCommand } from './application-filing.command';
 import { ApplicationFilingService } from './application-filing.service';

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { rejectionError } from '@welkom/grpc';
+import { ClockRepository, exponentialBackoff } from '@welkom/platform';
 import { IndIntakeRepository } from '../ind-connection/ind-intake.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { rejectionError } from '../platform/remote-error';
 import { UniversityError } from '../university.errors';
 import type { FileApplicationCommand } from './application-filing.command';
 import type { SponsoredApplicationChanges, SponsoredApplicationRecord, SponsoredApplicationView } from './sponsored-application';
 import { SponsoredApplicationRepository } from './sponsored-application.repository';
 
 /** Delivery is retried with growing pauses: 1 s, 2 s, 4 s … at most a minute. */
-const MAX_RETRY_DELAY_MS = 60_000;
+const RETRY_BACKOFF = { baseMs: 1_000, ceilingMs: 60_000 };
 
 export interface FilingResult {
   view: SponsoredApplicationView;
@@ -127,7 +127,7 @@ export class ApplicationFilingService {
         break;
       case 'unreachable': {
         const attempts = application.deliveryAttempts + 1;
-        const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(attempts - 1, 16));
+        const delay = exponentialBackoff(attempts, RETRY_BACKOFF);
         this.logger.warn(`IND unreachable for ${application.applicationReference} (attempt ${attempts}): ${answer.problem}`);
         changes = { deliveryProblem: answer.problem, nextDeliveryAt: new Date(now.getTime() + delay) };
         break;

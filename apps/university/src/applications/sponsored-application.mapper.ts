@@ -5,9 +5,9 @@ import {
   type ListApplicationsResponse,
   type SponsoredApplication,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
+import { toTimestamp } from '@welkom/platform';
 import type { FilingResult } from './application-filing.service';
 import { pageToken } from './application-filing.command';
-import { toTimestamp } from '../platform/timestamp.mapper';
 import type { SponsoredApplicationView } from './sponsored-application';
 
 const DELIVERY_STATE: Record<string, DeliveryState> = {

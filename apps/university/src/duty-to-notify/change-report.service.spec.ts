@@ -3,16 +3,14 @@ import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evide
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange, type SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { TopicDefinition } from '@welkom/events';
+import type { EventOutbox } from '@welkom/messaging';
+import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { SponsoredApplicationRecord } from '../applications/sponsored-application';
 import type { SponsoredApplicationRepository } from '../applications/sponsored-application.repository';
 import type { PushedEvidenceRecord } from '../evidence-push/pushed-evidence';
 import type { PushedEvidenceRepository } from '../evidence-push/pushed-evidence.repository';
 import type { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import type { EventOutbox } from '../platform/event-outbox';
-import type { IdRepository } from '../platform/id.repository';
-import type { TransactionRepository } from '../platform/transaction.repository';
-import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { changeReportCommand } from './change-report.command';
 import { ChangeReportService } from './change-report.service';
@@ -56,12 +54,12 @@ function harness(application: Partial<SponsoredApplicationRecord> | null, today 
       },
     }),
     strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never }),
-    {
+    strictFake<EventOutbox>('EventOutbox', {
       enqueue: async <T>(_manager: EntityManager, _topic: TopicDefinition<T>, payload: T) => {
         events.push(payload as SponsorNotification);
         return {} as never;
       },
-    } satisfies EventOutbox,
+    }),
     strictFake<ClockRepository>('ClockRepository', { today: () => today, now: () => new Date(`${today}T10:00:00Z`) }),
     strictFake<IdRepository>('IdRepository', { newId: () => '9a0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }),
   );

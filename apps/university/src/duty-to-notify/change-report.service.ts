@@ -3,14 +3,12 @@ import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evide
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { TOPICS } from '@welkom/events';
+import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
+import { rejectionError } from '@welkom/grpc';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
 import { PushedEvidenceRepository } from '../evidence-push/pushed-evidence.repository';
 import { SponsoredApplicationRepository } from '../applications/sponsored-application.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { IdRepository } from '../platform/id.repository';
-import { rejectionError } from '../platform/remote-error';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { UniversityError } from '../university.errors';
 import type { ChangeReportCommand, ReportableChange } from './change-report.command';
 import type { RevokedEvidence, SponsorNotificationRecord } from './sponsor-notification';

@@ -1,9 +1,9 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PushOutcome, type EvidenceItem } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type { ClockRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { pushBatchCommand, pushItemCommand } from './evidence-push.command';
 import { batchResponse, singleResult } from './evidence-push.mapper';

@@ -3,9 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@welkom/persistence';
 
 /**
- * One database transaction. Repositories take the `EntityManager` it hands out, so what must commit together
- * (an application's new state and its inbox row; published series and their outbox events) goes through
- * the same connection.
+ * One database transaction. Repositories take the `EntityManager` it hands out, so everything that must
+ * commit together (a state change, its audit entry or inbox row, the events in the outbox that report it)
+ * goes through the same connection.
  */
 @Injectable()
 export class TransactionRepository {

@@ -1,11 +1,26 @@
 /**
- * Dates as whole days since 1970-01-01 in the proleptic Gregorian calendar. Integer arithmetic only (after
- * Howard Hinnant's `days_from_civil`): no `Date`, so no time zone can shift a decision into another year, and
- * the import hot path allocates nothing per date.
+ * Calendar dates as whole days since 1970-01-01 in the proleptic Gregorian calendar, with no `Date` and no
+ * time zone: a decision period is counted in Dutch calendar days and a statistic is attributed to a year,
+ * and a UTC/CET shift must never move either by one day. Integer arithmetic only (Howard Hinnant's
+ * `days_from_civil` / `civil_from_days`), exact for every year; the feed's import hot path allocates nothing
+ * per date.
  */
 export type EpochDay = number;
 
-// Module-level aliases for the hot paths: a global lookup (`floor`) costs ~50× more inside jest's vm
+/** An ISO 8601 calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface CivilDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** ISO weekday numbers: Monday is 1, Sunday is 7. */
+export const SATURDAY = 6;
+export const SUNDAY = 7;
+
+// Module-level alias for the hot paths: a global lookup (`Math.floor`) costs ~50× more inside jest's vm
 // sandbox than in plain node, enough to turn a one-second test into a time-out.
 const { floor } = Math;
 
@@ -18,19 +33,11 @@ export function epochDayOf(year: number, month: number, day: number): EpochDay {
   return era * 146097 + dayOfEra - 719468;
 }
 
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
 export function civilDateOf(epochDay: EpochDay): CivilDate {
   const z = epochDay + 719468;
   const era = floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = floor(
-    (dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36524) - floor(dayOfEra / 146096)) / 365,
-  );
+  const yearOfEra = floor((dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36524) - floor(dayOfEra / 146096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
   const mp = floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - floor((153 * mp + 2) / 5) + 1;
@@ -38,9 +45,14 @@ export function civilDateOf(epochDay: EpochDay): CivilDate {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+export function yearOf(epochDay: EpochDay): number {
+  return civilDateOf(epochDay).year;
+}
+
 /**
  * year * 12 + (month - 1): one number per calendar month, so months sort and subtract as integers. Same
- * arithmetic as `civilDateOf` without building an object, because the aggregator asks twice per application.
+ * arithmetic as `civilDateOf` without building an object, because the feed's aggregator asks twice per
+ * application.
  */
 export function monthNumberOf(epochDay: EpochDay): number {
   const z = epochDay + 719468;
@@ -51,6 +63,11 @@ export function monthNumberOf(epochDay: EpochDay): number {
   const mp = floor((5 * dayOfYear + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
   return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export function isoWeekdayOf(epochDay: EpochDay): number {
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isLeapYear(year: number): boolean {
@@ -64,6 +81,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 const ZERO = 48;
+const DASH = 45;
 
 function digitAt(text: string, index: number): number {
   const d = text.charCodeAt(index) - ZERO;
@@ -74,11 +92,12 @@ function digitAt(text: string, index: number): number {
 export type IsoDateProblem = 'FORMAT' | 'NO_SUCH_DAY';
 
 /**
- * Strict `YYYY-MM-DD` (ISO 8601 calendar date, extended format). Returns the epoch day, or the reason it is
- * not one. Lenient parsers (`Date.parse`) accept `2021-02-30` and time zones; a statistics feed must not.
+ * Strict `YYYY-MM-DD` (ISO 8601 calendar date, extended format): the epoch day, or why it is not one.
+ * Lenient parsers (`Date.parse`) accept `2021-02-30` (quietly rolled into March) and time zones; a
+ * deadline or a statistics feed must not.
  */
-export function parseIsoDate(text: string): EpochDay | IsoDateProblem {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return 'FORMAT';
+export function checkIsoDate(text: string): EpochDay | IsoDateProblem {
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return 'FORMAT';
   const y0 = digitAt(text, 0);
   const y1 = digitAt(text, 1);
   const y2 = digitAt(text, 2);
@@ -95,11 +114,21 @@ export function parseIsoDate(text: string): EpochDay | IsoDateProblem {
   return epochDayOf(year, month, day);
 }
 
+/** Strict `YYYY-MM-DD` as an epoch day; `undefined` for anything else, including days that do not exist. */
+export function parseIsoDate(text: string): EpochDay | undefined {
+  const checked = checkIsoDate(text);
+  return typeof checked === 'number' ? checked : undefined;
+}
+
+export function isIsoDate(text: string): boolean {
+  return typeof checkIsoDate(text) === 'number';
+}
+
 function pad(value: number, width: number): string {
   return `${value}`.padStart(width, '0');
 }
 
-export function formatIsoDate(epochDay: EpochDay): string {
+export function formatIsoDate(epochDay: EpochDay): IsoDate {
   const { year, month, day } = civilDateOf(epochDay);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { assertUnreachable, type DomainErrorCode, isDomainError } from '@welkom/errors';
+import { isDomainError } from '@welkom/errors';
+import { httpStatusFor } from '@welkom/grpc';
 
 /** The part of Express's response the filter and the feed controller use (the project has no @types/express). */
 export interface HttpResponse {
@@ -8,37 +9,11 @@ export interface HttpResponse {
   send(body: string): void;
 }
 
-export function httpStatusFor(code: DomainErrorCode): number {
-  switch (code) {
-    case 'INVALID_ARGUMENT':
-      return 400;
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'PERMISSION_DENIED':
-      return 403;
-    case 'NOT_FOUND':
-      return 404;
-    case 'ALREADY_EXISTS':
-      return 409;
-    case 'FAILED_PRECONDITION':
-      return 412;
-    case 'RESOURCE_EXHAUSTED':
-      return 429;
-    case 'UNAVAILABLE':
-      return 503;
-    case 'DEADLINE_EXCEEDED':
-      return 504;
-    case 'INTERNAL':
-      return 500;
-    default:
-      return assertUnreachable(code);
-  }
-}
-
 /**
  * Maps errors of HTTP handlers to answers: a domain error to its status with every problem listed, anything
- * else to 500 without internals (logged). Bound to the controllers that use it, because the runtime's global
- * filter is written for gRPC calls: over HTTP every error, a bad parameter included, would come out as 500.
+ * else to 500 without internals (logged). Any service's HTTP controller binds it with `@UseFilters`, because
+ * the runtime's global filter is written for gRPC calls: over HTTP every error, a bad parameter included,
+ * would come out as 500.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {

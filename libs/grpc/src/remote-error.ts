@@ -1,6 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { DomainError, type DomainErrorCode } from '@welkom/errors';
-import { decodeGrpcError } from '@welkom/grpc';
+import { decodeGrpcError } from './grpc-error.mapper';
 
 // The remote side (or the way to it) is down: nothing was decided, asking again later may succeed.
 const TRANSIENT = new Set<number>([
@@ -24,7 +24,7 @@ const DOMAIN_CODE: Partial<Record<number, DomainErrorCode>> = {
   [GrpcStatus.UNIMPLEMENTED]: 'FAILED_PRECONDITION',
 };
 
-/** A refusal by the hub or the IND, kept as a value: its status, stable reason and field violations. */
+/** A refusal by another service (the hub, the IND), kept as a value: its status, stable reason and field violations. */
 export interface RemoteRejection {
   readonly code: DomainErrorCode;
   readonly reason: string;
@@ -43,7 +43,7 @@ export function classifyRemoteError(error: unknown): { transient: true; message:
   return { transient: false, rejection: { code, reason: decoded.reason ?? code, message: decoded.message, fieldViolations: decoded.fieldViolations } };
 }
 
-/** The rejection as this connector's own error, so its caller gets the same status, reason and fields. */
+/** The rejection as this service's own error, so its caller gets the same status, reason and fields. */
 export function rejectionError(rejection: RemoteRejection): DomainError {
   return new DomainError(rejection.code, rejection.message, { reason: rejection.reason, fieldViolations: rejection.fieldViolations });
 }

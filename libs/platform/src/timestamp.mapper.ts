@@ -14,7 +14,9 @@ export function toOptionalTimestamp(date: Date | null | undefined): Timestamp | 
 
 /**
  * A Timestamp as a Date (millisecond precision), or `'invalid'` when it is outside the range the protobuf
- * spec allows. `undefined` when absent. Seconds arrive as a decimal string (forceLong=string).
+ * spec allows. `undefined` when absent. Seconds arrive as a decimal string (forceLong=string). Callers
+ * decide what a malformed value means for them (a field violation, a refusal), so it is never a silent
+ * `undefined`.
  */
 export function fromTimestamp(timestamp: Timestamp | null | undefined): Date | undefined | 'invalid' {
   if (timestamp === undefined || timestamp === null) return undefined;
