@@ -1,7 +1,7 @@
 import { parseIsoDate, formatIsoDate } from './calendar-date';
 import { DeadlineError } from './deadline.errors';
 import { bundledPublicHolidayReference, parsePublicHolidayReference, type PublicHolidayReference } from './public-holiday.reference';
-import { ReferenceDataError } from './reference-data.parser';
+import { ReferenceDataError } from '@welkom/reference-data';
 import bundledJson from '../../reference/dutch-public-holidays.v1.json';
 import { WorkingDayCalendar } from './working-day.calendar';
 
