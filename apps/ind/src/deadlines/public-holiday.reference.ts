@@ -46,7 +46,7 @@ export function parsePublicHolidayReference(json: unknown): PublicHolidayReferen
 function calendarProblems(reference: PublicHolidayReference): string[] {
   const problems: string[] = [];
   const knownSource = (source: string, where: string): void => {
-    if (!(source in reference.legalSources)) problems.push(`${where}: source "${source}" is not in sources`);
+    if (!(source in reference.legalSources)) problems.push(`${where}: source "${source}" is not in legalSources`);
   };
   for (const [kind, entry] of Object.entries(reference.kinds)) knownSource(entry.source, `kinds.${kind}`);
   knownSource(reference.kingsDayRule.source, 'kingsDayRule');

@@ -93,7 +93,7 @@ describe('holiday reference data checks', () => {
     const broken = copyOfBundled();
     const year2026 = broken.years.find((y) => y.year === 2026);
     (year2026?.equatedDays as { date: string; source: string }[]).push({ date: '2026-05-04', source: 'rumour' });
-    expect(() => parsePublicHolidayReference(broken)).toThrow(/source "rumour" is not in sources/);
+    expect(() => parsePublicHolidayReference(broken)).toThrow(/source "rumour" is not in legalSources/);
   });
 
   it('refuses a gap between years', () => {
