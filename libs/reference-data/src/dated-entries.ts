@@ -16,12 +16,14 @@ export function validityProblems<Entry extends Validity>(
   where: string,
   entries: readonly Entry[],
   keyOf: (entry: Entry) => string = () => '',
+  /** How an entry is named in a message; its key, or its validFrom when all entries share one key. */
+  labelOf: (entry: Entry) => string = (entry) => keyOf(entry) || entry.validFrom,
 ): string[] {
   const problems: string[] = [];
   const byKey = new Map<string, { entry: Entry; index: number }[]>();
   entries.forEach((entry, index) => {
     const key = keyOf(entry);
-    const at = `${where}[${index}]${key === '' ? '' : ` (${key})`}`;
+    const at = `${where}[${index}] (${labelOf(entry)})`;
     if (entry.validTo !== null && entry.validTo < entry.validFrom) problems.push(`${at} .validTo: lies before validFrom`);
     const earlier = byKey.get(key) ?? [];
     for (const other of earlier) {
