@@ -18,6 +18,7 @@ export {
   decisionPeriodsSchema,
   decisionPeriodVersionOn,
   parseDecisionPeriodReference,
+  readDecisionPeriodReference,
   statutoryPeriodIn,
   type DecisionPeriodReference,
   type DecisionPeriodVersion,

@@ -71,7 +71,9 @@ export function readReferenceFile<Schema extends z.ZodType>(
   try {
     json = JSON.parse(readFileSync(filePath, 'utf8'));
   } catch (error: unknown) {
-    throw new ReferenceDataError(file, [`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`]);
+    // Not `instanceof Error`: errors from node:fs may come from another realm (jest's sandbox).
+    const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    throw new ReferenceDataError(file, [`${file}: cannot read (${reason})`]);
   }
   return parseReferenceFile(schema, json, file, check);
 }

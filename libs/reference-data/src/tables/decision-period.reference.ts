@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { validityProblems } from '../dated-entries';
-import { parseReferenceFile } from '../reference-file.loader';
+import { parseReferenceFile, readReferenceFile } from '../reference-file.loader';
 import { referenceFileSchema, sourceSchema, validityFields } from '../reference-file.schema';
 import bundledDecisionPeriods from '../../tables/decision-periods.v1.json';
 
@@ -94,6 +94,11 @@ function decisionPeriodProblems(reference: DecisionPeriodReference): string[] {
 
 export function parseDecisionPeriodReference(json: unknown): DecisionPeriodReference {
   return parseReferenceFile(decisionPeriodsSchema, json, DECISION_PERIODS_FILE, decisionPeriodProblems);
+}
+
+/** A decision-period table from disk (another deployment's, or a copy under test). */
+export function readDecisionPeriodReference(filePath: string): DecisionPeriodReference {
+  return readReferenceFile(decisionPeriodsSchema, filePath, decisionPeriodProblems);
 }
 
 /** The table shipped in `libs/reference-data/tables`. */
