@@ -39,7 +39,8 @@ export type ReferenceSource = z.infer<typeof referenceSourceSchema>;
  * counted with it) and its `sources`. Build a file's schema with `referenceFileSchema({ ...content })`.
  */
 export const referenceFileFields = {
-  $comment: z.string().optional(),
+  // Free text for reviewers; a list of lines when it would not fit on one.
+  $comment: z.union([z.string(), z.array(z.string())]).optional(),
   version: z.string().min(1, 'expected a version'),
   sources: z.array(referenceSourceSchema).min(1, 'expected at least one source'),
 };
