@@ -10,7 +10,7 @@ import {
   type DecisionPeriodReference,
 } from '@welkom/reference-data';
 import { CitizenshipCodeList } from './citizenship-code';
-import { FEED_MEASURES, SDMX_CONCEPTS, type DataflowReference, type FeedReference } from './feed-reference';
+import { FEED_MEASURES, SDMX_CONCEPTS, type DataflowReference, type FeedReference, type SdmxConcept } from './feed-reference';
 import { PERMIT_CATEGORIES, SPONSOR_TYPES } from './permit-category';
 
 /** The feed's own reference data, beside the app's `src`; the decision periods are the shared table (libs/reference-data). */
@@ -100,7 +100,7 @@ function toDataflowReference(flow: DataflowFile, groups: GroupsFile['groups']): 
   return {
     dataflowRef: `${flow.dataflow.agency}:${flow.dataflow.id}(${flow.dataflow.version})`,
     columns,
-    dimensions: flow.dimensions.map((d) => ({ column: d.column, concept: d.concept as DataflowReference['dimensions'][number]['concept'] })),
+    dimensions: flow.dimensions.map((d) => ({ column: d.column, concept: d.concept as SdmxConcept })),
     frequency: codes.frequency,
     indicator: codes.indicator,
     groupReason: new Map(groups.map((g) => [g.id, codes.reason.groups[g.id]])),
@@ -173,7 +173,9 @@ export function loadFeedReference(
       [REFERENCE_FILES.citizenships]: citizenships.version,
       [DECISION_PERIODS_FILE]: decisionPeriods.version,
     },
-    categoryLabels: Object.fromEntries(PERMIT_CATEGORIES.map((c) => [c, categories.categories[c].label])) as FeedReference['categoryLabels'],
+    categoryLabels: Object.fromEntries(
+      PERMIT_CATEGORIES.map((category) => [category, categories.categories[category].label]),
+    ) as FeedReference['categoryLabels'],
     groups: groups.groups,
     decisionPeriods,
     euTargetDays: categories.processingTime.euTargetDays,

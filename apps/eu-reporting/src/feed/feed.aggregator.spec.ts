@@ -200,7 +200,10 @@ describe('feed aggregation', () => {
     // Only the second has a period (30 days, missed); the first would have counted as in time under the old copy.
     expect(blueCard?.values).toMatchObject({ decisions: 2, withinEuTargetPercent: 50, withinStatutoryPeriodPercent: 0 });
     const only2015 = annual(ledgerOf(fact({ submittedOn: '2015-01-01', decidedOn: '2015-01-11' })));
-    expect(series(only2015, 'KNOWLEDGE_MIGRANTS', '2015').values).toMatchObject({ withinEuTargetPercent: 100, withinStatutoryPeriodPercent: null });
+    expect(series(only2015, 'KNOWLEDGE_MIGRANTS', '2015').values).toMatchObject({
+      withinEuTargetPercent: 100,
+      withinStatutoryPeriodPercent: null,
+    });
   });
 
   it('shows only the requested years but still counts decisions on applications submitted before them', () => {

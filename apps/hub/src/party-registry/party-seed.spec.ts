@@ -27,7 +27,9 @@ describe('readPartySeed', () => {
 
   it('stops at a sub-unit code callers could not name', () => {
     const path = seedFile({ parties: [{ oin: '00000001845678900000', name: 'BZ', roles: ['CONSULAR_POST'], subUnits: [{ code: 'Nairobi Post', name: 'x' }] }] });
-    expect(() => readPartySeed(path)).toThrow(/parties\[0\] \(00000001845678900000\) \.subUnits\[0\] \(Nairobi Post\) \.code: expected a sub-unit code/);
+    expect(() => readPartySeed(path)).toThrow(
+      /parties\[0\] \(00000001845678900000\) \.subUnits\[0\] \(Nairobi Post\) \.code: expected a sub-unit code/,
+    );
   });
 
   it('stops at an OIN that is not 20 digits', () => {

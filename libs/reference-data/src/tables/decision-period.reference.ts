@@ -72,7 +72,9 @@ function decisionPeriodProblems(reference: DecisionPeriodReference): string[] {
   reference.versions.forEach((version, index) => {
     const where = `versions[${index}] (${version.validFrom})`;
     const previous = reference.versions[index - 1];
-    if (previous !== undefined && previous.validFrom >= version.validFrom) problems.push(`${where} .validFrom: versions must be in date order`);
+    if (previous !== undefined && previous.validFrom >= version.validFrom) {
+      problems.push(`${where} .validFrom: versions must be in date order`);
+    }
     const seen = new Set<string>();
     version.statutory.rules.forEach((rule, ruleIndex) => {
       const keys =
@@ -81,9 +83,8 @@ function decisionPeriodProblems(reference: DecisionPeriodReference): string[] {
           : [`${rule.category}:${rule.sponsorRecognised}`];
       for (const key of keys) {
         if (seen.has(key)) {
-          problems.push(
-            `${where} .statutory.rules[${ruleIndex}] (${rule.category}): more than one rule for ${key.replace(':', ', sponsorRecognised ')}`,
-          );
+          const at = `${where} .statutory.rules[${ruleIndex}] (${rule.category})`;
+          problems.push(`${at}: more than one rule for ${key.replace(':', ', sponsorRecognised ')}`);
         }
         seen.add(key);
       }
