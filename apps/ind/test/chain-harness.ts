@@ -69,7 +69,7 @@ async function partyFiles(): Promise<{ parties: Record<string, PartyFiles>; part
   const partyFile = join(directory, `chain-parties-${process.pid}-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(
     partyFile,
-    JSON.stringify({ parties: [...devParties.parties, { ...NON_RECOGNISED_SPONSOR, roles: ['UNIVERSITY'] }] }, null, 2),
+    JSON.stringify({ ...devParties, parties: [...devParties.parties, { ...NON_RECOGNISED_SPONSOR, roles: ['UNIVERSITY'] }] }, null, 2),
   );
   return { parties, partyFile };
 }
