@@ -42,7 +42,7 @@ import {
   type TestInfrastructure,
 } from '@welkom/testing';
 import { startKafkaBroker, type KafkaBrokerHandle } from '../deploy/kafka/kafka-broker';
-import { generateHistoryCsv } from '../apps/eu-reporting/src/cli/generate-history.command';
+import { generateHistoryCsv } from '../apps/eu-reporting/tools/cli/generate-history.cli-program';
 
 /**
  * Issue 6, end to end: the seeded history (the core generator, consistent with seed 000's IND table) is
@@ -142,12 +142,12 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
   let service: ServiceProcess;
 
   const importFile = (file: string): Promise<ProcessResult> =>
-    runNode('apps/eu-reporting/src/history-import/history-import.cli.ts', ['--file', file], {
+    runNode('apps/eu-reporting/tools/history-import/history-import.cli.ts', ['--file', file], {
       KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
       WELKOM_CERTIFICATES_DIR: certificatesDir,
     });
   const replay = async (file: string, ...args: string[]): Promise<string> => {
-    const result = await runNode('apps/eu-reporting/src/cli/feed.cli.ts', ['--input', file, ...args]);
+    const result = await runNode('apps/eu-reporting/tools/cli/feed.cli.ts', ['--input', file, ...args]);
     expect(result.code).toBe(0);
     return result.stdout;
   };

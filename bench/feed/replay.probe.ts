@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import { replayFeed } from '../../apps/eu-reporting/src/cli/feed.command';
+import { replayFeed } from '../../apps/eu-reporting/tools/cli/feed.cli-program';
 import { renderFeed } from '../../apps/eu-reporting/src/feed/feed-format.renderer';
 import { NATIONAL_ANNUAL_BY_GROUP } from '../../apps/eu-reporting/src/feed/feed-query';
 import { loadFeedReference } from '../../apps/eu-reporting/src/feed/feed-reference.loader';

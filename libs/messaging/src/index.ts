@@ -3,7 +3,7 @@ export * from './consumer/event-handler-error.filter';
 export * from './consumer/record.decoder';
 export * from './dead-letter';
 export * from './dead-letter/dead-letter-replay.entity';
-export * from './dead-letter/dead-letter.command';
+export * from './dead-letter/dead-letter.cli-program';
 export * from './dead-letter/dead-letter.replayer';
 export * from './dead-letter/dead-letter.store';
 export * from './event-publisher';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readFeedOptions, type FeedOptions } from '../feed/feed-options';
+import { readFeedOptions, type FeedOptions } from '../../src/feed/feed-options';
 
 export const FEED_USAGE = `Usage: npm run feed -- --input <history.csv> [options]
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runFeedCommand } from './feed.command';
+import { runFeedCommand } from './feed.cli-program';
 
 let directory: string;
 beforeAll(() => {

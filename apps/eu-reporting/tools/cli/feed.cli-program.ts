@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
-import { ApplicationFactValidator } from '../feed/application-fact.validator';
-import { ApplicationLedger } from '../feed/application.ledger';
-import { renderFeed } from '../feed/feed-format.renderer';
-import { loadFeedReference } from '../feed/feed-reference.loader';
-import { buildFeedTable } from '../feed/feed-table.builder';
+import { ApplicationFactValidator } from '../../src/feed/application-fact.validator';
+import { ApplicationLedger } from '../../src/feed/application.ledger';
+import { renderFeed } from '../../src/feed/feed-format.renderer';
+import { loadFeedReference } from '../../src/feed/feed-reference.loader';
+import { buildFeedTable } from '../../src/feed/feed-table.builder';
 import { describeRejectedRow } from '../history/history-csv.parser';
 import { importHistoryFile, type HistoryImportReport } from '../history/history.importer';
-import { FEED_USAGE, parseFeedArguments, type FeedCommandOptions } from './feed-command.arguments';
+import { FEED_USAGE, parseFeedArguments, type FeedCommandOptions } from './feed.cli-arguments';
 
 export interface CommandOutput {
   stdout(text: string): void;

@@ -1,4 +1,4 @@
-import { runFeedCommand } from './feed.command';
+import { runFeedCommand } from './feed.cli-program';
 
 // Exit code via process.exitCode, not process.exit(): a large feed written to a pipe must drain first.
 void runFeedCommand(process.argv.slice(2), {

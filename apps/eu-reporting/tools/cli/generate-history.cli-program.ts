@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_REFERENCE_DIR, loadFeedReference } from '../feed/feed-reference.loader';
+import { DEFAULT_REFERENCE_DIR, loadFeedReference } from '../../src/feed/feed-reference.loader';
 import { DEFAULT_HISTORY_SEED, formatHistoryCsv, generateIndHistory } from '../history/ind-history.generator';
 import { readPublishedFigures } from '../history/published-figures.reader';
-import type { CommandOutput } from './feed.command';
+import type { CommandOutput } from './feed.cli-program';
 
 export const PUBLISHED_FIGURES_FILE = 'ind-applications-2015-2022.csv';
 

@@ -1,4 +1,4 @@
-import { runGenerateHistoryCommand } from './generate-history.command';
+import { runGenerateHistoryCommand } from './generate-history.cli-program';
 
 process.exitCode = runGenerateHistoryCommand(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -1,5 +1,5 @@
-import { ApplicationFactValidator } from '../feed/application-fact.validator';
-import { loadFeedReference } from '../feed/feed-reference.loader';
+import { ApplicationFactValidator } from '../../src/feed/application-fact.validator';
+import { loadFeedReference } from '../../src/feed/feed-reference.loader';
 import { describeRejectedRow } from '../history/history-csv.parser';
 import { importHistoryEvents } from './history-event.import';
 import type { HistoryEventSink } from './history-event.publisher';

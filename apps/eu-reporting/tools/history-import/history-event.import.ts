@@ -1,4 +1,4 @@
-import type { ApplicationFactValidator } from '../feed/application-fact.validator';
+import type { ApplicationFactValidator } from '../../src/feed/application-fact.validator';
 import { HistoryCsvParser, type HistoryParseSummary, type RejectedRow } from '../history/history-csv.parser';
 import type { HistoryEventSink } from './history-event.publisher';
 import { historyStatusEvents, type HistoryStatusEvent } from './history-status-events';

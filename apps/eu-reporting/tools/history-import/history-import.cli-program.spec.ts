@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { HistoryEventSink } from './history-event.publisher';
-import { parseHistoryImportArguments, runHistoryImportCommand, type HistoryImportOptions } from './history-import.command';
+import { parseHistoryImportArguments, runHistoryImportCommand, type HistoryImportOptions } from './history-import.cli-program';
 import type { HistoryStatusEvent } from './history-status-events';
 
 const ENV = { KAFKA_BROKERS: '127.0.0.1:9092' };

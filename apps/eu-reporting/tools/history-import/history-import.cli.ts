@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { runHistoryImportCommand } from './history-import.command';
+import { runHistoryImportCommand } from './history-import.cli-program';
 
 // The Kafka client logs through Nest's logger; a command-line tool shows only what needs attention.
 Logger.overrideLogger(['error', 'warn']);

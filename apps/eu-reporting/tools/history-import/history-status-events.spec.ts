@@ -1,7 +1,7 @@
 import { ApplicationStatus, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { ApplicationFact } from '../feed/application-fact';
-import { ApplicationFactValidator } from '../feed/application-fact.validator';
-import { loadFeedReference } from '../feed/feed-reference.loader';
+import type { ApplicationFact } from '../../src/feed/application-fact';
+import { ApplicationFactValidator } from '../../src/feed/application-fact.validator';
+import { loadFeedReference } from '../../src/feed/feed-reference.loader';
 import { historyStatusEvents, uuidV5 } from './history-status-events';
 
 const validator = new ApplicationFactValidator(loadFeedReference().citizenships);

@@ -4,12 +4,12 @@ import {
   contractCategoryOf,
   contractSponsorTypeOf,
   contractStatusOf,
-} from '../application-facts/application-status.mapper';
-import type { ApplicationStatusName } from '../application-facts/status-change';
-import type { CheckedApplicationFact } from '../feed/application-fact';
-import { formatIsoDate, type EpochDay } from '../feed/calendar-day';
-import { citizenshipOfCode } from '../feed/citizenship-code';
-import { decisionOfCode, PERMIT_CATEGORIES, SPONSOR_TYPES } from '../feed/permit-category';
+} from '../../src/application-facts/application-status.mapper';
+import type { ApplicationStatusName } from '../../src/application-facts/status-change';
+import type { CheckedApplicationFact } from '../../src/feed/application-fact';
+import { formatIsoDate, type EpochDay } from '../../src/feed/calendar-day';
+import { citizenshipOfCode } from '../../src/feed/citizenship-code';
+import { decisionOfCode, PERMIT_CATEGORIES, SPONSOR_TYPES } from '../../src/feed/permit-category';
 
 /** The namespace of history-import event ids (RFC 9562 name-based ids need one); never change it. */
 export const HISTORY_EVENT_NAMESPACE = '3e240c8c-b39a-4c6b-92c6-dfcdf2183729';

@@ -1,7 +1,7 @@
-import type { CheckedApplicationFact } from '../feed/application-fact';
-import { ApplicationFactValidator } from '../feed/application-fact.validator';
-import { formatIsoDate } from '../feed/calendar-day';
-import { loadFeedReference } from '../feed/feed-reference.loader';
+import type { CheckedApplicationFact } from '../../src/feed/application-fact';
+import { ApplicationFactValidator } from '../../src/feed/application-fact.validator';
+import { formatIsoDate } from '../../src/feed/calendar-day';
+import { loadFeedReference } from '../../src/feed/feed-reference.loader';
 import { HistoryCsvParser, MAX_LINE_LENGTH, describeRejectedRow, type HistoryParseSummary, type RejectedRow } from './history-csv.parser';
 
 const validator = new ApplicationFactValidator(loadFeedReference().citizenships);

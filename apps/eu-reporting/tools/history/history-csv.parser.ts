@@ -1,5 +1,5 @@
-import type { ApplicationFactField, CheckedApplicationFact, UncheckedApplicationFact } from '../feed/application-fact';
-import type { ApplicationFactValidator, FactProblemCode } from '../feed/application-fact.validator';
+import type { ApplicationFactField, CheckedApplicationFact, UncheckedApplicationFact } from '../../src/feed/application-fact';
+import type { ApplicationFactValidator, FactProblemCode } from '../../src/feed/application-fact.validator';
 
 /** The history file's header, in this order; `sponsor_type` may follow as a seventh column. */
 export const HISTORY_COLUMNS = ['application_id', 'category', 'citizenship', 'submitted_on', 'decided_on', 'decision'] as const;

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import type { CheckedApplicationFact } from '../feed/application-fact';
-import type { ApplicationFactValidator } from '../feed/application-fact.validator';
-import type { ApplicationLedger } from '../feed/application.ledger';
+import type { CheckedApplicationFact } from '../../src/feed/application-fact';
+import type { ApplicationFactValidator } from '../../src/feed/application-fact.validator';
+import type { ApplicationLedger } from '../../src/feed/application.ledger';
 import { HistoryCsvParser, type HistoryParseSummary, type RejectedRow } from './history-csv.parser';
 
 export interface HistoryImportReport extends HistoryParseSummary {

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generateHistoryCsv, PUBLISHED_FIGURES_FILE } from '../cli/generate-history.command';
-import { runFeedCommand } from '../cli/feed.command';
-import { percentHalfUp } from '../feed/feed-statistics';
-import { DEFAULT_REFERENCE_DIR } from '../feed/feed-reference.loader';
+import { generateHistoryCsv, PUBLISHED_FIGURES_FILE } from '../cli/generate-history.cli-program';
+import { runFeedCommand } from '../cli/feed.cli-program';
+import { percentHalfUp } from '../../src/feed/feed-statistics';
+import { DEFAULT_REFERENCE_DIR } from '../../src/feed/feed-reference.loader';
 import { apportion, grantedRange } from './ind-history.generator';
 import { readPublishedFigures, type PublishedYearFigures } from './published-figures.reader';
 

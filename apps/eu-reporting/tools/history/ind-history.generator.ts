@@ -1,6 +1,6 @@
-import { epochDayOf, formatIsoDate, type EpochDay } from '../feed/calendar-day';
-import type { ReportingGroup } from '../feed/feed-reference';
-import type { Decision, PermitCategory } from '../feed/permit-category';
+import { epochDayOf, formatIsoDate, type EpochDay } from '../../src/feed/calendar-day';
+import type { ReportingGroup } from '../../src/feed/feed-reference';
+import type { Decision, PermitCategory } from '../../src/feed/permit-category';
 import { HISTORY_COLUMNS } from './history-csv.parser';
 import type { PublishedYearFigures } from './published-figures.reader';
 import { SeededRandom } from './seeded-random';

@@ -1,4 +1,4 @@
-import type { PermitCategory } from '../feed/permit-category';
+import type { PermitCategory } from '../../src/feed/permit-category';
 
 /**
  * The shape of the synthetic history around the published totals. Only the totals come from a source (the
