@@ -38,7 +38,7 @@ function runNode(script: string, args: string[]): { stdout: string; seconds: num
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', script, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
-    cwd: path.resolve(__dirname, '../..'),
+    cwd: path.resolve(__dirname, '../../../..'),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${script} failed (${result.status}): ${result.stderr}`);

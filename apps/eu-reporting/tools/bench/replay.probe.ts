@@ -1,9 +1,9 @@
 import { getHeapStatistics } from 'node:v8';
-import { replayFeed } from '../../apps/eu-reporting/tools/cli/feed.cli-program';
-import { renderFeed } from '../../apps/eu-reporting/src/feed/feed-format.renderer';
-import { NATIONAL_ANNUAL_BY_GROUP } from '../../apps/eu-reporting/src/feed/feed-query';
-import { loadFeedReference } from '../../apps/eu-reporting/src/feed/feed-reference.loader';
-import { buildFeedTable } from '../../apps/eu-reporting/src/feed/feed-table.builder';
+import { replayFeed } from '../cli/feed.cli-program';
+import { renderFeed } from '../../src/feed/feed-format.renderer';
+import { NATIONAL_ANNUAL_BY_GROUP } from '../../src/feed/feed-query';
+import { loadFeedReference } from '../../src/feed/feed-reference.loader';
+import { buildFeedTable } from '../../src/feed/feed-table.builder';
 
 /**
  * Runs exactly what `npm run feed -- --input <file> --format json` runs (`replayFeed`), in a process of its

@@ -1,8 +1,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { epochDayOf, formatIsoDate } from '../../apps/eu-reporting/src/feed/calendar-day';
-import { PERMIT_CATEGORIES } from '../../apps/eu-reporting/src/feed/permit-category';
-import { HISTORY_COLUMNS } from '../../apps/eu-reporting/tools/history/history-csv.parser';
-import { SeededRandom } from '../../apps/eu-reporting/tools/history/seeded-random';
+import { epochDayOf, formatIsoDate } from '../../src/feed/calendar-day';
+import { PERMIT_CATEGORIES } from '../../src/feed/permit-category';
+import { HISTORY_COLUMNS } from '../history/history-csv.parser';
+import { SeededRandom } from '../history/seeded-random';
 
 export interface SyntheticEventsSummary {
   readonly events: number;
