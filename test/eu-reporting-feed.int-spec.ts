@@ -41,7 +41,7 @@ import {
   type ServiceProcess,
   type TestInfrastructure,
 } from '@welkom/testing';
-import { startKafkaBroker, type KafkaBrokerHandle } from '../deploy/kafka/kafka-broker';
+import { startKafkaBroker, type KafkaBrokerHandle } from '@welkom/infrastructure';
 import { generateHistoryCsv } from '../apps/eu-reporting/tools/cli/generate-history.cli-program';
 
 /**

@@ -20,7 +20,7 @@ import {
   testInfrastructure,
   type ServiceProcess,
 } from '@welkom/testing';
-import { ensureUntrustedCertificates } from '../deploy/certs/dev-certificates';
+import { ensureUntrustedCertificates } from '@welkom/infrastructure';
 
 jest.setTimeout(120_000);
 

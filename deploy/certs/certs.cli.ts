@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ensureDevCertificates } from './dev-certificates';
+import { ensureDevCertificates } from '@welkom/infrastructure';
 
-// Usage: node -r @swc-node/register deploy/certs/certs-cli.ts [dir]
+// Usage: node -r @swc-node/register deploy/certs/certs.cli.ts [dir]
 // Without a dir the certificates go to .cache/certs at the repository root (git-ignored), wherever the
 // command is run from, so every app and test finds the same files.
 

@@ -1,10 +1,8 @@
 import { join, resolve } from 'node:path';
 
-import { startKafkaBroker, stopKafkaBrokerByPidFile } from './kafka-broker';
-import { ensureKafkaJars, KafkaPrerequisiteError } from './kafka-jars';
-import { isProcessAlive } from './kafka-process';
+import { ensureKafkaJars, isProcessAlive, KafkaPrerequisiteError, REPO_ROOT, startKafkaBroker, stopKafkaBrokerByPidFile } from '@welkom/infrastructure';
 
-const usage = `Usage: node -r @swc-node/register deploy/kafka/kafka-cli.ts <command> [--data-dir <dir>]
+const usage = `Usage: node -r @swc-node/register deploy/kafka/kafka.cli.ts <command> [--data-dir <dir>]
 
   start   run a local Kafka broker in the foreground until Ctrl+C (data survives between runs)
   fetch   only download the broker's jars into .cache/kafka
@@ -14,7 +12,7 @@ const usage = `Usage: node -r @swc-node/register deploy/kafka/kafka-cli.ts <comm
 
 class CliUsageError extends Error {}
 
-const defaultDataDir = resolve(__dirname, '..', '..', '.cache', 'kafka', 'data');
+const defaultDataDir = resolve(REPO_ROOT, '.cache', 'kafka', 'data');
 const liveCheckMs = 2_000;
 const progress = (line: string): void => console.error(line);
 

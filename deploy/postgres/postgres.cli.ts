@@ -1,6 +1,6 @@
-import { resolvePostgres } from './postgres-server';
+import { resolvePostgres } from '@welkom/infrastructure';
 
-const USAGE = `usage: node -r @swc-node/register deploy/postgres/postgres-cli.ts start
+const USAGE = `usage: node -r @swc-node/register deploy/postgres/postgres.cli.ts start
 
   start   find or start PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else embedded in .cache/postgres;
           WELKOM_POSTGRES=embedded forces embedded). Prints DATABASE_URL=<url> on stdout. If it started a

@@ -11,7 +11,7 @@ import type { TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
 import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
 import { serviceTestEnvironment, startServiceProcess, testInfrastructure, type ServiceProcess } from '@welkom/testing';
-import { ensureDevCertificates } from '../../../deploy/certs/dev-certificates';
+import { ensureDevCertificates } from '@welkom/infrastructure';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');

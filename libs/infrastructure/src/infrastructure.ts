@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { ensureDevCertificates, type DevCertificates, type DevParty } from '../deploy/certs/dev-certificates';
-import { resolveKafka } from '../deploy/kafka/kafka-broker';
-import { resolvePostgres } from '../deploy/postgres/postgres-server';
+import { dirname, join } from 'node:path';
+import { ensureDevCertificates, type DevCertificates, type DevParty } from './certs/dev-certificates';
+import { resolveKafka } from './kafka/kafka-broker';
+import { resolvePostgres } from './postgres/postgres-server';
+import { REPO_ROOT } from './repo-root';
 
-export const REPO_ROOT = resolve(__dirname, '..');
 export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
 export const CERTIFICATES_DIR = join(REPO_ROOT, '.cache', 'certs');
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from './dev-certificates';
+import { type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from '../src/certs/dev-certificates';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -127,13 +127,13 @@ describe('development certificates', () => {
     // A fresh process, because jest may already have loaded `tls`, which hides the bug. It inspects the
     // certificates issued above, which is where X509Certificate#toLegacyObject() runs.
     const script = [
-      `const { ensureDevCertificates } = require(${JSON.stringify(join(__dirname, 'dev-certificates'))});`,
+      `const { ensureDevCertificates } = require(${JSON.stringify(join(__dirname, '..', 'src', 'certs', 'dev-certificates'))});`,
       `ensureDevCertificates(${JSON.stringify(dir)}, ${JSON.stringify([ind])}).then(`,
       `  () => process.stdout.write(typeof require('node:tls').createSecureContext));`,
     ].join('\n');
 
     const { stdout } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', '-e', script], {
-      cwd: join(__dirname, '..', '..'),
+      cwd: join(__dirname, '..', '..', '..'),
     });
 
     expect(stdout).toBe('function');

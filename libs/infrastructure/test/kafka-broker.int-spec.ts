@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { Kafka, logLevel, Partitioners, type Admin } from 'kafkajs';
 
-import { startKafkaBroker, type KafkaBrokerHandle } from './kafka-broker';
+import { startKafkaBroker, type KafkaBrokerHandle } from '../src/kafka/kafka-broker';
 
 // The first run downloads ~46 MB of jars through Maven; later starts take seconds.
 const firstStartTimeoutMs = 10 * 60_000;

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { resolvePostgres, type PostgresHandle } from './postgres-server';
+import { resolvePostgres, type PostgresHandle } from '../src/postgres/postgres-server';
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });

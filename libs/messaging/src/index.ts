@@ -13,6 +13,7 @@ export * from './inbox/inbox-record.entity';
 export * from './kafka-client.factory';
 export * from './kafka-event.server';
 export * from './kafka.health-probe';
+export * from './kafka-readiness';
 export * from './messaging-schema';
 export * from './messaging.metrics';
 export * from './messaging.module';

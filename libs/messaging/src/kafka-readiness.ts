@@ -1,16 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
-
 import { Kafka, logLevel } from 'kafkajs';
-
-import { hasExited } from './kafka-process';
 
 const readyPollMs = 250;
 
 /**
- * The broker answers metadata requests only once KRaft has elected itself and the broker is unfenced. This
- * probe is the only place outside libs/messaging that talks to Kafka through kafkajs.
+ * Waits until a broker answers metadata requests, which a fresh KRaft broker does only once it has elected
+ * itself and is unfenced. It lives here, not beside the broker launcher in libs/infrastructure, because
+ * only libs/messaging talks to Kafka through kafkajs. `gaveUp` is asked before every attempt, so a launcher
+ * can stop waiting for a process that has already died (its message becomes the error).
  */
-export async function waitUntilReady(brokers: string[], child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitUntilKafkaReady(
+  brokers: string[],
+  timeoutMs: number,
+  gaveUp: () => string | undefined = () => undefined,
+): Promise<void> {
   const kafka = new Kafka({
     clientId: 'welkom-kafka-readiness',
     brokers,
@@ -22,9 +24,8 @@ export async function waitUntilReady(brokers: string[], child: ChildProcess, tim
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no attempt yet';
   while (Date.now() < deadline) {
-    if (hasExited(child)) {
-      throw new Error(`Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
+    const reason = gaveUp();
+    if (reason !== undefined) throw new Error(reason);
     const admin = kafka.admin();
     try {
       await admin.connect();

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { resolvePostgres, type PostgresHandle } from '../../../deploy/postgres/postgres-server';
+import { resolvePostgres, type PostgresHandle } from '@welkom/infrastructure';
 import { databaseUrl, dropDatabase, withMaintenanceClient } from '@welkom/persistence';
 import { cloneTestDatabase, prepareTemplateDatabase, type TestDatabase } from '../src/template-database';
 

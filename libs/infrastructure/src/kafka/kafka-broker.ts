@@ -4,9 +4,9 @@ import { rmSync } from 'node:fs';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
+import { waitUntilKafkaReady } from '@welkom/messaging';
 import { findFreePorts, isPortFree } from './free-ports';
 import { createThrowawayDataDir } from './kafka-data-dir';
-import { waitUntilReady } from './kafka-readiness';
 import { ensureKafkaJars, javaExecutable, requireJava, type KafkaJars } from './kafka-jars';
 import {
   hasExited,
@@ -100,7 +100,7 @@ export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): P
   return broker;
 }
 
-/** Stops a broker another process started in `dataDir` (e.g. `kafka-cli.ts start`); true if one was running. */
+/** Stops a broker another process started in `dataDir` (e.g. `npm run kafka -- start`); true if one was running. */
 export function stopKafkaBrokerByPidFile(dataDir: string, log: (line: string) => void = noop): Promise<boolean> {
   const layout = kafkaBrokerLayout(resolve(dataDir));
   return stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
@@ -191,7 +191,9 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
     startOrphanWatchdog(this.lastPid, stopGraceMs);
 
     try {
-      await waitUntilReady(this.brokers, child, this.readyTimeoutMs);
+      await waitUntilKafkaReady(this.brokers, this.readyTimeoutMs, () =>
+        hasExited(child) ? `Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode})` : undefined,
+      );
     } catch (error: unknown) {
       await terminateChild(child, stopGraceMs);
       throw new Error(`${(error as Error).message}\n${await this.describeLogs()}`);

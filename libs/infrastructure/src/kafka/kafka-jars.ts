@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
+import { REPO_ROOT } from '../repo-root';
 import { isProcessAlive } from './kafka-process';
 
 /** Jars of one Kafka version, copied out of the local Maven repository into the repo's git-ignored cache. */
@@ -24,8 +25,9 @@ export class KafkaPrerequisiteError extends Error {
   override readonly name = 'KafkaPrerequisiteError';
 }
 
-const repoRoot = resolve(__dirname, '..', '..');
-const pomPath = join(__dirname, 'pom.xml');
+const repoRoot = REPO_ROOT;
+/** The broker's jars are a Maven dependency; the pom is deployment data, so it stays in deploy/kafka. */
+const pomPath = join(REPO_ROOT, 'deploy', 'kafka', 'pom.xml');
 const escapeHatch = 'or set KAFKA_BROKERS to use an existing cluster';
 const minimumJavaMajor = 17;
 const lockPollMs = 500;

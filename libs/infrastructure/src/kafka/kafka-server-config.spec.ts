@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { REPO_ROOT } from '../repo-root';
 import { kafkaVersionFromPom } from './kafka-jars';
 import { kafkaBrokerLayout, renderLog4jProperties, renderServerProperties } from './kafka-server-config';
 
@@ -61,7 +62,7 @@ describe('local Kafka server.properties', () => {
 
 describe('Kafka version', () => {
   it('comes from the committed pom and is a 3.9 release', () => {
-    const pom = readFileSync(join(__dirname, 'pom.xml'), 'utf8');
+    const pom = readFileSync(join(REPO_ROOT, 'deploy', 'kafka', 'pom.xml'), 'utf8');
     expect(kafkaVersionFromPom(pom)).toMatch(/^3\.9\.\d+$/);
   });
 

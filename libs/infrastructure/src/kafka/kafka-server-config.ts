@@ -72,13 +72,13 @@ export function renderServerProperties(layout: KafkaBrokerLayout, ports: KafkaBr
     'num.network.threads': 3,
     'num.io.threads': 4,
   };
-  return toProperties('Written by deploy/kafka/kafka-broker.ts on every start; edits are overwritten.', settings);
+  return toProperties('Written by libs/infrastructure/src/kafka/kafka-broker.ts on every start; edits are overwritten.', settings);
 }
 
 /** Broker logs to a rolling file in the data dir, so test output and the dev console stay quiet. */
 export function renderLog4jProperties(layout: KafkaBrokerLayout): string {
   const file = 'org.apache.log4j.RollingFileAppender';
-  return toProperties('Written by deploy/kafka/kafka-broker.ts on every start; edits are overwritten.', {
+  return toProperties('Written by libs/infrastructure/src/kafka/kafka-broker.ts on every start; edits are overwritten.', {
     'log4j.rootLogger': 'INFO, server',
     'log4j.appender.server': file,
     'log4j.appender.server.File': join(layout.logsDir, 'server.log'),

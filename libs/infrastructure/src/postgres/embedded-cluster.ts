@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { REPO_ROOT } from '../repo-root';
 import { embeddedClusterUrl } from './embedded-cluster.constants';
 import { probePostgres } from './postgres-probe';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
 const CHILD_SCRIPT = join(__dirname, 'embedded-cluster.child.ts');
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;

@@ -1,4 +1,5 @@
 import { join, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../repo-root';
 import { startEmbeddedCluster } from './embedded-cluster';
 import { hostAndPort, probePostgres } from './postgres-probe';
 
@@ -30,7 +31,6 @@ export interface ResolvePostgresOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
 const DEFAULT_WORK_DIR = join(REPO_ROOT, '.cache', 'postgres');
 const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
