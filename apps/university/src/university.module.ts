@@ -10,6 +10,7 @@ import { ApplicationStatusEntity, SponsoredApplicationEntity } from './applicati
 import { SponsoredApplicationRepository } from './applications/sponsored-application.repository';
 import { ChangeReportService } from './duty-to-notify/change-report.service';
 import { SponsorNotificationEntity } from './duty-to-notify/sponsor-notification.entity';
+import { SponsorNotificationRepository } from './duty-to-notify/sponsor-notification.repository';
 import { EvidencePushService } from './evidence-push/evidence-push.service';
 import { PushedEvidenceEntity } from './evidence-push/pushed-evidence.entity';
 import { PushedEvidenceRepository } from './evidence-push/pushed-evidence.repository';
@@ -58,6 +59,7 @@ export class UniversityModule {
         IndIntakeRepository,
         PushedEvidenceRepository,
         SponsoredApplicationRepository,
+        SponsorNotificationRepository,
         EvidencePushService,
         ApplicationFilingService,
         ApplicationDeliveryWorker,

@@ -1,6 +1,6 @@
 export { createDataSource, dataSourceOptions, type DataSourceSettings } from './data-source.factory';
 export { migrationLockKey, runMigrations, type RunMigrationsOptions } from './migration-runner';
-export { inTransaction } from './transaction';
+export { inTransaction, type Transaction } from './transaction';
 export {
   assertSafeIdentifier,
   databaseExists,

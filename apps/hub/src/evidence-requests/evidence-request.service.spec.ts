@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { TOPICS } from '@welkom/events';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import type { AuditTrailRepository } from '../audit/audit-trail.repository';
 import type { EvidenceRepository } from '../evidence/evidence.repository';
 import type { HubError } from '../hub.errors';
@@ -53,7 +53,7 @@ interface Fakes {
 function service(fakes: Fakes = {}) {
   const metrics: string[] = [];
   const audit = recordingAudit();
-  const transactions: EntityManager[] = [];
+  const transactions: Transaction[] = [];
   const built = new EvidenceRequestService(
     strictFake<RequestSnapshotRepository>('RequestSnapshotRepository', {
       load: async (tx, query) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@welkom/events';
 import type { ReceivedEvent } from '@welkom/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { type AuditDraft, auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import type { EvidenceRequestRecord } from '../evidence-requests/evidence-request';
@@ -203,7 +203,7 @@ export class EvidenceIssueService {
   }
 
   private async emitIssued(
-    tx: EntityManager,
+    tx: Transaction,
     issuer: PartyRecord,
     evidence: EvidenceRecord,
     completed: readonly EvidenceRequestRecord[],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import {
   ApplicationStatus,
   type ApplicationStatusChanged,
@@ -52,7 +52,7 @@ export class CaseJournal {
   ) {}
 
   /** Applies the transitions to `application` (mutated to its new state) and persists everything. */
-  async record(tx: EntityManager, application: ApplicationEntity, transitions: readonly PlannedTransition[], at: Date): Promise<void> {
+  async record(tx: Transaction, application: ApplicationEntity, transitions: readonly PlannedTransition[], at: Date): Promise<void> {
     for (const step of transitions) {
       application.status = step.to;
       if (DECISION_STATUSES.includes(step.to)) {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { ApplicationStatus, type PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
@@ -88,7 +88,7 @@ export class CaseAssessmentService {
    * Records the hub's answers and the plan in the caller's transaction. Returns true when a request the IND
    * just recorded as pending was already completed by an event that came first: assess again.
    */
-  async recordLookups(tx: EntityManager, application: ApplicationEntity, lookups: Lookups, now: Date): Promise<boolean> {
+  async recordLookups(tx: Transaction, application: ApplicationEntity, lookups: Lookups, now: Date): Promise<boolean> {
     let overtaken = false;
     for (const [type, lookup] of lookups) {
       if (lookup.kind !== 'refused' && lookup.subjectPseudonym && !application.subjectPseudonym) {

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineKind } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { TOPICS, type TopicDefinition } from '@welkom/events';
@@ -12,7 +12,7 @@ import { strictFake } from '../testing/strict-fake';
 import type { TransactionRepository } from '../platform/transaction.repository';
 import { DeadlineMonitorService, dueAlerts } from './deadline-monitor.service';
 
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
 function openCase(alerts: string[] = []): ApplicationEntity {
   // Received on Monday 2 November 2026: statutory 60 days → 1 January 2027 (a holiday) → Monday 4 January.
@@ -38,12 +38,12 @@ function monitorOn(today: string, cases: ApplicationEntity[]) {
   const recorded: string[][] = [];
   const applications = strictFake<ApplicationRepository>('ApplicationRepository', {
     lockOpenBatch: async () => cases,
-    update: async (_tx: EntityManager, _id: string, changes: Partial<ApplicationEntity>) => {
+    update: async (_tx: Transaction, _id: string, changes: Partial<ApplicationEntity>) => {
       recorded.push(changes.deadlineAlerts ?? []);
     },
   });
   const outbox: EventOutbox = {
-    enqueue: async <T>(_manager: EntityManager, topic: TopicDefinition<T>, payload: T) => {
+    enqueue: async <T>(_manager: Transaction, topic: TopicDefinition<T>, payload: T) => {
       sent.push({ topic: topic.name, payload: payload as never });
       return {} as never;
     },

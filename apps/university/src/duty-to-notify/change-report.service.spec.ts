@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange, type SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
@@ -16,6 +16,7 @@ import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { changeReportCommand } from './change-report.command';
 import { ChangeReportService } from './change-report.service';
+import type { SponsorNotificationRepository } from './sponsor-notification.repository';
 
 const IND_REF = 'c0ffee00-0000-4000-8000-000000000001';
 const enrolment = { evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, itemReference: 'enrol-1', evidenceId: 'e-1', contentSha256: 'd'.repeat(64), schemaVersion: 1 } as PushedEvidenceEntity;
@@ -23,12 +24,11 @@ const enrolment = { evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, it
 function harness(application: Partial<SponsoredApplicationEntity> | null, today = '2026-11-20') {
   const revoked: string[] = [];
   const events: SponsorNotification[] = [];
-  const tx = {
-    getRepository: () => ({ findOneBy: async () => null, insert: async () => undefined }),
-  } as unknown as EntityManager;
+  const tx = {} as Transaction;
   const service = new ChangeReportService(
     strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', { find: async () => application as SponsoredApplicationEntity | null }),
     strictFake<PushedEvidenceRepository>('PushedEvidenceRepository', { findActiveFor: async () => [enrolment], markRevoked: async () => undefined }),
+    strictFake<SponsorNotificationRepository>('SponsorNotificationRepository', { findReport: async () => null, insert: async () => undefined }),
     strictFake<HubEvidenceRepository>('HubEvidenceRepository', {
       revoke: async (_type, reference) => {
         revoked.push(reference);
@@ -37,7 +37,7 @@ function harness(application: Partial<SponsoredApplicationEntity> | null, today 
     }),
     strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never }),
     {
-      enqueue: async <T>(_manager: EntityManager, _topic: TopicDefinition<T>, payload: T) => {
+      enqueue: async <T>(_manager: Transaction, _topic: TopicDefinition<T>, payload: T) => {
         events.push(payload as SponsorNotification);
         return {} as never;
       },

@@ -13,7 +13,8 @@ import { rejectionError } from '../platform/remote-error';
 import { TransactionRepository } from '../platform/transaction.repository';
 import { UniversityError } from '../university.errors';
 import type { ChangeReportCommand, ReportableChange } from './change-report.command';
-import { SponsorNotificationEntity } from './sponsor-notification.entity';
+import type { SponsorNotificationEntity } from './sponsor-notification.entity';
+import { SponsorNotificationRepository } from './sponsor-notification.repository';
 
 /** The sponsor reports within 4 weeks of the fact (DOMAIN.md §2.3, §7.4); later is a compliance flag. */
 export const NOTIFICATION_PERIOD_DAYS = 28;
@@ -52,6 +53,7 @@ export class ChangeReportService {
   constructor(
     private readonly applications: SponsoredApplicationRepository,
     private readonly pushed: PushedEvidenceRepository,
+    private readonly notifications: SponsorNotificationRepository,
     private readonly hub: HubEvidenceRepository,
     private readonly transactions: TransactionRepository,
     @Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox,
@@ -97,13 +99,9 @@ export class ChangeReportService {
       createdAt: now,
     };
     return this.transactions.run(async (tx) => {
-      const earlier = await tx.getRepository(SponsorNotificationEntity).findOneBy({
-        applicationReference: command.applicationReference,
-        change: command.change,
-        factDate: command.factDate,
-      });
+      const earlier = await this.notifications.findReport(tx, command);
       if (earlier) return { notification: earlier, dueBy: reportDueBy(command.factDate), alreadyReported: true };
-      await tx.getRepository(SponsorNotificationEntity).insert(notification);
+      await this.notifications.insert(tx, notification);
       for (const evidence of standing) await this.pushed.markRevoked(tx, evidence.evidenceType, evidence.itemReference, now, reason);
       await this.outbox.enqueue(tx, TOPICS.sponsorNotification, {
         notificationId: notification.notificationId,
