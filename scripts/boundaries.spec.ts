@@ -73,7 +73,11 @@ const PLANTS: readonly Plant[] = [
     source: "import { Kafka } from 'kafkajs';\nexport const client = Kafka;\n",
     rule: 'kafkajs-outside-messaging',
   },
-  { at: 'deploy/kafka/<planted>.ts', source: "import { Kafka } from 'kafkajs';\nexport const client = Kafka;\n", rule: 'kafkajs-outside-messaging' },
+  {
+    at: 'deploy/kafka/<planted>.ts',
+    source: "import { Kafka } from 'kafkajs';\nexport const client = Kafka;\n",
+    rule: 'kafkajs-outside-messaging',
+  },
   { at: 'apps/ind/src/<planted>.ts', source: "import '../../hub/src/hub.errors';\n", rule: 'app-imports-other-app' },
   { at: 'libs/grpc/src/<planted>.ts', source: "import '../../../apps/hub/src/hub.errors';\n", rule: 'lib-imports-app' },
   // Controls: the same imports where the rules allow them, so a rule that matched everything would fail too.

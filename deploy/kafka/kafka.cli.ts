@@ -1,6 +1,13 @@
 import { join, resolve } from 'node:path';
 
-import { ensureKafkaJars, isProcessAlive, KafkaPrerequisiteError, REPO_ROOT, startKafkaBroker, stopKafkaBrokerByPidFile } from '@welkom/infrastructure';
+import {
+  ensureKafkaJars,
+  isProcessAlive,
+  KafkaPrerequisiteError,
+  REPO_ROOT,
+  startKafkaBroker,
+  stopKafkaBrokerByPidFile,
+} from '@welkom/infrastructure';
 
 const usage = `Usage: node -r @swc-node/register deploy/kafka/kafka.cli.ts <command> [--data-dir <dir>]
 

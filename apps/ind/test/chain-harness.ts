@@ -118,7 +118,8 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
     },
   });
 
-  const kafka = createKafkaClient({ clientId: `chain-${options.label}-${randomBytes(3).toString('hex')}`, brokers: infrastructure.kafkaBrokers });
+  const clientId = `chain-${options.label}-${randomBytes(3).toString('hex')}`;
+  const kafka = createKafkaClient({ clientId, brokers: infrastructure.kafkaBrokers });
   const producer = createReliableProducer(kafka);
   let producerConnected = false;
   const chain: Chain = {

@@ -85,7 +85,10 @@ export function storedProof(overrides: Partial<EvidenceRecord> = {}): EvidenceRe
 }
 
 /** An audit repository fake that links nothing but keeps what was appended, in which transaction. */
-export function recordingAudit(): { appended: { tx: Transaction; drafts: AuditDraft[] }[]; append: (tx: Transaction, drafts: readonly AuditDraft[]) => Promise<AuditRecord[]> } {
+export function recordingAudit(): {
+  appended: { tx: Transaction; drafts: AuditDraft[] }[];
+  append: (tx: Transaction, drafts: readonly AuditDraft[]) => Promise<AuditRecord[]>;
+} {
   const appended: { tx: Transaction; drafts: AuditDraft[] }[] = [];
   let sequence = 0;
   return {

@@ -28,7 +28,10 @@ function harness(application: Partial<SponsoredApplicationEntity> | null, today 
   const service = new ChangeReportService(
     strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', { find: async () => application as SponsoredApplicationEntity | null }),
     strictFake<PushedEvidenceRepository>('PushedEvidenceRepository', { findActiveFor: async () => [enrolment], markRevoked: async () => undefined }),
-    strictFake<SponsorNotificationRepository>('SponsorNotificationRepository', { findReport: async () => null, insert: async () => undefined }),
+    strictFake<SponsorNotificationRepository>('SponsorNotificationRepository', {
+      findReport: async () => null,
+      insert: async () => undefined,
+    }),
     strictFake<HubEvidenceRepository>('HubEvidenceRepository', {
       revoke: async (_type, reference) => {
         revoked.push(reference);
