@@ -1,4 +1,4 @@
 export * from './service-process';
 export * from './strict-fake';
-export * from './template-database';
+export * from './service-run';
 export * from './test-infrastructure';

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { DomainError } from '@welkom/errors';
 import type { EventInbox, ReceivedEvent } from '@welkom/messaging';
 import type { TransactionRepository } from '@welkom/platform';
@@ -13,7 +13,7 @@ import type { ApplicationLedgerStore } from './application-ledger.store';
 import type { StatusChange } from './status-change';
 
 const reference = loadFeedReference();
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
 let sequence = 0;
 function command(change: Partial<StatusChange> = {}): StatusChangeCommand {
@@ -53,7 +53,7 @@ function harness(options: { stored?: ApplicationFact[]; seen?: Set<ReceivedEvent
   const state = { scheduled: 0 };
   const stored = new Map((options.stored ?? []).map((fact) => [fact.applicationId, fact]));
   const inbox = strictFake<EventInbox>('EventInbox', {
-    claimAll: async <T>(_manager: EntityManager, events: readonly ReceivedEvent<T>[]) =>
+    claimAll: async <T>(_manager: Transaction, events: readonly ReceivedEvent<T>[]) =>
       events.filter((event) => !options.seen?.has(event as ReceivedEvent<unknown>)),
   });
   const service = new ApplicationFactService(
@@ -71,7 +71,7 @@ function harness(options: { stored?: ApplicationFact[]; seen?: Set<ReceivedEvent
     }),
     inbox,
     strictFake<TransactionRepository>('TransactionRepository', {
-      run: async <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+      run: async <T>(work: (manager: Transaction) => Promise<T>): Promise<T> => {
         const result = await work(tx);
         if (options.failCommit) throw new Error('connection lost at commit');
         return result;

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import type { TopicDefinition } from '@welkom/events';
 import type { EventOutbox } from '@welkom/messaging';
@@ -13,7 +13,7 @@ import { FeedPublicationService } from './feed-publication.service';
 import type { PublishedFeedSeriesRepository } from './published-feed-series.repository';
 
 const reference = loadFeedReference();
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
 const FACTS: ApplicationFact[] = [
   ...Array.from({ length: 12 }, (_, i): ApplicationFact => ({
@@ -32,7 +32,7 @@ function setup(initial: ApplicationFact[]) {
   const sent = new Map<string, Buffer>();
   const enqueued: { topic: string; payloads: TalentFeedSeries[] }[] = [];
   const outbox = strictFake<EventOutbox>('EventOutbox', {
-    enqueueAll: async <T>(_manager: EntityManager, topic: TopicDefinition<T>, payloads: readonly T[]) => {
+    enqueueAll: async <T>(_manager: Transaction, topic: TopicDefinition<T>, payloads: readonly T[]) => {
       enqueued.push({ topic: topic.name, payloads: [...payloads] as unknown as TalentFeedSeries[] });
       return [];
     },
@@ -56,7 +56,7 @@ function setup(initial: ApplicationFact[]) {
     }),
     outbox,
     strictFake<TransactionRepository>('TransactionRepository', {
-      run: <T>(work: (manager: EntityManager) => Promise<T>) => work(tx),
+      run: <T>(work: (manager: Transaction) => Promise<T>) => work(tx),
     }),
     reference,
     { FEED_PUBLISH_INTERVAL_MS: 1_000 },

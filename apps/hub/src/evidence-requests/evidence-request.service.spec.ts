@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { TOPICS } from '@welkom/events';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import type { EventOutbox } from '@welkom/messaging';
 import { strictFake } from '@welkom/testing/strict-fake';
@@ -51,7 +51,7 @@ interface Fakes {
 function service(fakes: Fakes = {}) {
   const metrics: string[] = [];
   const audit = recordingAudit();
-  const transactions: EntityManager[] = [];
+  const transactions: Transaction[] = [];
   const built = new EvidenceRequestService(
     strictFake<RequestSnapshotRepository>('RequestSnapshotRepository', {
       load: async (tx, query) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TOPICS } from '@welkom/events';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
 import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import { type AuditDraft, auditDraft, type AuditRecord } from '../audit/audit-chain';
@@ -202,7 +202,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     });
   }
 
-  private async recordAudit(tx: EntityManager | null, decided: Decided[], now: Date): Promise<void> {
+  private async recordAudit(tx: Transaction | null, decided: Decided[], now: Date): Promise<void> {
     const recorded = decided.filter((entry) => entry.decision.kind !== 'invalid');
     const records = await this.audit.append(tx, recorded.map((entry) => this.auditEntry(entry, now)));
     recorded.forEach((entry, index) => {
@@ -210,7 +210,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     });
   }
 
-  private async registerPending(tx: EntityManager, pending: Decided[], now: Date): Promise<void> {
+  private async registerPending(tx: Transaction, pending: Decided[], now: Date): Promise<void> {
     const registered = await this.requests.registerPending(
       tx,
       pending.map(({ item, decision }) => ({

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@welkom/events';
 import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, type ReceivedEvent } from '@welkom/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
 import { type AuditDraft, auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
@@ -198,7 +198,7 @@ export class EvidenceIssueService {
   }
 
   private async emitIssued(
-    tx: EntityManager,
+    tx: Transaction,
     issuer: PartyRecord,
     evidence: EvidenceRecord,
     completed: readonly EvidenceRequestRecord[],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import {
   ApplicationStatus,
   type ApplicationStatusChanged,
@@ -51,7 +51,7 @@ export class CaseJournal {
 
   /** Applies the transitions to `application`, persists everything, and returns the case in its new state. */
   async record(
-    tx: EntityManager,
+    tx: Transaction,
     application: ApplicationRecord,
     transitions: readonly PlannedTransition[],
     at: Date,

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
@@ -93,7 +93,7 @@ export class CaseAssessmentService {
    * recorded as pending was already completed by an event that came first: then assess again.
    */
   async recordLookups(
-    tx: EntityManager,
+    tx: Transaction,
     application: ApplicationRecord,
     lookups: Lookups,
     now: Date,

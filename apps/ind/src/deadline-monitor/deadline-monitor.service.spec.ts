@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineKind } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { TOPICS, type TopicDefinition } from '@welkom/events';
@@ -11,7 +11,7 @@ import { bundledDeadlineReference } from '../deadlines/decision-period.reference
 import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
 import { DeadlineMonitorService, dueAlerts } from './deadline-monitor.service';
 
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
 function openCase(alerts: string[] = []): ApplicationRecord {
   // Received on Monday 2 November 2026: statutory 60 days → 1 January 2027 (a holiday) → Monday 4 January.
@@ -51,12 +51,12 @@ function monitorOn(today: string, cases: ApplicationRecord[]) {
   const recorded: (readonly string[])[] = [];
   const applications = strictFake<ApplicationRepository>('ApplicationRepository', {
     lockOpenBatch: async () => cases,
-    update: async (_tx: EntityManager, _id: string, changes: ApplicationChanges) => {
+    update: async (_tx: Transaction, _id: string, changes: ApplicationChanges) => {
       recorded.push(changes.deadlineAlerts ?? []);
     },
   });
   const outbox = strictFake<EventOutbox>('EventOutbox', {
-    enqueue: async <T>(_manager: EntityManager, topic: TopicDefinition<T>, payload: T) => {
+    enqueue: async <T>(_manager: Transaction, topic: TopicDefinition<T>, payload: T) => {
       sent.push({ topic: topic.name, payload: payload as never });
       return {} as never;
     },

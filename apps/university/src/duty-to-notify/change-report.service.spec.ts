@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange, type SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
@@ -34,7 +34,7 @@ function harness(application: Partial<SponsoredApplicationRecord> | null, today 
   const revoked: string[] = [];
   const events: SponsorNotification[] = [];
   const reports: SponsorNotificationRecord[] = [];
-  const tx = {} as EntityManager;
+  const tx = {} as Transaction;
   const service = new ChangeReportService(
     strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', {
       find: async () => application as SponsoredApplicationRecord | null,
@@ -55,7 +55,7 @@ function harness(application: Partial<SponsoredApplicationRecord> | null, today 
     }),
     strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never }),
     strictFake<EventOutbox>('EventOutbox', {
-      enqueue: async <T>(_manager: EntityManager, _topic: TopicDefinition<T>, payload: T) => {
+      enqueue: async <T>(_manager: Transaction, _topic: TopicDefinition<T>, payload: T) => {
         events.push(payload as SponsorNotification);
         return {} as never;
       },
