@@ -29,7 +29,9 @@ export function isInvalid(value: unknown): value is Invalid {
  * where a field was invalid (hence `Partial` in `refineRequest`).
  */
 export function fieldRule<T>(check: (value: unknown) => T | Invalid): z.ZodType<T, unknown> {
-  return z.unknown().transform((value, ctx): T => {
+  // `optional()` first: an absent key still reaches the check (which decides whether that is 'is required'),
+  // and an undefined result is not zod's own "expected nonoptional".
+  return z.unknown().optional().transform((value, ctx): T => {
     const result = check(value);
     if (!isInvalid(result)) return result;
     for (const violation of result.violations) {
@@ -60,4 +62,9 @@ export function refineRequest<T>(
   return schema.superRefine((value, ctx) =>
     check(value as Partial<T>, (path, description) => ctx.addIssue({ code: 'custom', path: [...path], message: description, continue: true })),
   );
+}
+
+/** A member taken as it came, for a refinement to judge (the members of a oneof); may be absent. */
+export function raw<T = unknown>(): z.ZodType<T | undefined, unknown> {
+  return fieldRule((value) => value as T | undefined);
 }

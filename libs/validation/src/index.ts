@@ -13,3 +13,4 @@
 export * from './field-rule';
 export * from './field-rules';
 export * from './parse-request';
+export * from './subject-identifier.rule';

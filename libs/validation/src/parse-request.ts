@@ -6,12 +6,15 @@ function protoName(jsName: string): string {
   return jsName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/** A zod issue path as clients read it: proto field names joined by dots, list indexes in brackets. */
-export function fieldPath(path: readonly PropertyKey[], prefix = ''): string {
+/**
+ * A zod issue path as clients read it: proto field names joined by dots, list indexes in brackets. Names a
+ * client chose (an HTTP query's parameters) are kept as sent with `asSent`.
+ */
+export function fieldPath(path: readonly PropertyKey[], prefix = '', asSent = false): string {
   let field = prefix;
   for (const key of path) {
     if (typeof key === 'number') field += `[${key}]`;
-    else field += `${field === '' ? '' : '.'}${protoName(String(key))}`;
+    else field += `${field === '' ? '' : '.'}${asSent ? String(key) : protoName(String(key))}`;
   }
   return field;
 }
@@ -21,17 +24,22 @@ export interface RequestParseOptions {
   reason?: string;
   /** Where the parsed message sits in the request, e.g. `evidence` for `IssueEvidenceRequest.evidence`. */
   at?: string;
+  /** Field names are not proto names but the client's own (HTTP query parameters): report them as sent. */
+  namesAsSent?: boolean;
 }
 
 /** Every violation a schema finds in the input (none: the parsed value). Absent input reads as an empty message. */
 export function checkRequest<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  at = '',
+  options: Pick<RequestParseOptions, 'at' | 'namesAsSent'> = {},
 ): { ok: true; value: z.output<S> } | { ok: false; violations: FieldViolation[] } {
   const result = schema.safeParse(input ?? {});
   if (result.success) return { ok: true, value: result.data };
-  const violations = result.error.issues.map((issue) => ({ field: fieldPath(issue.path, at) || at, description: issue.message }));
+  const violations = result.error.issues.map((issue) => ({
+    field: fieldPath(issue.path, options.at, options.namesAsSent),
+    description: issue.message,
+  }));
   return { ok: false, violations };
 }
 
@@ -40,7 +48,7 @@ export function checkRequest<S extends z.ZodType>(
  * `DomainError('INVALID_ARGUMENT')` carrying one field violation per problem (every one, not the first).
  */
 export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, options: RequestParseOptions = {}): z.output<S> {
-  const checked = checkRequest(schema, input, options.at);
+  const checked = checkRequest(schema, input, options);
   if (!checked.ok) throw DomainError.invalidArgument(checked.violations, options.reason);
   return checked.value;
 }

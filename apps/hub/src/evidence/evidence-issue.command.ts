@@ -1,6 +1,6 @@
 import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { RevokeEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { fieldRule, invalid, parseRequest, referenceId, refineRequest, text, uuid } from '@welkom/validation';
+import { fieldRule, invalid, parseRequest, raw, referenceId, refineRequest, text, uuid } from '@welkom/validation';
 import { z } from 'zod';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';
 import { type CheckedPayload, checkPayload } from '../catalogue/evidence-payload';
@@ -39,7 +39,7 @@ function issuedEvidenceSchema(catalogue: EvidenceCatalogue) {
     subject: subjectIdentifier,
     evidenceType: catalogueType(catalogue),
     /** Raw until the refinement below swaps in the checked payload, so it is checked (and encoded) once. */
-    payload: z.custom<IssuedEvidence['payload'] | CheckedPayload>(() => true),
+    payload: raw<IssuedEvidence['payload'] | CheckedPayload>(),
     issuedAt: timestamp,
     validUntil: timestamp,
     sourceReference,
@@ -103,8 +103,8 @@ function revokeSchema(catalogue: EvidenceCatalogue) {
   const shape = {
     reason: text(REASON_RULE),
     // Exactly one of the two names the evidence (a oneof): proto-loader gives null for the other.
-    evidenceId: z.unknown(),
-    sourceReference: z.custom<{ evidenceType?: unknown; sourceReference?: unknown } | null | undefined>(() => true),
+    evidenceId: raw(),
+    sourceReference: raw<{ evidenceType?: unknown; sourceReference?: unknown } | null | undefined>(),
   };
   return refineRequest(z.object(shape), (request, report) => {
     const byId = request.evidenceId !== undefined && request.evidenceId !== null;
