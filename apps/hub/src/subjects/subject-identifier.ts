@@ -1,16 +1,15 @@
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import type { FieldViolation } from '@welkom/errors';
-import { checkRequest, isValidBsn, PSEUDONYM_PATTERN, type SubjectId, subjectIdentifier as subjectIdentifierRule } from '@welkom/validation';
+import { checkRequest, type SubjectId, subjectIdentifier as subjectIdentifierRule } from '@welkom/validation';
 
 export type { SubjectId };
-
-export { isValidBsn, PSEUDONYM_PATTERN };
 
 export interface ParsedSubject {
   subject?: SubjectId;
   violations: FieldViolation[];
 }
 
+/** The identifier a hub request names its subject by: any of the shared kinds, organisations included. */
 export const subjectIdentifier = subjectIdentifierRule();
 
 /** The identifier checked on its own, with violations at `field` (e.g. `evidence.subject`). */
