@@ -59,9 +59,11 @@ export function refineRequest<T>(
   schema: z.ZodType<T, unknown>,
   check: (value: Partial<T>, report: (path: RelativePath, description: string) => void) => void,
 ): z.ZodType<T, unknown> {
-  return schema.superRefine((value, ctx) =>
-    check(value as Partial<T>, (path, description) => ctx.addIssue({ code: 'custom', path: [...path], message: description, continue: true })),
-  );
+  return schema.superRefine((value, ctx) => {
+    check(value as Partial<T>, (path, description) => {
+      ctx.addIssue({ code: 'custom', path: [...path], message: description, continue: true });
+    });
+  });
 }
 
 /** A member taken as it came, for a refinement to judge (the members of a oneof); may be absent. */

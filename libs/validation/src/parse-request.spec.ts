@@ -77,7 +77,8 @@ describe('parseRequest', () => {
       ['stay_from', 'is required'],
       ['stay_until', 'is required'],
     ]);
-    expect(refusal(() => parseRequest(z.object({ id: uuid() }), undefined)).fieldViolations).toEqual([{ field: 'id', description: 'is required' }]);
+    const absent = refusal(() => parseRequest(z.object({ id: uuid() }), undefined));
+    expect(absent.fieldViolations).toEqual([{ field: 'id', description: 'is required' }]);
   });
 
   it('puts a service reason and the position of the message in the request', () => {

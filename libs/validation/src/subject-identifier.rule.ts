@@ -1,7 +1,14 @@
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import type { z } from 'zod';
 import { fieldRule, type Invalid, invalid, invalidAll } from './field-rule';
-import { COUNTRY_CODE_PATTERN, isValidBsn, KVK_NUMBER_PATTERN, PASSPORT_NUMBER_PATTERN, PSEUDONYM_PATTERN, V_NUMBER_PATTERN } from './field-rules';
+import {
+  COUNTRY_CODE_PATTERN,
+  isValidBsn,
+  KVK_NUMBER_PATTERN,
+  PASSPORT_NUMBER_PATTERN,
+  PSEUDONYM_PATTERN,
+  V_NUMBER_PATTERN,
+} from './field-rules';
 
 /** A checked subject identifier, as the caller named the person (or organisation). */
 export type SubjectId =
@@ -29,7 +36,8 @@ function checkSubjectIdentifier(value: unknown, organisationRefusal: string | un
     }
     case 'vNumber': {
       const vNumber = String(input.vNumber);
-      return V_NUMBER_PATTERN.test(vNumber) ? { kind: 'v-number', value: vNumber.toUpperCase() } : invalid('must be 1-20 letters or digits', ['v_number']);
+      if (!V_NUMBER_PATTERN.test(vNumber)) return invalid('must be 1-20 letters or digits', ['v_number']);
+      return { kind: 'v-number', value: vNumber.toUpperCase() };
     }
     case 'passport': {
       const number = String(input.passport?.number ?? '');

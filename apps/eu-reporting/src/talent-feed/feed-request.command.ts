@@ -46,7 +46,8 @@ const httpQuery = fieldRule((input): FeedOptions | Invalid => {
   }
   const reading = readFeedOptions((name) => values.get(name), (name) => name);
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => option));
-  return violations.length > 0 || !reading.ok ? invalidAll(violations) : reading.options;
+  if (violations.length > 0 || !reading.ok) return invalidAll(violations);
+  return reading.options;
 });
 
 /**
@@ -113,7 +114,8 @@ const streamRequest = fieldRule((input): FeedStreamCommand | Invalid => {
   }
   const reading = readFeedOptions((name) => text[name], (name) => STREAM_FIELD[name]);
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => STREAM_FIELD[option]));
-  return violations.length > 0 || !reading.ok ? invalidAll(violations) : { options: reading.options, fromPosition: Number(request.fromPosition) };
+  if (violations.length > 0 || !reading.ok) return invalidAll(violations);
+  return { options: reading.options, fromPosition: Number(request.fromPosition) };
 });
 
 /**

@@ -12,7 +12,12 @@ export interface SubjectAccessCommand {
 
 const subjectAccessSchema = z.object({
   subject: subjectIdentifier,
-  pageToken: text({ required: false, maxChars: 19, pattern: /^[0-9]{1,19}$/, patternDescription: 'must be a page token from a previous response' }),
+  pageToken: text({
+    required: false,
+    maxChars: 19,
+    pattern: /^[0-9]{1,19}$/,
+    patternDescription: 'must be a page token from a previous response',
+  }),
   pageSize: pageSize(),
 });
 

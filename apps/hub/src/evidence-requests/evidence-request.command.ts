@@ -33,7 +33,10 @@ function durationMs(duration: { seconds: string; nanos: number }): number | 'inv
   return seconds * 1000 + Math.floor(duration.nanos / 1_000_000);
 }
 
-const optionalFlag = fieldRule((value) => (value === undefined || value === null || typeof value === 'boolean' ? value === true : invalid('must be true or false')));
+/** Unset is false; anything else a client encoded must be a boolean. */
+const optionalFlag = fieldRule((value) =>
+  value === undefined || value === null || typeof value === 'boolean' ? value === true : invalid('must be true or false'),
+);
 
 /** The request's schema depends on the catalogue (its evidence types and their deadlines); one per catalogue. */
 const requestSchemas = new WeakMap<EvidenceCatalogue, ReturnType<typeof requestEvidenceSchema>>();

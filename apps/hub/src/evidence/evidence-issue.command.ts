@@ -129,10 +129,13 @@ export function revokeEvidenceCommand(request: RevokeEvidenceRequest, catalogue:
   if (!schema) revokeSchemas.set(catalogue, (schema = revokeSchema(catalogue)));
   const parsed = parseRequest(schema, request);
   const byReference = parsed.sourceReference;
+  // The refinement has checked the target: an evidence id, or a catalogue type with a source reference.
+  const byId = parsed.evidenceId !== undefined && parsed.evidenceId !== null;
+  const entry = catalogue.find(byReference?.evidenceType as string);
   const target: RevokeTarget =
-    parsed.evidenceId !== undefined && parsed.evidenceId !== null
+    byId || !entry
       ? { evidenceId: parsed.evidenceId as string }
-      : { evidenceType: catalogue.find(byReference?.evidenceType as string)!.type, sourceReference: byReference?.sourceReference as string };
+      : { evidenceType: entry.type, sourceReference: byReference?.sourceReference as string };
   return { target, reason: parsed.reason };
 }
 

@@ -48,7 +48,7 @@ export const timestamp = fieldRule((value) => {
 });
 
 /** The one true-or-false check: proto-loader gives whatever the client encoded. */
-export const flag = fieldRule((value) => (typeof value === 'boolean' ? value : invalid('must be true or false')));
+const flag = fieldRule((value) => (typeof value === 'boolean' ? value : invalid('must be true or false')));
 
 export interface CreateGrantCommand {
   /** Only seeds fix the id; the admin API always gets a new one. */

@@ -61,7 +61,8 @@ const filingSchema = refineRequest(
 );
 
 function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplicationCommand {
-  const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = parseRequest(filingSchema, input);
+  const filing = parseRequest(filingSchema, input);
+  const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = filing;
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
       fieldViolations: [{ field: 'applicant', description: 'must be a hub pseudonym on the event backbone, never a passport number, BSN or V-number' }],
@@ -132,7 +133,9 @@ export interface ExtensionCommand {
 
 const extensionSchema = z.object({
   applicationRef: uuid(),
-  days: fieldRule((days) => (Number.isInteger(days) && (days as number) >= 1 ? (days as number) : invalid('must be a whole number of days, at least 1'))),
+  days: fieldRule((days) =>
+    typeof days === 'number' && Number.isInteger(days) && days >= 1 ? days : invalid('must be a whole number of days, at least 1'),
+  ),
 });
 
 export function extensionCommand(request: ExtendDecisionPeriodRequest): ExtensionCommand {

@@ -7,7 +7,17 @@ import type {
   ListApplicationsRequest,
   WithdrawApplicationRequest,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import { countryCode, fieldRule, invalid, isoDate, oneOf, pageSize, parseRequest, referenceId, referenceIdPattern } from '@welkom/validation';
+import {
+  countryCode,
+  fieldRule,
+  invalid,
+  isoDate,
+  oneOf,
+  pageSize,
+  parseRequest,
+  referenceId,
+  referenceIdPattern,
+} from '@welkom/validation';
 import { z } from 'zod';
 
 /** The back office's own reference of an application; the IND's sponsor reference has the same format. */
