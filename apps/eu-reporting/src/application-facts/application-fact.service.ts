@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type FieldViolation } from '@welkom/errors';
+import type { FieldViolation } from '@welkom/errors';
 import { EVENT_INBOX, type EventInbox, type ReceivedEvent } from '@welkom/messaging';
 import { TransactionRepository } from '@welkom/platform';
+import { EuReportingError } from '../eu-reporting.errors';
 import type { ApplicationFact, ApplicationFactField, CheckedApplicationFact } from '../feed/application-fact';
 import { ApplicationFactValidator } from '../feed/application-fact.validator';
 import type { FeedReference } from '../feed/feed-reference';
@@ -86,7 +87,7 @@ export class ApplicationFactService {
         if ('violations' in merged) violations.push(...merged.violations);
         else latest.set(change.applicationId, merged);
       }
-      if (violations.length > 0) throw DomainError.invalidArgument(violations, 'INVALID_STATUS_EVENT');
+      if (violations.length > 0) throw EuReportingError.invalid('INVALID_STATUS_EVENT', violations);
 
       const changed = [...latest.values()].filter(({ fact }) => !sameFact(stored.get(fact.applicationId), fact));
       const changes: StoredFactChange[] = changed.map(({ fact, eventId }) => ({ fact, eventId }));

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Connector } from '@welkom/contracts/generated/welkom/hub/v1/party_registry';
 import type { ConnectorStarted } from '@welkom/contracts/generated/welkom/platform/v1/connector_status';
 import type { EventEnvelope } from '@welkom/events';
-import { DomainError } from '@welkom/errors';
 import { fromTimestamp, toTimestamp } from '@welkom/platform';
+import { invalidRequest } from '../grants/grant.command';
+import { HubError } from '../hub.errors';
 import { ConnectorRepository } from './connector.repository';
 
 @Injectable()
@@ -14,15 +15,11 @@ export class ConnectorService {
   async recordStarted(event: ConnectorStarted, envelope: EventEnvelope): Promise<void> {
     const partyOin = event.party?.oin ?? '';
     if (partyOin !== envelope.sourcePartyOin) {
-      throw new DomainError(
-        'PERMISSION_DENIED',
-        `Party ${envelope.sourcePartyOin} announced a connector of party ${partyOin}`,
-        { reason: 'FOREIGN_ANNOUNCEMENT' },
-      );
+      throw new HubError('FOREIGN_ANNOUNCEMENT', `Party ${envelope.sourcePartyOin} announced a connector of party ${partyOin}`);
     }
     const startedAt = fromTimestamp(event.startedAt);
     if (!event.service || !(startedAt instanceof Date)) {
-      throw DomainError.invalidArgument([
+      throw invalidRequest([
         ...(event.service ? [] : [{ field: 'service', description: 'must not be empty' }]),
         ...(startedAt === undefined ? [{ field: 'started_at', description: 'is required' }] : []),
         ...(startedAt === 'invalid' ? [{ field: 'started_at', description: 'must be a valid timestamp' }] : []),
