@@ -223,7 +223,7 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
       () => false,
     );
     if (formatted) return;
-    const clusterId = randomBytes(16).toString('base64url');
+    const clusterId = newClusterId();
     const args = ['format', '-t', clusterId, '-c', this.layout.serverProperties, '--ignore-formatted'];
     const code = await runJavaToCompletion(this.javaProcess('kafka.tools.StorageTool', args, toolHeap));
     if (code !== 0) {
@@ -297,4 +297,15 @@ const trackedBrokers = new Set<LocalKafkaBroker>();
 function trackForExit(broker: LocalKafkaBroker): void {
   if (trackedBrokers.size === 0) process.once('exit', () => trackedBrokers.forEach((each) => each.signalOnExit()));
   trackedBrokers.add(broker);
+}
+
+/**
+ * A KRaft cluster id: 16 random bytes, base64url. One that starts with '-' is drawn again, as Kafka's own
+ * `Uuid.randomUuid()` does, because kafka-storage's argument parser would read it as an option (1 run in 64).
+ */
+export function newClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
