@@ -1,9 +1,15 @@
 // Three tiers by file suffix (STYLE.md): small specs beside the code, integration and end-to-end specs under
 // apps/*/test and libs/*/test. NestJS 12 ships ESM only; @swc/jest turns it into CommonJS so jest's own
 // module loader (which cannot require ESM) can load it. One boring transform for everything.
+// swc rewrites `@welkom/*` imports from tsconfig's paths, so the jest global setup (which jest loads without
+// moduleNameMapper) can use the libs the same way as the specs and `npm start` do.
+const { compilerOptions } = require('./tsconfig.json');
+
 const swcOptions = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+    baseUrl: __dirname,
+    paths: compilerOptions.paths,
     transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     target: 'es2023',
     keepClassNames: true,
@@ -34,7 +40,7 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,deploy,test}/**/*.spec.ts'] },
     {
       ...shared,
       ...realInfrastructure,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { databaseUrl, ensureDatabase } from '@welkom/persistence';
-import { DEV_PARTIES_FILE, devSecret, REPO_ROOT, startInfrastructure } from './infrastructure';
+import { DEV_PARTIES_FILE, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
 
 /** The services `npm start` runs, in start order (agency connectors need the hub), with their party. */
 const SERVICES = [

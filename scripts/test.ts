@@ -17,7 +17,11 @@ interface Step {
  */
 const steps: Step[] = [
   { name: 'contracts', command: process.execPath, args: ['-r', '@swc-node/register', 'scripts/contracts.ts', 'check'] },
-  { name: 'boundaries', command: bin('depcruise'), args: ['--config', '.dependency-cruiser.js', 'apps', 'libs', 'test'] },
+  {
+    name: 'boundaries',
+    command: bin('depcruise'),
+    args: ['--config', '.dependency-cruiser.js', 'apps', 'libs', 'test', 'deploy', 'bench', 'scripts'],
+  },
   { name: 'types', command: bin('tsc'), args: ['--noEmit', '-p', '.'] },
   { name: 'tests', command: bin('jest'), args: ['--ci', ...process.argv.slice(2)] },
 ];

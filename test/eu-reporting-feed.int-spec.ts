@@ -22,7 +22,6 @@ import {
   type TalentFeedServiceClient,
 } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { envelopeFromHeaders, TOPICS, type RawHeaders } from '@welkom/events';
-import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
 import {
   createKafkaClient,
   DEAD_LETTER_HEADERS,
@@ -32,17 +31,16 @@ import {
   readTopicToEnd,
   type TopicRecord,
 } from '@welkom/messaging';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
 import {
   eventually,
-  serviceTestEnvironment,
-  startServiceProcess,
+  serviceRun,
   testInfrastructure,
-  type ServiceProcess,
+  type ServiceRun,
+  type ServiceUnderTest,
   type TestInfrastructure,
 } from '@welkom/testing';
-import { startKafkaBroker, type KafkaBrokerHandle } from '../deploy/kafka/kafka-broker';
-import { generateHistoryCsv } from '../apps/eu-reporting/src/cli/generate-history.command';
+import { startKafkaBroker, type KafkaBrokerHandle } from '@welkom/infrastructure';
+import { generateHistoryCsv } from '../apps/eu-reporting/tools/cli/generate-history.cli-program';
 
 /**
  * Issue 6, end to end: the seeded history (the core generator, consistent with seed 000's IND table) is
@@ -133,21 +131,21 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
   let infrastructure: TestInfrastructure = sharedInfrastructure;
   let broker: KafkaBrokerHandle | undefined;
   const runId = randomBytes(4).toString('hex');
-  const database = `welkom_eu_reporting_${runId}`;
   const directory = mkdtempSync(join(tmpdir(), `eu-reporting-feed-${runId}-`));
   const historyPath = join(directory, 'history.csv');
   const certificatesDir = dirname(sharedInfrastructure.certificates.parties.ind.certificatePath);
   let kafka: ReturnType<typeof createKafkaClient>;
   let history: string;
-  let service: ServiceProcess;
+  let run: ServiceRun | undefined;
+  let service: ServiceUnderTest;
 
   const importFile = (file: string): Promise<ProcessResult> =>
-    runNode('apps/eu-reporting/src/history-import/history-import.cli.ts', ['--file', file], {
+    runNode('apps/eu-reporting/tools/history-import/history-import.cli.ts', ['--file', file], {
       KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
       WELKOM_CERTIFICATES_DIR: certificatesDir,
     });
   const replay = async (file: string, ...args: string[]): Promise<string> => {
-    const result = await runNode('apps/eu-reporting/src/cli/feed.cli.ts', ['--input', file, ...args]);
+    const result = await runNode('apps/eu-reporting/tools/cli/feed.cli.ts', ['--input', file, ...args]);
     expect(result.code).toBe(0);
     return result.stdout;
   };
@@ -174,21 +172,16 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     broker = await startKafkaBroker();
     infrastructure = { ...sharedInfrastructure, kafkaBrokers: broker.brokers };
     kafka = createKafkaClient({ clientId: `eu-reporting-feed-test-${runId}`, brokers: infrastructure.kafkaBrokers });
-    await ensureDatabase(infrastructure.postgresUrl, database);
     // The committed, seeded core generator: its yearly totals reproduce the IND table of seed 000 exactly.
     history = generateHistoryCsv();
     writeFileSync(historyPath, history);
-    service = await startServiceProcess(
-      'eu-reporting',
-      await serviceTestEnvironment(infrastructure, 'eu-reporting', databaseUrl(infrastructure.postgresUrl, database)),
-      { readyTimeoutMs: 120_000 },
-    );
+    run = serviceRun('eu_reporting_feed', { infrastructure });
+    service = await run.start({ app: 'eu-reporting', party: 'eu-reporting', readyTimeoutMs: 120_000 });
   });
 
   afterAll(async () => {
-    await service?.stop();
+    await run?.stop();
     await broker?.stop();
-    await dropDatabase(infrastructure.postgresUrl, database);
     rmSync(directory, { recursive: true, force: true });
   });
 
@@ -376,17 +369,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
   });
 
   it('streams the feed over gRPC to any party, and resuming from a position yields exactly the rest', async () => {
-    const party = infrastructure.certificates.parties['university-leiden'];
-    const credentials = createClientCredentials(
-      loadMtlsMaterial({
-        caCertificatePath: infrastructure.certificates.caCertificatePath,
-        certificatePath: party.certificatePath,
-        privateKeyPath: party.privateKeyPath,
-      }),
-    );
-    const client = createGrpcClient(TALENT_FEED_CONTRACT, service.grpcAddress, credentials).getService<TalentFeedServiceClient>(
-      'TalentFeedService',
-    );
+    const client = service.client<TalentFeedServiceClient>(TALENT_FEED_CONTRACT, 'university-leiden');
     const request: StreamFeedRequest = {
       fromPosition: '0',
       fromYear: 2015,

@@ -11,16 +11,9 @@ import {
 } from '@welkom/contracts/generated/grpc/health/v1/health';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { PartyRegistryServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/party_registry';
-import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
-import {
-  eventually,
-  serviceTestEnvironment,
-  startServiceProcess,
-  testInfrastructure,
-  type ServiceProcess,
-} from '@welkom/testing';
-import { ensureUntrustedCertificates } from '../deploy/certs/dev-certificates';
+import { createClientCredentials, createGrpcClient } from '@welkom/grpc';
+import { eventually, serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { ensureUntrustedCertificates } from '@welkom/infrastructure';
 
 jest.setTimeout(120_000);
 
@@ -28,18 +21,7 @@ const DEV_PARTIES = join(__dirname, '..', 'deploy', 'parties', 'dev-parties.json
 const LEIDEN_OIN = '00000003281234560000';
 const HUB_OIN = '00000001999999990000';
 
-function clientFor<T extends object>(service: string, contract = PARTY_REGISTRY_CONTRACT, address: string, partyKey: string): T {
-  const { certificates } = testInfrastructure();
-  const party = certificates.parties[partyKey];
-  const credentials = createClientCredentials(
-    loadMtlsMaterial({
-      caCertificatePath: certificates.caCertificatePath,
-      certificatePath: party.certificatePath,
-      privateKeyPath: party.privateKeyPath,
-    }),
-  );
-  return createGrpcClient(contract, address, credentials).getService<T>(service);
-}
+const run = serviceRun('hub_university');
 
 function call<T>(observable: Observable<T>): Promise<T> {
   return firstValueFrom(observable);
@@ -55,39 +37,20 @@ async function callError(observable: Observable<unknown>): Promise<{ code?: numb
 }
 
 describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL', () => {
-  const infrastructure = testInfrastructure();
+  const { infrastructure } = run;
   const runId = randomBytes(4).toString('hex');
-  const databases = [`welkom_hub_${runId}`, `welkom_university_${runId}`];
-  let hub: ServiceProcess;
-  let university: ServiceProcess;
+  let hub: ServiceUnderTest;
+  let university: ServiceUnderTest;
 
   beforeAll(async () => {
-    for (const name of databases) await ensureDatabase(infrastructure.postgresUrl, name);
-    hub = await startServiceProcess(
-      'hub',
-      await serviceTestEnvironment(infrastructure, 'hub', databaseUrl(infrastructure.postgresUrl, databases[0]), {
-        PARTY_SEED_FILE: DEV_PARTIES,
-      }),
-    );
-    university = await startServiceProcess(
-      'university',
-      await serviceTestEnvironment(
-        infrastructure,
-        'university-leiden',
-        databaseUrl(infrastructure.postgresUrl, databases[1]),
-        { HUB_GRPC_ADDRESS: hub.grpcAddress },
-      ),
-    );
+    hub = await run.start({ app: 'hub', party: 'hub', env: { PARTY_SEED_FILE: DEV_PARTIES } });
+    university = await run.start({ app: 'university', party: 'university-leiden', env: { HUB_GRPC_ADDRESS: hub.grpcAddress } });
   });
 
-  afterAll(async () => {
-    await university?.stop();
-    await hub?.stop();
-    for (const name of databases) await dropDatabase(infrastructure.postgresUrl, name);
-  });
+  afterAll(() => run.stop());
 
   it('tells a caller which party it is, from its client certificate', async () => {
-    const registry = clientFor<PartyRegistryServiceClient>('PartyRegistryService', undefined, hub.grpcAddress, 'university-leiden');
+    const registry = run.client<PartyRegistryServiceClient>(PARTY_REGISTRY_CONTRACT, hub.grpcAddress, 'university-leiden');
     const { party } = await call(registry.getCallerParty({}));
     expect(party?.reference?.oin).toBe(LEIDEN_OIN);
     expect(party?.name).toBe('Universiteit Leiden');
@@ -95,7 +58,7 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
   });
 
   it('ignores an identity claimed in request metadata: only the certificate counts', async () => {
-    const registry = clientFor<PartyRegistryServiceClient>('PartyRegistryService', undefined, hub.grpcAddress, 'university-leiden');
+    const registry = run.client<PartyRegistryServiceClient>(PARTY_REGISTRY_CONTRACT, hub.grpcAddress, 'university-leiden');
     const metadata = new Metadata();
     metadata.set('x-party-oin', HUB_OIN);
     const { party } = await call(registry.getCallerParty({}, metadata));
@@ -103,13 +66,13 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
   });
 
   it('lists registered parties by role', async () => {
-    const registry = clientFor<PartyRegistryServiceClient>('PartyRegistryService', undefined, hub.grpcAddress, 'ind');
+    const registry = run.client<PartyRegistryServiceClient>(PARTY_REGISTRY_CONTRACT, hub.grpcAddress, 'ind');
     const { parties } = await call(registry.listParties({ role: PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR }));
     expect(parties.map((p) => p.name).sort()).toEqual(['Technische Universiteit Delft', 'Universiteit Leiden']);
   });
 
   it('records the university connector from the event it published on Kafka', async () => {
-    const registry = clientFor<PartyRegistryServiceClient>('PartyRegistryService', undefined, hub.grpcAddress, 'ind');
+    const registry = run.client<PartyRegistryServiceClient>(PARTY_REGISTRY_CONTRACT, hub.grpcAddress, 'ind');
     const connector = await eventually(async () => {
       const { connectors } = await call(registry.listConnectors({}));
       return connectors.find((c) => c.service === 'university' && c.party?.oin === LEIDEN_OIN);
@@ -159,7 +122,7 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
       [hub, 'ind'],
       [university, 'hub'],
     ] as const) {
-      const health = clientFor<HealthClient>('Health', HEALTH_CONTRACT, service.grpcAddress, partyKey);
+      const health = run.client<HealthClient>(HEALTH_CONTRACT, service.grpcAddress, partyKey);
       const response = await call(health.check({ service: '' }));
       expect(response.status).toBe(ServingStatus.SERVING);
     }

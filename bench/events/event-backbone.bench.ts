@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { DEV_PARTY_DIRECTORY_FILE } from '@welkom/config';
 import { createKafkaClient } from '@welkom/messaging';
 import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
-import { startInfrastructure } from '../../scripts/infrastructure';
+import { startInfrastructure } from '@welkom/infrastructure';
 import { benchFacts } from './bench-fact.codec';
 import { type ApplyMode, runHubBackbone } from './hub-backbone.run';
 import type { RunFigures } from './latency.stats';

@@ -13,7 +13,7 @@ import { type EvidenceServiceClient, RequestEvidenceRequest } from '@welkom/cont
 import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
 import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
 import { serviceTestEnvironment } from '@welkom/testing';
-import { DEV_PARTIES_FILE, REPO_ROOT, startInfrastructure } from '../../scripts/infrastructure';
+import { DEV_PARTIES_FILE, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
 import { cpuByProcess, cpuSpentMicros, processCpuMicros } from './process-cpu';
 import { type LoadResult, runUnaryLoad } from './unary-load';
 

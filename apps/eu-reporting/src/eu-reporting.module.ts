@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { Inbox, OutboxWriter } from '@welkom/messaging';
 import { serviceInfrastructure } from '@welkom/runtime';
 import { ApplicationFactEntity } from './application-facts/application-fact.entity';
 import { ApplicationFactRepository } from './application-facts/application-fact.repository';
@@ -13,10 +12,7 @@ import { FeedPublicationService } from './feed-publication/feed-publication.serv
 import { PublishedFeedSeriesEntity } from './feed-publication/published-feed-series.entity';
 import { PublishedFeedSeriesRepository } from './feed-publication/published-feed-series.repository';
 import { EU_REPORTING_MIGRATIONS } from './migrations';
-import { EVENT_INBOX } from './platform/event-inbox';
-import { EVENT_OUTBOX } from './platform/event-outbox';
 import { FEED_REFERENCE } from './platform/feed-reference.token';
-import { TransactionRepository } from './platform/transaction.repository';
 import { TalentFeedGrpcController } from './talent-feed/talent-feed.grpc-controller';
 import { TalentFeedHttpController } from './talent-feed/talent-feed.http-controller';
 import { TalentFeedService } from './talent-feed/talent-feed.service';
@@ -40,9 +36,6 @@ export class EuReportingModule {
         { provide: EU_REPORTING_CONFIG, useValue: config },
         // Checked once at start: the feed refuses to run on reference data it cannot trust.
         { provide: FEED_REFERENCE, useFactory: () => loadFeedReference(config.FEED_REFERENCE_DIR) },
-        { provide: EVENT_INBOX, useExisting: Inbox },
-        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
-        TransactionRepository,
         ApplicationFactRepository,
         ApplicationLedgerStore,
         ApplicationFactService,

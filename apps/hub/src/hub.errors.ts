@@ -16,6 +16,7 @@ export type HubErrorReason =
   | 'NOT_AUTHORITATIVE_SOURCE'
   | 'NOT_RECOGNISED_SPONSOR'
   | 'NOT_THE_ISSUER'
+  | 'FOREIGN_ANNOUNCEMENT'
   | 'EVIDENCE_NOT_FOUND'
   | 'REQUEST_NOT_FOUND'
   | 'GRANT_NOT_FOUND'
@@ -46,6 +47,7 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'NOT_AUTHORITATIVE_SOURCE':
     case 'NOT_RECOGNISED_SPONSOR':
     case 'NOT_THE_ISSUER':
+    case 'FOREIGN_ANNOUNCEMENT':
       return 'PERMISSION_DENIED';
     case 'EVIDENCE_NOT_FOUND':
     case 'REQUEST_NOT_FOUND':

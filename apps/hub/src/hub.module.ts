@@ -1,6 +1,5 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { Inbox, OutboxWriter } from '@welkom/messaging';
 import { serviceInfrastructure } from '@welkom/runtime';
 import { AuditChainHeadEntity, AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditGrpcController } from './audit/audit.grpc-controller';
@@ -18,6 +17,7 @@ import { EvidenceRepository } from './evidence/evidence.repository';
 import { EvidenceSourceEventConsumer } from './evidence/evidence-source.event-consumer';
 import { EvidenceRequestEntity } from './evidence-requests/evidence-request.entity';
 import { EvidenceRequestExpiryService } from './evidence-requests/evidence-request-expiry.service';
+import { EvidenceRequestExpiryWorker } from './evidence-requests/evidence-request-expiry.worker';
 import { EvidenceRequestRepository } from './evidence-requests/evidence-request.repository';
 import { EvidenceRequestService } from './evidence-requests/evidence-request.service';
 import { RequestSnapshotRepository } from './evidence-requests/request-snapshot.repository';
@@ -31,12 +31,7 @@ import { PartyEntity, PartySubUnitEntity } from './party-registry/party.entity';
 import { PartyRegistryGrpcController } from './party-registry/party-registry.grpc-controller';
 import { PartyRegistryService } from './party-registry/party-registry.service';
 import { PartyRepository } from './party-registry/party.repository';
-import { ClockRepository } from './platform/clock.repository';
-import { EVENT_INBOX } from './platform/event-inbox';
-import { EVENT_OUTBOX } from './platform/event-outbox';
 import { HubMetricsRepository } from './platform/hub-metrics.repository';
-import { IdRepository } from './platform/id.repository';
-import { TransactionRepository } from './platform/transaction.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
@@ -83,11 +78,6 @@ export class HubModule {
         { provide: HUB_CONFIG, useValue: config },
         { provide: HUB_PARTY_OIN, useValue: hubOin },
         { provide: EvidenceCatalogue, useValue: catalogue },
-        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
-        { provide: EVENT_INBOX, useExisting: Inbox },
-        ClockRepository,
-        IdRepository,
-        TransactionRepository,
         HubMetricsRepository,
         PartyRepository,
         PartyRegistryService,
@@ -105,6 +95,7 @@ export class HubModule {
         RequestSnapshotRepository,
         EvidenceRequestService,
         EvidenceRequestExpiryService,
+        EvidenceRequestExpiryWorker,
       ],
     };
   }

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Observable } from 'rxjs';
 import { firstValueFrom } from 'rxjs';
 import type { GrpcContract } from '@welkom/contracts';
-import { type DecodedGrpcError, createClientCredentials, createGrpcClient, decodeGrpcError, loadMtlsMaterial } from '@welkom/grpc';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
-import { serviceTestEnvironment, startServiceProcess, testInfrastructure, type ServiceProcess } from '@welkom/testing';
+import { type DecodedGrpcError, decodeGrpcError } from '@welkom/grpc';
+import { serviceRun, type ServiceUnderTest } from '@welkom/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
@@ -26,7 +24,7 @@ export const OIN = {
 export type PartyKey = 'hub' | 'ind' | 'rvo' | 'uwv' | 'consular-nairobi' | 'university-leiden' | 'university-delft' | 'eu-reporting';
 
 export interface HubUnderTest {
-  process: ServiceProcess;
+  process: ServiceUnderTest;
   databaseUrl: string;
   client<T extends object>(contract: GrpcContract, partyKey: PartyKey): T;
   stop(): Promise<void>;
@@ -34,44 +32,23 @@ export interface HubUnderTest {
 
 /** The hub as its own process, with its own database, the dev parties and dev grants, over real mTLS. */
 export async function startHubUnderTest(label: string, extraEnv: Record<string, string> = {}): Promise<HubUnderTest> {
-  const infrastructure = testInfrastructure();
-  const database = `welkom_hub_${label}_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(infrastructure.postgresUrl, database);
-  const url = databaseUrl(infrastructure.postgresUrl, database);
-  const process = await startServiceProcess(
-    'hub',
-    await serviceTestEnvironment(infrastructure, 'hub', url, {
+  const run = serviceRun(label);
+  const hub = await run.start({
+    app: 'hub',
+    party: 'hub',
+    env: {
       PARTY_SEED_FILE: DEV_PARTIES_FILE,
       GRANT_SEED_FILE: DEV_GRANTS_FILE,
       SUBJECT_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
       EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS: '200',
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
       ...extraEnv,
-    }),
-  );
-  const clients = new Map<string, object>();
+    },
+  });
   return {
-    process,
-    databaseUrl: url,
-    client<T extends object>(contract: GrpcContract, partyKey: PartyKey): T {
-      const key = `${contract.service}/${partyKey}`;
-      if (!clients.has(key)) {
-        const party = infrastructure.certificates.parties[partyKey];
-        const credentials = createClientCredentials(
-          loadMtlsMaterial({
-            caCertificatePath: infrastructure.certificates.caCertificatePath,
-            certificatePath: party.certificatePath,
-            privateKeyPath: party.privateKeyPath,
-          }),
-        );
-        clients.set(key, createGrpcClient(contract, process.grpcAddress, credentials).getService<T>(contract.service));
-      }
-      return clients.get(key) as T;
-    },
-    async stop() {
-      await process.stop();
-      await dropDatabase(infrastructure.postgresUrl, database);
-    },
+    process: hub,
+    databaseUrl: hub.databaseUrl,
+    client: <T extends object>(contract: GrpcContract, partyKey: PartyKey): T => hub.client<T>(contract, partyKey),
+    stop: () => run.stop(),
   };
 }
 

@@ -143,7 +143,7 @@ describe('malformed input: the right status and field violation for each, and th
     // The EU reporting connector has a certificate from the party CA, but this hub's registry does not know it.
     const parties = JSON.parse(readFileSync(DEV_PARTIES_FILE, 'utf8')) as { parties: { key: string }[] };
     const seed = join(mkdtempSync(join(tmpdir(), 'hub-parties-')), 'parties.json');
-    writeFileSync(seed, JSON.stringify({ parties: parties.parties.filter((party) => party.key !== 'eu-reporting') }));
+    writeFileSync(seed, JSON.stringify({ ...parties, parties: parties.parties.filter((party) => party.key !== 'eu-reporting') }));
     hub = await startHubUnderTest('malformed', { PARTY_SEED_FILE: seed });
     clients = {
       evidence: (party) => hub.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, party),

@@ -1,6 +1,5 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { Inbox, OutboxWriter } from '@welkom/messaging';
 import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { IND_ENTITIES } from './applications/application.entity';
 import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
@@ -19,11 +18,6 @@ import { IND_CONFIG, IND_PARTY_OIN, type IndConfig } from './ind.config';
 import { IND_MIGRATIONS } from './migrations';
 import { SponsorEventsConsumer } from './notifications/sponsor-events.event-consumer';
 import { SponsorNotificationService } from './notifications/sponsor-notification.service';
-import { ClockRepository } from './platform/clock.repository';
-import { EVENT_INBOX } from './platform/event-inbox';
-import { EVENT_OUTBOX } from './platform/event-outbox';
-import { IdRepository } from './platform/id.repository';
-import { TransactionRepository } from './platform/transaction.repository';
 import { IndReference } from './reference-data/ind-reference';
 
 export const IND_SERVICE_NAME = 'ind';
@@ -49,6 +43,7 @@ export class IndModule {
           entities: IND_ENTITIES,
           migrations: IND_MIGRATIONS,
           extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
+          clockOffsetDays: config.REHEARSAL_CLOCK_OFFSET_DAYS,
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
@@ -57,11 +52,6 @@ export class IndModule {
         { provide: IND_CONFIG, useValue: config },
         { provide: IND_PARTY_OIN, useValue: indOin },
         { provide: IndReference, useValue: reference },
-        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
-        { provide: EVENT_INBOX, useExisting: Inbox },
-        ClockRepository,
-        IdRepository,
-        TransactionRepository,
         ApplicationRepository,
         EvidenceRequestRepository,
         HubEvidenceRepository,

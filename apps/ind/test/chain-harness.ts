@@ -6,12 +6,11 @@ import { type GrpcContract, GRANT_CONTRACT } from '@welkom/contracts';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
-import { createClientCredentials, createGrpcClient, type DecodedGrpcError, decodeGrpcError, loadMtlsMaterial } from '@welkom/grpc';
+import { type DecodedGrpcError, decodeGrpcError } from '@welkom/grpc';
 import type { TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
-import { serviceTestEnvironment, startServiceProcess, testInfrastructure, type ServiceProcess } from '@welkom/testing';
-import { ensureDevCertificates } from '../../../deploy/certs/dev-certificates';
+import { serviceRun, testInfrastructure, type ServiceProcess } from '@welkom/testing';
+import { ensureDevCertificates } from '@welkom/infrastructure';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
@@ -69,15 +68,9 @@ async function partyFiles(): Promise<{ parties: Record<string, PartyFiles>; part
   const partyFile = join(directory, `chain-parties-${process.pid}-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(
     partyFile,
-    JSON.stringify({ parties: [...devParties.parties, { ...NON_RECOGNISED_SPONSOR, roles: ['UNIVERSITY'] }] }, null, 2),
+    JSON.stringify({ ...devParties, parties: [...devParties.parties, { ...NON_RECOGNISED_SPONSOR, roles: ['UNIVERSITY'] }] }, null, 2),
   );
   return { parties, partyFile };
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const value = await work();
-  return [value, Math.round(performance.now() - started)];
 }
 
 /**
@@ -86,48 +79,47 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
  */
 export async function startChain(options: ChainOptions): Promise<Chain> {
   const infrastructure = testInfrastructure();
-  const run = `${options.label}_${randomBytes(3).toString('hex')}`;
-  const names = { hub: `welkom_hub_${run}`, ind: `welkom_ind_${run}`, university: `welkom_university_${run}` };
-  for (const name of Object.values(names)) await ensureDatabase(infrastructure.postgresUrl, name);
   const { parties, partyFile } = await partyFiles();
-  const shared = { PARTY_DIRECTORY_FILE: partyFile, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+  const run = serviceRun(options.label, { extraParties: parties });
+  const shared = { PARTY_DIRECTORY_FILE: partyFile };
 
-  const [hub, hubBootMs] = await timed(async () =>
-    startServiceProcess(
-      'hub',
-      await serviceTestEnvironment(infrastructure, 'hub', databaseUrl(infrastructure.postgresUrl, names.hub), {
-        ...shared,
-        PARTY_SEED_FILE: partyFile,
-        GRANT_SEED_FILE: DEV_GRANTS_FILE,
-        SUBJECT_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
-        EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS: '500',
-      }),
-    ),
-  );
-  const indEnv = await serviceTestEnvironment(infrastructure, 'ind', databaseUrl(infrastructure.postgresUrl, names.ind), {
-    ...shared,
-    HUB_GRPC_ADDRESS: hub.grpcAddress,
-    ASSESSMENT_SWEEP_INTERVAL_MS: '500',
-    EVIDENCE_FOLLOW_UP_AFTER_MS: '3000',
-    DEADLINE_CHECK_INTERVAL_MS: '1000',
-    ...options.indEnv,
+  const hub = await run.start({
+    app: 'hub',
+    party: 'hub',
+    env: {
+      ...shared,
+      PARTY_SEED_FILE: partyFile,
+      GRANT_SEED_FILE: DEV_GRANTS_FILE,
+      SUBJECT_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
+      EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS: '500',
+    },
   });
-  let [ind, indBootMs] = await timed(() => startServiceProcess('ind', indEnv));
-  const [university, universityBootMs] = await timed(async () =>
-    startServiceProcess(
-      'university',
-      await serviceTestEnvironment(infrastructure, 'university-leiden', databaseUrl(infrastructure.postgresUrl, names.university), {
-        ...shared,
-        HUB_GRPC_ADDRESS: hub.grpcAddress,
-        IND_GRPC_ADDRESS: ind.grpcAddress,
-        APPLICATION_DELIVERY_INTERVAL_MS: '500',
-        ...options.universityEnv,
-      }),
-    ),
-  );
+  const ind = await run.start({
+    app: 'ind',
+    party: 'ind',
+    env: {
+      ...shared,
+      HUB_GRPC_ADDRESS: hub.grpcAddress,
+      ASSESSMENT_SWEEP_INTERVAL_MS: '500',
+      EVIDENCE_FOLLOW_UP_AFTER_MS: '3000',
+      DEADLINE_CHECK_INTERVAL_MS: '1000',
+      ...options.indEnv,
+    },
+  });
+  const university = await run.start({
+    app: 'university',
+    party: 'university-leiden',
+    env: {
+      ...shared,
+      HUB_GRPC_ADDRESS: hub.grpcAddress,
+      IND_GRPC_ADDRESS: ind.grpcAddress,
+      APPLICATION_DELIVERY_INTERVAL_MS: '500',
+      ...options.universityEnv,
+    },
+  });
 
-  const clients = new Map<string, object>();
-  const kafka = createKafkaClient({ clientId: `chain-${run}`, brokers: infrastructure.kafkaBrokers });
+  const clientId = `chain-${options.label}-${randomBytes(3).toString('hex')}`;
+  const kafka = createKafkaClient({ clientId, brokers: infrastructure.kafkaBrokers });
   const producer = createReliableProducer(kafka);
   let producerConnected = false;
   const chain: Chain = {
@@ -140,35 +132,17 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
       await producer.send({ topic: topic.name, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     },
     hub,
-    get ind() {
-      return ind;
-    },
+    ind,
     university,
-    bootMs: { hub: hubBootMs, ind: indBootMs, university: universityBootMs },
+    bootMs: { hub: hub.bootMs, ind: ind.bootMs, university: university.bootMs },
     client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T {
-      const key = `${contract.service}@${service.grpcAddress}/${partyKey}`;
-      if (!clients.has(key)) {
-        const party = parties[partyKey];
-        const credentials = createClientCredentials(
-          loadMtlsMaterial({ caCertificatePath: infrastructure.certificates.caCertificatePath, ...party }),
-        );
-        clients.set(key, createGrpcClient(contract, service.grpcAddress, credentials).getService<T>(contract.service));
-      }
-      return clients.get(key) as T;
+      return run.client<T>(contract, service.grpcAddress, partyKey);
     },
-    async restartInd(how, extraEnv = {}) {
-      const [, downMs] = await timed(() => (how === 'kill' ? ind.kill() : ind.stop()));
-      const [restarted, bootMs] = await timed(() => startServiceProcess('ind', { ...indEnv, ...extraEnv }));
-      ind = restarted;
-      return { downMs, bootMs };
-    },
+    restartInd: (how, extraEnv = {}) => ind.restart(how, extraEnv),
     async stop() {
       if (producerConnected) await producer.disconnect();
       rmSync(partyFile, { force: true });
-      await university.stop();
-      await ind.stop();
-      await hub.stop();
-      for (const name of Object.values(names)) await dropDatabase(infrastructure.postgresUrl, name);
+      await run.stop();
     },
   };
   return chain;

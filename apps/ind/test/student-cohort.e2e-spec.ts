@@ -25,7 +25,7 @@ import {
 import { ENVELOPE_HEADERS, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { testInfrastructure } from '@welkom/testing';
-import { isoWeekdayOf, parseIsoDate, SATURDAY, SUNDAY } from '../src/deadlines/calendar-date';
+import { isoWeekdayOf, parseIsoDate, SATURDAY, SUNDAY } from '@welkom/platform';
 import { bundledDeadlineReference } from '../src/deadlines/decision-period.reference';
 import { decisionDeadlines } from '../src/deadlines/decision-deadline.calculator';
 import { call, callError, type Chain, grantWhatTheIndRulesRead, NON_RECOGNISED_SPONSOR, OIN, startChain, until } from './chain-harness';

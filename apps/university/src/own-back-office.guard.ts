@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@welkom/errors';
 import { type CallWithAuthContext, callerOinFromCall } from '@welkom/grpc';
 import { UNIVERSITY_PARTY_OIN } from './university.config';
+import { UniversityError } from './university.errors';
 
 /**
  * The back-office API acts as this university towards the hub and the IND, so only this university may call
@@ -16,7 +16,7 @@ export class OwnBackOfficeGuard implements CanActivate {
     // gRPC handlers get (request, metadata, call); the call carries the verified client certificate.
     const caller = callerOinFromCall(context.getArgByIndex<CallWithAuthContext>(2));
     if (caller !== this.ownOin) {
-      throw new DomainError('PERMISSION_DENIED', `Party ${caller} is not this university's back office`, { reason: 'NOT_OWN_BACK_OFFICE' });
+      throw new UniversityError('NOT_OWN_BACK_OFFICE', `Party ${caller} is not this university's back office`);
     }
     return true;
   }

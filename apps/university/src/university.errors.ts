@@ -6,6 +6,7 @@ export type UniversityErrorReason =
   | 'APPLICATION_REFERENCE_CONFLICT'
   | 'APPLICATION_NOT_FOUND'
   | 'APPLICATION_NOT_DELIVERED'
+  | 'NOT_OWN_BACK_OFFICE'
   | 'CHANGE_NOT_APPLICABLE'
   | 'HUB_UNAVAILABLE'
   | 'IND_UNAVAILABLE';
@@ -21,6 +22,8 @@ export function universityDomainCodeFor(reason: UniversityErrorReason): DomainEr
       return 'NOT_FOUND';
     case 'APPLICATION_NOT_DELIVERED':
       return 'FAILED_PRECONDITION';
+    case 'NOT_OWN_BACK_OFFICE':
+      return 'PERMISSION_DENIED';
     case 'HUB_UNAVAILABLE':
     case 'IND_UNAVAILABLE':
       return 'UNAVAILABLE';

@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { OutboxWriter } from '@welkom/messaging';
 import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { ApplicationDeliveryWorker } from './applications/application-delivery.worker';
 import { ApplicationFilingService } from './applications/application-filing.service';
@@ -10,6 +9,7 @@ import { ApplicationStatusEntity, SponsoredApplicationEntity } from './applicati
 import { SponsoredApplicationRepository } from './applications/sponsored-application.repository';
 import { ChangeReportService } from './duty-to-notify/change-report.service';
 import { SponsorNotificationEntity } from './duty-to-notify/sponsor-notification.entity';
+import { SponsorNotificationRepository } from './duty-to-notify/sponsor-notification.repository';
 import { EvidencePushService } from './evidence-push/evidence-push.service';
 import { PushedEvidenceEntity } from './evidence-push/pushed-evidence.entity';
 import { PushedEvidenceRepository } from './evidence-push/pushed-evidence.repository';
@@ -17,10 +17,6 @@ import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository'
 import { IndIntakeRepository } from './ind-connection/ind-intake.repository';
 import { InternationalOfficeGrpcController } from './international-office.grpc-controller';
 import { UNIVERSITY_MIGRATIONS } from './migrations';
-import { ClockRepository } from './platform/clock.repository';
-import { EVENT_OUTBOX } from './platform/event-outbox';
-import { IdRepository } from './platform/id.repository';
-import { TransactionRepository } from './platform/transaction.repository';
 import { UNIVERSITY_CONFIG, UNIVERSITY_PARTY_OIN, type UniversityConfig } from './university.config';
 
 export const UNIVERSITY_SERVICE_NAME = 'university';
@@ -50,14 +46,11 @@ export class UniversityModule {
       providers: [
         { provide: UNIVERSITY_CONFIG, useValue: config },
         { provide: UNIVERSITY_PARTY_OIN, useValue: universityOin },
-        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
-        ClockRepository,
-        IdRepository,
-        TransactionRepository,
         HubEvidenceRepository,
         IndIntakeRepository,
         PushedEvidenceRepository,
         SponsoredApplicationRepository,
+        SponsorNotificationRepository,
         EvidencePushService,
         ApplicationFilingService,
         ApplicationDeliveryWorker,

@@ -1,3 +1,5 @@
+import { UUID_PATTERN } from '@welkom/validation';
+
 // Signing is part of what an envelope is; re-exported here so `@welkom/events` offers it with the envelope.
 export * from './envelope-signature';
 
@@ -43,7 +45,8 @@ export class EnvelopeError extends Error {
 }
 
 const EVENT_TYPE = /^welkom\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+// The shared UUID format, in either case: RFC 9562 lets another party's producer write the hex digits in capitals.
+const UUID = new RegExp(UUID_PATTERN.source, 'i');
 
 /** Kafka record headers as clients hand them over; a header sent twice arrives as an array. */
 export type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;

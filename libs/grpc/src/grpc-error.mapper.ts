@@ -35,6 +35,34 @@ export function grpcStatusFor(code: DomainErrorCode): GrpcStatus {
   }
 }
 
+/** The HTTP status of a domain error, for services that also answer over HTTP (the same codes as gRPC). */
+export function httpStatusFor(code: DomainErrorCode): number {
+  switch (code) {
+    case 'INVALID_ARGUMENT':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'PERMISSION_DENIED':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'ALREADY_EXISTS':
+      return 409;
+    case 'FAILED_PRECONDITION':
+      return 412;
+    case 'RESOURCE_EXHAUSTED':
+      return 429;
+    case 'UNAVAILABLE':
+      return 503;
+    case 'DEADLINE_EXCEEDED':
+      return 504;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
 /** What grpc-js turns into a status on the wire: code, details text and trailing metadata. */
 export interface GrpcErrorPayload {
   code: GrpcStatus;

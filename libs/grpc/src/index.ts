@@ -1,4 +1,5 @@
 export * from './caller-identity';
+export * from './caller-oin.decorator';
 export * from './grpc-client.factory';
 export * from './grpc-error.mapper';
 export * from './grpc-exception.filter';
@@ -6,3 +7,4 @@ export * from './grpc-server-options.factory';
 export * from './mtls-credentials';
 export * from './own-identity';
 export * from './proto-loader-options';
+export * from './remote-error';

@@ -74,7 +74,7 @@ function readPem(path: string): Buffer {
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `Cannot read ${path} (${reason}). Development certificates: node -r @swc-node/register deploy/certs/certs-cli.ts`,
+      `Cannot read ${path} (${reason}). Development certificates: npm run certs`,
       { cause: error },
     );
   }

@@ -20,7 +20,7 @@ import {
   type DevParty,
   ensureDevCertificates,
   ensureUntrustedCertificates,
-} from '../../../deploy/certs/dev-certificates';
+} from '@welkom/infrastructure';
 import { callerOinFromCall } from '../src/caller-identity';
 import {
   type MtlsMaterial,

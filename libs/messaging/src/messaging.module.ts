@@ -13,11 +13,13 @@ import { DataSource } from 'typeorm';
 import { allTopicDefinitions, type TopicDefinition } from '@welkom/events';
 import { METRICS_REGISTRY } from '@welkom/observability';
 import { EventPublisher } from './event-publisher';
+import { EVENT_INBOX } from './inbox/event-inbox';
 import { Inbox, type InboxOptions } from './inbox/inbox.repository';
 import { createKafkaClient } from './kafka-client.factory';
 import { KafkaHealthProbe } from './kafka.health-probe';
 import { MessagingMetrics } from './messaging.metrics';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
+import { EVENT_OUTBOX } from './outbox/event-outbox';
 import { KafkaOutboxSink } from './outbox/outbox-record.sink';
 import { OutboxRelay, type OutboxRelaySettings } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
@@ -146,6 +148,9 @@ export class MessagingModule {
         },
         OutboxWriter,
         Inbox,
+        // The ports services inject, bound here so no service module repeats (or varies) the binding.
+        { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
+        { provide: EVENT_INBOX, useExisting: Inbox },
         OutboxRelayLifecycle,
         ProducerLifecycle,
         KafkaHealthProbe,
@@ -160,6 +165,8 @@ export class MessagingModule {
         EventPublisher,
         OutboxWriter,
         Inbox,
+        EVENT_OUTBOX,
+        EVENT_INBOX,
         OutboxRelay,
         KafkaHealthProbe,
       ],

@@ -1,6 +1,6 @@
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { eventually } from '@welkom/testing';
-import { type KafkaBrokerHandle, startKafkaBroker } from '../../../deploy/kafka/kafka-broker';
+import { type KafkaBrokerHandle, startKafkaBroker } from '@welkom/infrastructure';
 import { type CaseService, startCaseService } from './fixtures/case-service';
 import {
   caseFacts,

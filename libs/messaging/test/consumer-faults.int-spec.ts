@@ -12,7 +12,7 @@ import {
   type DeadLetterErrorClass,
 } from '@welkom/messaging';
 import { eventually, testInfrastructure } from '@welkom/testing';
-import { ensureUntrustedCertificates } from '../../../deploy/certs/dev-certificates';
+import { ensureUntrustedCertificates } from '@welkom/infrastructure';
 import { type CaseFact, caseFactTopic } from './fixtures/case-fact.codec';
 import { type CaseService, startCaseService } from './fixtures/case-service';
 import {

@@ -19,7 +19,7 @@ import {
   type SignatureRejection,
 } from '@welkom/messaging';
 import { testInfrastructure } from '@welkom/testing';
-import { ensureUntrustedCertificates } from '../../../deploy/certs/dev-certificates';
+import { ensureUntrustedCertificates } from '@welkom/infrastructure';
 import { type CaseFact, caseFactTopic } from './fixtures/case-fact.codec';
 import { HUB_OIN, newRunId } from './fixtures/fault-harness';
 

@@ -1,6 +1,6 @@
 export { createDataSource, dataSourceOptions, type DataSourceSettings } from './data-source.factory';
 export { migrationLockKey, runMigrations, type RunMigrationsOptions } from './migration-runner';
-export { inTransaction } from './transaction';
+export { inTransaction, type Transaction } from './transaction';
 export {
   assertSafeIdentifier,
   databaseExists,
@@ -14,3 +14,5 @@ export {
 } from './database-admin';
 export { DatabaseHealthProbe } from './database.health-probe';
 export { DATABASE_SETTINGS, DatabaseModule, databaseSettingsOf } from './database.module';
+export { type PreparedStatement, queryPrepared } from './prepared-statement';
+export { queryRows } from './query-rows';

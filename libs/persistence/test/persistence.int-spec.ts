@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Column, Entity, PrimaryGeneratedColumn, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { resolvePostgres, type PostgresHandle } from '../../../deploy/postgres/postgres-server';
+import { resolvePostgres, type PostgresHandle } from '@welkom/infrastructure';
 import { createDataSource, databaseUrl, dropDatabase, ensureDatabase, inTransaction, runMigrations } from '../src';
 
 @Entity({ name: 'greeting' })

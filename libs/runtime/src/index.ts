@@ -1,4 +1,5 @@
 export * from './connector-announcement';
+export * from './http-error.filter';
 export * from './hub-client.module';
 export * from './hub-evidence-client.module';
 export * from './service-infrastructure';

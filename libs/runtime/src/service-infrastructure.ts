@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@welkom/config';
 import { KafkaHealthProbe, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@welkom/messaging';
 import { type HealthProbe, ObservabilityModule } from '@welkom/observability';
 import { DatabaseHealthProbe, DatabaseModule, type DataSourceSettings } from '@welkom/persistence';
+import { PlatformModule } from '@welkom/platform';
 
 export interface ServiceInfrastructureOptions {
   serviceName: string;
@@ -12,9 +13,14 @@ export interface ServiceInfrastructureOptions {
   migrations: DataSourceSettings['migrations'];
   /** More dependencies the service needs to be healthy (e.g. the hub), with the modules providing them. */
   extraProbes?: { probes: Type<HealthProbe>[]; imports: DynamicModule[] };
+  /** Days the business clock runs ahead of the wall clock (a rehearsal); 0 when absent. */
+  clockOffsetDays?: number;
 }
 
-/** The modules every service imports, in the same way: its database, the event backbone, health and metrics. */
+/**
+ * The modules every service imports, in the same way: its database, the event backbone (with the outbox and
+ * inbox ports), the clock, id and transaction repositories, health and metrics.
+ */
 export function serviceInfrastructure(options: ServiceInfrastructureOptions): DynamicModule[] {
   // The outbox, inbox and replay log live in every service's own database, next to its state.
   const database = DatabaseModule.forRoot({
@@ -34,6 +40,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
   return [
     database,
     messaging,
+    PlatformModule.forRoot({ clockOffsetDays: options.clockOffsetDays }),
     ...extra.imports,
     ObservabilityModule.forRoot({
       serviceName: options.serviceName,

@@ -1,3 +1,4 @@
 export * from './service-process';
-export * from './template-database';
+export * from './strict-fake';
+export * from './service-run';
 export * from './test-infrastructure';

@@ -1,4 +1,4 @@
-import { startInfrastructure, type Infrastructure } from '../../../scripts/infrastructure';
+import { startInfrastructure, type Infrastructure } from '@welkom/infrastructure';
 
 declare global {
   // eslint-disable-next-line no-var

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { DevCertificates } from '../../../deploy/certs/dev-certificates';
+import type { DevCertificates } from '@welkom/infrastructure';
 
 export interface TestInfrastructure {
   kafkaBrokers: string[];

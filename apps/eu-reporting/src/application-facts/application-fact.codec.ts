@@ -1,5 +1,5 @@
+import { formatIsoDate } from '@welkom/platform';
 import type { ApplicationFact, CheckedApplicationFact } from '../feed/application-fact';
-import { formatIsoDate } from '../feed/calendar-day';
 import { citizenshipOfCode } from '../feed/citizenship-code';
 import { decisionOfCode, PERMIT_CATEGORIES, SPONSOR_TYPES } from '../feed/permit-category';
 

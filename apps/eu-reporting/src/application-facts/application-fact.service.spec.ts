@@ -1,12 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { DomainError } from '@welkom/errors';
-import type { ReceivedEvent } from '@welkom/messaging';
+import type { EventInbox, ReceivedEvent } from '@welkom/messaging';
+import type { TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { ApplicationFact, CheckedApplicationFact } from '../feed/application-fact';
 import { loadFeedReference } from '../feed/feed-reference.loader';
 import type { FeedPublicationService } from '../feed-publication/feed-publication.service';
-import type { EventInbox } from '../platform/event-inbox';
-import type { TransactionRepository } from '../platform/transaction.repository';
-import { strictFake } from '../testing/strict-fake';
 import { applicationFactOf } from './application-fact.codec';
 import type { ApplicationFactRepository, StoredFactChange } from './application-fact.repository';
 import { ApplicationFactService, type StatusChangeCommand } from './application-fact.service';
@@ -14,7 +13,7 @@ import type { ApplicationLedgerStore } from './application-ledger.store';
 import type { StatusChange } from './status-change';
 
 const reference = loadFeedReference();
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
 let sequence = 0;
 function command(change: Partial<StatusChange> = {}): StatusChangeCommand {
@@ -53,10 +52,10 @@ function harness(options: { stored?: ApplicationFact[]; seen?: Set<ReceivedEvent
   const recorded: CheckedApplicationFact[][] = [];
   const state = { scheduled: 0 };
   const stored = new Map((options.stored ?? []).map((fact) => [fact.applicationId, fact]));
-  const inbox: EventInbox = {
-    claimAll: async <T>(_manager: EntityManager, events: readonly ReceivedEvent<T>[]) =>
+  const inbox = strictFake<EventInbox>('EventInbox', {
+    claimAll: async <T>(_manager: Transaction, events: readonly ReceivedEvent<T>[]) =>
       events.filter((event) => !options.seen?.has(event as ReceivedEvent<unknown>)),
-  };
+  });
   const service = new ApplicationFactService(
     strictFake<ApplicationFactRepository>('ApplicationFactRepository', {
       lockAndFind: async (_tx, ids) => new Map(ids.flatMap((id) => (stored.has(id) ? [[id, stored.get(id) as ApplicationFact]] : []))),
@@ -72,7 +71,7 @@ function harness(options: { stored?: ApplicationFact[]; seen?: Set<ReceivedEvent
     }),
     inbox,
     strictFake<TransactionRepository>('TransactionRepository', {
-      run: async <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+      run: async <T>(work: (manager: Transaction) => Promise<T>): Promise<T> => {
         const result = await work(tx);
         if (options.failCommit) throw new Error('connection lost at commit');
         return result;

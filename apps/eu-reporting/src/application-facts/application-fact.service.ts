@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type FieldViolation } from '@welkom/errors';
-import type { ReceivedEvent } from '@welkom/messaging';
+import type { FieldViolation } from '@welkom/errors';
+import { EVENT_INBOX, type EventInbox, type ReceivedEvent } from '@welkom/messaging';
+import { TransactionRepository } from '@welkom/platform';
+import { EuReportingError } from '../eu-reporting.errors';
 import type { ApplicationFact, ApplicationFactField, CheckedApplicationFact } from '../feed/application-fact';
 import { ApplicationFactValidator } from '../feed/application-fact.validator';
 import type { FeedReference } from '../feed/feed-reference';
 import { FeedPublicationService } from '../feed-publication/feed-publication.service';
-import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
 import { FEED_REFERENCE } from '../platform/feed-reference.token';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { applicationFactOf, sameFact } from './application-fact.codec';
 import { ApplicationFactRepository, type StoredFactChange } from './application-fact.repository';
 import { ApplicationLedgerStore } from './application-ledger.store';
@@ -87,7 +87,7 @@ export class ApplicationFactService {
         if ('violations' in merged) violations.push(...merged.violations);
         else latest.set(change.applicationId, merged);
       }
-      if (violations.length > 0) throw DomainError.invalidArgument(violations, 'INVALID_STATUS_EVENT');
+      if (violations.length > 0) throw EuReportingError.invalid('INVALID_STATUS_EVENT', violations);
 
       const changed = [...latest.values()].filter(({ fact }) => !sameFact(stored.get(fact.applicationId), fact));
       const changes: StoredFactChange[] = changed.map(({ fact, eventId }) => ({ fact, eventId }));

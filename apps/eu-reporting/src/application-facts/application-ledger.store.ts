@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { EpochDay } from '@welkom/platform';
 import type { CheckedApplicationFact } from '../feed/application-fact';
-import type { EpochDay } from '../feed/calendar-day';
 import { ApplicationFactValidator } from '../feed/application-fact.validator';
 import { ApplicationLedger, type LedgerColumns } from '../feed/application.ledger';
 import type { FeedReference } from '../feed/feed-reference';

@@ -1,19 +1,19 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import type { TopicDefinition } from '@welkom/events';
+import type { EventOutbox } from '@welkom/messaging';
+import type { TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { ApplicationLedgerStore } from '../application-facts/application-ledger.store';
 import type { ApplicationFact } from '../feed/application-fact';
 import type { ApplicationLedger } from '../feed/application.ledger';
 import { loadFeedReference } from '../feed/feed-reference.loader';
-import type { EventOutbox } from '../platform/event-outbox';
-import type { TransactionRepository } from '../platform/transaction.repository';
 import { ledgerOf } from '../talent-feed/talent-feed.fixtures';
-import { strictFake } from '../testing/strict-fake';
 import { FeedPublicationService } from './feed-publication.service';
 import type { PublishedFeedSeriesRepository } from './published-feed-series.repository';
 
 const reference = loadFeedReference();
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
 const FACTS: ApplicationFact[] = [
   ...Array.from({ length: 12 }, (_, i): ApplicationFact => ({
@@ -31,12 +31,12 @@ function setup(initial: ApplicationFact[]) {
   const state = { ledger: ledgerOf(initial, reference), version: 1 };
   const sent = new Map<string, Buffer>();
   const enqueued: { topic: string; payloads: TalentFeedSeries[] }[] = [];
-  const outbox: EventOutbox = {
-    enqueueAll: async <T>(_manager: EntityManager, topic: TopicDefinition<T>, payloads: readonly T[]) => {
+  const outbox = strictFake<EventOutbox>('EventOutbox', {
+    enqueueAll: async <T>(_manager: Transaction, topic: TopicDefinition<T>, payloads: readonly T[]) => {
       enqueued.push({ topic: topic.name, payloads: [...payloads] as unknown as TalentFeedSeries[] });
       return [];
     },
-  };
+  });
   const service = new FeedPublicationService(
     strictFake<ApplicationLedgerStore>('ApplicationLedgerStore', {
       whenLoaded: async () => undefined,
@@ -56,7 +56,7 @@ function setup(initial: ApplicationFact[]) {
     }),
     outbox,
     strictFake<TransactionRepository>('TransactionRepository', {
-      run: <T>(work: (manager: EntityManager) => Promise<T>) => work(tx),
+      run: <T>(work: (manager: Transaction) => Promise<T>) => work(tx),
     }),
     reference,
     { FEED_PUBLISH_INTERVAL_MS: 1_000 },

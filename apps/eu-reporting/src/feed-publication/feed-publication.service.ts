@@ -7,14 +7,14 @@ import {
 } from '@nestjs/common';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { TOPICS } from '@welkom/events';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
+import { TransactionRepository } from '@welkom/platform';
 import { ApplicationLedgerStore } from '../application-facts/application-ledger.store';
 import type { FeedReference } from '../feed/feed-reference';
 import { buildFeedTable } from '../feed/feed-table.builder';
 import { EU_REPORTING_CONFIG, type EuReportingConfig } from '../eu-reporting.config';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
 import { FEED_REFERENCE } from '../platform/feed-reference.token';
 import { PacedRunner } from '../platform/paced-runner';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { emptiedTalentFeedSeries, talentFeedSeriesOf } from '../talent-feed/talent-feed-series.mapper';
 import { PublishedFeedSeriesRepository } from './published-feed-series.repository';
 import { PUBLISHED_FEED_TABLES } from './published-feed.tables';

@@ -1,4 +1,4 @@
-import type { EpochDay } from './calendar-day';
+import type { EpochDay } from '@welkom/platform';
 import type { Decision, DecisionCode, PermitCategory, SponsorType } from './permit-category';
 
 /**

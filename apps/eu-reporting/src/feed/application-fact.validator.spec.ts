@@ -1,5 +1,5 @@
+import { formatIsoDate } from '@welkom/platform';
 import { ApplicationFactValidator } from './application-fact.validator';
-import { formatIsoDate } from './calendar-day';
 import { loadFeedReference } from './feed-reference.loader';
 import { DecisionCode, sponsorTypeCodeOf } from './permit-category';
 

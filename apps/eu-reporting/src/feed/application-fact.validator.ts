@@ -1,5 +1,5 @@
+import { checkIsoDate, type EpochDay } from '@welkom/platform';
 import type { ApplicationFactField, CheckedApplicationFact, UncheckedApplicationFact } from './application-fact';
-import { parseIsoDate, type EpochDay } from './calendar-day';
 import { citizenshipCodeOf, type CitizenshipCodeList } from './citizenship-code';
 import {
   categoryCodeOf,
@@ -62,7 +62,7 @@ function checkDate(
   field: 'submittedOn' | 'decidedOn',
   problems: FactProblem[],
 ): EpochDay | undefined {
-  const parsed = parseIsoDate(value);
+  const parsed = checkIsoDate(value);
   if (typeof parsed === 'number') return parsed;
   problems.push({
     code: 'INVALID_DATE',

@@ -1,5 +1,5 @@
+import { formatIsoDate } from '@welkom/platform';
 import type { ApplicationFact, CheckedApplicationFact } from './application-fact';
-import { formatIsoDate } from './calendar-day';
 import { citizenshipOfCode } from './citizenship-code';
 import { ApplicationIdIndex, grownCapacity } from './application-id.index';
 import { DecisionCode, decisionOfCode, PERMIT_CATEGORIES, SPONSOR_TYPES } from './permit-category';

@@ -1,4 +1,4 @@
-import { formatIsoDate } from './calendar-day';
+import { formatIsoDate } from '@welkom/platform';
 import { FEED_MEASURES, type FeedReference } from './feed-reference';
 import type { FeedSeries, FeedTable } from './feed-query';
 

@@ -1,4 +1,4 @@
-import { parseIsoDate } from './calendar-day';
+import { checkIsoDate } from '@welkom/platform';
 import type { PeriodKind } from './feed-reference';
 import { FEED_FORMATS, type FeedFormat } from './feed-format.renderer';
 import type { FeedQuery, ReasonAxis } from './feed-query';
@@ -108,7 +108,7 @@ function lastUpdateOf(
 ): LastUpdate | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(value);
-  const day = match === null ? 'FORMAT' : parseIsoDate(match[1]);
+  const day = match === null ? 'FORMAT' : checkIsoDate(match[1]);
   if (match === null || typeof day !== 'number' || Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4]) > 59) {
     problem('last-update', `${label} must be YYYY-MM-DDTHH:MM:SS (got "${value}")`);
     return undefined;

@@ -1,4 +1,4 @@
-import type { EpochDay } from './calendar-day';
+import type { EpochDay } from '@welkom/platform';
 import type { FeedMeasure, PeriodKind, SmallCellPolicy } from './feed-reference';
 import type { SponsorType } from './permit-category';
 

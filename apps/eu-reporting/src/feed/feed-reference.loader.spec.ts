@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_REFERENCE_DIR, FeedReferenceError, loadFeedReference, REFERENCE_FILES } from './feed-reference.loader';
+import { bundledDecisionPeriodReference, parseDecisionPeriodReference, ReferenceDataError } from '@welkom/reference-data';
+import { DEFAULT_REFERENCE_DIR, loadFeedReference, REFERENCE_FILES } from './feed-reference.loader';
 import { citizenshipCodeOf } from './citizenship-code';
 
 function withReferenceCopy(edit: (directory: string) => void): () => unknown {
@@ -28,7 +29,7 @@ function problemsOf(load: () => unknown): readonly string[] {
   try {
     load();
   } catch (error) {
-    if (error instanceof FeedReferenceError) return error.problems;
+    if (error instanceof ReferenceDataError) return error.problems;
     throw error;
   }
   throw new Error('expected the reference data to be refused');
@@ -42,7 +43,8 @@ describe('feed reference loader', () => {
       ['KNOWLEDGE_MIGRANTS', ['HIGHLY_SKILLED_MIGRANT', 'EU_BLUE_CARD']],
       ['STUDENTS', ['STUDENT']],
     ]);
-    expect(reference.statutoryPeriods[0].defaultDays).toBe(90);
+    expect(reference.decisionPeriods.versions[0].statutory.defaultDays).toBe(90);
+    expect(reference.versions['decision-periods.v1.json']).toBe(bundledDecisionPeriodReference().version);
     expect(reference.euTargetDays).toBe(30);
     expect(reference.dataflow.dataflowRef).toBe('WELKOM:TALENT_FEED(1.0)');
     expect(reference.citizenships.isAssigned(citizenshipCodeOf('NL'))).toBe(true);
@@ -62,25 +64,23 @@ describe('feed reference loader', () => {
       ),
     );
     expect(problems).toEqual([
-      'reporting-groups.v1.json groups[0].categories[1]: "ASTRONAUT" is not a permit category',
-      'talent-feed.dataflow.v1.json codes.reason.groups.NEW_GROUP: expected a non-empty string',
+      'reporting-groups.v1.json: groups[0] (KNOWLEDGE_MIGRANTS) .categories[1]: "ASTRONAUT" is not a permit category',
+      'talent-feed.dataflow.v1.json: codes.reason.groups.NEW_GROUP: expected a code for reporting group NEW_GROUP',
     ]);
   });
 
-  it('refuses decision-period versions with a gap between them', () => {
-    const problems = problemsOf(
-      withReferenceCopy((directory) =>
-        editJson(directory, REFERENCE_FILES.categories, (doc) => {
-          const [current] = doc.statutoryDecisionPeriods as Record<string, unknown>[];
-          doc.statutoryDecisionPeriods = [
-            { ...current, validTo: '2019-12-31' },
-            { ...current, validFrom: '2020-02-01' },
-          ];
-        }),
-      ),
-    );
+  // The feed has no copy of the decision periods any more: it reads the IND's table (libs/reference-data), where
+  // a gap is allowed (no period known: the share is not computed) and an overlap is refused.
+  it('refuses decision-period versions that overlap, from the shared table', () => {
+    const table = JSON.parse(JSON.stringify(bundledDecisionPeriodReference())) as { versions: Record<string, unknown>[] };
+    const [current] = table.versions;
+    table.versions = [
+      { ...current, validFrom: '2024-06-12', validTo: '2025-12-31' },
+      { ...current, validFrom: '2025-06-01', validTo: null },
+    ];
+    const problems = problemsOf(() => loadFeedReference(DEFAULT_REFERENCE_DIR, parseDecisionPeriodReference(table)));
     expect(problems).toEqual([
-      'permit-categories.v1.json statutoryDecisionPeriods[1].validFrom: must be the day after the previous version\'s validTo',
+      'decision-periods.v1.json: versions[1] (2025-06-01) .validFrom: overlaps versions[0]; close that one with validTo first',
     ]);
   });
 
@@ -94,6 +94,6 @@ describe('feed reference loader', () => {
       }),
     );
     expect(problems.some((p) => p.startsWith('iso-3166-1-alpha-2.v1.json: cannot read'))).toBe(true);
-    expect(problems).toContain('small-cell-policy.v1.json method: "blur" is not "suppress" or "round"');
+    expect(problems).toContain('small-cell-policy.v1.json: method: "blur" is not "suppress" or "round"');
   });
 });

@@ -1,4 +1,5 @@
-import type { EpochDay } from './calendar-day';
+import type { EpochDay } from '@welkom/platform';
+import type { DecisionPeriodReference } from '@welkom/reference-data';
 import type { CitizenshipCodeList } from './citizenship-code';
 import type { PermitCategory, SponsorType } from './permit-category';
 
@@ -25,21 +26,6 @@ export interface ReportingGroup {
   readonly id: string;
   readonly label: string;
   readonly categories: readonly PermitCategory[];
-}
-
-export interface StatutoryPeriodRule {
-  readonly category: PermitCategory;
-  readonly sponsorType?: SponsorType;
-  readonly days: number;
-}
-
-export interface StatutoryPeriodVersion {
-  /** Inclusive; null = open start. */
-  readonly validFrom: EpochDay | null;
-  /** Inclusive; null = open end. */
-  readonly validTo: EpochDay | null;
-  readonly defaultDays: number;
-  readonly rules: readonly StatutoryPeriodRule[];
 }
 
 export type SdmxConcept = 'FREQUENCY' | 'INDICATOR' | 'REASON' | 'CITIZENSHIP' | 'SPONSOR_TYPE' | 'UNIT' | 'GEO';
@@ -95,7 +81,8 @@ export interface FeedReference {
   readonly versions: Readonly<Record<string, string>>;
   readonly categoryLabels: Readonly<Record<PermitCategory, string>>;
   readonly groups: readonly ReportingGroup[];
-  readonly statutoryPeriods: readonly StatutoryPeriodVersion[];
+  /** The IND's decision periods: the shared table (libs/reference-data), applied by the day of receipt. */
+  readonly decisionPeriods: DecisionPeriodReference;
   readonly euTargetDays: number;
   readonly processingTimeIncludesWithdrawals: boolean;
   readonly dataflow: DataflowReference;

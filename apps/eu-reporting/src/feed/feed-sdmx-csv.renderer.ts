@@ -1,4 +1,4 @@
-import { civilDateOf, type EpochDay } from './calendar-day';
+import { civilDateOf, type EpochDay } from '@welkom/platform';
 import { FEED_MEASURES, type FeedMeasure, type FeedReference, type SdmxConcept } from './feed-reference';
 import type { FeedSeries, FeedTable } from './feed-query';
 import type { PermitCategory } from './permit-category';

@@ -1,4 +1,4 @@
-import { formatIsoDate } from './calendar-day';
+import { formatIsoDate } from '@welkom/platform';
 import type { FeedMeasure, FeedReference } from './feed-reference';
 import type { FeedSeries, FeedTable } from './feed-query';
 import type { PermitCategory } from './permit-category';

@@ -159,32 +159,51 @@ describe('feed aggregation', () => {
   });
 
   it('shares decided within 30 days and within the statutory period (90 days; 60 for students)', () => {
+    // Received in 2025: inside the IND's decision-period table (from 2024-06-12).
     const ledger = ledgerOf(
-      fact({ submittedOn: '2022-01-01', decidedOn: '2022-01-31' }), // 30 days
-      fact({ submittedOn: '2022-01-01', decidedOn: '2022-02-01' }), // 31
-      fact({ submittedOn: '2022-01-01', decidedOn: '2022-04-01' }), // 90
-      fact({ submittedOn: '2022-01-01', decidedOn: '2022-04-02' }), // 91
-      fact({ category: 'STUDENT', submittedOn: '2022-01-01', decidedOn: '2022-03-02' }), // 60
-      fact({ category: 'STUDENT', submittedOn: '2022-01-01', decidedOn: '2022-03-03' }), // 61
+      fact({ submittedOn: '2025-01-01', decidedOn: '2025-01-31' }), // 30 days
+      fact({ submittedOn: '2025-01-01', decidedOn: '2025-02-01' }), // 31
+      fact({ submittedOn: '2025-01-01', decidedOn: '2025-04-01' }), // 90
+      fact({ submittedOn: '2025-01-01', decidedOn: '2025-04-02' }), // 91
+      fact({ category: 'STUDENT', submittedOn: '2025-01-01', decidedOn: '2025-03-02' }), // 60
+      fact({ category: 'STUDENT', submittedOn: '2025-01-01', decidedOn: '2025-03-03' }), // 61
     );
     const table = annual(ledger);
-    expect(series(table, 'KNOWLEDGE_MIGRANTS', '2022').values).toMatchObject({
+    expect(series(table, 'KNOWLEDGE_MIGRANTS', '2025').values).toMatchObject({
       withinEuTargetPercent: 25,
       withinStatutoryPeriodPercent: 75,
     });
-    expect(series(table, 'STUDENTS', '2022').values).toMatchObject({ withinEuTargetPercent: 0, withinStatutoryPeriodPercent: 50 });
+    expect(series(table, 'STUDENTS', '2025').values).toMatchObject({ withinEuTargetPercent: 0, withinStatutoryPeriodPercent: 50 });
   });
 
   it('gives an EU Blue Card with a recognised sponsor 30 statutory days and one without 90', () => {
+    // Received after 2024-06-12, when the 30-day period came in (Directive (EU) 2021/1883; the IND's own table).
     const ledger = ledgerOf(
-      fact({ category: 'EU_BLUE_CARD', sponsorType: 'RECOGNISED_SPONSOR', submittedOn: '2022-01-01', decidedOn: '2022-02-15' }),
-      fact({ category: 'EU_BLUE_CARD', sponsorType: 'NON_RECOGNISED_SPONSOR', submittedOn: '2022-01-01', decidedOn: '2022-02-15' }),
+      fact({ category: 'EU_BLUE_CARD', sponsorType: 'RECOGNISED_SPONSOR', submittedOn: '2025-01-01', decidedOn: '2025-02-15' }),
+      fact({ category: 'EU_BLUE_CARD', sponsorType: 'NON_RECOGNISED_SPONSOR', submittedOn: '2025-01-01', decidedOn: '2025-02-15' }),
     );
     const bySponsor = annual(ledger, { reasonAxis: 'category', bySponsorType: true });
     const of = (sponsorType: string): FeedSeries | undefined =>
       bySponsor.series.find((s) => s.reason === 'EU_BLUE_CARD' && s.sponsorType === sponsorType);
     expect(of('RECOGNISED_SPONSOR')?.values.withinStatutoryPeriodPercent).toBe(0);
     expect(of('NON_RECOGNISED_SPONSOR')?.values.withinStatutoryPeriodPercent).toBe(100);
+  });
+
+  it('computes no statutory share for applications received before the IND table starts, and still the EU target', () => {
+    // The table starts on 2024-06-12; it used to be applied to all history (the Blue Card's 30 days back to 2015).
+    const ledger = ledgerOf(
+      fact({ category: 'EU_BLUE_CARD', sponsorType: 'RECOGNISED_SPONSOR', submittedOn: '2024-06-11', decidedOn: '2024-07-01' }), // 20 days
+      fact({ category: 'EU_BLUE_CARD', sponsorType: 'RECOGNISED_SPONSOR', submittedOn: '2024-06-12', decidedOn: '2024-07-27' }), // 45 days
+    );
+    const byCategory = annual(ledger, { reasonAxis: 'category', bySponsorType: true });
+    const blueCard = byCategory.series.find((s) => s.reason === 'EU_BLUE_CARD' && s.sponsorType === 'RECOGNISED_SPONSOR');
+    // Only the second has a period (30 days, missed); the first would have counted as in time under the old copy.
+    expect(blueCard?.values).toMatchObject({ decisions: 2, withinEuTargetPercent: 50, withinStatutoryPeriodPercent: 0 });
+    const only2015 = annual(ledgerOf(fact({ submittedOn: '2015-01-01', decidedOn: '2015-01-11' })));
+    expect(series(only2015, 'KNOWLEDGE_MIGRANTS', '2015').values).toMatchObject({
+      withinEuTargetPercent: 100,
+      withinStatutoryPeriodPercent: null,
+    });
   });
 
   it('shows only the requested years but still counts decisions on applications submitted before them', () => {

@@ -1,5 +1,5 @@
+import { monthNumberOf } from '@welkom/platform';
 import type { ApplicationLedger } from './application.ledger';
-import { monthNumberOf } from './calendar-day';
 import { CITIZENSHIP_CODE_SPACE, citizenshipOfCode } from './citizenship-code';
 import type { FeedMeasure, FeedReference, PeriodKind } from './feed-reference';
 import type { FeedPeriod, FeedQuery, FeedSeries, FeedTable } from './feed-query';
@@ -25,11 +25,14 @@ class SeriesTally {
   withdrawn = 0;
   withinEuTarget = 0;
   withinStatutoryPeriod = 0;
+  /** Measured decisions whose application has a known statutory period (the denominator of that share). */
+  statutoryMeasured = 0;
   /** Processing days of each measured decision; sorted once at the end for median and p90. */
   private days = new Int32Array(8);
   measured = 0;
 
-  addProcessingTime(days: number, withinEuTarget: boolean, withinStatutoryPeriod: boolean): void {
+  /** `withinStatutoryPeriod` undefined: no statutory period is known for the application, so it is not in that share. */
+  addProcessingTime(days: number, withinEuTarget: boolean, withinStatutoryPeriod: boolean | undefined): void {
     if (this.measured === this.days.length) {
       const grown = new Int32Array(this.days.length * 2);
       grown.set(this.days);
@@ -37,7 +40,8 @@ class SeriesTally {
     }
     this.days[this.measured++] = days;
     if (withinEuTarget) this.withinEuTarget++;
-    if (withinStatutoryPeriod) this.withinStatutoryPeriod++;
+    if (withinStatutoryPeriod !== undefined) this.statutoryMeasured++;
+    if (withinStatutoryPeriod === true) this.withinStatutoryPeriod++;
   }
 
   values(): Record<FeedMeasure, number | null> {
@@ -52,7 +56,7 @@ class SeriesTally {
       processingMedianDays: nearestRankPercentile(sorted, 50),
       processingP90Days: nearestRankPercentile(sorted, 90),
       withinEuTargetPercent: percentHalfUp(this.withinEuTarget, this.measured),
-      withinStatutoryPeriodPercent: percentHalfUp(this.withinStatutoryPeriod, this.measured),
+      withinStatutoryPeriodPercent: percentHalfUp(this.withinStatutoryPeriod, this.statutoryMeasured),
     };
   }
 }
@@ -98,7 +102,7 @@ function reasonTargetsOf(reference: FeedReference, query: FeedQuery): { names: s
 export function aggregateFeed(ledger: ApplicationLedger, reference: FeedReference, query: FeedQuery): FeedTable {
   const { names: reasonNames, targets } = reasonTargetsOf(reference, query);
   const reasonCount = reasonNames.length;
-  const statutory = new StatutoryPeriodTable(reference.statutoryPeriods);
+  const statutory = new StatutoryPeriodTable(reference.decisionPeriods);
   const euTargetDays = reference.euTargetDays;
   const measureWithdrawals = reference.processingTimeIncludesWithdrawals;
   const fromYear = query.fromYear ?? Number.NEGATIVE_INFINITY;
@@ -149,7 +153,8 @@ export function aggregateFeed(ledger: ApplicationLedger, reference: FeedReferenc
     const measured = decision !== DecisionCode.WITHDRAWN || measureWithdrawals;
     const days = decidedDay - submittedDay;
     const category = columns.category[i];
-    const withinStatutory = measured && days <= statutory.daysFor(category, columns.sponsorType[i], submittedDay);
+    const statutoryDays = statutory.daysFor(category, columns.sponsorType[i], submittedDay);
+    const withinStatutory = statutoryDays === undefined ? undefined : days <= statutoryDays;
     for (const reason of reasons) {
       const tally = tallyFor(decidedPeriod, reason, citizenship, sponsorType);
       tally.decisions++;

@@ -6,7 +6,7 @@ import {
   type StreamFeedRequest,
 } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { DomainError } from '@welkom/errors';
-import { parseFeedArguments } from '../cli/feed-command.arguments';
+import { parseFeedArguments } from '../../tools/cli/feed.cli-arguments';
 import { feedOptionsFromHttpQuery, feedStreamCommandOf } from './feed-request.command';
 
 function violationsOf(run: () => unknown): { field: string; description: string }[] {

@@ -5,7 +5,8 @@ import {
   SmallCells,
   type StreamFeedRequest,
 } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
-import { DomainError, type FieldViolation } from '@welkom/errors';
+import { fieldRule, type Invalid, invalidAll, parseRequest } from '@welkom/validation';
+import type { EuReportingErrorReason } from '../eu-reporting.errors';
 import {
   FEED_OPTION_NAMES,
   readFeedOptions,
@@ -21,13 +22,33 @@ export interface FeedStreamCommand {
   readonly fromPosition: number;
 }
 
-function invalid(violations: FieldViolation[]): DomainError {
-  return DomainError.invalidArgument(violations, 'INVALID_FEED_REQUEST');
+const REFUSAL = { reason: 'INVALID_FEED_REQUEST' satisfies EuReportingErrorReason };
+
+type Violations = Invalid['violations'][number][];
+
+function violationsOf(problems: readonly FeedOptionProblem[], field: (option: FeedOptionName) => string): Violations {
+  return problems.map((problem) => ({ path: [field(problem.option)], description: problem.message }));
 }
 
-function violationsOf(problems: readonly FeedOptionProblem[], field: (option: FeedOptionName) => string): FieldViolation[] {
-  return problems.map((problem) => ({ field: field(problem.option), description: problem.message }));
-}
+/** The query as a whole: its parameters are read together, as the CLI reads its options. */
+const httpQuery = fieldRule((input): FeedOptions | Invalid => {
+  const query = input as Readonly<Record<string, unknown>>;
+  const violations: Violations = [];
+  const values = new Map<string, string>();
+  for (const [name, value] of Object.entries(query)) {
+    if (!(FEED_OPTION_NAMES as readonly string[]).includes(name)) {
+      violations.push({ path: [name], description: `${name} is not a feed parameter (${FEED_OPTION_NAMES.join(', ')})` });
+    } else if (typeof value !== 'string') {
+      violations.push({ path: [name], description: `${name} must be given once, as text` });
+    } else {
+      values.set(name, value);
+    }
+  }
+  const reading = readFeedOptions((name) => values.get(name), (name) => name);
+  if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => option));
+  if (violations.length > 0 || !reading.ok) return invalidAll(violations);
+  return reading.options;
+});
 
 /**
  * `GET /feed?format=…&from=…&to=…&period=…&by=…&breakdown=…&small-cells=…&last-update=…`: the options of
@@ -35,21 +56,7 @@ function violationsOf(problems: readonly FeedOptionProblem[], field: (option: Fe
  * Unknown or repeated parameters are refused rather than ignored: a typo must not silently change a figure.
  */
 export function feedOptionsFromHttpQuery(query: Readonly<Record<string, unknown>>): FeedOptions {
-  const violations: FieldViolation[] = [];
-  const values = new Map<string, string>();
-  for (const [name, value] of Object.entries(query)) {
-    if (!(FEED_OPTION_NAMES as readonly string[]).includes(name)) {
-      violations.push({ field: name, description: `${name} is not a feed parameter (${FEED_OPTION_NAMES.join(', ')})` });
-    } else if (typeof value !== 'string') {
-      violations.push({ field: name, description: `${name} must be given once, as text` });
-    } else {
-      values.set(name, value);
-    }
-  }
-  const reading = readFeedOptions((name) => values.get(name), (name) => name);
-  if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => option));
-  if (violations.length > 0 || !reading.ok) throw invalid(violations);
-  return reading.options;
+  return parseRequest(httpQuery, query, { ...REFUSAL, namesAsSent: true });
 }
 
 const STREAM_FIELD: Readonly<Record<FeedOptionName, string>> = {
@@ -90,11 +97,9 @@ const SMALL_CELLS_TEXT: Readonly<Record<SmallCells, string | undefined>> = {
 
 const POSITION = /^\d{1,15}$/;
 
-/**
- * `StreamFeed`: the request's fields turned into the options' text and read by the same reader as the CLI
- * and HTTP, so the stream accepts what they accept and computes the same table.
- */
-export function feedStreamCommandOf(request: StreamFeedRequest): FeedStreamCommand {
+/** The request's fields turned into the options' text and read by the same reader as the CLI and HTTP. */
+const streamRequest = fieldRule((input): FeedStreamCommand | Invalid => {
+  const request = input as StreamFeedRequest;
   const text: Partial<Record<FeedOptionName, string>> = {
     ...(request.fromYear === 0 ? {} : { from: String(request.fromYear) }),
     ...(request.toYear === 0 ? {} : { to: String(request.toYear) }),
@@ -103,12 +108,20 @@ export function feedStreamCommandOf(request: StreamFeedRequest): FeedStreamComma
     ...(request.breakdown.length === 0 ? {} : { breakdown: request.breakdown.map((b) => BREAKDOWN_TEXT[b]).join(',') }),
     ...(SMALL_CELLS_TEXT[request.smallCells] === undefined ? {} : { 'small-cells': SMALL_CELLS_TEXT[request.smallCells] }),
   };
-  const violations: FieldViolation[] = [];
+  const violations: Violations = [];
   if (!POSITION.test(request.fromPosition)) {
-    violations.push({ field: 'from_position', description: `must be a position from a previous stream (got "${request.fromPosition}")` });
+    violations.push({ path: ['from_position'], description: `must be a position from a previous stream (got "${request.fromPosition}")` });
   }
   const reading = readFeedOptions((name) => text[name], (name) => STREAM_FIELD[name]);
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => STREAM_FIELD[option]));
-  if (violations.length > 0 || !reading.ok) throw invalid(violations);
+  if (violations.length > 0 || !reading.ok) return invalidAll(violations);
   return { options: reading.options, fromPosition: Number(request.fromPosition) };
+});
+
+/**
+ * `StreamFeed`: the request's fields turned into the options' text and read by the same reader as the CLI
+ * and HTTP, so the stream accepts what they accept and computes the same table.
+ */
+export function feedStreamCommandOf(request: StreamFeedRequest): FeedStreamCommand {
+  return parseRequest(streamRequest, request, REFUSAL);
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
-import { HttpErrorFilter, type HttpResponse } from '../platform/http-error.filter';
+import { HttpErrorFilter, type HttpResponse } from '@welkom/runtime';
 import { feedOptionsFromHttpQuery } from './feed-request.command';
 import { TalentFeedService, type FeedDocument, type FeedStatus } from './talent-feed.service';
 

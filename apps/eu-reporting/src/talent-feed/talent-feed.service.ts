@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StreamFeedResponse } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
+import { formatIsoDate } from '@welkom/platform';
 import { ApplicationLedgerStore } from '../application-facts/application-ledger.store';
-import { formatIsoDate } from '../feed/calendar-day';
 import { renderFeed, type FeedFormat } from '../feed/feed-format.renderer';
 import type { FeedOptions } from '../feed/feed-options';
 import type { FeedReference } from '../feed/feed-reference';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type PreparedStatement, queryPrepared } from '../platform/prepared-statement';
+import { type PreparedStatement, queryPrepared } from '@welkom/persistence';
 import { type AuditDraft, type AuditRecord, type ChainHead, entryContent } from './audit-chain';
 
 interface AuditRow {

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { Payload } from '@nestjs/microservices';
+import type { Metadata } from '@grpc/grpc-js';
 import {
   type AuditServiceController,
   AuditServiceControllerMethods,
@@ -8,23 +9,29 @@ import {
   type VerifyAuditChainRequest,
   type VerifyAuditChainResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/audit';
-import { callerOinFromCall } from '@welkom/grpc';
+import { CallerOin, callerOinRequired } from '@welkom/grpc';
 import { subjectAccessCommand } from './audit.command';
 import { toSubjectAccessResponse, toVerifyResponse } from './audit.mapper';
 import { AuditService } from './audit.service';
-
-type Call = ServerUnaryCall<unknown, unknown>;
 
 @Controller()
 @AuditServiceControllerMethods()
 export class AuditGrpcController implements AuditServiceController {
   constructor(private readonly audit: AuditService) {}
 
-  async verifyAuditChain(_request: VerifyAuditChainRequest, _metadata?: Metadata, call?: Call): Promise<VerifyAuditChainResponse> {
-    return toVerifyResponse(await this.audit.verifyChain(callerOinFromCall(call as Call)));
+  async verifyAuditChain(
+    @Payload() _request: VerifyAuditChainRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<VerifyAuditChainResponse> {
+    return toVerifyResponse(await this.audit.verifyChain(caller));
   }
 
-  async listSubjectAccess(request: ListSubjectAccessRequest, _metadata?: Metadata, call?: Call): Promise<ListSubjectAccessResponse> {
-    return toSubjectAccessResponse(await this.audit.subjectAccess(callerOinFromCall(call as Call), subjectAccessCommand(request)));
+  async listSubjectAccess(
+    @Payload() request: ListSubjectAccessRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListSubjectAccessResponse> {
+    return toSubjectAccessResponse(await this.audit.subjectAccess(caller, subjectAccessCommand(request)));
   }
 }

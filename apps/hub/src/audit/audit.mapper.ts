@@ -4,7 +4,7 @@ import type {
   SubjectAccessEntry,
   VerifyAuditChainResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/audit';
-import { toTimestamp } from '../platform/timestamp.mapper';
+import { toTimestamp } from '@welkom/platform';
 import type { AuditRecord } from './audit-chain';
 import type { ChainVerification, SubjectAccess } from './audit.service';
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { readReferenceFile, ReferenceDataError, referenceFileSchema, validityFields } from '@welkom/reference-data';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
@@ -57,22 +59,32 @@ export class EvidenceCatalogue {
   }
 }
 
-interface CatalogueFile {
-  catalogueVersion: string;
-  evidenceTypes: {
-    type: string;
-    description: string;
-    schemaVersion: number;
-    payloadMessage: string;
-    sourceRoles: string[];
-    requiresRecognisedSponsor: boolean;
-    validity: { defaultDays: number; maxDays: number };
-    requiredFields: string[];
-    dateFields: string[];
-    shareableFields: string[];
-    requestDeadline: { defaultHours: number; maxHours: number };
-  }[];
-}
+const positiveWhole = z.number().int().positive();
+const protoFieldNames = z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a protobuf field name (snake_case)'));
+
+/** The catalogue file (deploy/hub/evidence-catalogue.v1.json); what zod cannot see is checked against the contract below. */
+export const evidenceCatalogueFileSchema = referenceFileSchema({
+  ...validityFields,
+  evidenceTypes: z.array(
+    z.object({
+      type: z.string().min(1),
+      description: z.string().min(1),
+      schemaVersion: z.number().int().min(1, 'schemaVersion must be >= 1'),
+      payloadMessage: z.string().min(1),
+      sourceRoles: z.array(z.string().min(1)).min(1, 'needs at least one source role'),
+      requiresRecognisedSponsor: z.boolean(),
+      validity: z
+        .object({ defaultDays: positiveWhole, maxDays: positiveWhole })
+        .refine((v) => v.defaultDays <= v.maxDays, 'validity needs defaultDays <= maxDays'),
+      requiredFields: protoFieldNames,
+      dateFields: protoFieldNames,
+      shareableFields: protoFieldNames,
+      requestDeadline: z
+        .object({ defaultHours: positiveWhole, maxHours: positiveWhole })
+        .refine((v) => v.defaultHours <= v.maxHours, 'requestDeadline needs defaultHours <= maxHours'),
+    }),
+  ),
+});
 
 export function camelCase(protoName: string): string {
   return protoName.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
@@ -88,15 +100,17 @@ function fieldKind(defaultValue: unknown): PayloadFieldKind | undefined {
 const KNOWN_ROLES = new Set<string>(Object.values(PartyRole));
 
 /**
- * Reads and checks the catalogue file. Every mistake a reviewer could miss (a field that does not exist in
- * the message, a type bound to the wrong message, a required bool) stops start-up with its position.
+ * Reads and checks the catalogue file through libs/reference-data (zod), then against the contract. Every
+ * mistake a reviewer could miss (a field that does not exist in the message, a type bound to the wrong message,
+ * a required bool) stops start-up naming the file, the entry and the field.
  */
-export function readEvidenceCatalogue(path: string): EvidenceCatalogue {
-  const file = JSON.parse(readFileSync(path, 'utf8')) as CatalogueFile;
+export function readEvidenceCatalogue(filePath: string): EvidenceCatalogue {
+  const file = readReferenceFile(evidenceCatalogueFileSchema, filePath);
+  const name = path.basename(filePath);
   const problems: string[] = [];
   const entries: EvidenceCatalogueEntry[] = [];
   file.evidenceTypes.forEach((raw, index) => {
-    const at = `${path}: evidenceTypes[${index}] (${raw.type})`;
+    const at = `${name}: evidenceTypes[${index}] (${raw.type})`;
     const type = `EVIDENCE_TYPE_${raw.type}`;
     if (!isIssuableEvidenceType(type)) {
       problems.push(`${at}: unknown evidence type`);
@@ -126,16 +140,8 @@ export function readEvidenceCatalogue(path: string): EvidenceCatalogue {
     }
     const roles = raw.sourceRoles.map((role) => `PARTY_ROLE_${role}`);
     for (const role of roles) if (!KNOWN_ROLES.has(role)) problems.push(`${at}: unknown source role ${role}`);
-    if (roles.length === 0) problems.push(`${at}: needs at least one source role`);
     const { defaultDays, maxDays } = raw.validity;
-    if (!(Number.isInteger(defaultDays) && Number.isInteger(maxDays) && defaultDays > 0 && defaultDays <= maxDays)) {
-      problems.push(`${at}: validity needs whole days with 0 < defaultDays <= maxDays`);
-    }
     const { defaultHours, maxHours } = raw.requestDeadline;
-    if (!(Number.isInteger(defaultHours) && Number.isInteger(maxHours) && defaultHours > 0 && defaultHours <= maxHours)) {
-      problems.push(`${at}: requestDeadline needs whole hours with 0 < defaultHours <= maxHours`);
-    }
-    if (!Number.isInteger(raw.schemaVersion) || raw.schemaVersion < 1) problems.push(`${at}: schemaVersion must be >= 1`);
     entries.push({
       type,
       description: raw.description,
@@ -143,16 +149,16 @@ export function readEvidenceCatalogue(path: string): EvidenceCatalogue {
       binding,
       fields,
       sourceRoles: roles as PartyRole[],
-      requiresRecognisedSponsor: raw.requiresRecognisedSponsor === true,
+      requiresRecognisedSponsor: raw.requiresRecognisedSponsor,
       validity: { defaultDays, maxDays },
       requestDeadline: { defaultHours, maxHours },
     });
   });
   const listed = new Set(entries.map((entry) => entry.type));
   for (const type of Object.keys(PAYLOAD_BINDINGS)) {
-    if (!listed.has(type as IssuableEvidenceType)) problems.push(`${path}: no entry for ${type}`);
+    if (!listed.has(type as IssuableEvidenceType)) problems.push(`${name}: evidenceTypes: no entry for ${type}`);
   }
-  if (listed.size !== entries.length) problems.push(`${path}: an evidence type is listed twice`);
-  if (problems.length > 0) throw new Error(`Invalid evidence catalogue:\n  ${problems.join('\n  ')}`);
-  return new EvidenceCatalogue(file.catalogueVersion, entries);
+  if (listed.size !== entries.length) problems.push(`${name}: evidenceTypes: an evidence type is listed twice`);
+  if (problems.length > 0) throw new ReferenceDataError(name, problems);
+  return new EvidenceCatalogue(file.version, entries);
 }

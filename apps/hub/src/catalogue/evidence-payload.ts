@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EvidencePayload } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { FieldViolation } from '@welkom/errors';
+import { CONTROL_CHARACTERS, isIsoDate } from '@welkom/validation';
 import type { EvidenceCatalogueEntry, PayloadField } from './evidence-catalogue';
 import { PAYLOAD_MEMBERS, type PayloadFields, type PayloadMember } from './evidence-payload.bindings';
 
@@ -9,8 +10,6 @@ export const MAX_PAYLOAD_BYTES = 4_096;
 /** Any one text field of a payload. */
 export const MAX_PAYLOAD_TEXT_CHARS = 1_024;
 const MAX_REPEATED_ITEMS = 16;
-// C0 and C1 control characters and DEL: never part of a fact, often part of an attack on a log or a UI.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export interface CheckedPayload {
   /** The payload message with exactly the catalogue's fields, nothing else. */
@@ -34,14 +33,6 @@ export function snakeCase(jsName: string): string {
   return jsName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** Whether the generated encoder knows this enum value (it throws on names outside the enum). */
 function encodesAsEnum(entry: EvidenceCatalogueEntry, field: PayloadField, value: string): boolean {
   try {
@@ -61,7 +52,7 @@ function checkText(field: PayloadField, value: unknown, path: string, violations
     violations.push({ field: path, description: 'must not contain control characters' });
   } else if (field.required && value.trim() === '') {
     violations.push({ field: path, description: 'is required' });
-  } else if (field.isDate && value !== '' && !isCalendarDate(value)) {
+  } else if (field.isDate && value !== '' && !isIsoDate(value)) {
     violations.push({ field: path, description: 'must be a calendar date written YYYY-MM-DD' });
   }
 }

@@ -1,12 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@welkom/events';
+import { ClockRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import { auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
-import { HUB_CONFIG, HUB_PARTY_OIN, type HubConfig } from '../hub.config';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
+import { HUB_PARTY_OIN } from '../hub.config';
 import { EvidenceRequestRepository } from './evidence-request.repository';
 
 const EXPIRE_PER_TRANSACTION = 500;
@@ -14,13 +12,10 @@ const EXPIRE_PER_TRANSACTION = 500;
 /**
  * A pending request that reaches its deadline ends explicitly: status EXPIRED, a request-expired event for
  * the requester and an audit entry, so nobody waits for an answer that is not coming (OOTS request timeouts).
+ * `EvidenceRequestExpiryWorker` runs it periodically.
  */
 @Injectable()
-export class EvidenceRequestExpiryService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EvidenceRequestExpiryService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-
+export class EvidenceRequestExpiryService {
   constructor(
     private readonly requests: EvidenceRequestRepository,
     private readonly audit: AuditTrailRepository,
@@ -28,27 +23,7 @@ export class EvidenceRequestExpiryService implements OnApplicationBootstrap, OnA
     private readonly transactions: TransactionRepository,
     private readonly clock: ClockRepository,
     @Inject(HUB_PARTY_OIN) private readonly hubOin: string,
-    @Inject(HUB_CONFIG) private readonly config: Pick<HubConfig, 'EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS'>,
   ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      // One sweep at a time; a slow database must not pile sweeps up.
-      if (this.running) return;
-      this.running = this.expireDue()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn(`Expiring evidence requests failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.config.EVIDENCE_REQUEST_EXPIRY_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
 
   /** Expires what is due, a transaction per few hundred; returns how many expired. */
   async expireDue(): Promise<number> {

@@ -3,16 +3,14 @@ import type {
   ListOpenEvidenceRequestsRequest,
   RequestEvidenceRequest,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import type { FieldViolation } from '@welkom/errors';
+import { fieldRule, type Invalid, invalid, pageSize, parseRequest, refineRequest, text, uuid } from '@welkom/validation';
+import { z } from 'zod';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';
-import { invalidRequest, LEGAL_BASIS_RULE, PURPOSE_RULE, SUB_UNIT_RULE } from '../grants/grant.command';
-import { checkText, checkUuid } from '../platform/field-checks';
-import { parseSubjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
+import { LEGAL_BASIS_RULE, PURPOSE_RULE, SUB_UNIT_RULE } from '../grants/grant.command';
+import { subjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
 
 const MIN_TIMEOUT_MS = 1_000;
 const HOUR_MS = 3_600_000;
-export const MAX_PAGE_SIZE = 500;
-export const DEFAULT_PAGE_SIZE = 100;
 
 export interface RequestEvidenceCommand {
   subject: SubjectId;
@@ -35,55 +33,61 @@ function durationMs(duration: { seconds: string; nanos: number }): number | 'inv
   return seconds * 1000 + Math.floor(duration.nanos / 1_000_000);
 }
 
-export function requestEvidenceCommand(request: RequestEvidenceRequest, catalogue: EvidenceCatalogue): RequestEvidenceCommand {
-  const violations: FieldViolation[] = [];
-  const { subject, violations: subjectViolations } = parseSubjectIdentifier(request?.subject, 'subject');
-  violations.push(...subjectViolations);
-  const entry = catalogue.find(request?.evidenceType);
-  if (!entry) violations.push({ field: 'evidence_type', description: 'is not an evidence type of the catalogue' });
-  const purpose = checkText(request?.purpose, 'purpose', PURPOSE_RULE, violations);
-  const legalBasis = checkText(request?.legalBasis, 'legal_basis', LEGAL_BASIS_RULE, violations);
-  const subUnit = checkText(request?.subUnit, 'sub_unit', SUB_UNIT_RULE, violations);
-  if (request?.explicitRequestByPerson !== undefined && typeof request.explicitRequestByPerson !== 'boolean') {
-    violations.push({ field: 'explicit_request_by_person', description: 'must be true or false' });
-  }
-  let responseTimeoutMs: number | undefined;
-  if (request?.responseTimeout) {
-    const ms = durationMs(request.responseTimeout);
-    const maxMs = (entry?.requestDeadline.maxHours ?? 0) * HOUR_MS;
-    if (ms === 'invalid' || ms < MIN_TIMEOUT_MS) {
-      violations.push({ field: 'response_timeout', description: 'must be a duration of at least 1 second' });
-    } else if (entry && ms > maxMs) {
-      violations.push({ field: 'response_timeout', description: `must be at most ${entry.requestDeadline.maxHours} hours for ${entry.type}` });
-    } else {
-      responseTimeoutMs = ms;
+/** Unset is false; anything else a client encoded must be a boolean. */
+const optionalFlag = fieldRule((value) =>
+  value === undefined || value === null || typeof value === 'boolean' ? value === true : invalid('must be true or false'),
+);
+
+/** The request's schema depends on the catalogue (its evidence types and their deadlines); one per catalogue. */
+const requestSchemas = new WeakMap<EvidenceCatalogue, ReturnType<typeof requestEvidenceSchema>>();
+
+function requestEvidenceSchema(catalogue: EvidenceCatalogue) {
+  const shape = {
+    subject: subjectIdentifier,
+    evidenceType: fieldRule((value) => catalogue.find(value as string) ?? invalid('is not an evidence type of the catalogue')),
+    purpose: text(PURPOSE_RULE),
+    legalBasis: text(LEGAL_BASIS_RULE),
+    subUnit: text(SUB_UNIT_RULE),
+    explicitRequestByPerson: optionalFlag,
+    responseTimeout: fieldRule((value): number | undefined | Invalid => {
+      if (!value) return undefined;
+      const ms = durationMs(value as { seconds: string; nanos: number });
+      return ms === 'invalid' || ms < MIN_TIMEOUT_MS ? invalid('must be a duration of at least 1 second') : ms;
+    }),
+    evidenceId: uuid({ required: false }),
+  };
+  return refineRequest(z.object(shape), (request, report) => {
+    const entry = request.evidenceType;
+    if (entry && request.responseTimeout !== undefined && request.responseTimeout > entry.requestDeadline.maxHours * HOUR_MS) {
+      report(['responseTimeout'], `must be at most ${entry.requestDeadline.maxHours} hours for ${entry.type}`);
     }
-  }
-  const evidenceId = checkUuid(request?.evidenceId, 'evidence_id', violations, false) || undefined;
-  if (violations.length > 0 || !subject || !entry) throw invalidRequest(violations);
+  });
+}
+
+export function requestEvidenceCommand(request: RequestEvidenceRequest, catalogue: EvidenceCatalogue): RequestEvidenceCommand {
+  let schema = requestSchemas.get(catalogue);
+  if (!schema) requestSchemas.set(catalogue, (schema = requestEvidenceSchema(catalogue)));
+  const parsed = parseRequest(schema, request);
   return {
-    subject,
-    entry,
-    purpose,
-    legalBasis,
-    explicitRequestByPerson: request.explicitRequestByPerson === true,
-    subUnit,
-    responseTimeoutMs,
-    evidenceId,
+    subject: parsed.subject,
+    entry: parsed.evidenceType,
+    purpose: parsed.purpose,
+    legalBasis: parsed.legalBasis,
+    explicitRequestByPerson: parsed.explicitRequestByPerson,
+    subUnit: parsed.subUnit,
+    responseTimeoutMs: parsed.responseTimeout,
+    evidenceId: parsed.evidenceId || undefined,
   };
 }
 
+const requestIdSchema = z.object({ requestId: uuid() });
+
 export function requestIdCommand(request: GetEvidenceRequestRequest): string {
-  const violations: FieldViolation[] = [];
-  const requestId = checkUuid(request?.requestId, 'request_id', violations);
-  if (violations.length > 0) throw invalidRequest(violations);
-  return requestId;
+  return parseRequest(requestIdSchema, request).requestId;
 }
 
+const pageSizeSchema = z.object({ pageSize: pageSize() });
+
 export function pageSizeCommand(request: ListOpenEvidenceRequestsRequest | { pageSize: number }): number {
-  const size = request?.pageSize ?? 0;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw invalidRequest([{ field: 'page_size', description: `must be between 1 and ${MAX_PAGE_SIZE} (0 for ${DEFAULT_PAGE_SIZE})` }]);
-  }
-  return size === 0 ? DEFAULT_PAGE_SIZE : size;
+  return parseRequest(pageSizeSchema, request).pageSize;
 }

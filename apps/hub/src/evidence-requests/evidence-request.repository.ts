@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
-import { queryRows } from '../platform/query-rows';
+import { queryRows } from '@welkom/persistence';
 import type { EvidenceRequestRecord, EvidenceRequestStatus } from './evidence-request';
 
 interface RequestRow {

@@ -1,20 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { TOPICS } from '@welkom/events';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
+import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import type { EventOutbox } from '@welkom/messaging';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { AuditTrailRepository } from '../audit/audit-trail.repository';
 import type { EvidenceRepository } from '../evidence/evidence.repository';
 import type { HubError } from '../hub.errors';
 import type { PartyRegistryService } from '../party-registry/party-registry.service';
-import type { ClockRepository } from '../platform/clock.repository';
-import type { EventOutbox } from '../platform/event-outbox';
 import type { HubMetricsRepository } from '../platform/hub-metrics.repository';
-import type { IdRepository } from '../platform/id.repository';
-import type { TransactionRepository } from '../platform/transaction.repository';
 import type { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import { CATALOGUE, ENROLMENT, grant, IND, NOW, recordingAudit, storedProof, SUBJECT, TX, UWV } from '../testing/hub-fixtures';
-import { strictFake } from '../testing/strict-fake';
 import type { EvidenceRequestRecord } from './evidence-request';
 import type { RequestItem } from './evidence-request.decision';
 import { EvidenceRequestRepository } from './evidence-request.repository';
@@ -53,7 +51,7 @@ interface Fakes {
 function service(fakes: Fakes = {}) {
   const metrics: string[] = [];
   const audit = recordingAudit();
-  const transactions: EntityManager[] = [];
+  const transactions: Transaction[] = [];
   const built = new EvidenceRequestService(
     strictFake<RequestSnapshotRepository>('RequestSnapshotRepository', {
       load: async (tx, query) => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TOPICS } from '@welkom/events';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
+import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import { type AuditDraft, auditDraft, type AuditRecord } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
@@ -12,13 +14,8 @@ import { EvidenceRepository } from '../evidence/evidence.repository';
 import { HUB_CONFIG, type HubConfig } from '../hub.config';
 import { HubError } from '../hub.errors';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
 import { HubMetricsRepository } from '../platform/hub-metrics.repository';
-import { IdRepository } from '../platform/id.repository';
 import { type BatchItemResult, MicroBatcher } from '../platform/micro-batcher';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
 import type { SubjectId } from '../subjects/subject-identifier';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
@@ -205,7 +202,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     });
   }
 
-  private async recordAudit(tx: EntityManager | null, decided: Decided[], now: Date): Promise<void> {
+  private async recordAudit(tx: Transaction | null, decided: Decided[], now: Date): Promise<void> {
     const recorded = decided.filter((entry) => entry.decision.kind !== 'invalid');
     const records = await this.audit.append(tx, recorded.map((entry) => this.auditEntry(entry, now)));
     recorded.forEach((entry, index) => {
@@ -213,7 +210,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     });
   }
 
-  private async registerPending(tx: EntityManager, pending: Decided[], now: Date): Promise<void> {
+  private async registerPending(tx: Transaction, pending: Decided[], now: Date): Promise<void> {
     const registered = await this.requests.registerPending(
       tx,
       pending.map(({ item, decision }) => ({

@@ -5,7 +5,7 @@ import type { IssuableEvidenceType } from '../catalogue/evidence-payload.binding
 import type { EvidenceRecord } from '../evidence/evidence';
 import type { GrantRecord } from '../grants/grant';
 import type { PartyRecord } from '../party-registry/party.repository';
-import { type PreparedStatement, queryPrepared } from '../platform/prepared-statement';
+import { type PreparedStatement, queryPrepared } from '@welkom/persistence';
 
 /** Everything the rules need to decide a batch of evidence requests, read at one moment. */
 export interface RequestSnapshot {

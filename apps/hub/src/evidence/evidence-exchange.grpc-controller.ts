@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { Payload } from '@nestjs/microservices';
+import type { Metadata } from '@grpc/grpc-js';
 import {
   type EvidenceServiceController,
   EvidenceServiceControllerMethods,
@@ -14,7 +15,7 @@ import {
   type RevokeEvidenceRequest,
   type RevokeEvidenceResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { callerOinFromCall } from '@welkom/grpc';
+import { CallerOin, callerOinRequired } from '@welkom/grpc';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
 import { pageSizeCommand, requestEvidenceCommand, requestIdCommand } from '../evidence-requests/evidence-request.command';
 import { EvidenceRequestService } from '../evidence-requests/evidence-request.service';
@@ -28,8 +29,6 @@ import {
   toRevokeResponse,
 } from './evidence-exchange.mapper';
 
-type Call = ServerUnaryCall<unknown, unknown>;
-
 @Controller()
 @EvidenceServiceControllerMethods()
 export class EvidenceExchangeGrpcController implements EvidenceServiceController {
@@ -39,23 +38,43 @@ export class EvidenceExchangeGrpcController implements EvidenceServiceController
     private readonly catalogue: EvidenceCatalogue,
   ) {}
 
-  async issueEvidence(request: IssueEvidenceRequest, _metadata?: Metadata, call?: Call): Promise<IssueEvidenceResponse> {
-    return toIssueResponse(await this.issuing.issue(callerOinFromCall(call as Call), issueEvidenceCommand(request.evidence, this.catalogue, 'grpc')));
+  async issueEvidence(
+    @Payload() request: IssueEvidenceRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<IssueEvidenceResponse> {
+    return toIssueResponse(await this.issuing.issue(caller, issueEvidenceCommand(request.evidence, this.catalogue, 'grpc')));
   }
 
-  async revokeEvidence(request: RevokeEvidenceRequest, _metadata?: Metadata, call?: Call): Promise<RevokeEvidenceResponse> {
-    return toRevokeResponse(await this.issuing.revoke(callerOinFromCall(call as Call), revokeEvidenceCommand(request, this.catalogue)));
+  async revokeEvidence(
+    @Payload() request: RevokeEvidenceRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<RevokeEvidenceResponse> {
+    return toRevokeResponse(await this.issuing.revoke(caller, revokeEvidenceCommand(request, this.catalogue)));
   }
 
-  async requestEvidence(request: RequestEvidenceRequest, _metadata?: Metadata, call?: Call): Promise<RequestEvidenceResponse> {
-    return toRequestEvidenceResponse(await this.requests.request(callerOinFromCall(call as Call), requestEvidenceCommand(request, this.catalogue)));
+  async requestEvidence(
+    @Payload() request: RequestEvidenceRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<RequestEvidenceResponse> {
+    return toRequestEvidenceResponse(await this.requests.request(caller, requestEvidenceCommand(request, this.catalogue)));
   }
 
-  async getEvidenceRequest(request: GetEvidenceRequestRequest, _metadata?: Metadata, call?: Call): Promise<GetEvidenceRequestResponse> {
-    return toGetEvidenceRequestResponse(await this.requests.getRequest(callerOinFromCall(call as Call), requestIdCommand(request)));
+  async getEvidenceRequest(
+    @Payload() request: GetEvidenceRequestRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<GetEvidenceRequestResponse> {
+    return toGetEvidenceRequestResponse(await this.requests.getRequest(caller, requestIdCommand(request)));
   }
 
-  async listOpenEvidenceRequests(request: ListOpenEvidenceRequestsRequest, _metadata?: Metadata, call?: Call): Promise<ListOpenEvidenceRequestsResponse> {
-    return { requests: (await this.requests.listOpen(callerOinFromCall(call as Call), pageSizeCommand(request))).map(toOpenRequest) };
+  async listOpenEvidenceRequests(
+    @Payload() request: ListOpenEvidenceRequestsRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListOpenEvidenceRequestsResponse> {
+    return { requests: (await this.requests.listOpen(caller, pageSizeCommand(request))).map(toOpenRequest) };
   }
 }

@@ -8,9 +8,9 @@ import type {
   RevokeEvidenceResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { EvidenceRequestStatus } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
+import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
 import type { EvidenceRequestRecord } from '../evidence-requests/evidence-request';
 import type { DisclosedEvidenceView, OpenRequestView, RequestOutcome } from '../evidence-requests/evidence-request.service';
-import { toOptionalTimestamp, toTimestamp } from '../platform/timestamp.mapper';
 import { toSubjectIdentifierMessage } from '../subjects/subject-identifier';
 import type { EvidenceRecord } from './evidence';
 import type { IssueOutcome } from './evidence-issue.service';

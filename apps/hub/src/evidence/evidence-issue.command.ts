@@ -1,20 +1,17 @@
 import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { RevokeEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import type { FieldViolation } from '@welkom/errors';
+import { fromTimestamp } from '@welkom/platform';
+import { fieldRule, invalid, parseRequest, raw, referenceId, refineRequest, text, uuid } from '@welkom/validation';
+import { z } from 'zod';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';
 import { type CheckedPayload, checkPayload } from '../catalogue/evidence-payload';
-import { invalidRequest, REASON_RULE, SUB_UNIT_RULE } from '../grants/grant.command';
+import { invalidRequest, REASON_RULE, SUB_UNIT_RULE, timestamp } from '../grants/grant.command';
 import { HubError } from '../hub.errors';
-import { checkText, checkUuid, type TextRule } from '../platform/field-checks';
-import { fromTimestamp } from '../platform/timestamp.mapper';
-import { parseSubjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
+import { subjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
 
-export const SOURCE_REFERENCE_RULE: TextRule = {
-  required: true,
-  maxChars: 128,
-  pattern: /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/,
-  patternDescription: 'must be 1-128 letters, digits or . _ : / - (starting with a letter or digit)',
-};
+/** A source's own reference for a piece of evidence; the university connector accepts the same. */
+export const MAX_SOURCE_REFERENCE_CHARS = 128;
+const sourceReference = referenceId(MAX_SOURCE_REFERENCE_CHARS);
 
 /** Where an issue came from: the event backbone must never carry a real identifier. */
 export type IssueOrigin = 'grpc' | 'event';
@@ -31,6 +28,33 @@ export interface IssueEvidenceCommand {
   subUnit: string;
 }
 
+function catalogueType(catalogue: EvidenceCatalogue) {
+  return fieldRule((value) => catalogue.find(value as string) ?? invalid('is not an evidence type of the catalogue'));
+}
+
+/** Issued evidence's schema depends on the catalogue (types, payload fields); one per catalogue. */
+const issueSchemas = new WeakMap<EvidenceCatalogue, ReturnType<typeof issuedEvidenceSchema>>();
+
+function issuedEvidenceSchema(catalogue: EvidenceCatalogue) {
+  const shape = {
+    subject: subjectIdentifier,
+    evidenceType: catalogueType(catalogue),
+    /** Raw until the refinement below swaps in the checked payload, so it is checked (and encoded) once. */
+    payload: raw<IssuedEvidence['payload'] | CheckedPayload>(),
+    issuedAt: timestamp,
+    validUntil: timestamp,
+    sourceReference,
+    subUnit: text(SUB_UNIT_RULE),
+  };
+  // The payload follows the catalogue entry of the evidence type, so it is checked once the type is known.
+  return refineRequest(z.object(shape), (evidence, report) => {
+    if (!evidence.evidenceType) return;
+    const checked = checkPayload(evidence.evidenceType, evidence.payload as IssuedEvidence['payload'], 'payload');
+    for (const violation of checked.violations) report([violation.field], violation.description);
+    if (checked.payload) evidence.payload = checked.payload;
+  });
+}
+
 /**
  * The one command behind IssueEvidence (gRPC) and welkom.evidence-source.issued.v1 (Kafka): both adapters
  * build it here, so both run the same checks.
@@ -42,28 +66,23 @@ export function issueEvidenceCommand(
   path = 'evidence',
 ): IssueEvidenceCommand {
   if (!input) throw invalidRequest([{ field: path, description: 'is required' }]);
-  const violations: FieldViolation[] = [];
-  const { subject, violations: subjectViolations } = parseSubjectIdentifier(input.subject, `${path}.subject`);
-  violations.push(...subjectViolations);
-  const entry = catalogue.find(input.evidenceType);
-  if (!entry) violations.push({ field: `${path}.evidence_type`, description: 'is not an evidence type of the catalogue' });
-  const checked = entry ? checkPayload(entry, input.payload, `${path}.payload`) : { violations: [] };
-  violations.push(...checked.violations);
-  const issuedAt = fromTimestamp(input.issuedAt);
-  const validUntil = fromTimestamp(input.validUntil);
-  if (issuedAt === 'invalid') violations.push({ field: `${path}.issued_at`, description: 'is not a valid timestamp' });
-  if (validUntil === 'invalid') violations.push({ field: `${path}.valid_until`, description: 'is not a valid timestamp' });
-  const sourceReference = checkText(input.sourceReference, `${path}.source_reference`, SOURCE_REFERENCE_RULE, violations);
-  const subUnit = checkText(input.subUnit, `${path}.sub_unit`, SUB_UNIT_RULE, violations);
-  if (violations.length > 0 || !subject || !entry || !checked.payload || issuedAt === 'invalid' || validUntil === 'invalid') {
-    throw invalidRequest(violations);
-  }
-  if (origin === 'event' && subject.kind !== 'pseudonym') {
+  let schema = issueSchemas.get(catalogue);
+  if (!schema) issueSchemas.set(catalogue, (schema = issuedEvidenceSchema(catalogue)));
+  const evidence = parseRequest(schema, input, { at: path });
+  if (origin === 'event' && evidence.subject.kind !== 'pseudonym') {
     throw new HubError('IDENTIFIER_ON_EVENT_BACKBONE', 'Evidence on the event backbone must name its subject by pseudonym', {
       fieldViolations: [{ field: `${path}.subject`, description: 'must be a pseudonym on the event backbone, never a BSN, V-number or passport number' }],
     });
   }
-  return { subject, entry, payload: checked.payload, issuedAt, validUntil, sourceReference, subUnit };
+  return {
+    subject: evidence.subject,
+    entry: evidence.evidenceType,
+    payload: evidence.payload as CheckedPayload,
+    issuedAt: evidence.issuedAt,
+    validUntil: evidence.validUntil,
+    sourceReference: evidence.sourceReference,
+    subUnit: evidence.subUnit,
+  };
 }
 
 export type RevokeTarget = { evidenceId: string } | { evidenceType: EvidenceCatalogueEntry['type']; sourceReference: string };
@@ -73,25 +92,52 @@ export interface RevokeEvidenceCommand {
   reason: string;
 }
 
+const revokeSchemas = new WeakMap<EvidenceCatalogue, ReturnType<typeof revokeSchema>>();
+const evidenceId = uuid();
+
+function firstProblem(rule: z.ZodType, value: unknown): string | undefined {
+  const checked = rule.safeParse(value);
+  return checked.success ? undefined : checked.error.issues[0].message;
+}
+
+function revokeSchema(catalogue: EvidenceCatalogue) {
+  const shape = {
+    reason: text(REASON_RULE),
+    // Exactly one of the two names the evidence (a oneof): proto-loader gives null for the other.
+    evidenceId: raw(),
+    sourceReference: raw<{ evidenceType?: unknown; sourceReference?: unknown } | null | undefined>(),
+  };
+  return refineRequest(z.object(shape), (request, report) => {
+    const byId = request.evidenceId !== undefined && request.evidenceId !== null;
+    const byReference = request.sourceReference !== undefined && request.sourceReference !== null;
+    if (byId === byReference) {
+      report(['target'], 'must name exactly one of evidence_id and source_reference');
+    } else if (byId) {
+      const problem = firstProblem(evidenceId, request.evidenceId);
+      if (problem) report(['evidenceId'], problem);
+    } else {
+      if (!catalogue.find((request.sourceReference?.evidenceType ?? '') as string)) {
+        report(['sourceReference', 'evidenceType'], 'is not an evidence type of the catalogue');
+      }
+      const problem = firstProblem(sourceReference, request.sourceReference?.sourceReference);
+      if (problem) report(['sourceReference', 'sourceReference'], problem);
+    }
+  });
+}
+
 export function revokeEvidenceCommand(request: RevokeEvidenceRequest, catalogue: EvidenceCatalogue): RevokeEvidenceCommand {
-  const violations: FieldViolation[] = [];
-  const reason = checkText(request?.reason, 'reason', REASON_RULE, violations);
-  const byId = request?.evidenceId !== undefined && request?.evidenceId !== null;
-  const byReference = request?.sourceReference !== undefined && request?.sourceReference !== null;
-  let target: RevokeTarget | undefined;
-  if (byId === byReference) {
-    violations.push({ field: 'target', description: 'must name exactly one of evidence_id and source_reference' });
-  } else if (byId) {
-    const evidenceId = checkUuid(request.evidenceId, 'evidence_id', violations);
-    target = { evidenceId };
-  } else {
-    const entry = catalogue.find(request.sourceReference?.evidenceType ?? '');
-    if (!entry) violations.push({ field: 'source_reference.evidence_type', description: 'is not an evidence type of the catalogue' });
-    const sourceReference = checkText(request.sourceReference?.sourceReference, 'source_reference.source_reference', SOURCE_REFERENCE_RULE, violations);
-    if (entry) target = { evidenceType: entry.type, sourceReference };
-  }
-  if (violations.length > 0 || !target) throw invalidRequest(violations);
-  return { target, reason };
+  let schema = revokeSchemas.get(catalogue);
+  if (!schema) revokeSchemas.set(catalogue, (schema = revokeSchema(catalogue)));
+  const parsed = parseRequest(schema, request);
+  const byReference = parsed.sourceReference;
+  // The refinement has checked the target: an evidence id, or a catalogue type with a source reference.
+  const byId = parsed.evidenceId !== undefined && parsed.evidenceId !== null;
+  const entry = catalogue.find(byReference?.evidenceType as string);
+  const target: RevokeTarget =
+    byId || !entry
+      ? { evidenceId: parsed.evidenceId as string }
+      : { evidenceType: entry.type, sourceReference: byReference?.sourceReference as string };
+  return { target, reason: parsed.reason };
 }
 
 /** A withdrawal from the event backbone is the same revocation, named by the source's own reference. */

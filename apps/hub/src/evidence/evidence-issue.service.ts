@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@welkom/events';
-import type { ReceivedEvent } from '@welkom/messaging';
-import type { EntityManager } from 'typeorm';
+import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, type ReceivedEvent } from '@welkom/messaging';
+import type { Transaction } from '@welkom/persistence';
+import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
 import { type AuditDraft, auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import type { EvidenceRequestRecord } from '../evidence-requests/evidence-request';
@@ -11,13 +12,7 @@ import { HubError } from '../hub.errors';
 import { subUnitViolation } from '../party-registry/party-roles';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
 import type { PartyRecord } from '../party-registry/party.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
 import { HubMetricsRepository } from '../platform/hub-metrics.repository';
-import { IdRepository } from '../platform/id.repository';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import type { EvidenceRecord } from './evidence';
@@ -203,7 +198,7 @@ export class EvidenceIssueService {
   }
 
   private async emitIssued(
-    tx: EntityManager,
+    tx: Transaction,
     issuer: PartyRecord,
     evidence: EvidenceRecord,
     completed: readonly EvidenceRequestRecord[],

@@ -1,24 +1,33 @@
-import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { readReferenceFile, ReferenceDataError, referenceFileSchema } from '@welkom/reference-data';
 import type { CreateGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import { toTimestamp } from '@welkom/platform';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
-import { toTimestamp } from '../platform/timestamp.mapper';
 import { type CreateGrantCommand, createGrantCommand } from './grant.command';
 
-interface GrantSeedFile {
-  grants: {
-    id: string;
-    requester: { oin?: string; role?: string; subUnit?: string };
-    evidenceType: string;
-    purpose: string;
-    legalBasis: string;
-    allowedFields: string[];
-    validFrom: string;
-    validTo: string;
-    requiresExplicitRequest?: boolean;
-  }[];
-}
+/**
+ * The grant seed file. Only the shape is checked here; what a grant may say (a known type, fields the catalogue
+ * shares, a UUID, validFrom before validTo) is checked by the same command the admin API uses.
+ */
+export const grantSeedFileSchema = referenceFileSchema({
+  grants: z.array(
+    z.object({
+      id: z.string().min(1),
+      requester: z.object({ oin: z.string().optional(), role: z.string().optional(), subUnit: z.string().optional() }),
+      evidenceType: z.string().min(1),
+      purpose: z.string(),
+      legalBasis: z.string(),
+      allowedFields: z.array(z.string()),
+      // Instants (RFC 3339), as a grant holds from and to a moment, not a day.
+      validFrom: z.string(),
+      validTo: z.string(),
+      requiresExplicitRequest: z.boolean().optional(),
+    }),
+  ),
+});
 
 function timestamp(value: string) {
   const date = new Date(value);
@@ -29,8 +38,9 @@ function timestamp(value: string) {
  * Reads a grant seed file (deploy/hub/*.json) into the same commands the admin API builds, so a seed is
  * checked exactly like an operator's request; a bad grant stops start-up with its position.
  */
-export function readGrantSeed(path: string, catalogue: EvidenceCatalogue): CreateGrantCommand[] {
-  const file = JSON.parse(readFileSync(path, 'utf8')) as GrantSeedFile;
+export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): CreateGrantCommand[] {
+  const file = readReferenceFile(grantSeedFileSchema, filePath);
+  const name = path.basename(filePath);
   return file.grants.map((seed, index) => {
     const request: CreateGrantRequest = {
       grant: {
@@ -53,7 +63,8 @@ export function readGrantSeed(path: string, catalogue: EvidenceCatalogue): Creat
     try {
       return createGrantCommand(request, catalogue, { idFromSeed: true });
     } catch (error: unknown) {
-      throw new Error(`${path}: grants[${index}] (${seed.id}): ${error instanceof Error ? error.message : String(error)}`);
+      const message = `${name}: grants[${index}] (${seed.id}): ${error instanceof Error ? error.message : String(error)}`;
+      throw new ReferenceDataError(name, [message]);
     }
   });
 }

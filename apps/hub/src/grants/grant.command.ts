@@ -1,13 +1,25 @@
+import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/timestamp';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import type { FieldViolation } from '@welkom/errors';
-import { isOin } from '@welkom/grpc';
+import {
+  fieldRule,
+  invalid,
+  message,
+  oin,
+  parseRequest,
+  raw,
+  refineRequest,
+  text,
+  type TextRule,
+  uuid,
+} from '@welkom/validation';
+import { z } from 'zod';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
-import { HubError } from '../hub.errors';
 import { SUB_UNIT_PATTERN } from '../party-registry/party-seed';
-import { checkText, checkUuid, type TextRule } from '../platform/field-checks';
-import { fromTimestamp } from '../platform/timestamp.mapper';
+import { HubError } from '../hub.errors';
+import { fromTimestamp } from '@welkom/platform';
 
 /** A purpose is a code, so that a grant and a request can be compared exactly. */
 export const PURPOSE_RULE: TextRule = {
@@ -27,7 +39,16 @@ export const SUB_UNIT_RULE: TextRule = {
 };
 const MAX_ALLOWED_FIELDS = 32;
 const MAX_GRANT_MS = 10 * 366 * 24 * 3600 * 1000;
-const KNOWN_ROLES = new Set<string>(Object.values(PartyRole).filter((role) => role !== PartyRole.PARTY_ROLE_UNSPECIFIED));
+const KNOWN_ROLES: readonly string[] = Object.values(PartyRole).filter((role) => role !== PartyRole.PARTY_ROLE_UNSPECIFIED);
+
+/** A google.protobuf.Timestamp as a Date within the range the protobuf spec allows; undefined when absent. */
+export const timestamp = fieldRule((value) => {
+  const date = fromTimestamp(value as Timestamp | null | undefined);
+  return date === 'invalid' ? invalid('is not a valid timestamp') : date;
+});
+
+/** The one true-or-false check: proto-loader gives whatever the client encoded. */
+const flag = fieldRule((value) => (typeof value === 'boolean' ? value : invalid('must be true or false')));
 
 export interface CreateGrantCommand {
   /** Only seeds fix the id; the admin API always gets a new one. */
@@ -50,9 +71,61 @@ export interface EndGrantCommand {
   reason: string;
 }
 
-function invalid(violations: FieldViolation[]): HubError {
-  const summary = violations.map((v) => `${v.field}: ${v.description}`).join('; ');
-  return new HubError('INVALID_REQUEST', `Invalid request: ${summary}`, { fieldViolations: violations });
+const setByHub = fieldRule((value) => (value ? invalid('is set by the hub; leave it empty') : undefined));
+const requesterOin = oin();
+const grantEnd = fieldRule((value) => {
+  if (value === undefined || value === null) return invalid('is required: grants are time-bounded');
+  const date = fromTimestamp(value as Timestamp);
+  return date === 'invalid' ? invalid('is not a valid timestamp') : date;
+});
+
+/** A grant's schema depends on the catalogue (evidence types, shareable fields) and on who fixes the id. */
+function grantSchema(catalogue: EvidenceCatalogue, idFromSeed: boolean) {
+  const shape = {
+    grantId: idFromSeed ? uuid() : fieldRule((value) => (value ? invalid('is assigned by the hub; leave it empty') : undefined)),
+    createdAt: setByHub,
+    endedAt: setByHub,
+    endReason: setByHub,
+    requesterOin: raw(),
+    requesterRole: raw(),
+    requesterSubUnit: text(SUB_UNIT_RULE),
+    evidenceType: fieldRule((value) => catalogue.find(value as string) ?? invalid('is not an evidence type of the catalogue')),
+    purpose: text(PURPOSE_RULE),
+    legalBasis: text(LEGAL_BASIS_RULE),
+    allowedFields: fieldRule((value): string[] => (Array.isArray(value) ? (value as string[]) : [])),
+    validFrom: timestamp,
+    validTo: grantEnd,
+    requiresExplicitRequest: flag,
+  };
+  return refineRequest(message(shape), (grant, report) => {
+    const hasOin = grant.requesterOin !== undefined && grant.requesterOin !== null;
+    const hasRole = grant.requesterRole !== undefined && grant.requesterRole !== null;
+    if (hasOin === hasRole) {
+      report(['requester'], 'must name exactly one of requester_oin and requester_role');
+    } else if (hasOin) {
+      if (!requesterOin.safeParse(grant.requesterOin).success) report(['requesterOin'], 'must be an OIN: 20 digits');
+    } else if (!KNOWN_ROLES.includes(grant.requesterRole as string)) {
+      report(['requesterRole'], 'must be a party role other than UNSPECIFIED');
+    }
+    const allowedFields = grant.allowedFields ?? [];
+    const entry = grant.evidenceType;
+    if (allowedFields.length === 0) report(['allowedFields'], 'must name at least one field');
+    if (allowedFields.length > MAX_ALLOWED_FIELDS) {
+      report(['allowedFields'], `must name at most ${MAX_ALLOWED_FIELDS} fields`);
+    } else if (entry) {
+      allowedFields.forEach((name, index) => {
+        const field = entry.fields.find((candidate) => candidate.protoName === name);
+        if (!field) report(['allowedFields', index], `is not a field of ${entry.binding.messageName}`);
+        else if (!field.shareable) report(['allowedFields', index], 'is a field the catalogue does not let anyone share');
+      });
+      if (new Set(allowedFields).size !== allowedFields.length) report(['allowedFields'], 'must not repeat a field');
+    }
+    const { validFrom, validTo } = grant;
+    if (validTo instanceof Date && validFrom instanceof Date) {
+      if (validTo.getTime() <= validFrom.getTime()) report(['validTo'], 'must be after valid_from');
+      else if (validTo.getTime() - validFrom.getTime() > MAX_GRANT_MS) report(['validTo'], 'must be at most 10 years after valid_from');
+    }
+  });
 }
 
 /**
@@ -64,87 +137,31 @@ export function createGrantCommand(
   catalogue: EvidenceCatalogue,
   options: { idFromSeed?: boolean } = {},
 ): CreateGrantCommand {
-  const violations: FieldViolation[] = [];
-  const grant = request?.grant;
-  if (!grant) throw invalid([{ field: 'grant', description: 'is required' }]);
-  const id = options.idFromSeed ? checkUuid(grant.grantId, 'grant.grant_id', violations) : undefined;
-  if (!options.idFromSeed && grant.grantId) violations.push({ field: 'grant.grant_id', description: 'is assigned by the hub; leave it empty' });
-  for (const [field, value] of [
-    ['created_at', grant.createdAt],
-    ['ended_at', grant.endedAt],
-    ['end_reason', grant.endReason],
-  ] as const) {
-    if (value) violations.push({ field: `grant.${field}`, description: 'is set by the hub; leave it empty' });
-  }
-
-  let requesterOin: string | null = null;
-  let requesterRole: PartyRole | null = null;
-  const hasOin = grant.requesterOin !== undefined && grant.requesterOin !== null;
-  const hasRole = grant.requesterRole !== undefined && grant.requesterRole !== null;
-  if (hasOin === hasRole) {
-    violations.push({ field: 'grant.requester', description: 'must name exactly one of requester_oin and requester_role' });
-  } else if (hasOin) {
-    if (typeof grant.requesterOin === 'string' && isOin(grant.requesterOin)) requesterOin = grant.requesterOin;
-    else violations.push({ field: 'grant.requester_oin', description: 'must be an OIN: 20 digits' });
-  } else if (typeof grant.requesterRole === 'string' && KNOWN_ROLES.has(grant.requesterRole)) {
-    requesterRole = grant.requesterRole;
-  } else {
-    violations.push({ field: 'grant.requester_role', description: 'must be a party role other than UNSPECIFIED' });
-  }
-  const requesterSubUnit = checkText(grant.requesterSubUnit, 'grant.requester_sub_unit', SUB_UNIT_RULE, violations);
-
-  const entry = catalogue.find(grant.evidenceType);
-  if (!entry) violations.push({ field: 'grant.evidence_type', description: 'is not an evidence type of the catalogue' });
-  const purpose = checkText(grant.purpose, 'grant.purpose', PURPOSE_RULE, violations);
-  const legalBasis = checkText(grant.legalBasis, 'grant.legal_basis', LEGAL_BASIS_RULE, violations);
-
-  const allowedFields: string[] = Array.isArray(grant.allowedFields) ? grant.allowedFields : [];
-  if (allowedFields.length === 0) violations.push({ field: 'grant.allowed_fields', description: 'must name at least one field' });
-  if (allowedFields.length > MAX_ALLOWED_FIELDS) {
-    violations.push({ field: 'grant.allowed_fields', description: `must name at most ${MAX_ALLOWED_FIELDS} fields` });
-  } else if (entry) {
-    allowedFields.forEach((name, index) => {
-      const field = entry.fields.find((candidate) => candidate.protoName === name);
-      if (!field) violations.push({ field: `grant.allowed_fields[${index}]`, description: `is not a field of ${entry.binding.messageName}` });
-      else if (!field.shareable) violations.push({ field: `grant.allowed_fields[${index}]`, description: 'is a field the catalogue does not let anyone share' });
-    });
-    if (new Set(allowedFields).size !== allowedFields.length) violations.push({ field: 'grant.allowed_fields', description: 'must not repeat a field' });
-  }
-
-  const validFrom = fromTimestamp(grant.validFrom);
-  const validTo = fromTimestamp(grant.validTo);
-  if (validFrom === 'invalid') violations.push({ field: 'grant.valid_from', description: 'is not a valid timestamp' });
-  if (validTo === 'invalid') violations.push({ field: 'grant.valid_to', description: 'is not a valid timestamp' });
-  if (validTo === undefined) violations.push({ field: 'grant.valid_to', description: 'is required: grants are time-bounded' });
-  if (validTo instanceof Date && validFrom instanceof Date) {
-    if (validTo.getTime() <= validFrom.getTime()) violations.push({ field: 'grant.valid_to', description: 'must be after valid_from' });
-    else if (validTo.getTime() - validFrom.getTime() > MAX_GRANT_MS) violations.push({ field: 'grant.valid_to', description: 'must be at most 10 years after valid_from' });
-  }
-  if (typeof grant.requiresExplicitRequest !== 'boolean') {
-    violations.push({ field: 'grant.requires_explicit_request', description: 'must be true or false' });
-  }
-  if (violations.length > 0 || !entry || !(validTo instanceof Date)) throw invalid(violations);
+  const idFromSeed = options.idFromSeed === true;
+  const { grant } = parseRequest(z.object({ grant: grantSchema(catalogue, idFromSeed) }), request);
   return {
-    id,
-    requesterOin,
-    requesterRole,
-    requesterSubUnit,
-    evidenceType: entry.type,
-    purpose,
-    legalBasis,
-    allowedFields: [...allowedFields],
-    validFrom: validFrom instanceof Date ? validFrom : undefined,
-    validTo,
+    id: idFromSeed ? grant.grantId : undefined,
+    requesterOin: grant.requesterOin === undefined || grant.requesterOin === null ? null : (grant.requesterOin as string),
+    requesterRole: grant.requesterRole === undefined || grant.requesterRole === null ? null : (grant.requesterRole as PartyRole),
+    requesterSubUnit: grant.requesterSubUnit,
+    evidenceType: grant.evidenceType.type,
+    purpose: grant.purpose,
+    legalBasis: grant.legalBasis,
+    allowedFields: [...grant.allowedFields],
+    validFrom: grant.validFrom,
+    validTo: grant.validTo as Date,
     requiresExplicitRequest: grant.requiresExplicitRequest,
   };
 }
 
+const endGrantSchema = z.object({ grantId: uuid(), reason: text(REASON_RULE) });
+
 export function endGrantCommand(request: EndGrantRequest): EndGrantCommand {
-  const violations: FieldViolation[] = [];
-  const grantId = checkUuid(request?.grantId, 'grant_id', violations);
-  const reason = checkText(request?.reason, 'reason', REASON_RULE, violations);
-  if (violations.length > 0) throw invalid(violations);
-  return { grantId, reason };
+  return parseRequest(endGrantSchema, request);
 }
 
-export { invalid as invalidRequest };
+/** A refusal for a request whose problem only the service can see (e.g. a party the registry does not know). */
+export function invalidRequest(violations: FieldViolation[]): HubError {
+  const summary = violations.map((v) => `${v.field}: ${v.description}`).join('; ');
+  return new HubError('INVALID_REQUEST', `Invalid request: ${summary}`, { fieldViolations: violations });
+}

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { Payload } from '@nestjs/microservices';
+import type { Metadata } from '@grpc/grpc-js';
 import {
   type CreateGrantRequest,
   type CreateGrantResponse,
@@ -12,13 +13,11 @@ import {
   type ListMyGrantsRequest,
   type ListMyGrantsResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/grant';
-import { callerOinFromCall } from '@welkom/grpc';
+import { CallerOin, callerOinRequired } from '@welkom/grpc';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
 import { createGrantCommand, endGrantCommand } from './grant.command';
 import { toGrantMessage } from './grant.mapper';
 import { GrantService } from './grant.service';
-
-type Call = ServerUnaryCall<unknown, unknown>;
 
 @Controller()
 @GrantServiceControllerMethods()
@@ -28,19 +27,35 @@ export class GrantGrpcController implements GrantServiceController {
     private readonly catalogue: EvidenceCatalogue,
   ) {}
 
-  async listMyGrants(_request: ListMyGrantsRequest, _metadata?: Metadata, call?: Call): Promise<ListMyGrantsResponse> {
-    return { grants: (await this.grants.listMine(callerOinFromCall(call as Call))).map(toGrantMessage) };
+  async listMyGrants(
+    @Payload() _request: ListMyGrantsRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListMyGrantsResponse> {
+    return { grants: (await this.grants.listMine(caller)).map(toGrantMessage) };
   }
 
-  async listGrants(request: ListGrantsRequest, _metadata?: Metadata, call?: Call): Promise<ListGrantsResponse> {
-    return { grants: (await this.grants.listAll(callerOinFromCall(call as Call), this.catalogue.find(request.evidenceType)?.type ?? null)).map(toGrantMessage) };
+  async listGrants(
+    @Payload() request: ListGrantsRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListGrantsResponse> {
+    return { grants: (await this.grants.listAll(caller, this.catalogue.find(request.evidenceType)?.type ?? null)).map(toGrantMessage) };
   }
 
-  async createGrant(request: CreateGrantRequest, _metadata?: Metadata, call?: Call): Promise<CreateGrantResponse> {
-    return { grant: toGrantMessage(await this.grants.create(callerOinFromCall(call as Call), createGrantCommand(request, this.catalogue))) };
+  async createGrant(
+    @Payload() request: CreateGrantRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<CreateGrantResponse> {
+    return { grant: toGrantMessage(await this.grants.create(caller, createGrantCommand(request, this.catalogue))) };
   }
 
-  async endGrant(request: EndGrantRequest, _metadata?: Metadata, call?: Call): Promise<EndGrantResponse> {
-    return { grant: toGrantMessage(await this.grants.end(callerOinFromCall(call as Call), endGrantCommand(request))) };
+  async endGrant(
+    @Payload() request: EndGrantRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<EndGrantResponse> {
+    return { grant: toGrantMessage(await this.grants.end(caller, endGrantCommand(request))) };
   }
 }

@@ -1,5 +1,5 @@
 import type { Grant } from '@welkom/contracts/generated/welkom/hub/v1/grant';
-import { toOptionalTimestamp, toTimestamp } from '../platform/timestamp.mapper';
+import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
 import type { GrantRecord } from './grant';
 
 export function toGrantMessage(grant: GrantRecord): Grant {

@@ -1,15 +1,13 @@
 import { TOPICS } from '@welkom/events';
+import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import type { EventOutbox } from '@welkom/messaging';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { HubError } from '../hub.errors';
 import { assertHubOperator } from '../party-registry/party-roles';
 import type { PartyRegistryService } from '../party-registry/party-registry.service';
 import type { PartyRecord } from '../party-registry/party.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import type { EventOutbox } from '../platform/event-outbox';
-import type { IdRepository } from '../platform/id.repository';
-import type { TransactionRepository } from '../platform/transaction.repository';
 import { CATALOGUE, grant, HUB, IND, NOW, recordingAudit, TX } from '../testing/hub-fixtures';
-import { strictFake } from '../testing/strict-fake';
 import type { GrantRecord } from './grant';
 import type { CreateGrantCommand } from './grant.command';
 import type { GrantRepository } from './grant.repository';

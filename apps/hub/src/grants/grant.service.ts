@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { GrantChange } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { TOPICS } from '@welkom/events';
+import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import { auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
@@ -8,11 +10,6 @@ import type { IssuableEvidenceType } from '../catalogue/evidence-payload.binding
 import { HUB_CONFIG, HUB_PARTY_OIN, type HubConfig } from '../hub.config';
 import { HubError } from '../hub.errors';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { IdRepository } from '../platform/id.repository';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { type GrantRecord, isActiveAt } from './grant';
 import { type CreateGrantCommand, type EndGrantCommand, invalidRequest } from './grant.command';
 import { toGrantMessage } from './grant.mapper';

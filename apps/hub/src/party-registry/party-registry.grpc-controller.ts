@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { Payload } from '@nestjs/microservices';
+import type { Metadata } from '@grpc/grpc-js';
 import {
   type GetCallerPartyRequest,
   type GetCallerPartyResponse,
@@ -10,11 +11,9 @@ import {
   type PartyRegistryServiceController,
   PartyRegistryServiceControllerMethods,
 } from '@welkom/contracts/generated/welkom/hub/v1/party_registry';
-import { callerOinFromCall } from '@welkom/grpc';
+import { CallerOin, callerOinRequired } from '@welkom/grpc';
 import { ConnectorService } from '../connectors/connector.service';
 import { PartyRegistryService } from './party-registry.service';
-
-type Call = ServerUnaryCall<unknown, unknown>;
 
 @Controller()
 @PartyRegistryServiceControllerMethods()
@@ -24,17 +23,29 @@ export class PartyRegistryGrpcController implements PartyRegistryServiceControll
     private readonly connectors: ConnectorService,
   ) {}
 
-  async getCallerParty(_request: GetCallerPartyRequest, _metadata?: Metadata, call?: Call): Promise<GetCallerPartyResponse> {
-    return { party: await this.registry.callerParty(callerOinFromCall(call as Call)) };
+  async getCallerParty(
+    @Payload() _request: GetCallerPartyRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<GetCallerPartyResponse> {
+    return { party: await this.registry.callerParty(caller) };
   }
 
-  async listParties(request: ListPartiesRequest, _metadata?: Metadata, call?: Call): Promise<ListPartiesResponse> {
-    await this.registry.callerParty(callerOinFromCall(call as Call));
+  async listParties(
+    @Payload() request: ListPartiesRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListPartiesResponse> {
+    await this.registry.callerParty(caller);
     return { parties: await this.registry.listParties(request.role) };
   }
 
-  async listConnectors(_request: ListConnectorsRequest, _metadata?: Metadata, call?: Call): Promise<ListConnectorsResponse> {
-    await this.registry.callerParty(callerOinFromCall(call as Call));
+  async listConnectors(
+    @Payload() _request: ListConnectorsRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListConnectorsResponse> {
+    await this.registry.callerParty(caller);
     return { connectors: await this.connectors.list() };
   }
 }

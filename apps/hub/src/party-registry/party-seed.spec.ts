@@ -5,7 +5,9 @@ import { readPartySeed } from './party-seed';
 
 function seedFile(content: object): string {
   const path = join(mkdtempSync(join(tmpdir(), 'parties-')), 'parties.json');
-  writeFileSync(path, JSON.stringify(content));
+  // Every reference file carries a version and its sources (libs/reference-data).
+  const envelope = { version: 'test-1', sources: [{ title: 'parties for this test', document: 'party-seed.spec.ts' }] };
+  writeFileSync(path, JSON.stringify({ ...envelope, ...content }));
   return path;
 }
 
@@ -25,11 +27,13 @@ describe('readPartySeed', () => {
 
   it('stops at a sub-unit code callers could not name', () => {
     const path = seedFile({ parties: [{ oin: '00000001845678900000', name: 'BZ', roles: ['CONSULAR_POST'], subUnits: [{ code: 'Nairobi Post', name: 'x' }] }] });
-    expect(() => readPartySeed(path)).toThrow(/parties\[0\] has sub-unit code "Nairobi Post"/);
+    expect(() => readPartySeed(path)).toThrow(
+      /parties\[0\] \(00000001845678900000\) \.subUnits\[0\] \(Nairobi Post\) \.code: expected a sub-unit code/,
+    );
   });
 
   it('stops at an OIN that is not 20 digits', () => {
     const path = seedFile({ parties: [{ oin: '1234', name: 'x', roles: ['IND'] }] });
-    expect(() => readPartySeed(path)).toThrow(/parties\[0\].oin is not a 20-digit OIN/);
+    expect(() => readPartySeed(path)).toThrow(/parties\[0\] \(1234\) \.oin: expected a 20-digit OIN/);
   });
 });

@@ -1,4 +1,4 @@
-import { PSEUDONYM_PATTERN } from './subject-identifier';
+import { PSEUDONYM_PATTERN } from '@welkom/validation';
 import { base32, SubjectPseudonymRepository } from './subject-pseudonym.repository';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';

@@ -1,7 +1,7 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { type EnrolmentProof, EnrolmentStatus, StudyLevel } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import type { AuditDraft, AuditRecord } from '../audit/audit-chain';
 import { readEvidenceCatalogue } from '../catalogue/evidence-catalogue';
 import { checkPayload } from '../catalogue/evidence-payload';
@@ -14,8 +14,8 @@ import type { PartyRecord } from '../party-registry/party.repository';
 export const CATALOGUE = readEvidenceCatalogue(DEFAULT_EVIDENCE_CATALOGUE_FILE);
 export const ENROLMENT = CATALOGUE.find(EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF)!;
 export const NOW = new Date('2026-03-01T10:00:00.000Z');
-/** Stands in for the transaction's EntityManager: repositories get it, services never look inside. */
-export const TX = { transaction: 'under test' } as unknown as EntityManager;
+/** Stands in for an open transaction: repositories get it, services never look inside. */
+export const TX = { transaction: 'under test' } as unknown as Transaction;
 
 export const IND: PartyRecord = { oin: '00000001812345670000', name: 'IND', roles: [PartyRole.PARTY_ROLE_IND], subUnits: [] };
 export const UWV: PartyRecord = { oin: '00000001834567890000', name: 'UWV', roles: [PartyRole.PARTY_ROLE_UWV], subUnits: [] };
@@ -85,8 +85,11 @@ export function storedProof(overrides: Partial<EvidenceRecord> = {}): EvidenceRe
 }
 
 /** An audit repository fake that links nothing but keeps what was appended, in which transaction. */
-export function recordingAudit(): { appended: { tx: EntityManager; drafts: AuditDraft[] }[]; append: (tx: EntityManager, drafts: readonly AuditDraft[]) => Promise<AuditRecord[]> } {
-  const appended: { tx: EntityManager; drafts: AuditDraft[] }[] = [];
+export function recordingAudit(): {
+  appended: { tx: Transaction; drafts: AuditDraft[] }[];
+  append: (tx: Transaction, drafts: readonly AuditDraft[]) => Promise<AuditRecord[]>;
+} {
+  const appended: { tx: Transaction; drafts: AuditDraft[] }[] = [];
   let sequence = 0;
   return {
     appended,

@@ -1,5 +1,5 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { IndError } from './application.errors';
+import { isDomainError } from '@welkom/errors';
 import { applicationFiledCommand, fileApplicationCommand } from './application-intake.command';
 
 const request = {
@@ -15,7 +15,7 @@ function reasonOf(act: () => unknown): { reason?: string; fields: string[] } {
   try {
     act();
   } catch (error) {
-    if (error instanceof IndError) return { reason: error.reason, fields: error.fieldViolations.map((v) => v.field) };
+    if (isDomainError(error)) return { reason: error.reason, fields: error.fieldViolations.map((v) => v.field) };
     throw error;
   }
   return { fields: [] };

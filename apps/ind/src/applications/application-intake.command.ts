@@ -8,20 +8,29 @@ import {
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { ApplicationFiled } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
-import type { FieldViolation } from '@welkom/errors';
-import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
-import { type ApplicantIdentifier, parseApplicant } from './applicant-identifier';
+import {
+  countryCode,
+  fieldRule,
+  invalid,
+  isoDate,
+  oneOf,
+  pageSize,
+  parseRequest,
+  referenceId,
+  refineRequest,
+  uuid,
+  UUID_PATTERN,
+} from '@welkom/validation';
+import { z } from 'zod';
+import type { IsoDate } from '@welkom/platform';
+import { type ApplicantIdentifier, applicantIdentifier } from './applicant-identifier';
 import { IndError } from './application.errors';
 
 /** The categories this reference implementation decides (DOMAIN.md §1.4, §1.5). */
 export const HANDLED_CATEGORIES = [PermitCategory.PERMIT_CATEGORY_STUDENT, PermitCategory.PERMIT_CATEGORY_RESEARCHER] as const;
 export type HandledCategory = (typeof HANDLED_CATEGORIES)[number];
 
-const SPONSOR_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
-const COUNTRY = /^[A-Z]{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const MAX_PAGE_SIZE = 500;
-const DEFAULT_PAGE_SIZE = 100;
+const MAX_SPONSOR_REFERENCE_CHARS = 64;
 
 /** The one command behind FileApplication (gRPC) and welkom.sponsor.application-filed.v1 (Kafka). */
 export interface FileApplicationCommand {
@@ -36,26 +45,24 @@ export interface FileApplicationCommand {
 
 type FilingInput = Omit<FileApplicationRequest, 'applicant'> & { applicant: FileApplicationRequest['applicant'] };
 
+const filingSchema = refineRequest(
+  z.object({
+    sponsorReference: referenceId(MAX_SPONSOR_REFERENCE_CHARS),
+    category: oneOf(HANDLED_CATEGORIES, 'must be PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER'),
+    applicant: applicantIdentifier,
+    citizenship: countryCode(),
+    intendedStayFrom: isoDate(),
+    intendedStayUntil: isoDate(),
+  }),
+  (filing, report) => {
+    const { intendedStayFrom: from, intendedStayUntil: until } = filing;
+    if (from !== undefined && until !== undefined && from > until) report(['intendedStayUntil'], 'lies before intended_stay_from');
+  },
+);
+
 function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplicationCommand {
-  const violations: FieldViolation[] = [];
-  const sponsorReference = String(input?.sponsorReference ?? '');
-  if (!SPONSOR_REFERENCE.test(sponsorReference)) {
-    violations.push({ field: 'sponsor_reference', description: 'must be 1-64 letters, digits or . _ : / - (starting with a letter or digit)' });
-  }
-  const category = input?.category as PermitCategory;
-  if (!(HANDLED_CATEGORIES as readonly PermitCategory[]).includes(category)) {
-    violations.push({ field: 'category', description: 'must be PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER' });
-  }
-  const { applicant, violations: applicantViolations } = parseApplicant(input?.applicant, 'applicant');
-  violations.push(...applicantViolations);
-  const citizenship = String(input?.citizenship ?? '');
-  if (!COUNTRY.test(citizenship)) violations.push({ field: 'citizenship', description: 'must be an ISO 3166-1 alpha-2 code, e.g. KE' });
-  const from = String(input?.intendedStayFrom ?? '');
-  const until = String(input?.intendedStayUntil ?? '');
-  if (!isIsoDate(from)) violations.push({ field: 'intended_stay_from', description: 'must be an ISO date YYYY-MM-DD' });
-  if (!isIsoDate(until)) violations.push({ field: 'intended_stay_until', description: 'must be an ISO date YYYY-MM-DD' });
-  if (isIsoDate(from) && isIsoDate(until) && from > until) violations.push({ field: 'intended_stay_until', description: 'lies before intended_stay_from' });
-  if (violations.length > 0 || !applicant) throw IndError.invalid(violations);
+  const filing = parseRequest(filingSchema, input);
+  const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = filing;
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
       fieldViolations: [{ field: 'applicant', description: 'must be a hub pseudonym on the event backbone, never a passport number, BSN or V-number' }],
@@ -64,7 +71,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
   const content = { category, applicant, citizenship, from, until };
   return {
     sponsorReference,
-    category: category as HandledCategory,
+    category,
     applicant,
     citizenship,
     intendedStay: { from, until },
@@ -81,10 +88,10 @@ export function applicationFiledCommand(event: ApplicationFiled): FileApplicatio
   return buildCommand({ ...event, applicant: event.applicant ? { pseudonym: event.applicant.pseudonym } : undefined }, 'event');
 }
 
+const applicationRefSchema = z.object({ applicationRef: uuid() });
+
 export function applicationRefCommand(request: GetApplicationRequest | ExtendDecisionPeriodRequest | WithdrawApplicationRequest): string {
-  const ref = String(request?.applicationRef ?? '');
-  if (!UUID.test(ref)) throw IndError.invalid([{ field: 'application_ref', description: 'must be a UUID in lower case' }]);
-  return ref;
+  return parseRequest(applicationRefSchema, request).applicationRef;
 }
 
 export interface PageCommand {
@@ -92,16 +99,17 @@ export interface PageCommand {
   readonly after: { createdAt: Date; id: string } | null;
 }
 
+const pageSchema = z.object({
+  pageSize: pageSize(),
+  pageToken: fieldRule((token) => {
+    if (!token) return null;
+    return decodePageToken(String(token)) ?? invalid('is not a token from a previous response');
+  }),
+});
+
 export function pageCommand(request: ListApplicationsRequest): PageCommand {
-  const size = request?.pageSize ?? 0;
-  const violations: FieldViolation[] = [];
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    violations.push({ field: 'page_size', description: `must be between 1 and ${MAX_PAGE_SIZE} (0 for ${DEFAULT_PAGE_SIZE})` });
-  }
-  const after = request?.pageToken ? decodePageToken(request.pageToken) : null;
-  if (after === undefined) violations.push({ field: 'page_token', description: 'is not a token from a previous response' });
-  if (violations.length > 0) throw IndError.invalid(violations);
-  return { pageSize: size === 0 ? DEFAULT_PAGE_SIZE : size, after: after ?? null };
+  const { pageSize: size, pageToken: after } = parseRequest(pageSchema, request);
+  return { pageSize: size, after };
 }
 
 export function encodePageToken(last: { createdAt: Date; id: string }): string {
@@ -112,7 +120,7 @@ function decodePageToken(token: string): { createdAt: Date; id: string } | undef
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(createdAt);
-    return UUID.test(id) && !Number.isNaN(date.getTime()) ? { createdAt: date, id } : undefined;
+    return UUID_PATTERN.test(id) && !Number.isNaN(date.getTime()) ? { createdAt: date, id } : undefined;
   } catch {
     return undefined;
   }
@@ -123,9 +131,13 @@ export interface ExtensionCommand {
   readonly days: number;
 }
 
+const extensionSchema = z.object({
+  applicationRef: uuid(),
+  days: fieldRule((days) =>
+    typeof days === 'number' && Number.isInteger(days) && days >= 1 ? days : invalid('must be a whole number of days, at least 1'),
+  ),
+});
+
 export function extensionCommand(request: ExtendDecisionPeriodRequest): ExtensionCommand {
-  const applicationRef = applicationRefCommand(request);
-  const days = request?.days;
-  if (!Number.isInteger(days) || days < 1) throw IndError.invalid([{ field: 'days', description: 'must be a whole number of days, at least 1' }]);
-  return { applicationRef, days };
+  return parseRequest(extensionSchema, request);
 }

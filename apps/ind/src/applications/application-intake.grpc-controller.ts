@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { Payload } from '@nestjs/microservices';
+import type { Metadata } from '@grpc/grpc-js';
 import {
   type ApplicationIntakeServiceController,
   ApplicationIntakeServiceControllerMethods,
@@ -14,12 +15,10 @@ import {
   type WithdrawApplicationRequest,
   type WithdrawApplicationResponse,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { callerOinFromCall } from '@welkom/grpc';
+import { CallerOin, callerOinRequired } from '@welkom/grpc';
 import { applicationRefCommand, extensionCommand, fileApplicationCommand, pageCommand } from './application-intake.command';
 import { ApplicationIntakeService } from './application-intake.service';
 import { toApplication, toFileApplicationResponse, toListApplicationsResponse } from './application.mapper';
-
-type Call = ServerUnaryCall<unknown, unknown>;
 
 /** The IND's intake over gRPC; the caller is the party of its client certificate. */
 @Controller()
@@ -27,23 +26,43 @@ type Call = ServerUnaryCall<unknown, unknown>;
 export class ApplicationIntakeGrpcController implements ApplicationIntakeServiceController {
   constructor(private readonly intake: ApplicationIntakeService) {}
 
-  async fileApplication(request: FileApplicationRequest, _metadata?: Metadata, call?: Call): Promise<FileApplicationResponse> {
-    return toFileApplicationResponse(await this.intake.file(callerOinFromCall(call as Call), fileApplicationCommand(request)));
+  async fileApplication(
+    @Payload() request: FileApplicationRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<FileApplicationResponse> {
+    return toFileApplicationResponse(await this.intake.file(caller, fileApplicationCommand(request)));
   }
 
-  async getApplication(request: GetApplicationRequest, _metadata?: Metadata, call?: Call): Promise<GetApplicationResponse> {
-    return { application: toApplication(await this.intake.get(callerOinFromCall(call as Call), applicationRefCommand(request))) };
+  async getApplication(
+    @Payload() request: GetApplicationRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<GetApplicationResponse> {
+    return { application: toApplication(await this.intake.get(caller, applicationRefCommand(request))) };
   }
 
-  async listApplications(request: ListApplicationsRequest, _metadata?: Metadata, call?: Call): Promise<ListApplicationsResponse> {
-    return toListApplicationsResponse(await this.intake.list(callerOinFromCall(call as Call), pageCommand(request)));
+  async listApplications(
+    @Payload() request: ListApplicationsRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ListApplicationsResponse> {
+    return toListApplicationsResponse(await this.intake.list(caller, pageCommand(request)));
   }
 
-  async withdrawApplication(request: WithdrawApplicationRequest, _metadata?: Metadata, call?: Call): Promise<WithdrawApplicationResponse> {
-    return { application: toApplication(await this.intake.withdraw(callerOinFromCall(call as Call), applicationRefCommand(request))) };
+  async withdrawApplication(
+    @Payload() request: WithdrawApplicationRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<WithdrawApplicationResponse> {
+    return { application: toApplication(await this.intake.withdraw(caller, applicationRefCommand(request))) };
   }
 
-  async extendDecisionPeriod(request: ExtendDecisionPeriodRequest, _metadata?: Metadata, call?: Call): Promise<ExtendDecisionPeriodResponse> {
-    return { application: toApplication(await this.intake.extend(callerOinFromCall(call as Call), extensionCommand(request))) };
+  async extendDecisionPeriod(
+    @Payload() request: ExtendDecisionPeriodRequest,
+    _metadata?: Metadata,
+    @CallerOin() caller: string = callerOinRequired(),
+  ): Promise<ExtendDecisionPeriodResponse> {
+    return { application: toApplication(await this.intake.extend(caller, extensionCommand(request))) };
   }
 }

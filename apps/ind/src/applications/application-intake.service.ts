@@ -1,29 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationStatus, type PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ApplicationStatus } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
-import type { ReceivedEvent } from '@welkom/messaging';
+import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, type ReceivedEvent } from '@welkom/messaging';
+import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
 import { evidenceNeeded, isOpen } from '../assessment/case-assessment';
 import { transition } from '../decisions/application-lifecycle';
 import { CaseAssessmentService, type Lookups } from '../assessment/case-assessment.service';
 import { AssessmentWorker } from '../assessment/assessment.worker';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import { IND_PARTY_OIN } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { IdRepository } from '../platform/id.repository';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { IndReference } from '../reference-data/ind-reference';
 import { toSubjectIdentifier } from './applicant-identifier';
-import type { ApplicationEntity } from './application.entity';
+import type { ApplicationRecord, ApplicationView } from './application';
 import { IndError } from './application.errors';
-import { type ApplicationRecord, ApplicationRepository } from './application.repository';
+import { ApplicationRepository } from './application.repository';
 import { encodePageToken, type ExtensionCommand, type FileApplicationCommand, type PageCommand } from './application-intake.command';
 import { CaseJournal } from './case-journal';
 
 export interface FilingOutcome {
-  record: ApplicationRecord;
+  view: ApplicationView;
   alreadyFiled: boolean;
 }
 
@@ -61,7 +56,7 @@ export class ApplicationIntakeService {
     const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types);
 
     const now = this.clock.now();
-    const application: ApplicationEntity = {
+    const filed: ApplicationRecord = {
       id: this.ids.newId(),
       sponsorOin,
       sponsorReference: command.sponsorReference,
@@ -83,33 +78,34 @@ export class ApplicationIntakeService {
       extensionDays: null,
       extensionAnnouncedOn: null,
       deadlineAlerts: [],
-      needsAssessment: false,
-      assessmentSeq: 0,
-      assessmentLeaseUntil: null,
       createdAt: now,
       updatedAt: now,
     };
-    const plan = this.assessment.plan(application, lookups);
+    const plan = this.assessment.plan(filed, lookups);
     // Complete on receipt: the rules could be applied without waiting for any source (the 2-week target).
-    application.completeOnReceipt = recognised && plan.complete;
-    const deadlines = this.assessment.deadlines(command.category, receivedOn, recognised, application.completeOnReceipt);
-    application.deadlines = [...deadlines.lines];
-    application.deadlineReferenceVersion = deadlines.referenceVersion;
+    const completeOnReceipt = recognised && plan.complete;
+    const deadlines = this.assessment.deadlines(command.category, receivedOn, recognised, completeOnReceipt);
+    // The case starts from nothing: SUBMITTED is its first recorded transition, like every later one.
+    const application: ApplicationRecord = {
+      ...filed,
+      status: ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED,
+      completeOnReceipt,
+      deadlines: deadlines.lines,
+      deadlineReferenceVersion: deadlines.referenceVersion,
+    };
 
-    const committed = await this.transactions.run(async (tx): Promise<{ overtaken: boolean } | null> => {
+    const committed = await this.transactions.run(async (tx): Promise<{ recorded: ApplicationRecord; overtaken: boolean } | null> => {
       if (event && !(await this.inbox.claim(tx, event))) return null;
-      if (!(await this.applications.insert(tx, { ...application, status: ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED }))) return null;
-      const overtaken = await this.assessment.recordLookups(tx, application, lookups, now);
-      // The case starts from nothing: SUBMITTED is its first recorded transition, like every later one.
-      application.status = ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED;
-      await this.journal.record(
+      if (!(await this.applications.insert(tx, application))) return null;
+      const { application: located, overtaken } = await this.assessment.recordLookups(tx, application, lookups, now);
+      const recorded = await this.journal.record(
         tx,
-        application,
+        located,
         [{ event: { type: 'APPLICATION_SUBMITTED' }, to: ApplicationStatus.APPLICATION_STATUS_SUBMITTED }, ...plan.transitions],
         now,
       );
       if (overtaken) await this.applications.flagForAssessment(tx, [application.id]);
-      return { overtaken };
+      return { recorded, overtaken };
     });
     if (!committed) {
       // The same filing arrived twice at once (or the event was applied before): answer with what exists.
@@ -119,44 +115,44 @@ export class ApplicationIntakeService {
     }
     // A source answered while the case was being committed: assess again now, with that answer.
     if (committed.overtaken) this.worker.trigger(application.id);
-    return { record: await this.applications.record(application), alreadyFiled: false };
+    return { view: await this.applications.view(committed.recorded), alreadyFiled: false };
   }
 
-  async get(callerOin: string, applicationRef: string): Promise<ApplicationRecord> {
-    return this.applications.record(await this.visibleCase(callerOin, applicationRef));
+  async get(callerOin: string, applicationRef: string): Promise<ApplicationView> {
+    return this.applications.view(await this.visibleCase(callerOin, applicationRef));
   }
 
-  async list(callerOin: string, page: PageCommand): Promise<{ records: ApplicationRecord[]; nextPageToken: string }> {
+  async list(callerOin: string, page: PageCommand): Promise<{ views: ApplicationView[]; nextPageToken: string }> {
     const cases = await this.applications.page(callerOin === this.indOin ? null : callerOin, page.pageSize, page.after);
-    const records = await this.applications.records(cases);
+    const views = await this.applications.views(cases);
     const last = cases[cases.length - 1];
-    return { records, nextPageToken: cases.length === page.pageSize && last ? encodePageToken(last) : '' };
+    return { views, nextPageToken: cases.length === page.pageSize && last ? encodePageToken(last) : '' };
   }
 
   /**
    * The IND's one extension of the statutory period (DOMAIN.md §2.1): only the IND, only while the case is
    * open, announced before the period ends; the calculator refuses anything else. Its own event.
    */
-  async extend(callerOin: string, { applicationRef, days }: ExtensionCommand): Promise<ApplicationRecord> {
+  async extend(callerOin: string, { applicationRef, days }: ExtensionCommand): Promise<ApplicationView> {
     if (callerOin !== this.indOin) throw new IndError('IND_ONLY', 'Only the IND extends a decision period');
     const now = this.clock.now();
     const announcedOn = this.clock.today();
     const application = await this.transactions.run(async (tx) => {
       const locked = await this.applications.lock(tx, applicationRef);
       if (!locked) throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef}`);
-      if (!isOpen(locked.status as ApplicationStatus)) {
+      if (!isOpen(locked.status)) {
         throw new IndError('APPLICATION_ALREADY_DECIDED', `Application ${applicationRef} is ${locked.status}; its period can no longer be extended`);
       }
       const before = statutoryLine(locked.deadlines);
       const earlier = locked.extensionDays !== null && locked.extensionAnnouncedOn !== null ? [{ days: locked.extensionDays, announcedOn: locked.extensionAnnouncedOn }] : [];
       // The earlier extension is passed along, so the calculator refuses a second one (reference data: one).
-      const deadlines = this.assessment.deadlines(locked.category as PermitCategory, locked.submittedOn, locked.sponsorRecognised, locked.completeOnReceipt, [
+      const deadlines = this.assessment.deadlines(locked.category, locked.submittedOn, locked.sponsorRecognised, locked.completeOnReceipt, [
         ...earlier,
         { days, announcedOn },
       ]);
       const after = statutoryLine(deadlines.lines);
       await this.applications.update(tx, locked.id, {
-        deadlines: [...deadlines.lines],
+        deadlines: deadlines.lines,
         extensionDays: days,
         extensionAnnouncedOn: announcedOn,
         updatedAt: now,
@@ -164,7 +160,7 @@ export class ApplicationIntakeService {
       await this.outbox.enqueue(tx, TOPICS.decisionPeriodExtended, {
         applicationRef: locked.id,
         subject: locked.subjectPseudonym ? { pseudonym: locked.subjectPseudonym } : undefined,
-        category: locked.category as PermitCategory,
+        category: locked.category,
         extendedByDays: days,
         announcedOn,
         dueBeforeExtensionOn: before?.dueOn ?? '',
@@ -173,14 +169,14 @@ export class ApplicationIntakeService {
       });
       return locked;
     });
-    return this.applications.record((await this.applications.findById(application.id)) ?? application);
+    return this.applications.view((await this.applications.findById(application.id)) ?? application);
   }
 
   /**
    * The applicant withdraws (through the sponsor that filed, or at the IND's own desk) while there is still
    * something to decide; the lifecycle refuses it afterwards. A withdrawal ends the case like a decision.
    */
-  async withdraw(callerOin: string, applicationRef: string): Promise<ApplicationRecord> {
+  async withdraw(callerOin: string, applicationRef: string): Promise<ApplicationView> {
     const now = this.clock.now();
     const today = this.clock.today();
     const application = await this.transactions.run(async (tx) => {
@@ -188,8 +184,8 @@ export class ApplicationIntakeService {
       if (!locked || (callerOin !== this.indOin && locked.sponsorOin !== callerOin)) {
         throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef} of yours`);
       }
-      const to = transition(locked.status as ApplicationStatus, { type: 'APPLICATION_WITHDRAWN' });
-      await this.journal.record(tx, locked, [
+      const to = transition(locked.status, { type: 'APPLICATION_WITHDRAWN' });
+      return this.journal.record(tx, locked, [
         {
           event: { type: 'APPLICATION_WITHDRAWN' },
           to,
@@ -205,12 +201,11 @@ export class ApplicationIntakeService {
           },
         },
       ], now);
-      return locked;
     });
-    return this.applications.record(application);
+    return this.applications.view(application);
   }
 
-  private async visibleCase(callerOin: string, applicationRef: string): Promise<ApplicationEntity> {
+  private async visibleCase(callerOin: string, applicationRef: string): Promise<ApplicationRecord> {
     const application = await this.applications.findById(applicationRef);
     // Someone else's application does not exist for this caller.
     if (!application || (callerOin !== this.indOin && application.sponsorOin !== callerOin)) {
@@ -219,13 +214,13 @@ export class ApplicationIntakeService {
     return application;
   }
 
-  private async alreadyFiled(existing: ApplicationEntity, command: FileApplicationCommand): Promise<FilingOutcome> {
+  private async alreadyFiled(existing: ApplicationRecord, command: FileApplicationCommand): Promise<FilingOutcome> {
     if (existing.requestFingerprint !== command.fingerprint) {
       throw new IndError('SPONSOR_REFERENCE_CONFLICT', `Sponsor reference ${command.sponsorReference} was filed before with other content`, {
         fieldViolations: [{ field: 'sponsor_reference', description: 'was filed before with other content; use a new reference' }],
       });
     }
-    return { record: await this.applications.record(existing), alreadyFiled: true };
+    return { view: await this.applications.view(existing), alreadyFiled: true };
   }
 }
 

@@ -2,7 +2,11 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } 
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import type { ApplicantIdentifier } from './applicant-identifier';
 
-/** The IND's case file of one application (ARCHITECTURE.md §5). Dates are Dutch calendar dates, YYYY-MM-DD. */
+/**
+ * The tables of the IND's case files: persistence shapes only. Services work on the records of
+ * ./application and ./evidence-request; the repositories map between the two. Dates are Dutch calendar
+ * dates, YYYY-MM-DD.
+ */
 @Entity({ name: 'ind_application' })
 @Unique('UQ_ind_application_sponsor_reference', ['sponsorOin', 'sponsorReference'])
 @Index('IDX_ind_application_needs_assessment', ['id'], { where: '"needs_assessment"' })

@@ -1,4 +1,3 @@
-import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import {
   type Application,
   type Decision,
@@ -10,13 +9,12 @@ import {
   type ListApplicationsResponse,
   type NotificationEffect,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { type ApplicationStatus, type PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
+import { SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DEADLINE_KIND_OF, DEADLINE_NATURE_OF } from '../deadline-monitor/deadline-monitor.service';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
-import { toOptionalTimestamp, toTimestamp } from '../platform/timestamp.mapper';
-import type { DecisionEntity, EvidenceRequestEntity } from './application.entity';
-import type { ApplicationRecord } from './application.repository';
+import type { ApplicationView, DecisionRecord } from './application';
+import type { EvidenceRequestRecord } from './evidence-request';
 
 const DECISION_KIND: Record<string, DecisionKind> = {
   APPLICATION: DecisionKind.DECISION_KIND_APPLICATION,
@@ -44,32 +42,32 @@ export function toDeadline(line: DeadlineLine): DecisionDeadline {
   };
 }
 
-function toDecision(decision: DecisionEntity): Decision {
+function toDecision(decision: DecisionRecord): Decision {
   return {
     kind: DECISION_KIND[decision.kind] ?? DecisionKind.DECISION_KIND_UNSPECIFIED,
-    resultingStatus: decision.resultingStatus as ApplicationStatus,
+    resultingStatus: decision.resultingStatus,
     reasonCode: decision.reasonCode ?? '',
-    findings: decision.findings,
+    findings: [...decision.findings],
     ruleVersion: decision.ruleVersion,
     sponsorRegisterVersion: decision.sponsorRegisterVersion,
     // The content hash is what lets the IND prove later which version of a fact it relied on.
     evidenceUsed: decision.evidenceUsed.map((used) => ({
       evidenceId: used.evidenceId,
-      evidenceType: used.evidenceType as EvidenceType,
+      evidenceType: used.evidenceType,
       contentSha256: used.contentSha256,
       schemaVersion: 0,
     })),
-    evidenceSetAside: decision.evidenceSetAside.map((aside) => ({ ...aside, evidenceType: aside.evidenceType as EvidenceType })),
+    evidenceSetAside: decision.evidenceSetAside.map((aside) => ({ ...aside })),
     decidedOn: decision.decidedOn,
     decidedAt: toTimestamp(decision.decidedAt),
     sponsorNotificationId: decision.sponsorNotificationId ?? '',
   };
 }
 
-function toWait(request: EvidenceRequestEntity): EvidenceWait {
+function toWait(request: EvidenceRequestRecord): EvidenceWait {
   return {
     hubRequestId: request.hubRequestId ?? '',
-    evidenceType: request.evidenceType as EvidenceType,
+    evidenceType: request.evidenceType,
     state: WAIT_STATE[request.state] ?? EvidenceWaitState.EVIDENCE_WAIT_STATE_UNSPECIFIED,
     requestedAt: toOptionalTimestamp(request.requestedAt),
     deadline: toOptionalTimestamp(request.deadline),
@@ -77,14 +75,14 @@ function toWait(request: EvidenceRequestEntity): EvidenceWait {
   };
 }
 
-export function toApplication({ application, history, decisions, requests, notifications }: ApplicationRecord): Application {
+export function toApplication({ application, history, decisions, requests, notifications }: ApplicationView): Application {
   return {
     applicationRef: application.id,
     sponsorReference: application.sponsorReference,
     sponsor: { oin: application.sponsorOin, subUnit: '' },
     sponsorType: application.sponsorRecognised ? SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR : SponsorType.SPONSOR_TYPE_OTHER_SPONSOR,
-    category: application.category as PermitCategory,
-    status: application.status as ApplicationStatus,
+    category: application.category,
+    status: application.status,
     subject: application.subjectPseudonym ? { pseudonym: application.subjectPseudonym } : undefined,
     citizenship: application.citizenship,
     submittedOn: application.submittedOn,
@@ -99,24 +97,36 @@ export function toApplication({ application, history, decisions, requests, notif
     evidenceWaits: requests.map(toWait),
     notifications: notifications.map((notification) => ({
       notificationId: notification.notificationId,
-      change: notification.change as SponsorChange,
+      change: notification.change,
       factDate: notification.factDate,
       reportedOn: notification.reportedOn,
       effect: `NOTIFICATION_EFFECT_${notification.effect}` as NotificationEffect,
       reportedLate: notification.reportedLate,
     })),
     history: history.map((entry) => ({
-      status: entry.status as ApplicationStatus,
+      status: entry.status,
       occurredAt: toTimestamp(entry.occurredAt),
       reasonCode: entry.reasonCode ?? '',
     })),
   };
 }
 
-export function toFileApplicationResponse({ record, alreadyFiled }: { record: ApplicationRecord; alreadyFiled: boolean }): FileApplicationResponse {
-  return { application: toApplication(record), alreadyFiled };
+export function toFileApplicationResponse({
+  view,
+  alreadyFiled,
+}: {
+  view: ApplicationView;
+  alreadyFiled: boolean;
+}): FileApplicationResponse {
+  return { application: toApplication(view), alreadyFiled };
 }
 
-export function toListApplicationsResponse({ records, nextPageToken }: { records: ApplicationRecord[]; nextPageToken: string }): ListApplicationsResponse {
-  return { applications: records.map(toApplication), nextPageToken };
+export function toListApplicationsResponse({
+  views,
+  nextPageToken,
+}: {
+  views: readonly ApplicationView[];
+  nextPageToken: string;
+}): ListApplicationsResponse {
+  return { applications: views.map(toApplication), nextPageToken };
 }

@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import type { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import type { DecisionKind } from '../assessment/case-assessment';
+import type { EvidenceSetAsideReason } from '../decisions/decision-rules';
+import type { NotificationEffect } from '../notifications/sponsor-notification.plan';
+import type {
+  ApplicationChanges,
+  ApplicationRecord,
+  ApplicationStatusRecord,
+  ApplicationView,
+  DecisionRecord,
+  SponsorNotificationRecord,
+} from './application';
 import {
   ApplicationEntity,
   ApplicationStatusEntity,
@@ -7,78 +21,181 @@ import {
   EvidenceRequestEntity,
   SponsorNotificationEntity,
 } from './application.entity';
-
-/** A case with everything a caller may see about it. */
-export interface ApplicationRecord {
-  application: ApplicationEntity;
-  history: ApplicationStatusEntity[];
-  decisions: DecisionEntity[];
-  requests: EvidenceRequestEntity[];
-  notifications: SponsorNotificationEntity[];
-}
+import { toEvidenceRequestRecord } from './evidence-request.repository';
 
 const OPEN_STATUSES = ['APPLICATION_STATUS_SUBMITTED', 'APPLICATION_STATUS_EVIDENCE_PENDING', 'APPLICATION_STATUS_ADVICE_PENDING'];
 /** Statuses in which a case can still be waiting for evidence (decision, or issuance after a grant). */
 const WAITING_STATUSES = [...OPEN_STATUSES, 'APPLICATION_STATUS_GRANTED', 'APPLICATION_STATUS_MVV_ISSUED'];
+
+// Entities are the tables' shape; services see the records of ./application. The casts are the one place
+// where a stored string is trusted to be the value the domain wrote.
+function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
+  return {
+    id: entity.id,
+    sponsorOin: entity.sponsorOin,
+    sponsorReference: entity.sponsorReference,
+    requestFingerprint: entity.requestFingerprint,
+    category: entity.category as PermitCategory,
+    status: entity.status as ApplicationStatus,
+    applicant: entity.applicant,
+    subjectPseudonym: entity.subjectPseudonym,
+    citizenship: entity.citizenship,
+    intendedStayFrom: entity.intendedStayFrom,
+    intendedStayUntil: entity.intendedStayUntil,
+    submittedOn: entity.submittedOn,
+    sponsorRecognised: entity.sponsorRecognised,
+    completeOnReceipt: entity.completeOnReceipt,
+    decidedOn: entity.decidedOn,
+    reasonCode: entity.reasonCode,
+    deadlines: entity.deadlines,
+    deadlineReferenceVersion: entity.deadlineReferenceVersion,
+    extensionDays: entity.extensionDays,
+    extensionAnnouncedOn: entity.extensionAnnouncedOn,
+    deadlineAlerts: entity.deadlineAlerts,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+/** A new case enters the table unflagged: the intake assesses it itself. */
+function toApplicationEntity(application: ApplicationRecord): ApplicationEntity {
+  return {
+    ...application,
+    deadlines: [...application.deadlines],
+    deadlineAlerts: [...application.deadlineAlerts],
+    needsAssessment: false,
+    assessmentSeq: 0,
+    assessmentLeaseUntil: null,
+  };
+}
+
+/** Only the columns named in the changes are written. */
+function toEntityChanges({ deadlines, deadlineAlerts, ...scalars }: ApplicationChanges): Partial<ApplicationEntity> {
+  return {
+    ...scalars,
+    ...(deadlines !== undefined ? { deadlines: [...deadlines] } : {}),
+    ...(deadlineAlerts !== undefined ? { deadlineAlerts: [...deadlineAlerts] } : {}),
+  };
+}
+
+function toStatusRecord(entity: ApplicationStatusEntity): ApplicationStatusRecord {
+  return {
+    applicationId: entity.applicationId,
+    status: entity.status as ApplicationStatus,
+    reasonCode: entity.reasonCode,
+    occurredAt: entity.occurredAt,
+    eventId: entity.eventId,
+  };
+}
+
+function toDecisionRecord(entity: DecisionEntity): DecisionRecord {
+  return {
+    id: entity.id,
+    applicationId: entity.applicationId,
+    kind: entity.kind as DecisionKind,
+    resultingStatus: entity.resultingStatus as ApplicationStatus,
+    reasonCode: entity.reasonCode,
+    findings: entity.findings,
+    ruleVersion: entity.ruleVersion,
+    sponsorRegisterVersion: entity.sponsorRegisterVersion,
+    evidenceUsed: entity.evidenceUsed.map((used) => ({ ...used, evidenceType: used.evidenceType as EvidenceType })),
+    evidenceSetAside: entity.evidenceSetAside.map((aside) => ({
+      ...aside,
+      evidenceType: aside.evidenceType as EvidenceType,
+      reason: aside.reason as EvidenceSetAsideReason,
+    })),
+    decidedOn: entity.decidedOn,
+    decidedAt: entity.decidedAt,
+    sponsorNotificationId: entity.sponsorNotificationId,
+  };
+}
+
+function toDecisionEntity(decision: DecisionRecord): DecisionEntity {
+  return {
+    ...decision,
+    findings: [...decision.findings],
+    // Field by field: the stored JSON keeps exactly these keys, whatever else a caller's object carries.
+    evidenceUsed: decision.evidenceUsed.map(({ evidenceId, evidenceType, contentSha256 }) => ({ evidenceId, evidenceType, contentSha256 })),
+    evidenceSetAside: decision.evidenceSetAside.map(({ evidenceId, evidenceType, reason }) => ({ evidenceId, evidenceType, reason })),
+  };
+}
+
+function toNotificationRecord(entity: SponsorNotificationEntity): SponsorNotificationRecord {
+  return {
+    sponsorOin: entity.sponsorOin,
+    notificationId: entity.notificationId,
+    applicationId: entity.applicationId,
+    change: entity.change as SponsorChange,
+    factDate: entity.factDate,
+    reportedOn: entity.reportedOn,
+    effect: entity.effect as NotificationEffect,
+    reportedLate: entity.reportedLate,
+    receivedAt: entity.receivedAt,
+  };
+}
 
 /** The IND's case file in PostgreSQL. Methods taking a manager run in the caller's transaction. */
 @Injectable()
 export class ApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findBySponsorReference(sponsorOin: string, sponsorReference: string): Promise<ApplicationEntity | null> {
-    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ sponsorOin, sponsorReference });
+  async findBySponsorReference(sponsorOin: string, sponsorReference: string): Promise<ApplicationRecord | null> {
+    const entity = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ sponsorOin, sponsorReference });
+    return entity && toApplicationRecord(entity);
   }
 
-  findById(id: string): Promise<ApplicationEntity | null> {
-    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+  async findById(id: string): Promise<ApplicationRecord | null> {
+    const entity = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+    return entity && toApplicationRecord(entity);
   }
 
   /** The case, locked until the transaction ends: assessments, notifications and extensions take turns. */
-  lock(tx: EntityManager, id: string): Promise<ApplicationEntity | null> {
-    return tx.getRepository(ApplicationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lock(tx: EntityManager, id: string): Promise<ApplicationRecord | null> {
+    const entity = await tx.getRepository(ApplicationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return entity && toApplicationRecord(entity);
   }
 
   /** False when the sponsor reference is already taken (a concurrent filing of the same application). */
-  async insert(tx: EntityManager, application: ApplicationEntity): Promise<boolean> {
+  async insert(tx: EntityManager, application: ApplicationRecord): Promise<boolean> {
     const result = await tx
       .createQueryBuilder()
       .insert()
       .into(ApplicationEntity)
-      .values(application)
+      .values(toApplicationEntity(application))
       .orIgnore()
       .returning('id')
       .execute();
     return Array.isArray(result.raw) && result.raw.length === 1;
   }
 
-  async update(tx: EntityManager, id: string, changes: Partial<ApplicationEntity>): Promise<void> {
-    await tx.getRepository(ApplicationEntity).update({ id }, changes);
+  async update(tx: EntityManager, id: string, changes: ApplicationChanges): Promise<void> {
+    await tx.getRepository(ApplicationEntity).update({ id }, toEntityChanges(changes));
   }
 
-  async appendHistory(tx: EntityManager, rows: Omit<ApplicationStatusEntity, 'id'>[]): Promise<void> {
-    if (rows.length > 0) await tx.getRepository(ApplicationStatusEntity).insert(rows);
+  async appendHistory(tx: EntityManager, rows: readonly ApplicationStatusRecord[]): Promise<void> {
+    if (rows.length > 0) await tx.getRepository(ApplicationStatusEntity).insert(rows.map((row) => ({ ...row })));
   }
 
-  async insertDecisions(tx: EntityManager, rows: DecisionEntity[]): Promise<void> {
-    if (rows.length > 0) await tx.getRepository(DecisionEntity).insert(rows);
+  async insertDecisions(tx: EntityManager, decisions: readonly DecisionRecord[]): Promise<void> {
+    if (decisions.length > 0) await tx.getRepository(DecisionEntity).insert(decisions.map(toDecisionEntity));
   }
 
-  async insertNotification(tx: EntityManager, row: SponsorNotificationEntity): Promise<void> {
-    await tx.getRepository(SponsorNotificationEntity).insert(row);
+  async insertNotification(tx: EntityManager, notification: SponsorNotificationRecord): Promise<void> {
+    await tx.getRepository(SponsorNotificationEntity).insert({ ...notification });
   }
 
-  findNotification(tx: EntityManager, sponsorOin: string, notificationId: string): Promise<SponsorNotificationEntity | null> {
-    return tx.getRepository(SponsorNotificationEntity).findOneBy({ sponsorOin, notificationId });
+  async findNotification(tx: EntityManager, sponsorOin: string, notificationId: string): Promise<SponsorNotificationRecord | null> {
+    const entity = await tx.getRepository(SponsorNotificationEntity).findOneBy({ sponsorOin, notificationId });
+    return entity && toNotificationRecord(entity);
   }
 
-  async record(application: ApplicationEntity): Promise<ApplicationRecord> {
-    const [record] = await this.records([application]);
-    return record;
+  async view(application: ApplicationRecord): Promise<ApplicationView> {
+    const [view] = await this.views([application]);
+    return view;
   }
 
   /** Cases with their history, decisions, requests and notifications: four queries for any number of cases. */
-  async records(applications: readonly ApplicationEntity[]): Promise<ApplicationRecord[]> {
+  async views(applications: readonly ApplicationRecord[]): Promise<ApplicationView[]> {
     if (applications.length === 0) return [];
     const applicationId = In(applications.map((application) => application.id));
     const [history, decisions, requests, notifications] = await Promise.all([
@@ -90,15 +207,15 @@ export class ApplicationRepository {
     const of = <T extends { applicationId: string | null }>(rows: T[], id: string): T[] => rows.filter((row) => row.applicationId === id);
     return applications.map((application) => ({
       application,
-      history: of(history, application.id),
-      decisions: of(decisions, application.id),
-      requests: of(requests, application.id),
-      notifications: of(notifications, application.id),
+      history: of(history, application.id).map(toStatusRecord),
+      decisions: of(decisions, application.id).map(toDecisionRecord),
+      requests: of(requests, application.id).map(toEvidenceRequestRecord),
+      notifications: of(notifications, application.id).map(toNotificationRecord),
     }));
   }
 
   /** A page of cases in filing order; all of them for the IND, the caller's own for a sponsor. */
-  async page(sponsorOin: string | null, pageSize: number, after: { createdAt: Date; id: string } | null): Promise<ApplicationEntity[]> {
+  async page(sponsorOin: string | null, pageSize: number, after: { createdAt: Date; id: string } | null): Promise<ApplicationRecord[]> {
     const query = this.dataSource
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
@@ -107,7 +224,7 @@ export class ApplicationRepository {
       .limit(pageSize);
     if (sponsorOin !== null) query.andWhere('a.sponsor_oin = :sponsorOin', { sponsorOin });
     if (after !== null) query.andWhere('(a.created_at, a.id) > (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
-    return query.getMany();
+    return (await query.getMany()).map(toApplicationRecord);
   }
 
   /** Marks cases for (re)assessment; the worker picks them up, now or after a restart. */
@@ -182,8 +299,8 @@ export class ApplicationRepository {
   }
 
   /** Cases of a person that are still waiting for something, for the evidence.verified consumer. */
-  async findWaitingForSubject(tx: EntityManager, subjectPseudonym: string): Promise<ApplicationEntity[]> {
-    return tx
+  async findWaitingForSubject(tx: EntityManager, subjectPseudonym: string): Promise<ApplicationRecord[]> {
+    const entities = await tx
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
       .where('a.subject_pseudonym = :subjectPseudonym', { subjectPseudonym })
@@ -191,11 +308,12 @@ export class ApplicationRepository {
         statuses: WAITING_STATUSES,
       })
       .getMany();
+    return entities.map(toApplicationRecord);
   }
 
   /** Open cases for the deadline check, locked (others skip them) for the transaction. */
-  async lockOpenBatch(tx: EntityManager, afterId: string, limit: number): Promise<ApplicationEntity[]> {
-    return tx
+  async lockOpenBatch(tx: EntityManager, afterId: string, limit: number): Promise<ApplicationRecord[]> {
+    const entities = await tx
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
       .where('a.status IN (:...statuses)', { statuses: OPEN_STATUSES })
@@ -205,5 +323,6 @@ export class ApplicationRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+    return entities.map(toApplicationRecord);
   }
 }

@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import {
   ApplicationStatus,
   type ApplicationStatusChanged,
-  type PermitCategory,
   SponsorType,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
+import { IdRepository, toTimestamp } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import type { PlannedTransition } from '../assessment/case-assessment';
-import { IdRepository } from '../platform/id.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import type { ApplicationEntity } from './application.entity';
+import type { ApplicationRecord } from './application';
 import { ApplicationRepository } from './application.repository';
 
 /** Statuses that are a decision (or withdrawal) on the application: they set decided_on. */
@@ -22,12 +20,12 @@ const DECISION_STATUSES: readonly ApplicationStatus[] = [
 ];
 
 /** The status event of a case in its current state (ARCHITECTURE.md §5): references and facts, no documents. */
-export function statusEventOf(application: ApplicationEntity, reasonCode: string | undefined, at: Date): ApplicationStatusChanged {
+export function statusEventOf(application: ApplicationRecord, reasonCode: string | undefined, at: Date): ApplicationStatusChanged {
   return {
     applicationRef: application.id,
     subject: application.subjectPseudonym ? { pseudonym: application.subjectPseudonym } : undefined,
-    category: application.category as PermitCategory,
-    status: application.status as ApplicationStatus,
+    category: application.category,
+    status: application.status,
     citizenship: application.citizenship,
     sponsorType: application.sponsorRecognised ? SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR : SponsorType.SPONSOR_TYPE_OTHER_SPONSOR,
     sponsor: { oin: application.sponsorOin, subUnit: '' },
@@ -51,50 +49,61 @@ export class CaseJournal {
     private readonly ids: IdRepository,
   ) {}
 
-  /** Applies the transitions to `application` (mutated to its new state) and persists everything. */
-  async record(tx: EntityManager, application: ApplicationEntity, transitions: readonly PlannedTransition[], at: Date): Promise<void> {
+  /** Applies the transitions to `application`, persists everything, and returns the case in its new state. */
+  async record(
+    tx: Transaction,
+    application: ApplicationRecord,
+    transitions: readonly PlannedTransition[],
+    at: Date,
+  ): Promise<ApplicationRecord> {
+    let current = application;
     for (const step of transitions) {
-      application.status = step.to;
-      if (DECISION_STATUSES.includes(step.to)) {
-        application.decidedOn = step.decision?.decidedOn ?? application.decidedOn;
-        application.reasonCode = step.reasonCode ?? null;
-      } else if (step.to === ApplicationStatus.APPLICATION_STATUS_EVIDENCE_PENDING) {
-        application.reasonCode = step.reasonCode ?? null;
-      }
+      current = afterStep(current, step);
       if (step.decision) {
         const decision = step.decision;
         await this.applications.insertDecisions(tx, [
           {
             id: this.ids.newId(),
-            applicationId: application.id,
+            applicationId: current.id,
             kind: decision.kind,
             resultingStatus: decision.resultingStatus,
             reasonCode: decision.reasonCode ?? null,
-            findings: [...decision.findings],
+            findings: decision.findings,
             ruleVersion: decision.ruleVersion,
             sponsorRegisterVersion: decision.sponsorRegisterVersion,
-            evidenceUsed: decision.evidenceUsed.map((used) => ({ ...used })),
-            evidenceSetAside: decision.evidenceSetAside.map((aside) => ({ ...aside })),
+            evidenceUsed: decision.evidenceUsed,
+            evidenceSetAside: decision.evidenceSetAside,
             decidedOn: decision.decidedOn,
             decidedAt: at,
             sponsorNotificationId: decision.sponsorNotificationId ?? null,
           },
         ]);
       }
-      const envelope = await this.outbox.enqueue(tx, TOPICS.applicationStatusChanged, statusEventOf(application, step.reasonCode, at));
+      const envelope = await this.outbox.enqueue(tx, TOPICS.applicationStatusChanged, statusEventOf(current, step.reasonCode, at));
       await this.applications.appendHistory(tx, [
-        { applicationId: application.id, status: step.to, reasonCode: step.reasonCode ?? null, occurredAt: at, eventId: envelope.eventId },
+        { applicationId: current.id, status: step.to, reasonCode: step.reasonCode ?? null, occurredAt: at, eventId: envelope.eventId },
       ]);
     }
-    application.updatedAt = at;
-    await this.applications.update(tx, application.id, {
-      status: application.status,
-      decidedOn: application.decidedOn,
-      reasonCode: application.reasonCode,
-      subjectPseudonym: application.subjectPseudonym,
-      completeOnReceipt: application.completeOnReceipt,
-      deadlines: application.deadlines,
+    const recorded: ApplicationRecord = { ...current, updatedAt: at };
+    await this.applications.update(tx, recorded.id, {
+      status: recorded.status,
+      decidedOn: recorded.decidedOn,
+      reasonCode: recorded.reasonCode,
+      subjectPseudonym: recorded.subjectPseudonym,
+      completeOnReceipt: recorded.completeOnReceipt,
+      deadlines: recorded.deadlines,
       updatedAt: at,
     });
+    return recorded;
   }
+}
+
+/** The case after one step: a decision (or withdrawal) sets its date and ground, a gap its reason. */
+function afterStep(application: ApplicationRecord, step: PlannedTransition): ApplicationRecord {
+  const reasonCode = step.reasonCode ?? null;
+  if (DECISION_STATUSES.includes(step.to)) {
+    return { ...application, status: step.to, decidedOn: step.decision?.decidedOn ?? application.decidedOn, reasonCode };
+  }
+  if (step.to === ApplicationStatus.APPLICATION_STATUS_EVIDENCE_PENDING) return { ...application, status: step.to, reasonCode };
+  return { ...application, status: step.to };
 }

@@ -1,17 +1,36 @@
 import { Injectable } from '@nestjs/common';
+import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EvidenceRequestEntity } from './application.entity';
+import type { EvidenceRequestRecord, EvidenceRequestState } from './evidence-request';
 
-export type EvidenceRequestState = 'PENDING' | 'COMPLETED' | 'EXPIRED' | 'REFUSED';
+/** The row as services see it; shared with the case repository, which reads a case's requests with it. */
+export function toEvidenceRequestRecord(entity: EvidenceRequestEntity): EvidenceRequestRecord {
+  return {
+    id: entity.id,
+    hubRequestId: entity.hubRequestId,
+    applicationId: entity.applicationId,
+    evidenceType: entity.evidenceType as EvidenceType,
+    state: entity.state as EvidenceRequestState,
+    requestedAt: entity.requestedAt,
+    deadline: entity.deadline,
+    evidenceId: entity.evidenceId,
+    refusalReason: entity.refusalReason,
+    updatedAt: entity.updatedAt,
+  };
+}
 
 /** The IND's requests to the hub, and what the hub said about them since. */
 @Injectable()
 export class EvidenceRequestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findForCase(tx: EntityManager | null, applicationId: string): Promise<EvidenceRequestEntity[]> {
+  async findForCase(tx: EntityManager | null, applicationId: string): Promise<EvidenceRequestRecord[]> {
     const manager = tx ?? this.dataSource.manager;
-    return manager.getRepository(EvidenceRequestEntity).find({ where: { applicationId }, order: { updatedAt: 'ASC', id: 'ASC' } });
+    const entities = await manager
+      .getRepository(EvidenceRequestEntity)
+      .find({ where: { applicationId }, order: { updatedAt: 'ASC', id: 'ASC' } });
+    return entities.map(toEvidenceRequestRecord);
   }
 
   /**

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ClockRepository, PeriodicWorker, type PeriodicSchedule } from '@welkom/platform';
 import { ApplicationRepository } from '../applications/application.repository';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
 import { CaseAssessmentService } from './case-assessment.service';
 
 const SWEEP_BATCH = 200;
@@ -13,27 +13,26 @@ const SWEEP_BATCH = 200;
  * after the restart or once the hub is back. In memory there is only a set of ids and a concurrency limit.
  */
 @Injectable()
-export class AssessmentWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AssessmentWorker.name);
+export class AssessmentWorker extends PeriodicWorker {
   private readonly queued = new Set<string>();
   private readonly running = new Set<Promise<void>>();
-  private sweeper: NodeJS.Timeout | null = null;
-  private stopping = false;
 
   constructor(
     private readonly assessment: CaseAssessmentService,
     private readonly applications: ApplicationRepository,
     private readonly clock: ClockRepository,
     @Inject(IND_CONFIG) private readonly config: Pick<IndConfig, 'ASSESSMENT_SWEEP_INTERVAL_MS' | 'ASSESSMENT_CONCURRENCY' | 'EVIDENCE_FOLLOW_UP_AFTER_MS'>,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.scheduleSweep(0);
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.sweeper) clearTimeout(this.sweeper);
+  /** The sweep: first right after start, so cases flagged before a restart are picked up at once. */
+  protected schedule(): PeriodicSchedule {
+    return { intervalMs: this.config.ASSESSMENT_SWEEP_INTERVAL_MS, firstRunAfterMs: 0, description: 'Sweeping flagged cases' };
+  }
+
+  override async beforeApplicationShutdown(): Promise<void> {
+    await super.beforeApplicationShutdown();
     await Promise.allSettled([...this.running]);
   }
 
@@ -64,19 +63,8 @@ export class AssessmentWorker implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private scheduleSweep(delayMs: number): void {
-    if (this.stopping) return;
-    this.sweeper = setTimeout(() => void this.sweep(), delayMs);
-    this.sweeper.unref();
-  }
-
-  private async sweep(): Promise<void> {
-    try {
-      await this.applications.flagStaleWaits(new Date(this.clock.now().getTime() - this.config.EVIDENCE_FOLLOW_UP_AFTER_MS), SWEEP_BATCH);
-      for (const id of await this.applications.findFlagged(SWEEP_BATCH)) this.trigger(id);
-    } catch (error) {
-      this.logger.warn(`Sweeping flagged cases failed: ${(error as Error).message}`);
-    }
-    this.scheduleSweep(this.config.ASSESSMENT_SWEEP_INTERVAL_MS);
+  protected async runOnce(): Promise<void> {
+    await this.applications.flagStaleWaits(new Date(this.clock.now().getTime() - this.config.EVIDENCE_FOLLOW_UP_AFTER_MS), SWEEP_BATCH);
+    for (const id of await this.applications.findFlagged(SWEEP_BATCH)) this.trigger(id);
   }
 }

@@ -1,20 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
-import { ApplicationStatus, type PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { toSubjectIdentifier } from '../applications/applicant-identifier';
-import type { ApplicationEntity, EvidenceRequestEntity } from '../applications/application.entity';
+import type { ApplicationRecord } from '../applications/application';
 import { ApplicationRepository } from '../applications/application.repository';
 import { CaseJournal } from '../applications/case-journal';
+import type { EvidenceRequestRecord } from '../applications/evidence-request';
 import { EvidenceRequestRepository } from '../applications/evidence-request.repository';
 import type { DeadlineExtension, DecisionDeadlines } from '../deadlines/decision-deadline.calculator';
 import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
 import type { ApplicationForDecision } from '../decisions/decision-evidence';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { IdRepository } from '../platform/id.repository';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { IndReference } from '../reference-data/ind-reference';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
 import { type AssessmentPlan, evidenceNeeded, type EvidenceLookup, planAssessment } from './case-assessment';
@@ -24,10 +23,10 @@ const LEASE_MS = 30_000;
 
 export type Lookups = ReadonlyMap<EvidenceType, EvidenceLookup>;
 
-export function applicationForDecision(application: ApplicationEntity): ApplicationForDecision {
+export function applicationForDecision(application: ApplicationRecord): ApplicationForDecision {
   return {
     applicationRef: application.id,
-    category: application.category as PermitCategory,
+    category: application.category,
     receivedOn: application.submittedOn,
     sponsorOin: application.sponsorOin,
     intendedStay: { from: application.intendedStayFrom, until: application.intendedStayUntil },
@@ -59,7 +58,11 @@ export class CaseAssessmentService {
    * expired) instead of asked again; otherwise the hub answers with the newest valid evidence or registers a
    * pending request the source is asked to fulfil. Throws when the hub is unavailable.
    */
-  async lookUp(subject: SubjectIdentifier, types: readonly RequestedEvidenceType[], known: readonly EvidenceRequestEntity[] = []): Promise<Map<EvidenceType, EvidenceLookup>> {
+  async lookUp(
+    subject: SubjectIdentifier,
+    types: readonly RequestedEvidenceType[],
+    known: readonly EvidenceRequestRecord[] = [],
+  ): Promise<Map<EvidenceType, EvidenceLookup>> {
     const answers = await Promise.all(
       types.map(async (type): Promise<[EvidenceType, EvidenceLookup]> => {
         const open = [...known]
@@ -76,24 +79,29 @@ export class CaseAssessmentService {
   }
 
   /** The plan for a case in its current state (pure), from what the hub answered. */
-  plan(application: ApplicationEntity, lookups: Lookups): AssessmentPlan {
+  plan(application: ApplicationRecord, lookups: Lookups): AssessmentPlan {
     return planAssessment(
-      { application: applicationForDecision(application), status: application.status as ApplicationStatus },
+      { application: applicationForDecision(application), status: application.status },
       lookups,
       { rules: this.reference.rules, sponsors: this.reference.sponsors, today: this.clock.today() },
     );
   }
 
   /**
-   * Records the hub's answers and the plan in the caller's transaction. Returns true when a request the IND
-   * just recorded as pending was already completed by an event that came first: assess again.
+   * Records the hub's answers in the caller's transaction. Returns the case with the pseudonym the hub named
+   * (the first answer that names one, when the case had none yet), and whether a request the IND just
+   * recorded as pending was already completed by an event that came first: then assess again.
    */
-  async recordLookups(tx: EntityManager, application: ApplicationEntity, lookups: Lookups, now: Date): Promise<boolean> {
+  async recordLookups(
+    tx: Transaction,
+    application: ApplicationRecord,
+    lookups: Lookups,
+    now: Date,
+  ): Promise<{ application: ApplicationRecord; overtaken: boolean }> {
     let overtaken = false;
+    let subjectPseudonym = application.subjectPseudonym;
     for (const [type, lookup] of lookups) {
-      if (lookup.kind !== 'refused' && lookup.subjectPseudonym && !application.subjectPseudonym) {
-        application.subjectPseudonym = lookup.subjectPseudonym;
-      }
+      if (lookup.kind !== 'refused' && lookup.subjectPseudonym && !subjectPseudonym) subjectPseudonym = lookup.subjectPseudonym;
       if (lookup.kind === 'disclosed') {
         await this.requests.settle(tx, { applicationId: application.id, evidenceType: type, keepHubRequestId: null, state: 'COMPLETED', evidenceId: lookup.evidence.evidenceId, now });
       } else if (lookup.kind === 'pending') {
@@ -114,7 +122,7 @@ export class CaseAssessmentService {
         await this.requests.recordRefusal(tx, { id: this.ids.newId(), applicationId: application.id, evidenceType: type, reason: lookup.reason, now });
       }
     }
-    return overtaken;
+    return { application: { ...application, subjectPseudonym }, overtaken };
   }
 
   /** Assesses a flagged case unless another assessor holds it. Errors leave the flag up for the sweeper. */
@@ -136,16 +144,16 @@ export class CaseAssessmentService {
   private async assessClaimed(applicationId: string): Promise<void> {
     const current = await this.applications.findById(applicationId);
     if (!current) return;
-    const types = evidenceNeeded(current.category as PermitCategory, current.status as ApplicationStatus, current.sponsorRecognised);
+    const types = evidenceNeeded(current.category, current.status, current.sponsorRecognised);
     if (types.length === 0) return;
     const subject = current.subjectPseudonym ? { pseudonym: current.subjectPseudonym } : toSubjectIdentifier(current.applicant);
     const lookups = await this.lookUp(subject, types, await this.requests.findForCase(null, applicationId));
     const now = this.clock.now();
     const overtaken = await this.transactions.run(async (tx) => {
-      const application = await this.applications.lock(tx, applicationId);
+      const locked = await this.applications.lock(tx, applicationId);
       // Decided in the meantime (a notification, another instance): the answers were for another state.
-      if (!application || application.status !== current.status) return false;
-      const again = await this.recordLookups(tx, application, lookups, now);
+      if (!locked || locked.status !== current.status) return false;
+      const { application, overtaken: again } = await this.recordLookups(tx, locked, lookups, now);
       await this.journal.record(tx, application, this.plan(application, lookups).transitions, now);
       if (again) await this.applications.flagForAssessment(tx, [applicationId]);
       return again;

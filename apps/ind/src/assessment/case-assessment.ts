@@ -1,6 +1,6 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { IsoDate } from '../deadlines/calendar-date';
+import type { IsoDate } from '@welkom/platform';
 import type { ApplicationForDecision, DecisionEvidence, SponsorRecognitionLookup } from '../decisions/decision-evidence';
 import type { DecisionRules } from '../decisions/decision-rules';
 import { type ApplicationEvent, transition } from '../decisions/application-lifecycle';

@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EvidenceRequestCompleted, EvidenceRequestExpired, EvidenceVerified } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
-import { ApplicationStatus, type PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import { ApplicationRepository } from '../applications/application.repository';
 import { EvidenceRequestRepository } from '../applications/evidence-request.repository';
 import { IND_PARTY_OIN } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
-import { IdRepository } from '../platform/id.repository';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { AssessmentWorker } from './assessment.worker';
 import { evidenceNeeded } from './case-assessment';
 
@@ -50,7 +47,7 @@ export class EvidenceEventsService {
     if (!pseudonym || !type) return;
     const flagged = await this.transactions.run(async (tx) => {
       const waiting = (await this.applications.findWaitingForSubject(tx, pseudonym)).filter((application) =>
-        (evidenceNeeded(application.category as PermitCategory, application.status as ApplicationStatus, application.sponsorRecognised) as string[]).includes(type),
+        (evidenceNeeded(application.category, application.status, application.sponsorRecognised) as string[]).includes(type),
       );
       if (waiting.length === 0) return [];
       const requests = (await Promise.all(waiting.map((application) => this.requests.findForCase(tx, application.id)))).flat();

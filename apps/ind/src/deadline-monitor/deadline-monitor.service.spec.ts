@@ -1,20 +1,19 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineKind } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { TOPICS, type TopicDefinition } from '@welkom/events';
-import type { ApplicationEntity } from '../applications/application.entity';
+import type { EventOutbox } from '@welkom/messaging';
+import type { ClockRepository, TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
+import type { ApplicationChanges, ApplicationRecord } from '../applications/application';
 import type { ApplicationRepository } from '../applications/application.repository';
 import { bundledDeadlineReference } from '../deadlines/decision-period.reference';
 import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
-import type { ClockRepository } from '../platform/clock.repository';
-import type { EventOutbox } from '../platform/event-outbox';
-import { strictFake } from '../testing/strict-fake';
-import type { TransactionRepository } from '../platform/transaction.repository';
 import { DeadlineMonitorService, dueAlerts } from './deadline-monitor.service';
 
-const tx = {} as EntityManager;
+const tx = {} as Transaction;
 
-function openCase(alerts: string[] = []): ApplicationEntity {
+function openCase(alerts: string[] = []): ApplicationRecord {
   // Received on Monday 2 November 2026: statutory 60 days → 1 January 2027 (a holiday) → Monday 4 January.
   const deadlines = decisionDeadlines(
     { category: PermitCategory.PERMIT_CATEGORY_STUDENT, receivedOn: '2026-11-02', sponsorRecognised: true, complete: false },
@@ -22,32 +21,46 @@ function openCase(alerts: string[] = []): ApplicationEntity {
   );
   return {
     id: '7f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+    sponsorOin: '00000003281234560000',
+    sponsorReference: 'LEI-1',
+    requestFingerprint: 'f'.repeat(64),
     category: PermitCategory.PERMIT_CATEGORY_STUDENT,
     status: ApplicationStatus.APPLICATION_STATUS_EVIDENCE_PENDING,
-    submittedOn: '2026-11-02',
-    sponsorOin: '00000003281234560000',
+    applicant: { kind: 'pseudonym', value: 'subj_x' },
     subjectPseudonym: 'subj_x',
-    deadlines: [...deadlines.lines],
+    citizenship: 'KE',
+    intendedStayFrom: '2027-02-01',
+    intendedStayUntil: '2029-01-31',
+    submittedOn: '2026-11-02',
+    sponsorRecognised: true,
+    completeOnReceipt: false,
+    decidedOn: null,
+    reasonCode: null,
+    deadlines: deadlines.lines,
     deadlineReferenceVersion: deadlines.referenceVersion,
+    extensionDays: null,
+    extensionAnnouncedOn: null,
     deadlineAlerts: alerts,
-  } as ApplicationEntity;
+    createdAt: new Date('2026-11-02T09:00:00Z'),
+    updatedAt: new Date('2026-11-02T09:00:00Z'),
+  };
 }
 
-function monitorOn(today: string, cases: ApplicationEntity[]) {
+function monitorOn(today: string, cases: ApplicationRecord[]) {
   const sent: { topic: string; payload: { kind: DeadlineKind; daysLeft: number; dueOn: string } }[] = [];
-  const recorded: string[][] = [];
+  const recorded: (readonly string[])[] = [];
   const applications = strictFake<ApplicationRepository>('ApplicationRepository', {
     lockOpenBatch: async () => cases,
-    update: async (_tx: EntityManager, _id: string, changes: Partial<ApplicationEntity>) => {
+    update: async (_tx: Transaction, _id: string, changes: ApplicationChanges) => {
       recorded.push(changes.deadlineAlerts ?? []);
     },
   });
-  const outbox: EventOutbox = {
-    enqueue: async <T>(_manager: EntityManager, topic: TopicDefinition<T>, payload: T) => {
+  const outbox = strictFake<EventOutbox>('EventOutbox', {
+    enqueue: async <T>(_manager: Transaction, topic: TopicDefinition<T>, payload: T) => {
       sent.push({ topic: topic.name, payload: payload as never });
       return {} as never;
     },
-  };
+  });
   const clock = strictFake<ClockRepository>('ClockRepository', { today: () => today, now: () => new Date(`${today}T09:00:00Z`) });
   const transactions = strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never });
   return { monitor: new DeadlineMonitorService(applications, transactions, outbox, clock, { DEADLINE_AT_RISK_WITHIN_DAYS: 5 }), sent, recorded };

@@ -1,16 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { type DeadlineAlert, DeadlineKind, DeadlineNature } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { TOPICS } from '@welkom/events';
-import type { ApplicationEntity } from '../applications/application.entity';
+import { ClockRepository, type IsoDate, toTimestamp, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
+import type { ApplicationRecord } from '../applications/application';
 import { ApplicationRepository } from '../applications/application.repository';
-import type { IsoDate } from '../deadlines/calendar-date';
 import { deadlineStatus, type DeadlineLineStatus } from '../deadlines/decision-deadline.calculator';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import { TransactionRepository } from '../platform/transaction.repository';
 
 const BATCH = 200;
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
@@ -35,9 +31,18 @@ export interface DeadlineCheckResult {
 }
 
 /** The alerts a case is due for today that it has not had yet: each clock alerts once per state. */
-export function dueAlerts(application: ApplicationEntity, today: IsoDate, atRiskWithinDays: number): { line: DeadlineLineStatus; key: string }[] {
+export function dueAlerts(
+  application: ApplicationRecord,
+  today: IsoDate,
+  atRiskWithinDays: number,
+): { line: DeadlineLineStatus; key: string }[] {
   const lines = deadlineStatus(
-    { category: application.category as PermitCategory, receivedOn: application.submittedOn, referenceVersion: application.deadlineReferenceVersion, lines: application.deadlines },
+    {
+      category: application.category,
+      receivedOn: application.submittedOn,
+      referenceVersion: application.deadlineReferenceVersion,
+      lines: application.deadlines,
+    },
     today,
     atRiskWithinDays,
   );
@@ -92,11 +97,11 @@ export class DeadlineMonitorService {
   }
 }
 
-function alertOf(application: ApplicationEntity, line: DeadlineLineStatus, today: IsoDate, now: Date): DeadlineAlert {
+function alertOf(application: ApplicationRecord, line: DeadlineLineStatus, today: IsoDate, now: Date): DeadlineAlert {
   return {
     applicationRef: application.id,
     subject: application.subjectPseudonym ? { pseudonym: application.subjectPseudonym } : undefined,
-    category: application.category as PermitCategory,
+    category: application.category,
     sponsor: { oin: application.sponsorOin, subUnit: '' },
     kind: DEADLINE_KIND_OF[line.kind],
     nature: DEADLINE_NATURE_OF[line.nature],
@@ -104,7 +109,7 @@ function alertOf(application: ApplicationEntity, line: DeadlineLineStatus, today
     daysLeft: line.daysLeft,
     checkedOn: today,
     submittedOn: application.submittedOn,
-    status: application.status as ApplicationStatus,
+    status: application.status,
     occurredAt: toTimestamp(now),
   };
 }

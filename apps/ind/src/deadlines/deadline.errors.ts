@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, type FieldViolation } from '@welkom/errors';
+import { assertUnreachable, DomainError, type DomainErrorCode, type FieldViolation } from '@welkom/errors';
 
 /** Why a deadline could not be computed; stable codes the gRPC edge can map and operators can alert on. */
 export type DeadlineErrorReason =
@@ -8,21 +8,29 @@ export type DeadlineErrorReason =
   | 'HOLIDAY_CALENDAR_NOT_COVERED'
   | 'HOLIDAY_CALENDAR_NOT_CONFIRMED';
 
-const CODE_OF: Record<DeadlineErrorReason, DomainErrorCode> = {
-  INVALID_DEADLINE_INPUT: 'INVALID_ARGUMENT',
-  EXTENSION_NOT_ALLOWED: 'FAILED_PRECONDITION',
-  // The two calendar reasons and the missing period version are gaps in reference data, not in the caller's
-  // request: the answer is "we will not guess", so the caller sees a failed precondition it cannot fix.
-  NO_DECISION_PERIODS_FOR_DATE: 'FAILED_PRECONDITION',
-  HOLIDAY_CALENDAR_NOT_COVERED: 'FAILED_PRECONDITION',
-  HOLIDAY_CALENDAR_NOT_CONFIRMED: 'FAILED_PRECONDITION',
-};
+/** The one mapping from a deadline reason to a domain code; a new reason without a code does not compile. */
+export function deadlineDomainCodeFor(reason: DeadlineErrorReason): DomainErrorCode {
+  switch (reason) {
+    case 'INVALID_DEADLINE_INPUT':
+      return 'INVALID_ARGUMENT';
+    case 'EXTENSION_NOT_ALLOWED':
+      return 'FAILED_PRECONDITION';
+    // The two calendar reasons and the missing period version are gaps in reference data, not in the caller's
+    // request: the answer is "we will not guess", so the caller sees a failed precondition it cannot fix.
+    case 'NO_DECISION_PERIODS_FOR_DATE':
+    case 'HOLIDAY_CALENDAR_NOT_COVERED':
+    case 'HOLIDAY_CALENDAR_NOT_CONFIRMED':
+      return 'FAILED_PRECONDITION';
+    default:
+      return assertUnreachable(reason);
+  }
+}
 
 export class DeadlineError extends DomainError {
   declare readonly reason: DeadlineErrorReason;
 
   constructor(reason: DeadlineErrorReason, message: string, fieldViolations: FieldViolation[] = []) {
-    super(CODE_OF[reason], message, { reason, fieldViolations });
+    super(deadlineDomainCodeFor(reason), message, { reason, fieldViolations });
     this.name = 'DeadlineError';
   }
 

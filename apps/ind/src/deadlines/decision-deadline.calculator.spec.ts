@@ -13,8 +13,8 @@ import {
   type DecisionPeriodReference,
 } from './decision-period.reference';
 import { DeadlineError } from './deadline.errors';
-import { ReferenceDataError } from './reference-data.parser';
-import bundledPeriodsJson from '../../reference/decision-periods.v1.json';
+import { ReferenceDataError } from '@welkom/reference-data';
+import bundledPeriodsJson from '../../../../libs/reference-data/tables/decision-periods.v1.json';
 
 const STUDENT = PermitCategory.PERMIT_CATEGORY_STUDENT;
 const RESEARCHER = PermitCategory.PERMIT_CATEGORY_RESEARCHER;

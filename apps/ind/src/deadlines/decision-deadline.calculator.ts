@@ -1,6 +1,7 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { formatIsoDate, parseIsoDate, type EpochDay, type IsoDate } from './calendar-date';
+import { type EpochDay, formatIsoDate, type IsoDate, parseIsoDate } from '@welkom/platform';
 import { DeadlineError } from './deadline.errors';
+import { decisionPeriodVersionOn, statutoryPeriodIn } from '@welkom/reference-data';
 import type { DecisionPeriodReference, DecisionPeriodVersion } from './decision-period.reference';
 import type { WorkingDayCalendar } from './working-day.calendar';
 
@@ -69,7 +70,7 @@ function dayOf(value: IsoDate, field: string): EpochDay {
 }
 
 function versionFor(periods: DecisionPeriodReference, receivedOn: IsoDate): DecisionPeriodVersion {
-  const version = periods.versions.find((v) => v.validFrom <= receivedOn && (v.validTo === null || receivedOn <= v.validTo));
+  const version = decisionPeriodVersionOn(periods, receivedOn);
   if (version === undefined) {
     throw new DeadlineError(
       'NO_DECISION_PERIODS_FOR_DATE',
@@ -79,11 +80,9 @@ function versionFor(periods: DecisionPeriodReference, receivedOn: IsoDate): Deci
   return version;
 }
 
+// The same lookup the EU feed uses (libs/reference-data), so both agree on every application's period.
 function statutoryRule(version: DecisionPeriodVersion, input: DecisionDeadlineInput): { days: number; source: string } {
-  const rules = version.statutory.rules.filter((r) => r.category === input.category);
-  const rule =
-    rules.find((r) => r.sponsorRecognised === input.sponsorRecognised) ?? rules.find((r) => r.sponsorRecognised === undefined);
-  return rule ?? { days: version.statutory.defaultDays, source: version.statutory.defaultSource };
+  return statutoryPeriodIn(version, input.category, input.sponsorRecognised);
 }
 
 /**

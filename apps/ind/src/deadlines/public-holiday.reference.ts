@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseIsoDate, yearOf } from './calendar-date';
+import { parseIsoDate, yearOf } from '@welkom/platform';
 import { STATUTORY_HOLIDAY_KINDS, statutoryHolidaysOf, type PublicHolidayKind } from './public-holiday.rules';
-import { isoDateSchema, parseReferenceData, ReferenceDataError, sourceSchema } from './reference-data.parser';
+import { isoDateSchema, parseReferenceFile, referenceFileSchema, sourceSchema } from '@welkom/reference-data';
 import bundledPublicHolidays from '../../reference/dutch-public-holidays.v1.json';
 
 export const PUBLIC_HOLIDAYS_FILE = 'dutch-public-holidays.v1.json';
@@ -15,10 +15,10 @@ const yearSchema = z.object({
   equatedDaysComplete: z.boolean(),
 });
 
-const publicHolidaysSchema = z.object({
-  version: z.string().min(1),
+const publicHolidaysSchema = referenceFileSchema({
   weekendDays: z.tuple([z.literal('SATURDAY'), z.literal('SUNDAY')]),
-  sources: z.record(z.string(), sourceSchema),
+  // The legal texts each holiday rests on, by name; `sources` (every reference file has it) lists the documents.
+  legalSources: z.record(z.string(), sourceSchema),
   // An enum-keyed record is exhaustive in zod 4: a kind without a label and source fails the file.
   kinds: z.record(z.enum(ALL_KINDS), z.object({ label: z.string().min(1), source: z.string() })),
   kingsDayRule: z.object({
@@ -40,10 +40,13 @@ export type PublicHolidayYear = z.infer<typeof yearSchema>;
  * legal calendar is caught at start-up, not when a deadline is missed.
  */
 export function parsePublicHolidayReference(json: unknown): PublicHolidayReference {
-  const reference = parseReferenceData(publicHolidaysSchema, json, PUBLIC_HOLIDAYS_FILE);
+  return parseReferenceFile(publicHolidaysSchema, json, PUBLIC_HOLIDAYS_FILE, calendarProblems);
+}
+
+function calendarProblems(reference: PublicHolidayReference): string[] {
   const problems: string[] = [];
   const knownSource = (source: string, where: string): void => {
-    if (!(source in reference.sources)) problems.push(`${where}: source "${source}" is not in sources`);
+    if (!(source in reference.legalSources)) problems.push(`${where}: source "${source}" is not in legalSources`);
   };
   for (const [kind, entry] of Object.entries(reference.kinds)) knownSource(entry.source, `kinds.${kind}`);
   knownSource(reference.kingsDayRule.source, 'kingsDayRule');
@@ -67,8 +70,7 @@ export function parsePublicHolidayReference(json: unknown): PublicHolidayReferen
       problems.push(`${where}: holidays differ from Atw art. 3(1)/(2) as computed: expected ${render(expected)}`);
     }
   });
-  if (problems.length > 0) throw new ReferenceDataError(PUBLIC_HOLIDAYS_FILE, problems);
-  return reference;
+  return problems;
 }
 
 /** The calendar shipped with the app (apps/ind/reference). */

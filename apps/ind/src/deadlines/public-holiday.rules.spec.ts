@@ -1,4 +1,4 @@
-import { formatIsoDate } from './calendar-date';
+import { formatIsoDate } from '@welkom/platform';
 import { easterSunday, kingsDayOf, statutoryHolidaysOf } from './public-holiday.rules';
 
 const KINGS_DAY_RULE = { month: 4, day: 27, sundayShiftDays: -1 };

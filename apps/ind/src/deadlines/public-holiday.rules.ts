@@ -1,4 +1,4 @@
-import { epochDayOf, formatIsoDate, isoWeekdayOf, SUNDAY, type EpochDay, type IsoDate } from './calendar-date';
+import { type EpochDay, epochDayOf, formatIsoDate, type IsoDate, isoWeekdayOf, SUNDAY } from '@welkom/platform';
 
 /**
  * The days the Algemene termijnenwet (Atw) treats like a Sunday. Art. 3(1) lists the algemeen erkende

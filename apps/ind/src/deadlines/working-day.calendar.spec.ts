@@ -1,7 +1,7 @@
-import { parseIsoDate, formatIsoDate } from './calendar-date';
+import { formatIsoDate, parseIsoDate } from '@welkom/platform';
 import { DeadlineError } from './deadline.errors';
 import { bundledPublicHolidayReference, parsePublicHolidayReference, type PublicHolidayReference } from './public-holiday.reference';
-import { ReferenceDataError } from './reference-data.parser';
+import { ReferenceDataError } from '@welkom/reference-data';
 import bundledJson from '../../reference/dutch-public-holidays.v1.json';
 import { WorkingDayCalendar } from './working-day.calendar';
 
@@ -93,7 +93,7 @@ describe('holiday reference data checks', () => {
     const broken = copyOfBundled();
     const year2026 = broken.years.find((y) => y.year === 2026);
     (year2026?.equatedDays as { date: string; source: string }[]).push({ date: '2026-05-04', source: 'rumour' });
-    expect(() => parsePublicHolidayReference(broken)).toThrow(/source "rumour" is not in sources/);
+    expect(() => parsePublicHolidayReference(broken)).toThrow(/source "rumour" is not in legalSources/);
   });
 
   it('refuses a gap between years', () => {

@@ -1,4 +1,4 @@
-import { formatIsoDate, isoWeekdayOf, parseIsoDate, SATURDAY, yearOf, type EpochDay } from './calendar-date';
+import { type EpochDay, formatIsoDate, isoWeekdayOf, parseIsoDate, SATURDAY, yearOf } from '@welkom/platform';
 import { DeadlineError } from './deadline.errors';
 import type { PublicHolidayKind } from './public-holiday.rules';
 import type { PublicHolidayReference } from './public-holiday.reference';

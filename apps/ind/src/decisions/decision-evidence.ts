@@ -1,6 +1,6 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { IsoDate } from '../deadlines/calendar-date';
+import type { IsoDate } from '@welkom/platform';
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type { EnrolmentStatus, TuitionPayment } from './decision-rules';
 

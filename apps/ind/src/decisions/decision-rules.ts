@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, parseReferenceData, ReferenceDataError, sourceSchema } from '../deadlines/reference-data.parser';
+import { parseReferenceFile, referenceFileSchema, sourceSchema, validityFields } from '@welkom/reference-data';
 import decisionRulesJson from '../../reference/decision-rules.v1.json';
 
 export const DECISION_RULES_FILE = 'decision-rules.v1.json';
@@ -78,10 +78,9 @@ const researcherRulesSchema = z.object({
   }),
 });
 
-const decisionRulesSchema = z.object({
-  version: z.string().min(1),
-  validFrom: isoDateSchema,
-  validTo: isoDateSchema.nullable(),
+// The whole file is one dated entry: decisions record its `version` as their ruleVersion.
+const decisionRulesSchema = referenceFileSchema({
+  ...validityFields,
   categories: z.object({
     PERMIT_CATEGORY_STUDENT: studentRulesSchema,
     PERMIT_CATEGORY_RESEARCHER: researcherRulesSchema,
@@ -100,13 +99,15 @@ export type StudentRules = z.infer<typeof studentRulesSchema>;
 export type ResearcherRules = z.infer<typeof researcherRulesSchema>;
 
 export function parseDecisionRules(json: unknown): DecisionRules {
-  const rules = parseReferenceData(decisionRulesSchema, json, DECISION_RULES_FILE);
+  return parseReferenceFile(decisionRulesSchema, json, DECISION_RULES_FILE, decisionRuleProblems);
+}
+
+function decisionRuleProblems(rules: DecisionRules): string[] {
   const problems = DECISION_REASON_CODES.filter((code) => rules.reasonCodes[code].outcome !== OUTCOME_OF_REASON[code]).map(
     (code) => `reasonCodes.${code}: documented as ${rules.reasonCodes[code].outcome}, but the policy gives ${OUTCOME_OF_REASON[code]}`,
   );
-  if (rules.validTo !== null && rules.validTo < rules.validFrom) problems.push('validTo lies before validFrom');
-  if (problems.length > 0) throw new ReferenceDataError(DECISION_RULES_FILE, problems);
-  return rules;
+  if (rules.validTo !== null && rules.validTo < rules.validFrom) problems.push('validTo: lies before validFrom');
+  return problems;
 }
 
 export function bundledDecisionRules(): DecisionRules {

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, type FieldViolation } from '@welkom/errors';
+import { assertUnreachable, DomainError, type DomainErrorCode, type FieldViolation } from '@welkom/errors';
 
 /**
  * Why no decision or status change could be made at all. Distinct from a REFUSED or INCOMPLETE outcome: those
@@ -11,13 +11,20 @@ export type DecisionErrorReason =
   | 'ILLEGAL_STATUS_TRANSITION'
   | 'PERMIT_ISSUANCE_CONDITIONS_NOT_MET';
 
-const CODE_OF: Record<DecisionErrorReason, DomainErrorCode> = {
-  INVALID_DECISION_INPUT: 'INVALID_ARGUMENT',
-  NO_RULES_FOR_CATEGORY: 'FAILED_PRECONDITION',
-  RULES_NOT_IN_FORCE: 'FAILED_PRECONDITION',
-  ILLEGAL_STATUS_TRANSITION: 'FAILED_PRECONDITION',
-  PERMIT_ISSUANCE_CONDITIONS_NOT_MET: 'FAILED_PRECONDITION',
-};
+/** The one mapping from a decision reason to a domain code; a new reason without a code does not compile. */
+export function decisionDomainCodeFor(reason: DecisionErrorReason): DomainErrorCode {
+  switch (reason) {
+    case 'INVALID_DECISION_INPUT':
+      return 'INVALID_ARGUMENT';
+    case 'NO_RULES_FOR_CATEGORY':
+    case 'RULES_NOT_IN_FORCE':
+    case 'ILLEGAL_STATUS_TRANSITION':
+    case 'PERMIT_ISSUANCE_CONDITIONS_NOT_MET':
+      return 'FAILED_PRECONDITION';
+    default:
+      return assertUnreachable(reason);
+  }
+}
 
 export class DecisionError extends DomainError {
   declare readonly reason: DecisionErrorReason;
@@ -27,7 +34,7 @@ export class DecisionError extends DomainError {
     message: string,
     options: { fieldViolations?: FieldViolation[]; metadata?: Record<string, string> } = {},
   ) {
-    super(CODE_OF[reason], message, { reason, ...options });
+    super(decisionDomainCodeFor(reason), message, { reason, ...options });
     this.name = 'DecisionError';
   }
 

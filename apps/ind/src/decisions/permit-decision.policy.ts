@@ -1,7 +1,7 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { FieldViolation } from '@welkom/errors';
-import { isIsoDate, parseIsoDate, type IsoDate } from '../deadlines/calendar-date';
+import { isIsoDate, type IsoDate, parseIsoDate } from '@welkom/platform';
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type {
   ApplicationForDecision,

@@ -1,10 +1,8 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { DisclosedEvidence } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
+import { dutchDateOf, fromTimestamp, isIsoDate, type IsoDate } from '@welkom/platform';
 import type { DecisionEvidence } from '../decisions/decision-evidence';
 import { ENROLMENT_STATUSES, type EnrolmentStatus, TUITION_PAYMENTS, type TuitionPayment } from '../decisions/decision-rules';
-import { dutchDateOf } from '../platform/clock.repository';
-import { fromTimestamp } from '../platform/timestamp.mapper';
 
 /**
  * Evidence as the hub disclosed it, reduced to what the decision rules read. A fact is set only when the hub
@@ -15,7 +13,8 @@ export function toDecisionEvidence(disclosed: DisclosedEvidence): DecisionEviden
   const reference = disclosed.reference;
   const issuedAt = fromTimestamp(disclosed.issuedAt);
   const validUntil = fromTimestamp(disclosed.validUntil);
-  if (!reference || !issuedAt || !validUntil) return undefined;
+  // Absent or malformed (outside the protobuf range): the IND cannot tell when the fact was true, so it is unreadable.
+  if (!reference || !(issuedAt instanceof Date) || !(validUntil instanceof Date)) return undefined;
   const shown = new Set(disclosed.disclosedFields ?? []);
   const field = <T>(name: string, value: T): T | undefined => (shown.has(name) ? value : undefined);
   const date = (name: string, value: string | undefined): IsoDate | undefined => {

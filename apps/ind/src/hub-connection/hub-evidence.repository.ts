@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { firstValueFrom, type Observable, timeout } from 'rxjs';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/timestamp';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import {
@@ -8,26 +8,14 @@ import {
   EvidenceRequestStatus,
   type EvidenceServiceClient,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { decodeGrpcError } from '@welkom/grpc';
+import { classifyRemoteError } from '@welkom/grpc';
+import { fromTimestamp } from '@welkom/platform';
 import { IndError } from '../applications/application.errors';
 import type { EvidenceLookup } from '../assessment/case-assessment';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
-import { fromTimestamp } from '../platform/timestamp.mapper';
 import type { EvidenceRequestPurpose } from '../reference-data/evidence-request.reference';
 import { toDecisionEvidence } from './disclosed-evidence.mapper';
 import { HUB_EVIDENCE_SERVICE } from '@welkom/runtime';
-
-// Failures that say nothing about the request itself: the hub (or the way to it) is down. The IND retries
-// later instead of recording an answer it never got.
-const TRANSIENT = new Set<number>([
-  GrpcStatus.UNAVAILABLE,
-  GrpcStatus.DEADLINE_EXCEEDED,
-  GrpcStatus.INTERNAL,
-  GrpcStatus.UNKNOWN,
-  GrpcStatus.CANCELLED,
-  GrpcStatus.RESOURCE_EXHAUSTED,
-  GrpcStatus.ABORTED,
-]);
 
 export type RequestState =
   | { state: 'PENDING'; lookup: Extract<EvidenceLookup, { kind: 'pending' }> }
@@ -67,8 +55,8 @@ export class HubEvidenceRepository {
     return {
       kind: 'pending',
       requestId: pending.requestId,
-      requestedAt: fromTimestamp(pending.requestedAt) ?? new Date(),
-      deadline: fromTimestamp(pending.deadline) ?? new Date(),
+      requestedAt: instantOrNow(pending.requestedAt),
+      deadline: instantOrNow(pending.deadline),
       subjectPseudonym: pending.subject?.pseudonym ?? '',
     };
   }
@@ -88,8 +76,8 @@ export class HubEvidenceRepository {
           lookup: {
             kind: 'pending',
             requestId,
-            requestedAt: fromTimestamp(request.requestedAt) ?? new Date(),
-            deadline: fromTimestamp(request.deadline) ?? new Date(),
+            requestedAt: instantOrNow(request.requestedAt),
+            deadline: instantOrNow(request.deadline),
             subjectPseudonym: request.subject?.pseudonym ?? '',
           },
         };
@@ -106,14 +94,25 @@ export class HubEvidenceRepository {
     try {
       return { value: await firstValueFrom(observable.pipe(timeout(this.timeoutMs))) };
     } catch (error: unknown) {
-      const grpcError = error as { code?: number; details?: string; metadata?: never; name?: string };
-      if (typeof grpcError?.code !== 'number' || TRANSIENT.has(grpcError.code)) {
-        throw new IndError('HUB_UNAVAILABLE', `The hub did not answer: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      // A hub that is down (or the way to it) says nothing about the request: the IND retries later instead of
+      // recording an answer it never got. A refusal is an answer.
+      const classified = classifyRemoteError(error);
+      if (classified.transient) {
+        throw new IndError('HUB_UNAVAILABLE', `The hub did not answer: ${classified.message}`, { cause: error });
       }
-      const decoded = decodeGrpcError(grpcError);
-      return { refused: { kind: 'refused', reason: decoded.reason ?? GrpcStatus[decoded.code] ?? String(decoded.code), message: decoded.message } };
+      const { reason, message } = classified.rejection;
+      return { refused: { kind: 'refused', reason, message } };
     }
   }
+}
+
+/**
+ * A pending request's time as the hub sent it, or now when it sent none or a malformed one (outside the
+ * protobuf range): the IND records and shows it, but decides nothing by it.
+ */
+function instantOrNow(timestamp: Timestamp | undefined): Date {
+  const instant = fromTimestamp(timestamp);
+  return instant instanceof Date ? instant : new Date();
 }
 
 function disclosedLookup(disclosed: DisclosedEvidence): EvidenceLookup {

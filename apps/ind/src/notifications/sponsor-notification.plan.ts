@@ -1,9 +1,9 @@
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { type IsoDate, parseIsoDate } from '@welkom/platform';
 import { IndError } from '../applications/application.errors';
 import type { DecisionDraft, PlannedTransition } from '../assessment/case-assessment';
 import { isOpen } from '../assessment/case-assessment';
-import { parseIsoDate, type IsoDate } from '../deadlines/calendar-date';
 import { transition } from '../decisions/application-lifecycle';
 import type { DecisionReasonCode } from '../decisions/decision-rules';
 import type { ReportedChange, SponsorNotificationCommand } from './sponsor-notification.command';

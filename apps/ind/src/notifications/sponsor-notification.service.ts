@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { ReceivedEvent } from '@welkom/messaging';
+import { EVENT_INBOX, type EventInbox, type ReceivedEvent } from '@welkom/messaging';
+import { ClockRepository, TransactionRepository } from '@welkom/platform';
 import { IndError } from '../applications/application.errors';
 import { ApplicationRepository } from '../applications/application.repository';
 import { CaseJournal } from '../applications/case-journal';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_INBOX, type EventInbox } from '../platform/event-inbox';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { IndReference } from '../reference-data/ind-reference';
 import type { SponsorNotificationCommand } from './sponsor-notification.command';
 import { type NotificationEffect, planNotification } from './sponsor-notification.plan';
@@ -37,7 +34,7 @@ export class SponsorNotificationService {
         throw new IndError('NOT_THE_SPONSOR', `Party ${sponsorOin} did not file application ${command.applicationRef}`);
       }
       if (await this.applications.findNotification(tx, sponsorOin, command.notificationId)) return 'DUPLICATE';
-      const plan = planNotification(application.status as ApplicationStatus, application.category as PermitCategory, command, {
+      const plan = planNotification(application.status, application.category, command, {
         ruleVersion: this.reference.rules.version,
         sponsorRegisterVersion: this.reference.sponsors.version,
         today: this.clock.today(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { parseReferenceData, sourceSchema } from '../deadlines/reference-data.parser';
+import { parseReferenceFile, referenceFileSchema, sourceSchema } from '@welkom/reference-data';
 import evidenceRequestsJson from '../../reference/evidence-requests.v1.json';
 
 export const EVIDENCE_REQUESTS_FILE = 'evidence-requests.v1.json';
@@ -15,8 +15,7 @@ export type RequestedEvidenceType = (typeof REQUESTED_EVIDENCE_TYPES)[number];
 
 const requestSchema = z.object({ purpose: z.string().min(1).max(64), legalBasis: z.string().min(1).max(200), source: sourceSchema });
 
-const evidenceRequestsSchema = z.object({
-  version: z.string().min(1),
+const evidenceRequestsSchema = referenceFileSchema({
   // Enum-keyed records are exhaustive in zod 4: every type the rules read has a purpose and legal basis.
   requests: z.record(z.enum(REQUESTED_EVIDENCE_TYPES), requestSchema),
 });
@@ -25,7 +24,7 @@ export type EvidenceRequestReference = z.infer<typeof evidenceRequestsSchema>;
 export type EvidenceRequestPurpose = z.infer<typeof requestSchema>;
 
 export function parseEvidenceRequestReference(json: unknown): EvidenceRequestReference {
-  return parseReferenceData(evidenceRequestsSchema, json, EVIDENCE_REQUESTS_FILE);
+  return parseReferenceFile(evidenceRequestsSchema, json, EVIDENCE_REQUESTS_FILE);
 }
 
 export function bundledEvidenceRequestReference(): EvidenceRequestReference {

@@ -1,6 +1,6 @@
 import { isDomainError } from '@welkom/errors';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { ReferenceDataError } from '../deadlines/reference-data.parser';
+import { ReferenceDataError } from '@welkom/reference-data';
 import bundledJson from '../../reference/recognised-sponsors.json';
 import devParties from '../../../../deploy/parties/dev-parties.json';
 import {

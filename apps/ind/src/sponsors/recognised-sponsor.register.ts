@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DomainError } from '@welkom/errors';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { isIsoDate, type IsoDate } from '../deadlines/calendar-date';
-import { isoDateSchema, parseReferenceData, ReferenceDataError, sourceSchema } from '../deadlines/reference-data.parser';
+import { isIsoDate, type IsoDate } from '@welkom/platform';
+import { parseReferenceFile, referenceFileSchema, sourceSchema, validityFields, validityProblems } from '@welkom/reference-data';
 import bundledRecognisedSponsors from '../../reference/recognised-sponsors.json';
 
 export const RECOGNISED_SPONSORS_FILE = 'recognised-sponsors.json';
@@ -35,8 +35,7 @@ const TRADE_REGISTER_OIN = /^00000003(\d{8})0000$/;
 
 const recognitionSchema = z.object({
   register: z.enum(SPONSOR_REGISTERS),
-  validFrom: isoDateSchema,
-  validTo: isoDateSchema.nullable(),
+  ...validityFields,
 });
 
 const sponsorSchema = z.object({
@@ -46,8 +45,7 @@ const sponsorSchema = z.object({
   recognitions: z.array(recognitionSchema),
 });
 
-const registerReferenceSchema = z.object({
-  version: z.string().min(1),
+const registerReferenceSchema = referenceFileSchema({
   source: sourceSchema,
   // Enum-keyed records are exhaustive in zod 4: all four registers must be described.
   registers: z.record(z.enum(SPONSOR_REGISTERS), z.object({ label: z.string().min(1), purposes: z.array(z.enum(SPONSOR_PURPOSES)).min(1) })),
@@ -65,7 +63,10 @@ export type Recognition = z.infer<typeof recognitionSchema>;
  * not on a given day; two periods would make withdrawal ambiguous).
  */
 export function parseRecognisedSponsorReference(json: unknown): RecognisedSponsorReference {
-  const reference = parseReferenceData(registerReferenceSchema, json, RECOGNISED_SPONSORS_FILE);
+  return parseReferenceFile(registerReferenceSchema, json, RECOGNISED_SPONSORS_FILE, registerProblems);
+}
+
+function registerProblems(reference: RecognisedSponsorReference): string[] {
   const problems: string[] = [];
   const purposeOwners = new Map<SponsorPurpose, SponsorRegister>();
   for (const register of SPONSOR_REGISTERS) {
@@ -78,7 +79,7 @@ export function parseRecognisedSponsorReference(json: unknown): RecognisedSponso
   const oins = new Set<string>();
   const kvkNumbers = new Set<string>();
   reference.sponsors.forEach((sponsor, index) => {
-    const where = `sponsors.${index} (${sponsor.name})`;
+    const where = `sponsors[${index}] (${sponsor.name})`;
     if (oins.has(sponsor.oin)) problems.push(`${where}: OIN ${sponsor.oin} appears twice`);
     if (kvkNumbers.has(sponsor.kvkNumber)) problems.push(`${where}: KvK number ${sponsor.kvkNumber} appears twice`);
     oins.add(sponsor.oin);
@@ -87,21 +88,10 @@ export function parseRecognisedSponsorReference(json: unknown): RecognisedSponso
     if (embedded !== undefined && embedded !== sponsor.kvkNumber) {
       problems.push(`${where}: OIN ${sponsor.oin} carries KvK number ${embedded}, not ${sponsor.kvkNumber}`);
     }
-    for (const register of SPONSOR_REGISTERS) {
-      const periods = sponsor.recognitions
-        .filter((r) => r.register === register)
-        .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-      periods.forEach((period, i) => {
-        if (period.validTo !== null && period.validTo < period.validFrom) problems.push(`${where}: ${register} ends before it starts`);
-        const next = periods[i + 1];
-        if (next !== undefined && (period.validTo === null || period.validTo >= next.validFrom)) {
-          problems.push(`${where}: two ${register} recognitions overlap from ${next.validFrom}`);
-        }
-      });
-    }
+    // A sponsor is recognised in a register or not on a given day; two periods would make withdrawal ambiguous.
+    problems.push(...validityProblems(`${where} .recognitions`, sponsor.recognitions, (recognition) => recognition.register));
   });
-  if (problems.length > 0) throw new ReferenceDataError(RECOGNISED_SPONSORS_FILE, problems);
-  return reference;
+  return problems;
 }
 
 /** The answer to "may this organisation sponsor this purpose on this day", with what it rests on. */

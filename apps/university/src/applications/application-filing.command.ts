@@ -7,14 +7,23 @@ import type {
   ListApplicationsRequest,
   WithdrawApplicationRequest,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import type { FieldViolation } from '@welkom/errors';
-import { UniversityError } from '../university.errors';
+import {
+  countryCode,
+  fieldRule,
+  invalid,
+  isoDate,
+  oneOf,
+  pageSize,
+  parseRequest,
+  referenceId,
+  referenceIdPattern,
+} from '@welkom/validation';
+import { z } from 'zod';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
-const COUNTRY = /^[A-Z]{2}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CATEGORIES: readonly PermitCategory[] = [PermitCategory.PERMIT_CATEGORY_STUDENT, PermitCategory.PERMIT_CATEGORY_RESEARCHER];
-const MAX_PAGE_SIZE = 500;
+/** The back office's own reference of an application; the IND's sponsor reference has the same format. */
+export const MAX_APPLICATION_REFERENCE_CHARS = 64;
+const REFERENCE = referenceIdPattern(MAX_APPLICATION_REFERENCE_CHARS);
+const CATEGORIES = [PermitCategory.PERMIT_CATEGORY_STUDENT, PermitCategory.PERMIT_CATEGORY_RESEARCHER] as const;
 
 export interface FileApplicationCommand {
   readonly applicationReference: string;
@@ -32,49 +41,45 @@ function cleanIdentifier(input: SubjectIdentifier): SubjectIdentifier {
   return Object.fromEntries(members.map((member) => [member, input[member]])) as SubjectIdentifier;
 }
 
+const filingSchema = z.object({
+  applicationReference: referenceId(MAX_APPLICATION_REFERENCE_CHARS),
+  category: oneOf(CATEGORIES, 'must be PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER'),
+  applicant: fieldRule((value) => {
+    const applicant = value ? cleanIdentifier(value as SubjectIdentifier) : undefined;
+    return applicant && Object.keys(applicant).length === 1 ? applicant : invalid('must hold exactly one identifier');
+  }),
+  citizenship: countryCode({ description: 'must be an ISO 3166-1 alpha-2 code' }),
+  intendedStayFrom: isoDate(),
+  intendedStayUntil: isoDate(),
+});
+
 /** Checks what the connector can; the IND checks the rest (and the hub the identifier). */
 export function fileApplicationCommand(request: FileApplicationRequest): FileApplicationCommand {
-  const violations: FieldViolation[] = [];
-  const applicationReference = String(request?.applicationReference ?? '');
-  if (!REFERENCE.test(applicationReference)) {
-    violations.push({ field: 'application_reference', description: 'must be 1-64 letters, digits or . _ : / - (starting with a letter or digit)' });
-  }
-  if (!CATEGORIES.includes(request?.category)) violations.push({ field: 'category', description: 'must be PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER' });
-  const applicant = request?.applicant ? cleanIdentifier(request.applicant) : undefined;
-  if (!applicant || Object.keys(applicant).length !== 1) violations.push({ field: 'applicant', description: 'must hold exactly one identifier' });
-  if (!COUNTRY.test(String(request?.citizenship ?? ''))) violations.push({ field: 'citizenship', description: 'must be an ISO 3166-1 alpha-2 code' });
-  for (const field of ['intendedStayFrom', 'intendedStayUntil'] as const) {
-    if (!ISO_DATE.test(String(request?.[field] ?? ''))) {
-      violations.push({ field: field === 'intendedStayFrom' ? 'intended_stay_from' : 'intended_stay_until', description: 'must be an ISO date YYYY-MM-DD' });
-    }
-  }
-  if (violations.length > 0 || !applicant) throw UniversityError.invalid(violations);
-  const content = [request.category, applicant, request.citizenship, request.intendedStayFrom, request.intendedStayUntil];
-  return {
-    applicationReference,
-    category: request.category,
-    applicant,
-    citizenship: request.citizenship,
-    intendedStayFrom: request.intendedStayFrom,
-    intendedStayUntil: request.intendedStayUntil,
-    fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
-  };
+  const filing = parseRequest(filingSchema, request);
+  const content = [filing.category, filing.applicant, filing.citizenship, filing.intendedStayFrom, filing.intendedStayUntil];
+  return { ...filing, fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex') };
 }
+
+const applicationReferenceSchema = z.object({
+  applicationReference: referenceId(MAX_APPLICATION_REFERENCE_CHARS, { description: 'is not an application reference' }),
+});
 
 export function applicationReferenceCommand(request: GetApplicationRequest | WithdrawApplicationRequest): string {
-  const reference = String(request?.applicationReference ?? '');
-  if (!REFERENCE.test(reference)) throw UniversityError.invalid([{ field: 'application_reference', description: 'is not an application reference' }]);
-  return reference;
+  return parseRequest(applicationReferenceSchema, request).applicationReference;
 }
 
+const pageSchema = z.object({
+  pageSize: pageSize(),
+  pageToken: fieldRule((token) => {
+    if (!token) return null;
+    const after = Buffer.from(String(token), 'base64url').toString('utf8');
+    return REFERENCE.test(after) ? after : invalid('is not a token from a previous response');
+  }),
+});
+
 export function pageCommand(request: ListApplicationsRequest): { pageSize: number; after: string | null } {
-  const size = request?.pageSize ?? 0;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw UniversityError.invalid([{ field: 'page_size', description: `must be between 1 and ${MAX_PAGE_SIZE} (0 for 100)` }]);
-  }
-  const after = request?.pageToken ? Buffer.from(request.pageToken, 'base64url').toString('utf8') : null;
-  if (after !== null && !REFERENCE.test(after)) throw UniversityError.invalid([{ field: 'page_token', description: 'is not a token from a previous response' }]);
-  return { pageSize: size === 0 ? 100 : size, after };
+  const page = parseRequest(pageSchema, request);
+  return { pageSize: page.pageSize, after: page.pageToken };
 }
 
 export function pageToken(lastReference: string): string {

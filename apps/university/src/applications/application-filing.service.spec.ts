@@ -1,12 +1,12 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { Application } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import type { ClockRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { FilingAnswer, IndIntakeRepository } from '../ind-connection/ind-intake.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { fileApplicationCommand } from './application-filing.command';
 import { ApplicationFilingService } from './application-filing.service';
-import type { SponsoredApplicationEntity } from './sponsored-application.entity';
+import type { SponsoredApplicationChanges, SponsoredApplicationRecord } from './sponsored-application';
 import type { SponsoredApplicationRepository } from './sponsored-application.repository';
 
 const NOW = new Date('2026-08-01T09:00:00Z');
@@ -19,20 +19,20 @@ const request = {
   intendedStayUntil: '2028-08-31',
 };
 
-function harness(answer: FilingAnswer, existing?: Partial<SponsoredApplicationEntity>) {
-  let stored: SponsoredApplicationEntity | null = existing ? ({ ...existing } as SponsoredApplicationEntity) : null;
+function harness(answer: FilingAnswer, existing?: Partial<SponsoredApplicationRecord>) {
+  let stored: SponsoredApplicationRecord | null = existing ? ({ ...existing } as SponsoredApplicationRecord) : null;
   const filed: unknown[] = [];
   const applications = strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', {
-    insert: async (row: SponsoredApplicationEntity) => {
+    insert: async (application: SponsoredApplicationRecord) => {
       if (stored) return false;
-      stored = { ...row };
+      stored = { ...application };
       return true;
     },
     find: async () => (stored ? { ...stored } : null),
-    update: async (_reference: string, changes: Partial<SponsoredApplicationEntity>) => {
-      stored = { ...(stored as SponsoredApplicationEntity), ...changes };
+    update: async (_reference: string, changes: SponsoredApplicationChanges) => {
+      stored = { ...(stored as SponsoredApplicationRecord), ...changes };
     },
-    record: async (application: SponsoredApplicationEntity) => ({ application, history: [] }),
+    view: async (application: SponsoredApplicationRecord) => ({ application, history: [] }),
   });
   const ind = strictFake<IndIntakeRepository>('IndIntakeRepository', {
     file: async (filing) => {
@@ -51,24 +51,29 @@ describe('filing an application with the IND', () => {
       alreadyFiled: false,
       application: { applicationRef: 'c0ffee00-0000-4000-8000-000000000001', subject: { pseudonym: 'subj_x' }, submittedOn: '2026-08-01' } as Application,
     });
-    const { record, alreadyFiled } = await service.file(fileApplicationCommand(request));
+    const { view, alreadyFiled } = await service.file(fileApplicationCommand(request));
     expect(alreadyFiled).toBe(false);
-    expect(record.application).toMatchObject({ deliveryState: 'DELIVERED', indApplicationRef: 'c0ffee00-0000-4000-8000-000000000001', subjectPseudonym: 'subj_x', applicant: null });
+    expect(view.application).toMatchObject({
+      deliveryState: 'DELIVERED',
+      indApplicationRef: 'c0ffee00-0000-4000-8000-000000000001',
+      subjectPseudonym: 'subj_x',
+      applicant: null,
+    });
     expect(stored()?.applicant).toBeNull();
   });
 
   it('keeps the application queued, with a later retry, while the IND cannot be reached', async () => {
     const { service, stored } = harness({ kind: 'unreachable', problem: 'connection refused' });
-    const { record } = await service.file(fileApplicationCommand(request));
-    expect(record.application).toMatchObject({ deliveryState: 'QUEUED', deliveryAttempts: 1, deliveryProblem: 'connection refused' });
+    const { view } = await service.file(fileApplicationCommand(request));
+    expect(view.application).toMatchObject({ deliveryState: 'QUEUED', deliveryAttempts: 1, deliveryProblem: 'connection refused' });
     expect(stored()?.nextDeliveryAt).toEqual(new Date(NOW.getTime() + 1000));
     expect(stored()?.applicant).toEqual(request.applicant);
   });
 
   it('marks the application rejected with the IND reason when the IND refuses to register it', async () => {
     const { service } = harness({ kind: 'rejected', rejection: { code: 'INVALID_ARGUMENT', reason: 'INVALID_REQUEST', message: 'citizenship', fieldViolations: [] } });
-    const { record } = await service.file(fileApplicationCommand(request));
-    expect(record.application).toMatchObject({ deliveryState: 'REJECTED', deliveryProblem: 'INVALID_REQUEST: citizenship' });
+    const { view } = await service.file(fileApplicationCommand(request));
+    expect(view.application).toMatchObject({ deliveryState: 'REJECTED', deliveryProblem: 'INVALID_REQUEST: citizenship' });
   });
 
   it('refuses a reference filed before with other content, without calling the IND', async () => {

@@ -1,18 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Application } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import { rejectionError } from '@welkom/grpc';
+import { ClockRepository, exponentialBackoff } from '@welkom/platform';
 import { IndIntakeRepository } from '../ind-connection/ind-intake.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { rejectionError } from '../platform/remote-error';
 import { UniversityError } from '../university.errors';
 import type { FileApplicationCommand } from './application-filing.command';
-import { type SponsoredApplicationRecord, SponsoredApplicationRepository } from './sponsored-application.repository';
-import type { SponsoredApplicationEntity } from './sponsored-application.entity';
+import type { SponsoredApplicationChanges, SponsoredApplicationRecord, SponsoredApplicationView } from './sponsored-application';
+import { SponsoredApplicationRepository } from './sponsored-application.repository';
 
 /** Delivery is retried with growing pauses: 1 s, 2 s, 4 s … at most a minute. */
-const MAX_RETRY_DELAY_MS = 60_000;
+const RETRY_BACKOFF = { baseMs: 1_000, ceilingMs: 60_000 };
 
 export interface FilingResult {
-  record: SponsoredApplicationRecord;
+  view: SponsoredApplicationView;
   alreadyFiled: boolean;
 }
 
@@ -60,25 +59,31 @@ export class ApplicationFilingService {
       });
     }
     const current = stored.deliveryState === 'QUEUED' ? await this.deliver(stored) : stored;
-    return { record: await this.applications.record(current), alreadyFiled: !inserted };
+    return { view: await this.applications.view(current), alreadyFiled: !inserted };
   }
 
-  async get(applicationReference: string): Promise<SponsoredApplicationRecord> {
+  async get(applicationReference: string): Promise<SponsoredApplicationView> {
     const application = await this.applications.find(applicationReference);
     if (!application) throw new UniversityError('APPLICATION_NOT_FOUND', `No application ${applicationReference}`);
-    return this.applications.record(application);
+    return this.applications.view(application);
   }
 
-  async list({ pageSize, after }: { pageSize: number; after: string | null }): Promise<{ records: SponsoredApplicationRecord[]; pageSize: number }> {
-    const records = await this.applications.records(await this.applications.page(pageSize, after));
-    return { records, pageSize };
+  async list({
+    pageSize,
+    after,
+  }: {
+    pageSize: number;
+    after: string | null;
+  }): Promise<{ views: SponsoredApplicationView[]; pageSize: number }> {
+    const views = await this.applications.views(await this.applications.page(pageSize, after));
+    return { views, pageSize };
   }
 
   /**
    * Withdraws an application the IND has, on the applicant's behalf. Unlike filing this is not queued: the
    * office needs to know now whether the IND accepted it (it refuses once it has decided).
    */
-  async withdraw(applicationReference: string): Promise<SponsoredApplicationRecord> {
+  async withdraw(applicationReference: string): Promise<SponsoredApplicationView> {
     const application = await this.applications.find(applicationReference);
     if (!application) throw new UniversityError('APPLICATION_NOT_FOUND', `No application ${applicationReference}`);
     if (!application.indApplicationRef) {
@@ -87,22 +92,22 @@ export class ApplicationFilingService {
     const answer = await this.ind.withdraw(application.indApplicationRef);
     if (answer.kind === 'rejected') throw rejectionError(answer.rejection);
     if (answer.kind === 'unreachable') throw new UniversityError('IND_UNAVAILABLE', `The IND could not be reached: ${answer.problem}`);
-    return this.applications.record(application);
+    return this.applications.view(application);
   }
 
   /** One delivery attempt; the stored application afterwards. */
-  async deliver(application: SponsoredApplicationEntity): Promise<SponsoredApplicationEntity> {
+  async deliver(application: SponsoredApplicationRecord): Promise<SponsoredApplicationRecord> {
     if (!application.applicant) return application;
     const answer = await this.ind.file({
       sponsorReference: application.applicationReference,
-      category: application.category as Application['category'],
+      category: application.category,
       applicant: application.applicant,
       citizenship: application.citizenship,
       intendedStayFrom: application.intendedStayFrom,
       intendedStayUntil: application.intendedStayUntil,
     });
     const now = this.clock.now();
-    let changes: Partial<SponsoredApplicationEntity>;
+    let changes: SponsoredApplicationChanges;
     switch (answer.kind) {
       case 'filed':
         changes = {
@@ -122,14 +127,14 @@ export class ApplicationFilingService {
         break;
       case 'unreachable': {
         const attempts = application.deliveryAttempts + 1;
-        const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(attempts - 1, 16));
+        const delay = exponentialBackoff(attempts, RETRY_BACKOFF);
         this.logger.warn(`IND unreachable for ${application.applicationReference} (attempt ${attempts}): ${answer.problem}`);
         changes = { deliveryProblem: answer.problem, nextDeliveryAt: new Date(now.getTime() + delay) };
         break;
       }
     }
-    changes.deliveryAttempts = application.deliveryAttempts + 1;
-    await this.applications.update(application.applicationReference, changes);
-    return { ...application, ...changes };
+    const attempted: SponsoredApplicationChanges = { ...changes, deliveryAttempts: application.deliveryAttempts + 1 };
+    await this.applications.update(application.applicationReference, attempted);
+    return { ...application, ...attempted };
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationStatus, type ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { TransactionRepository } from '../platform/transaction.repository';
-import { fromTimestamp } from '../platform/timestamp.mapper';
+import { fromTimestamp, TransactionRepository } from '@welkom/platform';
 import { UNIVERSITY_PARTY_OIN } from '../university.config';
 import { SponsoredApplicationRepository } from './sponsored-application.repository';
 
@@ -21,6 +20,7 @@ export class ApplicationStatusService {
 
   async apply(eventId: string, event: ApplicationStatusChanged): Promise<boolean> {
     if (event.sponsor?.oin !== this.ownOin || event.status === ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED) return false;
+    const occurredAt = fromTimestamp(event.occurredAt);
     return this.transactions.run(async (tx) => {
       const stored = await this.applications.recordStatus(tx, {
         eventId,
@@ -30,7 +30,8 @@ export class ApplicationStatusService {
         submittedOn: event.submittedOn || null,
         decidedOn: event.decidedOn || null,
         subjectPseudonym: event.subject?.pseudonym || null,
-        occurredAt: fromTimestamp(event.occurredAt) ?? new Date(0),
+        // Absent or malformed (outside the protobuf range): the epoch, as before, rather than refuse the status.
+        occurredAt: occurredAt instanceof Date ? occurredAt : new Date(0),
       });
       if (stored && event.subject?.pseudonym) await this.applications.notePseudonym(tx, event.applicationRef, event.subject.pseudonym);
       return stored;

@@ -1,14 +1,14 @@
-import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import type { ApplicationStatus } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import {
   DeliveryState,
   type FileApplicationResponse,
   type ListApplicationsResponse,
   type SponsoredApplication,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
+import { toTimestamp } from '@welkom/platform';
 import type { FilingResult } from './application-filing.service';
 import { pageToken } from './application-filing.command';
-import { toTimestamp } from '../platform/timestamp.mapper';
-import type { SponsoredApplicationRecord } from './sponsored-application.repository';
+import type { SponsoredApplicationView } from './sponsored-application';
 
 const DELIVERY_STATE: Record<string, DeliveryState> = {
   QUEUED: DeliveryState.DELIVERY_STATE_QUEUED,
@@ -16,12 +16,12 @@ const DELIVERY_STATE: Record<string, DeliveryState> = {
   REJECTED: DeliveryState.DELIVERY_STATE_REJECTED,
 };
 
-export function toSponsoredApplication({ application, history }: SponsoredApplicationRecord): SponsoredApplication {
+export function toSponsoredApplication({ application, history }: SponsoredApplicationView): SponsoredApplication {
   const latest = history[history.length - 1];
   const decided = [...history].reverse().find((entry) => entry.decidedOn);
   return {
     applicationReference: application.applicationReference,
-    category: application.category as PermitCategory,
+    category: application.category,
     citizenship: application.citizenship,
     intendedStayFrom: application.intendedStayFrom,
     intendedStayUntil: application.intendedStayUntil,
@@ -34,7 +34,7 @@ export function toSponsoredApplication({ application, history }: SponsoredApplic
     submittedOn: application.submittedOn ?? latest?.submittedOn ?? '',
     decidedOn: decided?.decidedOn ?? '',
     history: history.map((entry) => ({
-      status: entry.status as ApplicationStatus,
+      status: entry.status,
       reasonCode: entry.reasonCode ?? '',
       occurredAt: toTimestamp(entry.occurredAt),
     })),
@@ -42,14 +42,20 @@ export function toSponsoredApplication({ application, history }: SponsoredApplic
   };
 }
 
-export function toListResponse({ records, pageSize }: { records: readonly SponsoredApplicationRecord[]; pageSize: number }): ListApplicationsResponse {
-  const last = records[records.length - 1];
+export function toListResponse({
+  views,
+  pageSize,
+}: {
+  views: readonly SponsoredApplicationView[];
+  pageSize: number;
+}): ListApplicationsResponse {
+  const last = views[views.length - 1];
   return {
-    applications: records.map(toSponsoredApplication),
-    nextPageToken: records.length === pageSize && last ? pageToken(last.application.applicationReference) : '',
+    applications: views.map(toSponsoredApplication),
+    nextPageToken: views.length === pageSize && last ? pageToken(last.application.applicationReference) : '',
   };
 }
 
-export function toFileApplicationResponse({ record, alreadyFiled }: FilingResult): FileApplicationResponse {
-  return { application: toSponsoredApplication(record), alreadyFiled };
+export function toFileApplicationResponse({ view, alreadyFiled }: FilingResult): FileApplicationResponse {
+  return { application: toSponsoredApplication(view), alreadyFiled };
 }

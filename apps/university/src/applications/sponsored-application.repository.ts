@@ -1,40 +1,80 @@
 import { Injectable } from '@nestjs/common';
+import type { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import type {
+  ApplicationStatusRecord,
+  DeliveryState,
+  SponsoredApplicationChanges,
+  SponsoredApplicationRecord,
+  SponsoredApplicationView,
+} from './sponsored-application';
 import { ApplicationStatusEntity, SponsoredApplicationEntity } from './sponsored-application.entity';
 
-export interface SponsoredApplicationRecord {
-  application: SponsoredApplicationEntity;
-  history: ApplicationStatusEntity[];
+// Entities are the tables' shape; services see the records of ./sponsored-application. The casts are the one
+// place where a stored string is trusted to be the value the domain wrote.
+function toApplicationRecord(entity: SponsoredApplicationEntity): SponsoredApplicationRecord {
+  return {
+    applicationReference: entity.applicationReference,
+    requestFingerprint: entity.requestFingerprint,
+    category: entity.category as PermitCategory,
+    applicant: entity.applicant,
+    citizenship: entity.citizenship,
+    intendedStayFrom: entity.intendedStayFrom,
+    intendedStayUntil: entity.intendedStayUntil,
+    deliveryState: entity.deliveryState as DeliveryState,
+    deliveryProblem: entity.deliveryProblem,
+    deliveryAttempts: entity.deliveryAttempts,
+    nextDeliveryAt: entity.nextDeliveryAt,
+    indApplicationRef: entity.indApplicationRef,
+    subjectPseudonym: entity.subjectPseudonym,
+    submittedOn: entity.submittedOn,
+    filedAt: entity.filedAt,
+    deliveredAt: entity.deliveredAt,
+  };
+}
+
+function toStatusRecord(entity: ApplicationStatusEntity): ApplicationStatusRecord {
+  return {
+    eventId: entity.eventId,
+    indApplicationRef: entity.indApplicationRef,
+    status: entity.status as ApplicationStatus,
+    reasonCode: entity.reasonCode,
+    submittedOn: entity.submittedOn,
+    decidedOn: entity.decidedOn,
+    subjectPseudonym: entity.subjectPseudonym,
+    occurredAt: entity.occurredAt,
+  };
 }
 
 @Injectable()
 export class SponsoredApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  find(applicationReference: string): Promise<SponsoredApplicationEntity | null> {
-    return this.dataSource.getRepository(SponsoredApplicationEntity).findOneBy({ applicationReference });
+  async find(applicationReference: string): Promise<SponsoredApplicationRecord | null> {
+    const entity = await this.dataSource.getRepository(SponsoredApplicationEntity).findOneBy({ applicationReference });
+    return entity && toApplicationRecord(entity);
   }
 
   /** False when the reference exists already (filed before, or concurrently). */
-  async insert(row: SponsoredApplicationEntity): Promise<boolean> {
+  async insert(application: SponsoredApplicationRecord): Promise<boolean> {
     const result = await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(SponsoredApplicationEntity)
-      .values(row)
+      .values({ ...application })
       .orIgnore()
       .returning('application_reference')
       .execute();
     return Array.isArray(result.raw) && result.raw.length === 1;
   }
 
-  async update(applicationReference: string, changes: Partial<SponsoredApplicationEntity>): Promise<void> {
-    await this.dataSource.getRepository(SponsoredApplicationEntity).update({ applicationReference }, changes);
+  async update(applicationReference: string, changes: SponsoredApplicationChanges): Promise<void> {
+    await this.dataSource.getRepository(SponsoredApplicationEntity).update({ applicationReference }, { ...changes });
   }
 
   /** Queued filings that are due, oldest first. */
-  async dueForDelivery(limit: number, now: Date): Promise<SponsoredApplicationEntity[]> {
-    return this.dataSource
+  async dueForDelivery(limit: number, now: Date): Promise<SponsoredApplicationRecord[]> {
+    const entities = await this.dataSource
       .getRepository(SponsoredApplicationEntity)
       .createQueryBuilder('a')
       .where(`a.delivery_state = 'QUEUED'`)
@@ -42,40 +82,43 @@ export class SponsoredApplicationRepository {
       .orderBy('a.filed_at', 'ASC')
       .limit(limit)
       .getMany();
+    return entities.map(toApplicationRecord);
   }
 
-  async record(application: SponsoredApplicationEntity): Promise<SponsoredApplicationRecord> {
-    const [record] = await this.records([application]);
-    return record;
+  async view(application: SponsoredApplicationRecord): Promise<SponsoredApplicationView> {
+    const [view] = await this.views([application]);
+    return view;
   }
 
   /** Applications with their status history, in one query for the lot. */
-  async records(applications: readonly SponsoredApplicationEntity[]): Promise<SponsoredApplicationRecord[]> {
+  async views(applications: readonly SponsoredApplicationRecord[]): Promise<SponsoredApplicationView[]> {
     const refs = applications.flatMap((application) => (application.indApplicationRef ? [application.indApplicationRef] : []));
     const history = refs.length === 0 ? [] : await this.dataSource.getRepository(ApplicationStatusEntity).find({ where: { indApplicationRef: In(refs) }, order: { id: 'ASC' } });
     return applications.map((application) => ({
       application,
-      history: application.indApplicationRef ? history.filter((entry) => entry.indApplicationRef === application.indApplicationRef) : [],
+      history: application.indApplicationRef
+        ? history.filter((entry) => entry.indApplicationRef === application.indApplicationRef).map(toStatusRecord)
+        : [],
     }));
   }
 
-  async page(pageSize: number, after: string | null): Promise<SponsoredApplicationEntity[]> {
+  async page(pageSize: number, after: string | null): Promise<SponsoredApplicationRecord[]> {
     const query = this.dataSource
       .getRepository(SponsoredApplicationEntity)
       .createQueryBuilder('a')
       .orderBy('a.application_reference', 'ASC')
       .limit(pageSize);
     if (after !== null) query.where('a.application_reference > :after', { after });
-    return query.getMany();
+    return (await query.getMany()).map(toApplicationRecord);
   }
 
   /** Stores a status event once (its event id is unique, so a redelivered copy changes nothing). */
-  async recordStatus(tx: EntityManager, row: Omit<ApplicationStatusEntity, 'id'>): Promise<boolean> {
+  async recordStatus(tx: EntityManager, status: ApplicationStatusRecord): Promise<boolean> {
     const result = await tx
       .createQueryBuilder()
       .insert()
       .into(ApplicationStatusEntity)
-      .values(row)
+      .values({ ...status })
       .orIgnore()
       .returning('id')
       .execute();

@@ -1,10 +1,8 @@
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { ReportChangeRequest } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import type { FieldViolation } from '@welkom/errors';
-import { UniversityError } from '../university.errors';
-
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { isoDate, oneOf, parseRequest, referenceId } from '@welkom/validation';
+import { z } from 'zod';
+import { MAX_APPLICATION_REFERENCE_CHARS } from '../applications/application-filing.command';
 
 export type ReportableChange = Exclude<SponsorChange, SponsorChange.SPONSOR_CHANGE_UNSPECIFIED>;
 
@@ -14,18 +12,18 @@ export interface ChangeReportCommand {
   readonly factDate: string;
 }
 
+const REPORTABLE_CHANGES: readonly ReportableChange[] = [
+  SponsorChange.SPONSOR_CHANGE_DEREGISTERED,
+  SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS,
+  SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED,
+];
+
+const changeReportSchema = z.object({
+  applicationReference: referenceId(MAX_APPLICATION_REFERENCE_CHARS, { description: 'is not an application reference' }),
+  change: oneOf(REPORTABLE_CHANGES, 'must name the change'),
+  factDate: isoDate(),
+});
+
 export function changeReportCommand(request: ReportChangeRequest): ChangeReportCommand {
-  const violations: FieldViolation[] = [];
-  const applicationReference = String(request?.applicationReference ?? '');
-  if (!REFERENCE.test(applicationReference)) violations.push({ field: 'application_reference', description: 'is not an application reference' });
-  const change = request?.change;
-  if (
-    ![SponsorChange.SPONSOR_CHANGE_DEREGISTERED, SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS, SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED].includes(change)
-  ) {
-    violations.push({ field: 'change', description: 'must name the change' });
-  }
-  const factDate = String(request?.factDate ?? '');
-  if (!ISO_DATE.test(factDate)) violations.push({ field: 'fact_date', description: 'must be an ISO date YYYY-MM-DD' });
-  if (violations.length > 0) throw UniversityError.invalid(violations);
-  return { applicationReference, change: change as ReportableChange, factDate };
+  return parseRequest(changeReportSchema, request);
 }

@@ -1,11 +1,10 @@
-import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { ReportChangeResponse } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import type { ChangeReportOutcome } from './change-report.service';
 
 export function toReportChangeResponse({ notification, dueBy, alreadyReported }: ChangeReportOutcome): ReportChangeResponse {
   return {
     notificationId: notification.notificationId,
-    revokedEvidence: notification.revokedEvidence.map((evidence) => ({ ...evidence, evidenceType: evidence.evidenceType as EvidenceType })),
+    revokedEvidence: [...notification.revokedEvidence],
     reportDueBy: dueBy,
     reportedLate: notification.reportedLate,
     alreadyReported,

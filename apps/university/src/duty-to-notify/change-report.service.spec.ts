@@ -1,34 +1,52 @@
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange, type SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { TopicDefinition } from '@welkom/events';
-import type { SponsoredApplicationEntity } from '../applications/sponsored-application.entity';
+import type { EventOutbox } from '@welkom/messaging';
+import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
+import type { SponsoredApplicationRecord } from '../applications/sponsored-application';
 import type { SponsoredApplicationRepository } from '../applications/sponsored-application.repository';
-import type { PushedEvidenceEntity } from '../evidence-push/pushed-evidence.entity';
+import type { PushedEvidenceRecord } from '../evidence-push/pushed-evidence';
 import type { PushedEvidenceRepository } from '../evidence-push/pushed-evidence.repository';
 import type { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import type { EventOutbox } from '../platform/event-outbox';
-import type { IdRepository } from '../platform/id.repository';
-import type { TransactionRepository } from '../platform/transaction.repository';
-import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { changeReportCommand } from './change-report.command';
 import { ChangeReportService } from './change-report.service';
+import type { SponsorNotificationRecord } from './sponsor-notification';
+import type { SponsorNotificationRepository } from './sponsor-notification.repository';
 
 const IND_REF = 'c0ffee00-0000-4000-8000-000000000001';
-const enrolment = { evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, itemReference: 'enrol-1', evidenceId: 'e-1', contentSha256: 'd'.repeat(64), schemaVersion: 1 } as PushedEvidenceEntity;
+const enrolment: PushedEvidenceRecord = {
+  evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+  itemReference: 'enrol-1',
+  evidenceId: 'e-1',
+  subjectPseudonym: 'subj_x',
+  contentSha256: 'd'.repeat(64),
+  schemaVersion: 1,
+  pushedAt: new Date('2026-09-01T10:00:00Z'),
+  revokedAt: null,
+  revocationReason: null,
+};
 
-function harness(application: Partial<SponsoredApplicationEntity> | null, today = '2026-11-20') {
+function harness(application: Partial<SponsoredApplicationRecord> | null, today = '2026-11-20') {
   const revoked: string[] = [];
   const events: SponsorNotification[] = [];
-  const tx = {
-    getRepository: () => ({ findOneBy: async () => null, insert: async () => undefined }),
-  } as unknown as EntityManager;
+  const reports: SponsorNotificationRecord[] = [];
+  const tx = {} as Transaction;
   const service = new ChangeReportService(
-    strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', { find: async () => application as SponsoredApplicationEntity | null }),
+    strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', {
+      find: async () => application as SponsoredApplicationRecord | null,
+    }),
     strictFake<PushedEvidenceRepository>('PushedEvidenceRepository', { findActiveFor: async () => [enrolment], markRevoked: async () => undefined }),
+    strictFake<SponsorNotificationRepository>('SponsorNotificationRepository', {
+      findReport: async (_tx, reference, change, factDate) =>
+        reports.find((made) => made.applicationReference === reference && made.change === change && made.factDate === factDate) ?? null,
+      insert: async (_tx, notification) => {
+        reports.push(notification);
+      },
+    }),
     strictFake<HubEvidenceRepository>('HubEvidenceRepository', {
       revoke: async (_type, reference) => {
         revoked.push(reference);
@@ -36,12 +54,12 @@ function harness(application: Partial<SponsoredApplicationEntity> | null, today 
       },
     }),
     strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never }),
-    {
-      enqueue: async <T>(_manager: EntityManager, _topic: TopicDefinition<T>, payload: T) => {
+    strictFake<EventOutbox>('EventOutbox', {
+      enqueue: async <T>(_manager: Transaction, _topic: TopicDefinition<T>, payload: T) => {
         events.push(payload as SponsorNotification);
         return {} as never;
       },
-    } satisfies EventOutbox,
+    }),
     strictFake<ClockRepository>('ClockRepository', { today: () => today, now: () => new Date(`${today}T10:00:00Z`) }),
     strictFake<IdRepository>('IdRepository', { newId: () => '9a0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }),
   );
@@ -60,6 +78,15 @@ describe('reporting a change under the duty to notify', () => {
       expect.objectContaining({ applicationRef: IND_REF, subject: { pseudonym: 'subj_x' }, change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED, factDate: '2026-11-01', reportedOn: '2026-11-20' }),
     ]);
     expect([outcome.dueBy, outcome.notification.reportedLate]).toEqual(['2026-11-29', false]);
+  });
+
+  it('answers a report made again with the first one, and tells the IND only once', async () => {
+    const { service, events } = harness(delivered);
+    const first = await service.report(deregistered);
+    const again = await service.report(deregistered);
+    expect([first.alreadyReported, again.alreadyReported]).toEqual([false, true]);
+    expect(again.notification).toEqual(first.notification);
+    expect(events).toHaveLength(1);
   });
 
   it('flags a report made after the four weeks', async () => {

@@ -3,17 +3,16 @@ import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evide
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { TOPICS } from '@welkom/events';
+import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
+import { rejectionError } from '@welkom/grpc';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
 import { PushedEvidenceRepository } from '../evidence-push/pushed-evidence.repository';
 import { SponsoredApplicationRepository } from '../applications/sponsored-application.repository';
-import { ClockRepository } from '../platform/clock.repository';
-import { EVENT_OUTBOX, type EventOutbox } from '../platform/event-outbox';
-import { IdRepository } from '../platform/id.repository';
-import { rejectionError } from '../platform/remote-error';
-import { TransactionRepository } from '../platform/transaction.repository';
 import { UniversityError } from '../university.errors';
 import type { ChangeReportCommand, ReportableChange } from './change-report.command';
-import { SponsorNotificationEntity } from './sponsor-notification.entity';
+import type { RevokedEvidence, SponsorNotificationRecord } from './sponsor-notification';
+import { SponsorNotificationRepository } from './sponsor-notification.repository';
 
 /** The sponsor reports within 4 weeks of the fact (DOMAIN.md §2.3, §7.4); later is a compliance flag. */
 export const NOTIFICATION_PERIOD_DAYS = 28;
@@ -37,7 +36,7 @@ export function reportDueBy(factDate: string): string {
 }
 
 export interface ChangeReportOutcome {
-  notification: SponsorNotificationEntity;
+  notification: SponsorNotificationRecord;
   dueBy: string;
   alreadyReported: boolean;
 }
@@ -52,6 +51,7 @@ export class ChangeReportService {
   constructor(
     private readonly applications: SponsoredApplicationRepository,
     private readonly pushed: PushedEvidenceRepository,
+    private readonly notifications: SponsorNotificationRepository,
     private readonly hub: HubEvidenceRepository,
     private readonly transactions: TransactionRepository,
     @Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox,
@@ -78,15 +78,15 @@ export class ChangeReportService {
 
     const reason = `Sponsor notification: ${command.change.replace('SPONSOR_CHANGE_', '').toLowerCase()} on ${command.factDate}`;
     const standing = await this.pushed.findActiveFor(subjectPseudonym, scope.revokes);
-    const revoked: SponsorNotificationEntity['revokedEvidence'] = [];
+    const revoked: RevokedEvidence[] = [];
     for (const evidence of standing) {
-      const answer = await this.hub.revoke(evidence.evidenceType as EvidenceType, evidence.itemReference, reason);
+      const answer = await this.hub.revoke(evidence.evidenceType, evidence.itemReference, reason);
       if (!answer.ok && answer.rejection.reason !== 'EVIDENCE_NOT_FOUND') throw rejectionError(answer.rejection);
       revoked.push({ evidenceId: evidence.evidenceId, evidenceType: evidence.evidenceType, contentSha256: evidence.contentSha256, schemaVersion: evidence.schemaVersion });
     }
 
     const now = this.clock.now();
-    const notification: SponsorNotificationEntity = {
+    const notification: SponsorNotificationRecord = {
       notificationId: this.ids.newId(),
       applicationReference: command.applicationReference,
       change: command.change,
@@ -97,13 +97,9 @@ export class ChangeReportService {
       createdAt: now,
     };
     return this.transactions.run(async (tx) => {
-      const earlier = await tx.getRepository(SponsorNotificationEntity).findOneBy({
-        applicationReference: command.applicationReference,
-        change: command.change,
-        factDate: command.factDate,
-      });
+      const earlier = await this.notifications.findReport(tx, command.applicationReference, command.change, command.factDate);
       if (earlier) return { notification: earlier, dueBy: reportDueBy(command.factDate), alreadyReported: true };
-      await tx.getRepository(SponsorNotificationEntity).insert(notification);
+      await this.notifications.insert(tx, notification);
       for (const evidence of standing) await this.pushed.markRevoked(tx, evidence.evidenceType, evidence.itemReference, now, reason);
       await this.outbox.enqueue(tx, TOPICS.sponsorNotification, {
         notificationId: notification.notificationId,
@@ -112,7 +108,7 @@ export class ChangeReportService {
         change: command.change,
         factDate: command.factDate,
         reportedOn: today,
-        revokedEvidence: revoked.map((evidence) => ({ ...evidence, evidenceType: evidence.evidenceType as EvidenceType })),
+        revokedEvidence: revoked,
         sponsorReference: command.applicationReference,
       });
       return { notification, dueBy: reportDueBy(command.factDate), alreadyReported: false };

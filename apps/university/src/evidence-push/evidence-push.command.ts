@@ -4,10 +4,12 @@ import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evide
 import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/timestamp';
 import type { EvidenceItem } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import type { FieldViolation } from '@welkom/errors';
+import { checkRequest, fieldRule, invalid, raw, referenceId, refineRequest } from '@welkom/validation';
+import { z } from 'zod';
 import { UniversityError } from '../university.errors';
 
 /** Same rule as the hub's source_reference, so a reference the connector accepts is one the hub accepts. */
-const ITEM_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+const MAX_ITEM_REFERENCE_CHARS = 128;
 export const MAX_BATCH_ITEMS = 1000;
 
 /** One item, checked as far as the connector can; the hub checks the rest (catalogue, dates, identifier). */
@@ -25,33 +27,43 @@ export type PushItemCommand =
 
 const present = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
+const itemSchema = refineRequest(
+  z.object({
+    itemReference: referenceId(MAX_ITEM_REFERENCE_CHARS),
+    subject: fieldRule((value) => (present(value) ? (value as SubjectIdentifier) : invalid('is required'))),
+    enrolmentProof: raw<EvidenceItem['enrolmentProof'] | null>(),
+    tuitionPaymentStatus: raw<EvidenceItem['tuitionPaymentStatus'] | null>(),
+    hostingAgreement: raw<EvidenceItem['hostingAgreement'] | null>(),
+    issuedAt: raw<Timestamp | null>(),
+    validUntil: raw<Timestamp | null>(),
+  }),
+  (item, report) => {
+    const facts = [item.enrolmentProof, item.tuitionPaymentStatus, item.hostingAgreement].filter(present);
+    if (facts.length !== 1) report(['fact'], 'must hold exactly one of enrolment_proof, tuition_payment_status, hosting_agreement');
+  },
+);
+
+function factOf(item: z.output<typeof itemSchema>): [EvidenceType, EvidencePayload] {
+  if (present(item.enrolmentProof)) return [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, { enrolmentProof: item.enrolmentProof }];
+  if (present(item.tuitionPaymentStatus)) {
+    return [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, { tuitionPaymentStatus: item.tuitionPaymentStatus }];
+  }
+  return [EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, { researcherHostingAgreement: item.hostingAgreement ?? undefined }];
+}
+
 export function pushItemCommand(item: EvidenceItem | null | undefined): PushItemCommand {
   const itemReference = typeof item?.itemReference === 'string' ? item.itemReference : '';
-  const violations: FieldViolation[] = [];
-  if (!ITEM_REFERENCE.test(itemReference)) {
-    violations.push({ field: 'item_reference', description: 'must be 1-128 letters, digits or . _ : / - (starting with a letter or digit)' });
-  }
-  if (!present(item?.subject)) violations.push({ field: 'subject', description: 'is required' });
-  const facts = [
-    present(item?.enrolmentProof) ? ([EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, { enrolmentProof: item.enrolmentProof }] as const) : undefined,
-    present(item?.tuitionPaymentStatus)
-      ? ([EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, { tuitionPaymentStatus: item.tuitionPaymentStatus }] as const)
-      : undefined,
-    present(item?.hostingAgreement)
-      ? ([EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, { researcherHostingAgreement: item.hostingAgreement }] as const)
-      : undefined,
-  ].filter(present);
-  if (facts.length !== 1) violations.push({ field: 'fact', description: 'must hold exactly one of enrolment_proof, tuition_payment_status, hosting_agreement' });
-  if (violations.length > 0 || !item?.subject) return { valid: false, itemReference, violations };
-  const [evidenceType, payload] = facts[0];
+  const checked = checkRequest(itemSchema, item);
+  if (!checked.ok) return { valid: false, itemReference, violations: checked.violations };
+  const [evidenceType, payload] = factOf(checked.value);
   return {
     valid: true,
     itemReference,
     evidenceType,
-    subject: item.subject,
+    subject: checked.value.subject,
     payload,
-    issuedAt: item.issuedAt ?? undefined,
-    validUntil: item.validUntil ?? undefined,
+    issuedAt: checked.value.issuedAt ?? undefined,
+    validUntil: checked.value.validUntil ?? undefined,
   };
 }
 

@@ -1,14 +1,14 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PushOutcome, type EvidenceItem } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type { ClockRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
 import type { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import type { ClockRepository } from '../platform/clock.repository';
-import { strictFake } from '../testing/strict-fake';
 import { UniversityError } from '../university.errors';
 import { pushBatchCommand, pushItemCommand } from './evidence-push.command';
 import { batchResponse, singleResult } from './evidence-push.mapper';
 import { EvidencePushService } from './evidence-push.service';
-import type { PushedEvidenceEntity } from './pushed-evidence.entity';
+import type { PushedEvidenceRecord } from './pushed-evidence';
 import type { PushedEvidenceRepository } from './pushed-evidence.repository';
 
 function tuition(reference: string): EvidenceItem {
@@ -22,11 +22,11 @@ function tuition(reference: string): EvidenceItem {
 }
 
 function serviceWith(issue: (evidence: IssuedEvidence) => ReturnType<HubEvidenceRepository['issue']>) {
-  const recorded: PushedEvidenceEntity[] = [];
+  const recorded: PushedEvidenceRecord[] = [];
   const hub = strictFake<HubEvidenceRepository>('HubEvidenceRepository', { issue });
   const pushed = strictFake<PushedEvidenceRepository>('PushedEvidenceRepository', {
-    record: async (row: PushedEvidenceEntity) => {
-      recorded.push(row);
+    record: async (evidence: PushedEvidenceRecord) => {
+      recorded.push(evidence);
     },
   });
   const clock = strictFake<ClockRepository>('ClockRepository', { now: () => new Date('2026-08-01T09:00:00Z') });

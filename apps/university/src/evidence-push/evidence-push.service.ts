@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type PushResult, PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { type DomainErrorCode, isDomainError } from '@welkom/errors';
+import { ClockRepository } from '@welkom/platform';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
-import { ClockRepository } from '../platform/clock.repository';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 import type { PushItemCommand } from './evidence-push.command';
 import { PushedEvidenceRepository } from './pushed-evidence.repository';

@@ -7,7 +7,7 @@ import type {
   IssueEvidenceResponse,
   RevokeEvidenceResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { classifyRemoteError, type RemoteRejection } from '../platform/remote-error';
+import { classifyRemoteError, type RemoteRejection } from '@welkom/grpc';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 import { UniversityError } from '../university.errors';
 import { HUB_EVIDENCE_SERVICE } from '@welkom/runtime';

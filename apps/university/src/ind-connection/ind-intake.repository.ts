@@ -10,9 +10,8 @@ import type {
   ApplicationIntakeServiceClient,
   FileApplicationRequest,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { createClientCredentials, createGrpcClient } from '@welkom/grpc';
+import { classifyRemoteError, createClientCredentials, createGrpcClient, type RemoteRejection } from '@welkom/grpc';
 import { HUB_PARTY_REGISTRY } from '@welkom/runtime';
-import { classifyRemoteError, type RemoteRejection } from '../platform/remote-error';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 
 export type FilingAnswer =

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
+import { exponentialBackoff } from '@welkom/platform/exponential-backoff';
 import type { DeadLetter, DeadLetterErrorClass } from '../dead-letter';
 import { classifyHandlerFailure } from '../handler-error';
 import type { MessagingMetrics } from '../messaging.metrics';
@@ -147,7 +148,7 @@ export class EventBatchProcessor {
 
   /** Sleeps in slices, heartbeating so a long backoff is not mistaken for a dead consumer. */
   private async waitBeforeRetry(attempt: number, control: ProcessingControl): Promise<void> {
-    let remaining = this.settings.retryBaseDelayMs * 2 ** (attempt - 1);
+    let remaining = exponentialBackoff(attempt, { baseMs: this.settings.retryBaseDelayMs });
     while (remaining > 0) {
       if (!control.isRunning()) throw new ConsumerStoppingError();
       const slice = Math.min(remaining, HEARTBEAT_SLICE_MS);

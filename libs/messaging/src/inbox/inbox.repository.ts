@@ -4,6 +4,7 @@ import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS } from '../messaging.tokens';
 import type { ReceivedEvent } from '../received-event';
 import { assertInTransaction } from '../transaction-guard';
+import type { EventInbox } from './event-inbox';
 
 export interface InboxOptions {
   /** The consumer group of events that do not say which group received them (the service name). */
@@ -17,7 +18,7 @@ export interface InboxOptions {
  * or rolls back with the effect, "claimed" and "applied" can never disagree.
  */
 @Injectable()
-export class Inbox {
+export class Inbox implements EventInbox {
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: InboxOptions,
     private readonly metrics: MessagingMetrics,

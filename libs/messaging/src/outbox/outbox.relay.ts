@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Client, type ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
+import { exponentialBackoff } from '@welkom/platform/exponential-backoff';
 import type { MessagingMetrics } from '../messaging.metrics';
 import type { OutboxRecordSink, PendingOutboxRecord } from './outbox-record.sink';
 
@@ -99,7 +100,8 @@ export class OutboxRelay {
       } catch (error) {
         this.failures += 1;
         if (error instanceof RelaySessionError) await this.resign();
-        const delay = backoff(this.failures, this.settings.maxBackoffMs);
+        // 100 ms, 200 ms, 400 ms … up to the ceiling, jittered so relays of many services do not retry in step.
+        const delay = exponentialBackoff(this.failures, { baseMs: 100, ceilingMs: this.settings.maxBackoffMs, jitter: true });
         this.logger.warn(`Outbox relay round failed (${this.failures}x), retrying in ${delay} ms: ${(error as Error).message}`);
         await this.pause(delay);
       }
@@ -184,12 +186,6 @@ export class OutboxRelay {
       this.wake = null;
     });
   }
-}
-
-/** 100 ms, 200 ms, 400 ms … up to the ceiling, with jitter so relays of many services do not retry in step. */
-function backoff(failures: number, ceilingMs: number): number {
-  const base = Math.min(ceilingMs, 100 * 2 ** Math.min(failures - 1, 16));
-  return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
 /** A stable signed 64-bit advisory lock key, distinct from the migration lock keys. */

@@ -4,6 +4,7 @@ import type { EventEnvelope, TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, type PublishOptions } from '../event-publisher';
 import { EnvelopeSigner } from '../signing/envelope.signer';
 import { TopicCatalog } from '../topic-catalog';
+import type { EventOutbox } from './event-outbox';
 import { assertInTransaction } from '../transaction-guard';
 
 // PostgreSQL allows 65,535 parameters per statement; four per event.
@@ -15,7 +16,7 @@ const MAX_EVENTS_PER_STATEMENT = 10_000;
  * signed here, once; the relay publishes the stored bytes unchanged.
  */
 @Injectable()
-export class OutboxWriter {
+export class OutboxWriter implements EventOutbox {
   constructor(
     private readonly signer: EnvelopeSigner,
     private readonly topics: TopicCatalog,

@@ -1,6 +1,0 @@
-import { runGenerateHistoryCommand } from './generate-history.command';
-
-process.exitCode = runGenerateHistoryCommand(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});

@@ -1,0 +1,22 @@
+import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import type { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+
+/** Evidence the hub withdrew for a report, named as the IND will find it in its decisions. */
+export interface RevokedEvidence {
+  readonly evidenceId: string;
+  readonly evidenceType: EvidenceType;
+  readonly contentSha256: string;
+  readonly schemaVersion: number;
+}
+
+/** A change the university reported under its duty to notify (meldplicht), and what it revoked for it. */
+export interface SponsorNotificationRecord {
+  readonly notificationId: string;
+  readonly applicationReference: string;
+  readonly change: SponsorChange;
+  readonly factDate: string;
+  readonly reportedOn: string;
+  readonly reportedLate: boolean;
+  readonly revokedEvidence: readonly RevokedEvidence[];
+  readonly createdAt: Date;
+}

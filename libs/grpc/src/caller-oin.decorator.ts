@@ -1,0 +1,24 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type CallWithAuthContext, CallerIdentityError, callerOinFromCall } from './caller-identity';
+
+/**
+ * The calling party's OIN from its verified TLS client certificate, as a handler parameter:
+ * `listGrants(@Payload() request, _metadata?: Metadata, @CallerOin() caller = callerOinRequired())`.
+ * NestJS calls a gRPC handler with (request, metadata, call); the call is argument 2. A call without a
+ * certificate or OIN is refused with UNAUTHENTICATED before the handler runs.
+ *
+ * Once a parameter is decorated, Nest passes only decorated parameters, so the request needs `@Payload()`.
+ * The caller parameter comes after `metadata` and has a default because the generated controller interfaces
+ * declare `(request, metadata?)`: anything after must be optional.
+ */
+export const CallerOin = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
+  callerOinFromCall(context.getArgByIndex<CallWithAuthContext>(2)),
+);
+
+/**
+ * The default of a `@CallerOin()` parameter. Nest always fills the parameter (or refuses the call), so this
+ * only runs when a handler is called without Nest; it fails closed rather than act for nobody.
+ */
+export function callerOinRequired(): never {
+  throw new CallerIdentityError('NO_CLIENT_CERTIFICATE', 'The handler was called without a caller identity');
+}

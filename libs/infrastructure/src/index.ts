@@ -1,0 +1,22 @@
+export {
+  DEV_CA_COMMON_NAME,
+  ensureDevCertificates,
+  ensureUntrustedCertificates,
+  UNTRUSTED_CA_COMMON_NAME,
+  type DevCertificates,
+  type DevParty,
+  type PartyCertificateFiles,
+} from './certs/dev-certificates';
+export { CERTIFICATES_DIR, DEV_PARTIES_FILE, devSecret, readDevParties, startInfrastructure, type Infrastructure } from './infrastructure';
+export {
+  resolveKafka,
+  startKafkaBroker,
+  stopKafkaBrokerByPidFile,
+  type KafkaBrokerHandle,
+  type ResolvedKafka,
+  type StartKafkaBrokerOptions,
+} from './kafka/kafka-broker';
+export { ensureKafkaJars, KafkaPrerequisiteError } from './kafka/kafka-jars';
+export { isProcessAlive } from './kafka/kafka-process';
+export { resolvePostgres, type PostgresHandle } from './postgres/postgres-server';
+export { REPO_ROOT } from './repo-root';

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ensureDevCertificates, type DevCertificates, type DevParty } from './certs/dev-certificates';
+import { resolveKafka } from './kafka/kafka-broker';
+import { resolvePostgres } from './postgres/postgres-server';
+import { REPO_ROOT } from './repo-root';
+
+export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
+export const CERTIFICATES_DIR = join(REPO_ROOT, '.cache', 'certs');
+
+export interface Infrastructure {
+  kafkaBrokers: string[];
+  kafkaDescription: string;
+  /** URL of the PostgreSQL maintenance database; services get databases of their own on that server. */
+  postgresUrl: string;
+  postgresDescription: string;
+  certificates: DevCertificates;
+  stop(): Promise<void>;
+}
+
+export function readDevParties(): DevParty[] {
+  return (JSON.parse(readFileSync(DEV_PARTIES_FILE, 'utf8')) as { parties: DevParty[] }).parties;
+}
+
+/**
+ * What every run needs besides the code: a Kafka broker (KAFKA_BROKERS, or a real Apache Kafka started
+ * from Maven Central jars), a PostgreSQL (DATABASE_URL, the local server, or an embedded one) and the
+ * development PKI. `npm start` and `npm test` both come through here, so they behave the same.
+ */
+export async function startInfrastructure(options: {
+  log: (line: string) => void;
+  kafkaDataDir?: string;
+}): Promise<Infrastructure> {
+  const [kafka, postgres, certificates] = await Promise.all([
+    resolveKafka({ log: options.log, dataDir: options.kafkaDataDir }),
+    resolvePostgres({ log: options.log }),
+    ensureDevCertificates(CERTIFICATES_DIR, readDevParties()),
+  ]);
+  return {
+    kafkaBrokers: kafka.brokers,
+    kafkaDescription: kafka.started
+      ? `Apache Kafka ${kafka.version} (KRaft, started by the project) at ${kafka.brokers.join(',')}`
+      : `Kafka cluster from KAFKA_BROKERS at ${kafka.brokers.join(',')}`,
+    postgresUrl: postgres.url,
+    postgresDescription: postgres.description,
+    certificates,
+    stop: async () => {
+      await Promise.allSettled([kafka.started?.stop(), postgres.stop()]);
+    },
+  };
+}
+
+const DEV_SECRETS_FILE = join(REPO_ROOT, '.cache', 'dev-secrets.json');
+
+/**
+ * A development secret (e.g. the subject pseudonym key), made once per checkout and kept in the git-ignored
+ * cache, so pseudonyms stay stable across `npm start` runs without a secret in the repository.
+ */
+export function devSecret(name: string): string {
+  let secrets: Record<string, string> = {};
+  if (existsSync(DEV_SECRETS_FILE)) secrets = JSON.parse(readFileSync(DEV_SECRETS_FILE, 'utf8')) as Record<string, string>;
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString('base64url');
+    mkdirSync(dirname(DEV_SECRETS_FILE), { recursive: true });
+    writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}

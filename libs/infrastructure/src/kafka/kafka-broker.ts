@@ -1,0 +1,300 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+import { waitUntilKafkaReady } from '@welkom/messaging';
+import { findFreePorts, isPortFree } from './free-ports';
+import { createThrowawayDataDir } from './kafka-data-dir';
+import { ensureKafkaJars, javaExecutable, requireJava, type KafkaJars } from './kafka-jars';
+import {
+  hasExited,
+  runJavaToCompletion,
+  spawnJava,
+  startOrphanWatchdog,
+  stopStaleBroker,
+  tailFile,
+  terminateChild,
+  waitForExit,
+  type JavaProcessOptions,
+} from './kafka-process';
+import {
+  kafkaBrokerLayout,
+  renderLog4jProperties,
+  renderServerProperties,
+  type KafkaBrokerLayout,
+  type KafkaBrokerPorts,
+} from './kafka-server-config';
+
+export interface StartKafkaBrokerOptions {
+  /**
+   * Kept across stop/restart and never deleted when given. Without it a fresh directory under the OS temp dir
+   * is used, removed at process exit or, failing that, by a later start once this process is gone.
+   */
+  dataDir?: string;
+  log?: (line: string) => void;
+  /** How long to wait for the broker to answer; the first start on a cold JVM takes a few seconds. */
+  readyTimeoutMs?: number;
+}
+
+export interface KafkaBrokerHandle {
+  /** `host:port` of the PLAINTEXT listener; the same after every restart. */
+  readonly brokers: string[];
+  /** The Kafka version the broker reported at start-up, e.g. `3.9.2`. */
+  readonly version: string;
+  readonly dataDir: string;
+  /** The current JVM's pid (changes on restart). */
+  readonly pid: number;
+  /** SIGTERM, then SIGKILL after a grace period. Idempotent; data is kept, so `restart()` may follow. */
+  stop(): Promise<void>;
+  /** Stops (if running) and starts the same broker on the same ports and data, as a broker outage would. */
+  restart(): Promise<void>;
+  /** SIGKILL: a crash without a clean shutdown. `restart()` brings it back and Kafka recovers its logs. */
+  kill(): Promise<void>;
+}
+
+export interface ResolvedKafka {
+  brokers: string[];
+  /** `external` when KAFKA_BROKERS points at an existing cluster. */
+  version: string;
+  /** The broker this call started, to stop afterwards; null when an external cluster is used. */
+  started: KafkaBrokerHandle | null;
+}
+
+export interface ResolveKafkaOptions extends StartKafkaBrokerOptions {
+  /** Defaults to process.env; only KAFKA_BROKERS is read. */
+  env?: Record<string, string | undefined>;
+}
+
+const stopGraceMs = 30_000;
+const defaultReadyTimeoutMs = 120_000;
+const logTailLines = 40;
+const noop = (): void => undefined;
+
+/** Uses the cluster in KAFKA_BROKERS when set (CI service, a dev's own broker); otherwise starts a local one. */
+export async function resolveKafka(options: ResolveKafkaOptions = {}): Promise<ResolvedKafka> {
+  const { env = process.env, ...startOptions } = options;
+  const external = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker.length > 0);
+  if (external.length > 0) return { brokers: external, version: 'external', started: null };
+  const started = await startKafkaBroker(startOptions);
+  return { brokers: started.brokers, version: started.version, started };
+}
+
+/** Starts a single-node KRaft Kafka (broker and controller in one JVM) from jars resolved via Maven. */
+export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): Promise<KafkaBrokerHandle> {
+  const log = options.log ?? noop;
+  await requireJava();
+  const jars = await ensureKafkaJars({ log });
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ? resolve(options.dataDir) : await createThrowawayDataDir();
+  const layout = kafkaBrokerLayout(dataDir);
+  await mkdir(layout.logsDir, { recursive: true });
+  await stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
+  const ports = await choosePorts(layout);
+  const broker = new LocalKafkaBroker(jars, layout, ports, ownsDataDir, log, options.readyTimeoutMs);
+  await broker.start();
+  return broker;
+}
+
+/** Stops a broker another process started in `dataDir` (e.g. `npm run kafka -- start`); true if one was running. */
+export function stopKafkaBrokerByPidFile(dataDir: string, log: (line: string) => void = noop): Promise<boolean> {
+  const layout = kafkaBrokerLayout(resolve(dataDir));
+  return stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
+}
+
+class LocalKafkaBroker implements KafkaBrokerHandle {
+  readonly brokers: string[];
+  version: string;
+  private child: ChildProcess | null = null;
+  private lastPid = 0;
+  /** Lifecycle calls run one after another, so a stop during a restart cannot interleave with it. */
+  private lifecycle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly jars: KafkaJars,
+    private readonly layout: KafkaBrokerLayout,
+    private readonly ports: KafkaBrokerPorts,
+    readonly ownsDataDir: boolean,
+    private readonly log: (line: string) => void,
+    private readonly readyTimeoutMs = defaultReadyTimeoutMs,
+  ) {
+    this.brokers = [`127.0.0.1:${ports.broker}`];
+    this.version = jars.version;
+  }
+
+  get dataDir(): string {
+    return this.layout.dataDir;
+  }
+
+  get pid(): number {
+    return this.lastPid;
+  }
+
+  get isRunning(): boolean {
+    return this.child !== null && !hasExited(this.child);
+  }
+
+  start(): Promise<void> {
+    return this.serialized(() => this.launch());
+  }
+
+  stop(): Promise<void> {
+    return this.serialized(() => this.halt('SIGTERM'));
+  }
+
+  kill(): Promise<void> {
+    return this.serialized(() => this.halt('SIGKILL'));
+  }
+
+  restart(): Promise<void> {
+    return this.serialized(async () => {
+      await this.halt('SIGTERM');
+      await this.launch();
+    });
+  }
+
+  /** Called from the process exit hook, where only synchronous work runs. */
+  signalOnExit(): void {
+    if (this.isRunning) this.child?.kill('SIGTERM');
+    else if (this.ownsDataDir) rmSync(this.layout.dataDir, { recursive: true, force: true });
+  }
+
+  private serialized(operation: () => Promise<void>): Promise<void> {
+    const next = this.lifecycle.then(operation);
+    this.lifecycle = next.catch(noop);
+    return next;
+  }
+
+  private async launch(): Promise<void> {
+    if (this.isRunning) return;
+    const started = Date.now();
+    await writeFile(this.layout.serverProperties, renderServerProperties(this.layout, this.ports));
+    await writeFile(this.layout.log4jProperties, renderLog4jProperties(this.layout));
+    await writeFile(this.layout.portsFile, `${JSON.stringify(this.ports)}\n`);
+    await this.formatStorageOnce();
+
+    const child = spawnJava(this.javaProcess('kafka.Kafka', [this.layout.serverProperties], brokerHeap));
+    await new Promise<void>((done, fail) => {
+      child.once('spawn', done);
+      child.once('error', fail);
+    });
+    // Unreferenced: a script that forgets stop() still exits, and the exit hook then ends the broker.
+    child.unref();
+    this.child = child;
+    this.lastPid = child.pid ?? 0;
+    trackForExit(this);
+    await writeFile(this.layout.pidFile, `${this.lastPid}\n`);
+    startOrphanWatchdog(this.lastPid, stopGraceMs);
+
+    try {
+      await waitUntilKafkaReady(this.brokers, this.readyTimeoutMs, () =>
+        hasExited(child) ? `Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode})` : undefined,
+      );
+    } catch (error: unknown) {
+      await terminateChild(child, stopGraceMs);
+      throw new Error(`${(error as Error).message}\n${await this.describeLogs()}`);
+    }
+    this.version = (await this.reportedVersion()) ?? this.jars.version;
+    this.log(`Kafka ${this.version} ready on ${this.brokers.join(',')} (pid ${this.lastPid}) in ${Date.now() - started} ms`);
+  }
+
+  private async halt(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (child && !hasExited(child)) {
+      if (signal === 'SIGKILL') {
+        child.kill('SIGKILL');
+        await waitForExit(child, stopGraceMs);
+      } else {
+        await terminateChild(child, stopGraceMs);
+      }
+      this.log(`Kafka broker (pid ${this.lastPid}) stopped with ${signal}`);
+    }
+    await rm(this.layout.pidFile, { force: true });
+  }
+
+  /** KRaft refuses to start on unformatted storage; formatting costs a JVM start, so only the first time. */
+  private async formatStorageOnce(): Promise<void> {
+    const formatted = await access(join(this.layout.logDirs, 'meta.properties')).then(
+      () => true,
+      () => false,
+    );
+    if (formatted) return;
+    const clusterId = randomBytes(16).toString('base64url');
+    const args = ['format', '-t', clusterId, '-c', this.layout.serverProperties, '--ignore-formatted'];
+    const code = await runJavaToCompletion(this.javaProcess('kafka.tools.StorageTool', args, toolHeap));
+    if (code !== 0) {
+      throw new Error(`Formatting Kafka storage in ${this.layout.logDirs} failed (exit ${code})\n${await this.describeLogs()}`);
+    }
+  }
+
+  private javaProcess(mainClass: string, args: string[], heap: string[]): JavaProcessOptions {
+    return {
+      java: javaExecutable(),
+      jvmOptions: [
+        ...heap,
+        // The JVM flags Kafka's own kafka-run-class.sh uses for a broker.
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=20',
+        '-XX:InitiatingHeapOccupancyPercent=35',
+        '-XX:+ExplicitGCInvokesConcurrent',
+        '-Djava.awt.headless=true',
+        `-Dlog4j.configuration=file:${this.layout.log4jProperties}`,
+        `-Dkafka.logs.dir=${this.layout.logsDir}`,
+        '-cp',
+        this.jars.classpath,
+      ],
+      mainClass,
+      args,
+      outputFile: this.layout.consoleLog,
+    };
+  }
+
+  /** AppInfoParser logs `Kafka version: x.y.z` at start; the last one is this start's. */
+  private async reportedVersion(): Promise<string | undefined> {
+    const serverLog = await readFile(join(this.layout.logsDir, 'server.log'), 'utf8').catch(() => '');
+    const versions = [...serverLog.matchAll(/Kafka version: (\S+)/g)];
+    return versions.at(-1)?.[1];
+  }
+
+  private async describeLogs(): Promise<string> {
+    const serverLog = join(this.layout.logsDir, 'server.log');
+    return [
+      `--- last lines of ${serverLog} ---`,
+      await tailFile(serverLog, logTailLines),
+      `--- last lines of ${this.layout.consoleLog} ---`,
+      await tailFile(this.layout.consoleLog, logTailLines),
+    ].join('\n');
+  }
+}
+
+const brokerHeap = ['-Xms256m', '-Xmx512m'];
+const toolHeap = ['-Xmx256m'];
+
+/** The previous run's ports when both are still free, so a developer's KAFKA_BROKERS keeps working. */
+async function choosePorts(layout: KafkaBrokerLayout): Promise<KafkaBrokerPorts> {
+  const previous = await readFile(layout.portsFile, 'utf8')
+    .then((text) => JSON.parse(text) as Partial<KafkaBrokerPorts>)
+    .catch(() => null);
+  if (
+    typeof previous?.broker === 'number' &&
+    typeof previous.controller === 'number' &&
+    (await isPortFree(previous.broker)) &&
+    (await isPortFree(previous.controller))
+  ) {
+    return { broker: previous.broker, controller: previous.controller };
+  }
+  const [broker, controller] = await findFreePorts(2);
+  return { broker, controller };
+}
+
+const trackedBrokers = new Set<LocalKafkaBroker>();
+
+/** A broker must not outlive the process that started it: on any normal exit, tell it to shut down. */
+function trackForExit(broker: LocalKafkaBroker): void {
+  if (trackedBrokers.size === 0) process.once('exit', () => trackedBrokers.forEach((each) => each.signalOnExit()));
+  trackedBrokers.add(broker);
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from '../repo-root';
+import { kafkaVersionFromPom } from './kafka-jars';
+import { kafkaBrokerLayout, renderLog4jProperties, renderServerProperties } from './kafka-server-config';
+
+/** Reads properties the way java.util.Properties would for the simple `key=value` lines we write. */
+function parseProperties(text: string): Map<string, string> {
+  const entries = text
+    .split('\n')
+    .filter((line) => line.length > 0 && !line.startsWith('#'))
+    .map((line): [string, string] => {
+      const separator = line.indexOf('=');
+      return [line.slice(0, separator), line.slice(separator + 1).replace(/\\\\/g, '\\')];
+    });
+  return new Map(entries);
+}
+
+describe('local Kafka server.properties', () => {
+  const layout = kafkaBrokerLayout('/var/tmp/welkom-kafka');
+  const properties = parseProperties(renderServerProperties(layout, { broker: 39092, controller: 39093 }));
+
+  it('runs one KRaft node as both broker and controller with a static single voter', () => {
+    expect(properties.get('process.roles')).toBe('broker,controller');
+    expect(properties.get('node.id')).toBe('1');
+    expect(properties.get('controller.quorum.voters')).toBe('1@127.0.0.1:39093');
+    expect(properties.get('controller.listener.names')).toBe('CONTROLLER');
+  });
+
+  it('listens and advertises on loopback only', () => {
+    expect(properties.get('listeners')).toBe('PLAINTEXT://127.0.0.1:39092,CONTROLLER://127.0.0.1:39093');
+    expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:39092');
+  });
+
+  it('never creates topics implicitly and keeps internal topics writable on a single node', () => {
+    expect(properties.get('auto.create.topics.enable')).toBe('false');
+    expect(properties.get('offsets.topic.replication.factor')).toBe('1');
+    expect(properties.get('transaction.state.log.replication.factor')).toBe('1');
+    expect(properties.get('transaction.state.log.min.isr')).toBe('1');
+    expect(properties.get('min.insync.replicas')).toBe('1');
+    expect(properties.get('group.initial.rebalance.delay.ms')).toBe('0');
+  });
+
+  it('keeps partitions and metadata inside the data dir', () => {
+    expect(properties.get('log.dirs')).toBe('/var/tmp/welkom-kafka/kraft-logs');
+  });
+
+  it('escapes backslashes so Windows-style paths survive java.util.Properties', () => {
+    const windows = kafkaBrokerLayout('C:\\kafka');
+    const text = renderServerProperties(windows, { broker: 1, controller: 2 });
+    expect(text).toContain(`log.dirs=${windows.logDirs.replace(/\\/g, '\\\\')}`);
+  });
+
+  it('sends broker logs to a file in the data dir rather than stdout', () => {
+    const log4j = parseProperties(renderLog4jProperties(layout));
+    expect(log4j.get('log4j.rootLogger')).toBe('INFO, server');
+    expect(log4j.get('log4j.appender.server')).toBe('org.apache.log4j.RollingFileAppender');
+    expect(log4j.get('log4j.appender.server.File')).toBe('/var/tmp/welkom-kafka/logs/server.log');
+  });
+});
+
+describe('Kafka version', () => {
+  it('comes from the committed pom and is a 3.9 release', () => {
+    const pom = readFileSync(join(REPO_ROOT, 'deploy', 'kafka', 'pom.xml'), 'utf8');
+    expect(kafkaVersionFromPom(pom)).toMatch(/^3\.9\.\d+$/);
+  });
+
+  it('is required in the pom', () => {
+    expect(() => kafkaVersionFromPom('<project></project>')).toThrow(/kafka\.version/);
+  });
+});

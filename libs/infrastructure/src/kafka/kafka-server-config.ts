@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+
+/** Where one local broker keeps everything; all of it lives under the data dir so it can be wiped in one go. */
+export interface KafkaBrokerLayout {
+  dataDir: string;
+  serverProperties: string;
+  log4jProperties: string;
+  /** Broker logs (server.log) go here through log4j; the JVM's own stdout/stderr go to `console.log`. */
+  logsDir: string;
+  consoleLog: string;
+  /** Topic partitions and the KRaft metadata log. */
+  logDirs: string;
+  pidFile: string;
+  /** Ports of the last start, reused when still free so a dev's KAFKA_BROKERS stays valid across runs. */
+  portsFile: string;
+}
+
+export interface KafkaBrokerPorts {
+  broker: number;
+  controller: number;
+}
+
+export function kafkaBrokerLayout(dataDir: string): KafkaBrokerLayout {
+  const logsDir = join(dataDir, 'logs');
+  return {
+    dataDir,
+    serverProperties: join(dataDir, 'server.properties'),
+    log4jProperties: join(dataDir, 'log4j.properties'),
+    logsDir,
+    consoleLog: join(logsDir, 'console.log'),
+    logDirs: join(dataDir, 'kraft-logs'),
+    pidFile: join(dataDir, 'broker.pid'),
+    portsFile: join(dataDir, 'ports.json'),
+  };
+}
+
+const host = '127.0.0.1';
+const nodeId = 1;
+
+/**
+ * One node that is both broker and KRaft controller, with a static voter set: the smallest real Kafka, and
+ * behaviourally the production one for everything the hub relies on (transactions, groups, compaction).
+ */
+export function renderServerProperties(layout: KafkaBrokerLayout, ports: KafkaBrokerPorts): string {
+  const settings: Record<string, string | number | boolean> = {
+    'process.roles': 'broker,controller',
+    'node.id': nodeId,
+    'controller.quorum.voters': `${nodeId}@${host}:${ports.controller}`,
+    listeners: `PLAINTEXT://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
+    'advertised.listeners': `PLAINTEXT://${host}:${ports.broker}`,
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'log.dirs': layout.logDirs,
+    // Topics are declared by the event registry; a typo in a topic name must fail, not create a new topic.
+    'auto.create.topics.enable': false,
+    'num.partitions': 1,
+    'default.replication.factor': 1,
+    'min.insync.replicas': 1,
+    'offsets.topic.replication.factor': 1,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    // Fewer internal partitions make the first group join and the first transaction noticeably faster.
+    'offsets.topic.num.partitions': 10,
+    'transaction.state.log.num.partitions': 10,
+    // Tests start consumers and expect them to own partitions at once, not after the default 3 s grace.
+    'group.initial.rebalance.delay.ms': 0,
+    'log.segment.bytes': 16 * 1024 * 1024,
+    'log.retention.check.interval.ms': 60_000,
+    // The default 128 MiB would take a quarter of the small heap the local broker gets.
+    'log.cleaner.dedupe.buffer.size': 16 * 1024 * 1024,
+    'num.network.threads': 3,
+    'num.io.threads': 4,
+  };
+  return toProperties('Written by libs/infrastructure/src/kafka/kafka-broker.ts on every start; edits are overwritten.', settings);
+}
+
+/** Broker logs to a rolling file in the data dir, so test output and the dev console stay quiet. */
+export function renderLog4jProperties(layout: KafkaBrokerLayout): string {
+  const file = 'org.apache.log4j.RollingFileAppender';
+  return toProperties('Written by libs/infrastructure/src/kafka/kafka-broker.ts on every start; edits are overwritten.', {
+    'log4j.rootLogger': 'INFO, server',
+    'log4j.appender.server': file,
+    'log4j.appender.server.File': join(layout.logsDir, 'server.log'),
+    'log4j.appender.server.MaxFileSize': '10MB',
+    'log4j.appender.server.MaxBackupIndex': 2,
+    'log4j.appender.server.layout': 'org.apache.log4j.PatternLayout',
+    'log4j.appender.server.layout.ConversionPattern': '[%d] %p %m (%c)%n',
+    // Per-request and per-partition state chatter drowns the lines that explain a failure.
+    'log4j.logger.kafka.request.logger': 'WARN',
+    'log4j.logger.state.change.logger': 'WARN',
+    'log4j.logger.org.apache.kafka.storage.internals.log.LogLoader': 'WARN',
+  });
+}
+
+function toProperties(comment: string, settings: Record<string, string | number | boolean>): string {
+  const lines = Object.entries(settings).map(([key, value]) => `${key}=${escapeValue(String(value))}`);
+  return [`# ${comment}`, ...lines, ''].join('\n');
+}
+
+/** java.util.Properties treats a backslash as an escape, which would mangle Windows-style paths. */
+function escapeValue(value: string): string {
+  return value.replace(/\\/g, '\\\\');
+}

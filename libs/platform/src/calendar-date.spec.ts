@@ -1,0 +1,54 @@
+import {
+  checkIsoDate,
+  civilDateOf,
+  epochDayOf,
+  formatIsoDate,
+  isIsoDate,
+  isoWeekdayOf,
+  monthNumberOf,
+  parseIsoDate,
+  SATURDAY,
+  SUNDAY,
+  yearOf,
+} from '@welkom/platform';
+
+describe('calendar days', () => {
+  it('agrees with the JavaScript calendar on epoch days across leap years and centuries', () => {
+    for (const [y, m, d] of [[1970, 1, 1], [2000, 2, 29], [2015, 1, 1], [2020, 2, 29], [2100, 3, 1], [1899, 12, 31]]) {
+      expect(epochDayOf(y, m, d)).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+    }
+  });
+
+  it('turns every day of 1999–2031 back into the same date and month number', () => {
+    for (let day = epochDayOf(1999, 1, 1); day <= epochDayOf(2031, 12, 31); day++) {
+      const { year, month, day: dayOfMonth } = civilDateOf(day);
+      expect(epochDayOf(year, month, dayOfMonth)).toBe(day);
+      expect(monthNumberOf(day)).toBe(year * 12 + month - 1);
+    }
+  });
+
+  it('parses strict ISO dates only and tells a bad format from a day that does not exist', () => {
+    expect(formatIsoDate(checkIsoDate('2024-02-29') as number)).toBe('2024-02-29');
+    expect(checkIsoDate('2023-02-29')).toBe('NO_SUCH_DAY');
+    expect(checkIsoDate('2023-00-10')).toBe('NO_SUCH_DAY');
+    expect(checkIsoDate('2023-04-31')).toBe('NO_SUCH_DAY');
+    for (const text of ['2023-4-01', '2023/04/01', '20230401', '2023-04-01T00:00', ' 2023-04-01', '2O23-04-01', '']) {
+      expect([text, checkIsoDate(text)]).toEqual([text, 'FORMAT']);
+    }
+  });
+
+  it('gives no epoch day for a text that is not a real ISO date, where Date.parse would roll it over', () => {
+    expect(parseIsoDate('2026-02-30')).toBeUndefined();
+    expect(parseIsoDate('2026-2-3')).toBeUndefined();
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(parseIsoDate('2026-02-28')).toBe(epochDayOf(2026, 2, 28));
+  });
+
+  it('knows the weekday and the year of a day', () => {
+    expect(isoWeekdayOf(epochDayOf(1970, 1, 1))).toBe(4);
+    expect(isoWeekdayOf(epochDayOf(2026, 12, 5))).toBe(SATURDAY);
+    expect(isoWeekdayOf(epochDayOf(2026, 12, 6))).toBe(SUNDAY);
+    expect(yearOf(epochDayOf(2024, 12, 31))).toBe(2024);
+  });
+});

@@ -1,0 +1,27 @@
+export { ReferenceDataError } from './reference-data.error';
+export {
+  isIsoDate,
+  isoDateSchema,
+  referenceFileFields,
+  referenceFileSchema,
+  referenceSourceSchema,
+  sourceSchema,
+  validityFields,
+  type ReferenceSource,
+  type Validity,
+} from './reference-file.schema';
+export { describePath, parseReferenceFile, readReferenceFile } from './reference-file.loader';
+export { DatedEntries, isValidOn, validityProblems } from './dated-entries';
+export {
+  bundledDecisionPeriodReference,
+  DECISION_PERIODS_FILE,
+  decisionPeriodsSchema,
+  decisionPeriodVersionOn,
+  parseDecisionPeriodReference,
+  readDecisionPeriodReference,
+  statutoryPeriodIn,
+  type DecisionPeriodReference,
+  type DecisionPeriodVersion,
+  type StatutoryPeriodRule,
+} from './tables/decision-period.reference';
+export { partyFileSchema, readPartyFile, type PartyFile, type PartyFileEntry } from './tables/party.reference';

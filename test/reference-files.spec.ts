@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readDecisionPeriodReference, readPartyFile, readReferenceFile } from '@welkom/reference-data';
+import { readEvidenceCatalogue } from '../apps/hub/src/catalogue/evidence-catalogue';
+import { readGrantSeed } from '../apps/hub/src/grants/grant-seed';
+import { readPartySeed } from '../apps/hub/src/party-registry/party-seed';
+import { parsePublicHolidayReference } from '../apps/ind/src/deadlines/public-holiday.reference';
+import { parseDecisionRules } from '../apps/ind/src/decisions/decision-rules';
+import { parseEvidenceRequestReference } from '../apps/ind/src/reference-data/evidence-request.reference';
+import { parseRecognisedSponsorReference } from '../apps/ind/src/sponsors/recognised-sponsor.register';
+import {
+  citizenshipCodesFileSchema,
+  dataflowFileSchema,
+  loadFeedReference,
+  permitCategoriesFileSchema,
+  reportingGroupsFileSchema,
+  smallCellPolicyFileSchema,
+} from '../apps/eu-reporting/src/feed/feed-reference.loader';
+
+const ROOT = path.join(__dirname, '..');
+const at = (file: string): string => path.join(ROOT, file);
+const json = (file: string): unknown => JSON.parse(readFileSync(at(file), 'utf8'));
+
+/** JSON in the repository that is tool configuration, not reference data. */
+const NOT_REFERENCE_DATA = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'nest-cli.json']);
+
+/**
+ * Every reference file the repository ships, with the loader its service uses (each through libs/reference-data
+ * and a zod schema). A new JSON file must be added here or to NOT_REFERENCE_DATA, or the test below fails.
+ */
+const LOADERS: Record<string, (file: string) => { version: string } | unknown> = {
+  'libs/reference-data/tables/decision-periods.v1.json': (file) => readDecisionPeriodReference(at(file)),
+  'apps/ind/reference/decision-rules.v1.json': (file) => parseDecisionRules(json(file)),
+  'apps/ind/reference/dutch-public-holidays.v1.json': (file) => parsePublicHolidayReference(json(file)),
+  'apps/ind/reference/evidence-requests.v1.json': (file) => parseEvidenceRequestReference(json(file)),
+  'apps/ind/reference/recognised-sponsors.json': (file) => parseRecognisedSponsorReference(json(file)),
+  'apps/eu-reporting/reference/permit-categories.v1.json': (file) => readReferenceFile(permitCategoriesFileSchema, at(file)),
+  'apps/eu-reporting/reference/reporting-groups.v1.json': (file) => readReferenceFile(reportingGroupsFileSchema, at(file)),
+  'apps/eu-reporting/reference/talent-feed.dataflow.v1.json': (file) => readReferenceFile(dataflowFileSchema, at(file)),
+  'apps/eu-reporting/reference/small-cell-policy.v1.json': (file) => readReferenceFile(smallCellPolicyFileSchema, at(file)),
+  'apps/eu-reporting/reference/iso-3166-1-alpha-2.v1.json': (file) => readReferenceFile(citizenshipCodesFileSchema, at(file)),
+  'deploy/hub/evidence-catalogue.v1.json': (file) => readEvidenceCatalogue(at(file)),
+  'deploy/hub/dev-grants.v1.json': (file) => readGrantSeed(at(file), readEvidenceCatalogue(at('deploy/hub/evidence-catalogue.v1.json'))),
+  'deploy/parties/dev-parties.json': (file) => {
+    readPartySeed(at(file));
+    return readPartyFile(at(file));
+  },
+};
+
+function shippedJsonFiles(): string[] {
+  return execFileSync('git', ['ls-files', '*.json'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => file !== '' && !file.includes('node_modules/'));
+}
+
+describe('every shipped reference file loads through libs/reference-data', () => {
+  it('knows every JSON file in the repository: a loader for reference data, or listed as tool configuration', () => {
+    const unclaimed = shippedJsonFiles().filter((file) => !(file in LOADERS) && !NOT_REFERENCE_DATA.has(file));
+    expect(unclaimed).toEqual([]);
+  });
+
+  it.each(Object.keys(LOADERS))('%s loads, with a version and at least one source', (file) => {
+    expect(() => LOADERS[file](file)).not.toThrow();
+    const raw = json(file) as { version?: unknown; sources?: unknown[] };
+    expect(typeof raw.version).toBe('string');
+    expect(raw.sources?.length).toBeGreaterThan(0);
+  });
+
+  it('loads the feed reference as the feed does, decision periods included', () => {
+    const table = json('libs/reference-data/tables/decision-periods.v1.json') as { version: string };
+    expect(loadFeedReference().versions['decision-periods.v1.json']).toBe(table.version);
+  });
+});
