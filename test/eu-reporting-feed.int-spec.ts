@@ -21,7 +21,7 @@ import {
   TalentFeedSeries,
   type TalentFeedServiceClient,
 } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
-import { envelopeFromHeaders, TOPICS, type RawHeaders } from '@welkom/events';
+import { envelopeFromHeaders, TOPICS } from '@welkom/events';
 import {
   createKafkaClient,
   DEAD_LETTER_HEADERS,
@@ -357,7 +357,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
       await untilApplied({ applications: before.applications + 1, decided: before.decided + 1 });
       const letter = await eventually(async () => {
         const records = await readTopicToEnd(kafka, [`${STATUS_TOPIC}.dlt`]);
-        return records.find((record) => envelopeFromHeaders(record.headers as RawHeaders).eventId === bad.eventId);
+        return records.find((record) => envelopeFromHeaders(record.headers).eventId === bad.eventId);
       }, 60_000);
       expect(letter.headers[DEAD_LETTER_HEADERS.errorClass]?.toString()).toBe('BUSINESS_REJECTION');
       expect(letter.headers[DEAD_LETTER_HEADERS.reason]?.toString()).toContain(
@@ -426,7 +426,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     const row = (key: string): TalentFeedSeries => {
       const record = national.get(key);
       if (record?.value == null) throw new Error(`no record for ${key}`);
-      expect(envelopeFromHeaders(record.headers as RawHeaders).sourcePartyOin).toBe(EU_REPORTING_OIN);
+      expect(envelopeFromHeaders(record.headers).sourcePartyOin).toBe(EU_REPORTING_OIN);
       return TalentFeedSeries.decode(record.value);
     };
     const knowledge2022 = row('A.KNOW_MIG.TOTAL.TOTAL.NL:2022');

@@ -87,7 +87,9 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
       loadSync(join(__dirname, '..', 'proto', PARTY_REGISTRY_CONTRACT.protoFile), {
         includeDirs: [join(__dirname, '..', 'proto')],
       }),
-    ) as unknown as { welkom: { hub: { v1: { PartyRegistryService: new (...args: unknown[]) => Record<string, Function> } } } };
+    ) as unknown as {
+      welkom: { hub: { v1: { PartyRegistryService: new (...args: unknown[]) => Record<string, (...args: unknown[]) => unknown> } } };
+    };
     const client = new definition.welkom.hub.v1.PartyRegistryService(
       hub.grpcAddress,
       grpcCredentials.createSsl(readFileSync(certificates.caCertificatePath)),

@@ -23,13 +23,13 @@ const at = (file: string): string => path.join(ROOT, file);
 const json = (file: string): unknown => JSON.parse(readFileSync(at(file), 'utf8'));
 
 /** JSON in the repository that is tool configuration, not reference data. */
-const NOT_REFERENCE_DATA = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'nest-cli.json']);
+const NOT_REFERENCE_DATA = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'nest-cli.json', '.prettierrc.json']);
 
 /**
  * Every reference file the repository ships, with the loader its service uses (each through libs/reference-data
  * and a zod schema). A new JSON file must be added here or to NOT_REFERENCE_DATA, or the test below fails.
  */
-const LOADERS: Record<string, (file: string) => { version: string } | unknown> = {
+const LOADERS: Record<string, (file: string) => unknown> = {
   'libs/reference-data/tables/decision-periods.v1.json': (file) => readDecisionPeriodReference(at(file)),
   'apps/ind/reference/decision-rules.v1.json': (file) => parseDecisionRules(json(file)),
   'apps/ind/reference/dutch-public-holidays.v1.json': (file) => parsePublicHolidayReference(json(file)),

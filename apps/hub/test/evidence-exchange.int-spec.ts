@@ -264,7 +264,11 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(error.code).toBe(status.FAILED_PRECONDITION);
     expect(error.reason).toBe('EVIDENCE_REVOKED');
     expect(error.preconditionViolations).toEqual([
-      { type: 'EVIDENCE_REVOKED', subject: issued.reference?.evidenceId, description: expect.stringContaining('Deregistered on 2026-10-01') },
+      {
+        type: 'EVIDENCE_REVOKED',
+        subject: issued.reference?.evidenceId,
+        description: expect.stringContaining('Deregistered on 2026-10-01') as string,
+      },
     ]);
     await eventually(async () => kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId));
   });

@@ -68,11 +68,13 @@ const VALID_GRANT: Grant = {
 type Clients = { evidence: (party: PartyKey) => EvidenceServiceClient; grants: GrantServiceClient; audit: AuditServiceClient };
 type Case = [name: string, send: (clients: Clients) => Observable<unknown>, field: string];
 
-const ask = (change: Record<string, unknown>): Case[1] => ({ evidence }) => evidence('ind').requestEvidence({ ...VALID_REQUEST, ...change } as RequestEvidenceRequest);
+const ask = (change: Record<string, unknown>): Case[1] => ({ evidence }) =>
+  evidence('ind').requestEvidence({ ...VALID_REQUEST, ...change });
 const issue = (change: Record<string, unknown>): Case[1] => ({ evidence }) =>
-  evidence('university-leiden').issueEvidence({ evidence: { ...VALID_ISSUE, ...change } as IssuedEvidence });
+  evidence('university-leiden').issueEvidence({ evidence: { ...VALID_ISSUE, ...change } });
 const issueProof = (change: Record<string, unknown>): Case[1] => issue({ payload: { enrolmentProof: { ...PROOF, ...change } } });
-const createGrant = (change: Record<string, unknown>): Case[1] => ({ grants }) => grants.createGrant({ grant: { ...VALID_GRANT, ...change } as Grant });
+const createGrant = (change: Record<string, unknown>): Case[1] => ({ grants }) =>
+  grants.createGrant({ grant: { ...VALID_GRANT, ...change } });
 const long = (length: number) => 'x'.repeat(length);
 
 /** Every case must be refused with INVALID_ARGUMENT and a google.rpc.BadRequest violation on exactly this field. */

@@ -40,14 +40,14 @@ describe('@CallerOin()', () => {
   it('refuses a call whose certificate carries no OIN as UNAUTHENTICATED', () => {
     const factory = callerOinFactory();
     expect(() => factory(undefined, grpcContext(callWith({ CN: 'no-oin' })))).toThrow(
-      expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'INVALID_OIN' }),
+      expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'INVALID_OIN' }) as Error,
     );
   });
 
   it('refuses a call without a client certificate as UNAUTHENTICATED', () => {
     const factory = callerOinFactory();
     expect(() => factory(undefined, grpcContext(callWith(undefined)))).toThrow(
-      expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'NO_CLIENT_CERTIFICATE' }),
+      expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'NO_CLIENT_CERTIFICATE' }) as Error,
     );
   });
 

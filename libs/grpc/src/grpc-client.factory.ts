@@ -17,5 +17,5 @@ export function createGrpcClient(contract: GrpcContract, address: string, creden
       loader: PROTO_LOADER_OPTIONS,
       credentials,
     },
-  }) as unknown as ClientGrpc;
+  });
 }

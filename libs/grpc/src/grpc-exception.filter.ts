@@ -1,6 +1,6 @@
 import { Metadata } from '@grpc/grpc-js';
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import { type Observable, throwError } from 'rxjs';
+import { throwError } from 'rxjs';
 import { DomainError, isDomainError } from '@welkom/errors';
 import { toGrpcError } from './grpc-error.mapper';
 
@@ -19,7 +19,8 @@ export class GrpcExceptionFilter implements ExceptionFilter<unknown> {
    */
   constructor(private readonly httpFallback?: ExceptionFilter<unknown>) {}
 
-  catch(exception: unknown, host: ArgumentsHost): Observable<never> | unknown {
+  /** An Observable that fails with the gRPC error; for HTTP, whatever the app's own HTTP handling returns. */
+  catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType() === 'http' && this.httpFallback) return this.httpFallback.catch(exception, host);
     // Only gRPC calls carry grpc-js Metadata as their context; Kafka handlers keep their own error policy.
     if (host.getType() !== 'rpc' || !(host.switchToRpc().getContext() instanceof Metadata)) {

@@ -1,4 +1,5 @@
-import type { ServerCredentials } from '@grpc/grpc-js';
+import type { Server, ServerCredentials } from '@grpc/grpc-js';
+import type { PackageDefinition } from '@grpc/proto-loader';
 import type { GrpcOptions } from '@nestjs/microservices';
 import { Transport } from '@nestjs/microservices';
 import { ReflectionService } from '@grpc/reflection';
@@ -30,7 +31,8 @@ export function createGrpcServerOptions(settings: GrpcServerSettings): GrpcOptio
       maxReceiveMessageLength: settings.maxMessageBytes,
       maxSendMessageLength: settings.maxMessageBytes,
       gracefulShutdown: true,
-      onLoadPackageDefinition: (packageDefinition, server) => {
+      // NestJS types both as `any`; they are proto-loader's definition and the grpc-js server it fills.
+      onLoadPackageDefinition: (packageDefinition: PackageDefinition, server: Server) => {
         new ReflectionService(packageDefinition).addToServer(server);
       },
     },

@@ -88,7 +88,7 @@ describe('mTLS between parties', () => {
     return client;
   }
 
-  function whoAmI(client: Client, claimedOin = parties.ind!.oin): Promise<WhoAmIReply> {
+  function whoAmI(client: Client, claimedOin = parties.ind.oin): Promise<WhoAmIReply> {
     const metadata = new Metadata();
     metadata.set('x-caller-oin', claimedOin);
     return new Promise((resolve, reject) => {
@@ -146,10 +146,10 @@ describe('mTLS between parties', () => {
       await readFile(join(__dirname, '..', '..', '..', 'deploy', 'parties', 'dev-parties.json'), 'utf8'),
     ) as { parties: DevParty[] };
     parties = Object.fromEntries(partiesFile.parties.map((party) => [party.key, party]));
-    const involved = [parties.hub!, parties.ind!, parties['university-leiden']!];
+    const involved = [parties.hub, parties.ind, parties['university-leiden']];
     certificates = await ensureDevCertificates(join(workDir, 'trusted'), involved);
     // The impostor claims Leiden's name and OIN; only its CA gives it away.
-    untrusted = await ensureUntrustedCertificates(join(workDir, 'untrusted'), [parties['university-leiden']!]);
+    untrusted = await ensureUntrustedCertificates(join(workDir, 'untrusted'), [parties['university-leiden']]);
     await startServer(createServerCredentials(materialOf(certificates, 'hub')));
   });
 
@@ -169,9 +169,9 @@ describe('mTLS between parties', () => {
   it('tells the university its own OIN from its certificate, ignoring the OIN it claims in body and metadata', async () => {
     const client = clientWith(createClientCredentials(materialOf(certificates, 'university-leiden')));
 
-    const reply = await whoAmI(client, parties.ind!.oin);
+    const reply = await whoAmI(client, parties.ind.oin);
 
-    expect(reply.callerOin).toBe(parties['university-leiden']!.oin);
+    expect(reply.callerOin).toBe(parties['university-leiden'].oin);
     expect(handlerRuns).toBe(1);
   });
 
@@ -184,7 +184,7 @@ describe('mTLS between parties', () => {
         `${SERVICE}/WhoAmIStream`,
         serializeJson,
         deserializeJson<WhoAmIReply>,
-        { claimedOin: parties.hub!.oin },
+        { claimedOin: parties.hub.oin },
         { deadline: Date.now() + CALL_DEADLINE_MS },
       );
       stream.on('data', (reply: WhoAmIReply) => replies.push(reply));
@@ -192,7 +192,7 @@ describe('mTLS between parties', () => {
       stream.on('end', resolve);
     });
 
-    expect(replies).toEqual([{ callerOin: parties.ind!.oin }]);
+    expect(replies).toEqual([{ callerOin: parties.ind.oin }]);
   });
 
   it('refuses a client that presents no certificate', async () => {
@@ -219,14 +219,14 @@ describe('mTLS between parties', () => {
 
   it('connects when the server is the party the client expects', async () => {
     const leiden = materialOf(certificates, 'university-leiden');
-    const client = clientWith(createClientCredentials(leiden, { expectedServerOin: parties.hub!.oin }));
-    expect((await whoAmI(client)).callerOin).toBe(parties['university-leiden']!.oin);
+    const client = clientWith(createClientCredentials(leiden, { expectedServerOin: parties.hub.oin }));
+    expect((await whoAmI(client)).callerOin).toBe(parties['university-leiden'].oin);
   });
 
   it('refuses a server that is another party than the client expects', async () => {
     const leiden = materialOf(certificates, 'university-leiden');
-    const client = clientWith(createClientCredentials(leiden, { expectedServerOin: parties.ind!.oin }));
+    const client = clientWith(createClientCredentials(leiden, { expectedServerOin: parties.ind.oin }));
     const error = await expectRefused(client);
-    expect(error.details).toContain(`expected ${parties.ind!.oin}`);
+    expect(error.details).toContain(`expected ${parties.ind.oin}`);
   });
 });

@@ -43,7 +43,7 @@ describe('development certificates', () => {
     expect(ca.subject).toBe('CN=Welkom Hub Development CA');
     expect(ca.ca).toBe(true);
 
-    const files = result.parties['university-leiden']!;
+    const files = result.parties['university-leiden'];
     expect(files).toEqual({
       key: 'university-leiden',
       oin: university.oin,
@@ -66,12 +66,12 @@ describe('development certificates', () => {
 
   it('issues nothing when everything on disk is still valid', async () => {
     const first = await ensureDevCertificates(dir, [university, ind]);
-    const before = await readFile(first.parties.ind!.certificatePath);
+    const before = await readFile(first.parties.ind.certificatePath);
 
     const second = await ensureDevCertificates(dir, [university, ind]);
 
     expect(second.generated).toEqual([]);
-    expect(await readFile(second.parties.ind!.certificatePath)).toEqual(before);
+    expect(await readFile(second.parties.ind.certificatePath)).toEqual(before);
   });
 
   it('re-issues only the party whose key went missing', async () => {
@@ -88,7 +88,7 @@ describe('development certificates', () => {
     const result = await ensureDevCertificates(dir, [university, renumbered]);
 
     expect(result.generated).toEqual(['ind']);
-    const certificate = await certificateAt(result.parties.ind!.certificatePath);
+    const certificate = await certificateAt(result.parties.ind.certificatePath);
     expect(certificate.toLegacyObject().subject.serialNumber).toBe(renumbered.oin);
   });
 
@@ -166,7 +166,7 @@ describe('development certificates', () => {
     const trusted = await ensureDevCertificates(join(dir, 'trusted'), [ind]);
     const untrusted = await ensureUntrustedCertificates(join(dir, 'untrusted'), [ind]);
 
-    const impostor = await certificateAt(untrusted.parties.ind!.certificatePath);
+    const impostor = await certificateAt(untrusted.parties.ind.certificatePath);
     expect(impostor.toLegacyObject().subject.serialNumber).toBe(ind.oin);
     expect(impostor.verify((await certificateAt(trusted.caCertificatePath)).publicKey)).toBe(false);
   });

@@ -23,6 +23,6 @@ export function classifyHandlerFailure(error: unknown): HandlerFailure {
 /** TypeORM's QueryFailedError copies the driver's fields, so the SQLSTATE is `code` on the error itself. */
 function sqlStateOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const { code } = error as { code: unknown };
+  const { code } = error;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -171,12 +171,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale, resolveOffset, commitOffsetsIfNecessary } = payload;
+    // The payload's functions are called on it rather than destructured: kafkajs declares them as methods.
+    const { batch } = payload;
     const { topic, partition } = batch;
     const commit = async (lastOffset: string): Promise<void> => {
       const next = (BigInt(lastOffset) + 1n).toString();
-      resolveOffset(lastOffset);
-      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+      payload.resolveOffset(lastOffset);
+      await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
       const lag = BigInt(batch.highWatermark) - BigInt(next);
       this.metrics.consumerLag.set({ topic, partition: String(partition), group: this.options.groupId }, Number(lag > 0n ? lag : 0n));
     };
@@ -185,23 +186,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const chunkSize = this.options.commitEvery ?? 200;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       // After a rebalance or a seek, the rest of this batch belongs to someone else (or comes again).
-      if (!isRunning() || isStale()) return;
+      if (!payload.isRunning() || payload.isStale()) return;
       const chunk = batch.messages.slice(start, start + chunkSize);
       try {
-        await (this.processor as EventBatchProcessor).process(topic, partition, chunk, { heartbeat, isRunning });
+        await (this.processor as EventBatchProcessor).process(topic, partition, chunk, payload);
       } catch (error) {
         // Stopping mid-retry: leave the chunk uncommitted; the next owner of the partition gets it again.
         if (error instanceof ConsumerStoppingError) return;
         throw error;
       }
       await commit(chunk[chunk.length - 1].offset);
-      await heartbeat();
+      await payload.heartbeat();
     }
   }
 }
 
-export interface KafkaEventTransportOptions
-  extends Omit<KafkaEventServerOptions, 'kafka' | 'groupId' | 'topics' | 'verifier' | 'metrics'> {}
+export type KafkaEventTransportOptions = Omit<KafkaEventServerOptions, 'kafka' | 'groupId' | 'topics' | 'verifier' | 'metrics'>;
 
 /**
  * The Kafka consumer side of a hybrid app, bound to the app's Kafka client, signature verifier and metrics,

@@ -76,10 +76,10 @@ class ProducerLifecycle implements OnApplicationShutdown {
 
 function outboxBacklog(dataSource: DataSource) {
   return async (): Promise<{ topic: string; pending: number; oldestSeconds: number }[]> => {
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<{ topic: string; pending: number; oldestSeconds: number }[]>(
       `SELECT topic, count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(enqueued_at))::float8 AS "oldestSeconds"
          FROM messaging_outbox GROUP BY topic`,
-    )) as { topic: string; pending: number; oldestSeconds: number }[];
+    );
     return rows;
   };
 }

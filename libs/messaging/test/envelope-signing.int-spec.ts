@@ -54,7 +54,7 @@ describe('signed envelopes against the development PKI', () => {
   });
 
   it.each<[string, (record: Awaited<ReturnType<typeof signed>>) => object]>([
-    ['the payload', (record) => ({ payload: Buffer.from(topic.codec.encode({ ...fact, sequence: 4 }).finish()) })],
+    ['the payload', () => ({ payload: Buffer.from(topic.codec.encode({ ...fact, sequence: 4 }).finish()) })],
     ['the key (another case)', () => ({ key: 'case-8' })],
     ['the occurred-at time', (record) => ({ envelope: { ...record.envelope, occurredAt: '2020-01-01T00:00:00.000Z' } })],
     ['the correlation id', (record) => ({ envelope: { ...record.envelope, correlationId: 'someone-elses-flow' } })],

@@ -88,6 +88,6 @@ export async function dropDatabase(url: string, name: string): Promise<void> {
 
 export function isPostgresError(error: unknown, ...codes: string[]): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  const { code } = error as { code: unknown };
+  const { code } = error;
   return typeof code === 'string' && codes.includes(code);
 }

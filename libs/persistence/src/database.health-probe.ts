@@ -9,7 +9,7 @@ export class DatabaseHealthProbe implements HealthProbe {
   constructor(private readonly dataSource: DataSource) {}
 
   async check(): Promise<Record<string, unknown>> {
-    const [row] = (await this.dataSource.query('SELECT current_database() AS database')) as { database: string }[];
+    const [row] = await this.dataSource.query<{ database: string }[]>('SELECT current_database() AS database');
     return { database: row?.database };
   }
 }

@@ -77,14 +77,14 @@ describe('persistence against a real PostgreSQL', () => {
 
     expect(applied.map((names) => names.length).sort()).toEqual([0, 1]);
     expect(applied.flat()).toEqual(['CreateGreeting1735000000000']);
-    const tables = await first.query(
+    const tables = await first.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'greeting'`,
     );
     expect(tables[0].n).toBe(1);
-    const recorded = await first.query(`SELECT name FROM migrations`);
+    const recorded = await first.query<{ name: string }[]>(`SELECT name FROM migrations`);
     expect(recorded).toEqual([{ name: 'CreateGreeting1735000000000' }]);
     expect(await first.getRepository(GreetingEntity).count()).toBe(1);
-    const advisoryLocks = await first.query(
+    const advisoryLocks = await first.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     expect(advisoryLocks[0].n).toBe(0);

@@ -1,7 +1,6 @@
 import { startInfrastructure, type Infrastructure } from '@welkom/infrastructure';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __welkomInfrastructure: Infrastructure | undefined;
 }
 

@@ -59,16 +59,16 @@ export async function serviceTestEnvironment(
 /** Polls until `probe` returns a value (not undefined) or the time is up; for effects that arrive by event. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
+  let lastError = '';
   for (;;) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
-      lastError = error;
+      lastError = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() > deadline) {
-      throw new Error(`Condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+      throw new Error(`Condition not met within ${timeoutMs} ms${lastError ? `: ${lastError}` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -60,7 +60,7 @@ export function refineRequest<T>(
   check: (value: Partial<T>, report: (path: RelativePath, description: string) => void) => void,
 ): z.ZodType<T, unknown> {
   return schema.superRefine((value, ctx) => {
-    check(value as Partial<T>, (path, description) => {
+    check(value, (path, description) => {
       ctx.addIssue({ code: 'custom', path: [...path], message: description, continue: true });
     });
   });

@@ -14,7 +14,7 @@ export class PublishedFeedSeriesRepository {
   }
 
   async all(tx: EntityManager): Promise<Map<string, Buffer>> {
-    const rows = (await tx.query('SELECT series_id, payload FROM published_feed_series')) as { series_id: string; payload: Buffer }[];
+    const rows = await tx.query<{ series_id: string; payload: Buffer }[]>('SELECT series_id, payload FROM published_feed_series');
     return new Map(rows.map((row) => [row.series_id, row.payload]));
   }
 

@@ -14,9 +14,9 @@ describe('application fact validator', () => {
       fact: {
         applicationId: 'EV-1',
         category: 3,
-        citizenship: expect.any(Number),
+        citizenship: expect.any(Number) as number,
         sponsorType: sponsorTypeCodeOf('UNKNOWN'),
-        submittedDay: expect.any(Number),
+        submittedDay: expect.any(Number) as number,
         decidedDay: 0,
         decision: DecisionCode.PENDING,
       },

@@ -26,7 +26,7 @@ export const REFERENCE_FILES = {
 
 const text = z.string().min(1, 'expected a non-empty string');
 /** A code that goes into SDMX-CSV: must not need quoting. */
-const code = z.string().regex(/^[A-Za-z0-9_.\-]+$/, 'expected a plain code (letters, digits, _ . -)');
+const code = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected a plain code (letters, digits, _ . -)');
 const positiveWhole = z.number().int().positive('expected a positive whole number');
 const permitCategory = z.enum(PERMIT_CATEGORIES, { error: (issue) => `${JSON.stringify(issue.input)} is not a permit category` });
 

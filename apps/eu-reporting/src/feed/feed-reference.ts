@@ -1,4 +1,3 @@
-import type { EpochDay } from '@welkom/platform';
 import type { DecisionPeriodReference } from '@welkom/reference-data';
 import type { CitizenshipCodeList } from './citizenship-code';
 import type { PermitCategory, SponsorType } from './permit-category';

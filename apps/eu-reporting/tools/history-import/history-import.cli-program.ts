@@ -74,7 +74,7 @@ export function parseHistoryImportArguments(argv: readonly string[], env: NodeJS
     return { kind: 'invalid', problems: [error instanceof Error ? error.message : String(error)] };
   }
   if (values.help === true) return { kind: 'help' };
-  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
 
   const problems: string[] = [];
   const file = text('file');

@@ -140,28 +140,28 @@ export class AuditTrailRepository {
    * commit together, so they differ only when someone wrote entries around the hub.
    */
   async head(): Promise<ChainHead & { highestStoredSequence: string }> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ last_sequence: string; last_hash: string; highest: string }[]>(
       `SELECT h.last_sequence, h.last_hash, (SELECT coalesce(max(sequence), 0) FROM audit_entry) AS highest
        FROM audit_chain_head h WHERE h.id = 1`,
-    )) as { last_sequence: string; last_hash: string; highest: string }[];
+    );
     return { sequence: String(row.last_sequence), hash: row.last_hash, highestStoredSequence: String(row.highest) };
   }
 
   /** Entries after `afterSequence` up to `upToSequence`, in chain order. */
   async page(afterSequence: string, upToSequence: string, limit: number): Promise<AuditRecord[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<AuditRow[]>(
       `SELECT ${COLUMNS} FROM audit_entry WHERE sequence > $1 AND sequence <= $2 ORDER BY sequence LIMIT $3`,
       [afterSequence, upToSequence, limit],
-    )) as AuditRow[];
+    );
     return rows.map(toRecord);
   }
 
   /** Entries about one subject, in chain order. */
   async pageForSubject(subjectPseudonym: string, afterSequence: string, limit: number): Promise<AuditRecord[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<AuditRow[]>(
       `SELECT ${COLUMNS} FROM audit_entry WHERE subject_pseudonym = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
       [subjectPseudonym, afterSequence, limit],
-    )) as AuditRow[];
+    );
     return rows.map(toRecord);
   }
 }

@@ -93,7 +93,7 @@ describe('checkPayload', () => {
     ['an overlong text', { programmeName: 'x'.repeat(1025) }, 'evidence.payload.enrolment_proof.programme_name', 'at most 1024'],
   ])('points at the field for %s', (_label, change, field, description) => {
     const { violations } = checkPayload(enrolment, { enrolmentProof: { ...PROOF, ...change } as never }, 'evidence.payload');
-    expect(violations).toEqual([{ field, description: expect.stringContaining(description) }]);
+    expect(violations).toEqual([{ field, description: expect.stringContaining(description) as string }]);
   });
 
   it('refuses a payload message of another evidence type', () => {
@@ -105,7 +105,9 @@ describe('checkPayload', () => {
     const long = 'y'.repeat(1000);
     const big = { ...PROOF, institutionName: long, programmeName: long, programmeCode: long, academicYear: long, institutionBrin: long };
     const { violations } = checkPayload(enrolment, { enrolmentProof: big }, 'evidence.payload');
-    expect(violations).toEqual([{ field: 'evidence.payload', description: expect.stringContaining(`at most ${MAX_PAYLOAD_BYTES}`) }]);
+    expect(violations).toEqual([
+      { field: 'evidence.payload', description: expect.stringContaining(`at most ${MAX_PAYLOAD_BYTES}`) as string },
+    ]);
   });
 });
 

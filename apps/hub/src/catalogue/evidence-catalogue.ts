@@ -8,7 +8,6 @@ import {
   isIssuableEvidenceType,
   PAYLOAD_BINDINGS,
   type PayloadBinding,
-  type PayloadFields,
 } from './evidence-payload.bindings';
 
 /** How a payload field is checked, read from the generated message's default value. */
@@ -120,7 +119,7 @@ export function readEvidenceCatalogue(filePath: string): EvidenceCatalogue {
     if (raw.payloadMessage !== binding.messageName) {
       problems.push(`${at}: payloadMessage ${raw.payloadMessage}, but the contract binds ${binding.messageName}`);
     }
-    const defaults = binding.codec.decode(new Uint8Array(0)) as PayloadFields;
+    const defaults = binding.codec.decode(new Uint8Array(0));
     const known = new Map(Object.keys(defaults).map((jsName) => [jsName, fieldKind(defaults[jsName])]));
     for (const name of [...raw.requiredFields, ...raw.dateFields, ...raw.shareableFields]) {
       if (!known.has(camelCase(name))) problems.push(`${at}: ${binding.messageName} has no field ${name}`);

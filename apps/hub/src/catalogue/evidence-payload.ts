@@ -3,7 +3,7 @@ import type { EvidencePayload } from '@welkom/contracts/generated/welkom/evidenc
 import type { FieldViolation } from '@welkom/errors';
 import { CONTROL_CHARACTERS, isIsoDate } from '@welkom/validation';
 import type { EvidenceCatalogueEntry, PayloadField } from './evidence-catalogue';
-import { PAYLOAD_MEMBERS, type PayloadFields, type PayloadMember } from './evidence-payload.bindings';
+import { PAYLOAD_MEMBERS, type PayloadFields } from './evidence-payload.bindings';
 
 /** The canonical payload of one piece of evidence is at most this big: facts, not documents. */
 export const MAX_PAYLOAD_BYTES = 4_096;
@@ -108,7 +108,7 @@ export function checkPayload(
   if (present.length > 1 || present[0] !== expected) {
     return { violations: [{ field: path, description: `must hold ${snakeCase(expected)} for ${entry.type}` }] };
   }
-  const message = payload?.[expected as PayloadMember] as unknown;
+  const message = payload?.[expected] as unknown;
   const messagePath = `${path}.${snakeCase(expected)}`;
   if (typeof message !== 'object' || message === null) {
     return { violations: [{ field: messagePath, description: `must be a ${entry.binding.messageName}` }] };
@@ -166,5 +166,5 @@ export function disclosePayload(entry: EvidenceCatalogueEntry, canonical: Uint8A
     disclosed[field.jsName] = stored[field.jsName];
     disclosedFields.push(field.protoName);
   }
-  return { payload: { [entry.binding.member]: disclosed } as EvidencePayload, disclosedFields };
+  return { payload: { [entry.binding.member]: disclosed }, disclosedFields };
 }

@@ -74,7 +74,7 @@ export class EvidenceRequestRepository {
       requested_at: r.requestedAt.toISOString(),
       deadline: r.deadline.toISOString(),
     }));
-    const rows = (await tx.query(
+    const rows = await tx.query<(RequestRow & { created: boolean })[]>(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
            id uuid, requester_oin char(20), requester_sub_unit text, evidence_type text, subject_pseudonym text, purpose text,
@@ -97,7 +97,7 @@ export class EvidenceRequestRepository {
           AND (e.requester_oin, e.requester_sub_unit, e.evidence_type, e.subject_pseudonym, e.purpose) IN
               (SELECT requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose FROM input)`,
       [JSON.stringify(input)],
-    )) as (RequestRow & { created: boolean })[];
+    );
     const byKey = new Map(rows.map((row) => [openKey(toRecord(row)), { request: toRecord(row), created: row.created }]));
     return requests.map((request) => {
       const found = byKey.get(openKey(request));
@@ -142,17 +142,17 @@ export class EvidenceRequestRepository {
   }
 
   async findById(id: string): Promise<EvidenceRequestRecord | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM evidence_request WHERE id = $1`, [id])) as RequestRow[];
+    const rows = await this.dataSource.query<RequestRow[]>(`SELECT ${COLUMNS} FROM evidence_request WHERE id = $1`, [id]);
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
   async listPending(evidenceTypes: readonly string[], limit: number): Promise<EvidenceRequestRecord[]> {
     if (evidenceTypes.length === 0) return [];
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<RequestRow[]>(
       `SELECT ${COLUMNS} FROM evidence_request WHERE status = 'PENDING' AND evidence_type = ANY($1::text[])
         ORDER BY deadline, id LIMIT $2`,
       [evidenceTypes, limit],
-    )) as RequestRow[];
+    );
     return rows.map(toRecord);
   }
 }

@@ -154,7 +154,11 @@ describe('EvidenceRequestService.handleBatch', () => {
     expect(enqueued).toEqual([
       {
         topic: TOPICS.evidenceRequested.name,
-        payload: expect.objectContaining({ requestId: REQUEST_ID, sourceRoles: [PartyRole.PARTY_ROLE_UNIVERSITY], subject: { pseudonym: SUBJECT } }),
+        payload: expect.objectContaining({
+          requestId: REQUEST_ID,
+          sourceRoles: [PartyRole.PARTY_ROLE_UNIVERSITY],
+          subject: { pseudonym: SUBJECT },
+        }) as unknown,
       },
     ]);
     expect(transactions).toEqual([TX]);

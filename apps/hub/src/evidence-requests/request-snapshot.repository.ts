@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
 import type { EvidenceRecord } from '../evidence/evidence';
 import type { GrantRecord } from '../grants/grant';
 import type { PartyRecord } from '../party-registry/party.repository';
@@ -85,8 +83,8 @@ export class RequestSnapshotRepository {
       parties: row.parties.map((party) => ({ ...party, oin: party.oin.trim() })),
       grants: row.grants.map((grant) => ({
         ...grant,
-        requesterRole: grant.requesterRole as PartyRole | null,
-        evidenceType: grant.evidenceType as IssuableEvidenceType,
+        requesterRole: grant.requesterRole,
+        evidenceType: grant.evidenceType,
         validFrom: date(grant.validFrom),
         validTo: date(grant.validTo),
         createdAt: date(grant.createdAt),
@@ -94,7 +92,7 @@ export class RequestSnapshotRepository {
       })),
       evidence: row.evidence.map((evidence) => ({
         ...evidence,
-        evidenceType: evidence.evidenceType as IssuableEvidenceType,
+        evidenceType: evidence.evidenceType,
         payload: Buffer.from(evidence.payload, 'base64'),
         issuedAt: date(evidence.issuedAt),
         verifiedAt: date(evidence.verifiedAt),

@@ -1,6 +1,5 @@
 import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { RevokeEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { fromTimestamp } from '@welkom/platform';
 import { fieldRule, invalid, parseRequest, raw, referenceId, refineRequest, text, uuid } from '@welkom/validation';
 import { z } from 'zod';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';

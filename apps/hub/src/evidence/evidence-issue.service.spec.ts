@@ -126,7 +126,7 @@ describe('EvidenceIssueService.issue', () => {
     ['a university that is not a recognised sponsor', { ...LEIDEN, roles: ['PARTY_ROLE_UNIVERSITY'] }, 'NOT_RECOGNISED_SPONSOR'],
     ['UWV', UWV, 'NOT_AUTHORITATIVE_SOURCE'],
   ])('refuses %s and records the attempt', async (_label, caller, reason) => {
-    const { issuing, audit, inserted } = build({ caller: caller as PartyRecord });
+    const { issuing, audit, inserted } = build({ caller });
 
     await expect(issuing.issue(caller.oin, COMMAND)).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason });
 
@@ -172,7 +172,7 @@ describe('EvidenceIssueService.issue', () => {
     });
     const tooLong = new Date(NOW.getTime() + 500 * 24 * 3_600_000);
     await expect(issuing.issue(LEIDEN.oin, { ...COMMAND, validUntil: tooLong })).rejects.toMatchObject({
-      fieldViolations: [{ field: 'evidence.valid_until', description: expect.stringContaining('at most 400 days') }],
+      fieldViolations: [{ field: 'evidence.valid_until', description: expect.stringContaining('at most 400 days') as string }],
     });
   });
 });

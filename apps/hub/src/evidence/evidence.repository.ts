@@ -92,18 +92,18 @@ export class EvidenceRepository {
     sourceReference: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<EvidenceRecord | null> {
-    const rows = (await tx.query(
+    const rows = await tx.query<EvidenceRow[]>(
       `SELECT ${COLUMNS} FROM evidence WHERE issuer_oin = $1 AND evidence_type = $2 AND source_reference = $3${options.forUpdate ? ' FOR UPDATE' : ''}`,
       [issuerOin, evidenceType, sourceReference],
-    )) as EvidenceRow[];
+    );
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
   async findById(tx: EntityManager | null, id: string, options: { forUpdate?: boolean } = {}): Promise<EvidenceRecord | null> {
-    const rows = (await (tx ?? this.dataSource).query(
+    const rows = await (tx ?? this.dataSource).query<EvidenceRow[]>(
       `SELECT ${COLUMNS} FROM evidence WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
-    )) as EvidenceRow[];
+    );
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
@@ -113,11 +113,11 @@ export class EvidenceRepository {
     keys: readonly { evidenceType: string; subjectPseudonym: string }[],
   ): Promise<EvidenceRecord[]> {
     if (keys.length === 0) return [];
-    const rows = (await tx.query(
+    const rows = await tx.query<EvidenceRow[]>(
       `SELECT ${COLUMNS} FROM evidence
        WHERE (evidence_type, subject_pseudonym) IN (SELECT t, s FROM unnest($1::text[], $2::text[]) AS k(t, s))`,
       [keys.map((key) => key.evidenceType), keys.map((key) => key.subjectPseudonym)],
-    )) as EvidenceRow[];
+    );
     return rows.map(toRecord);
   }
 

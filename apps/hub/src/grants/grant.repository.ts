@@ -77,7 +77,7 @@ export class GrantRepository {
 
   /** Locks the grant until the transaction ends, so two operators cannot end it at once. */
   async findForUpdate(tx: EntityManager, id: string): Promise<GrantRecord | null> {
-    const rows = (await tx.query(`SELECT ${COLUMNS} FROM evidence_grant WHERE id = $1 FOR UPDATE`, [id])) as GrantRow[];
+    const rows = await tx.query<GrantRow[]>(`SELECT ${COLUMNS} FROM evidence_grant WHERE id = $1 FOR UPDATE`, [id]);
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
@@ -92,15 +92,15 @@ export class GrantRepository {
   }
 
   async findById(id: string): Promise<GrantRecord | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM evidence_grant WHERE id = $1`, [id])) as GrantRow[];
+    const rows = await this.dataSource.query<GrantRow[]>(`SELECT ${COLUMNS} FROM evidence_grant WHERE id = $1`, [id]);
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
   async list(evidenceType: IssuableEvidenceType | null): Promise<GrantRecord[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<GrantRow[]>(
       `SELECT ${COLUMNS} FROM evidence_grant WHERE ($1::text IS NULL OR evidence_type = $1) ORDER BY created_at, id`,
       [evidenceType],
-    )) as GrantRow[];
+    );
     return rows.map(toRecord);
   }
 
@@ -111,14 +111,14 @@ export class GrantRepository {
   async findApplicable(
     query: { oins: readonly string[]; roles: readonly string[]; evidenceTypes: readonly string[] | null; at: Date },
   ): Promise<GrantRecord[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<GrantRow[]>(
       `SELECT ${COLUMNS} FROM evidence_grant
        WHERE ended_at IS NULL AND valid_from <= $4 AND valid_to > $4
          AND ($3::text[] IS NULL OR evidence_type = ANY($3::text[]))
          AND (requester_oin = ANY($1::char(20)[]) OR requester_role = ANY($2::text[]))
        ORDER BY created_at, id`,
       [query.oins, query.roles, query.evidenceTypes, query.at],
-    )) as GrantRow[];
+    );
     return rows.map(toRecord);
   }
 }

@@ -37,12 +37,12 @@ export class PartyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findByOin(oin: string): Promise<PartyRecord | null> {
-    const rows = (await this.dataSource.query(`${SELECT_PARTIES} WHERE p.oin = $1`, [oin])) as PartyRow[];
+    const rows = await this.dataSource.query<PartyRow[]>(`${SELECT_PARTIES} WHERE p.oin = $1`, [oin]);
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
   async list(): Promise<PartyRecord[]> {
-    const rows = (await this.dataSource.query(`${SELECT_PARTIES} ORDER BY p.oin`)) as PartyRow[];
+    const rows = await this.dataSource.query<PartyRow[]>(`${SELECT_PARTIES} ORDER BY p.oin`);
     return rows.map(toRecord);
   }
 

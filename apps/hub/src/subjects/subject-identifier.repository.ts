@@ -22,10 +22,10 @@ export class SubjectIdentifierRepository {
 
   async findSealed(pseudonyms: readonly string[]): Promise<Map<string, Buffer>> {
     if (pseudonyms.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ pseudonym: string; sealed_identifier: Buffer }[]>(
       'SELECT pseudonym, sealed_identifier FROM subject_identifier WHERE pseudonym = ANY($1::text[])',
       [pseudonyms],
-    )) as { pseudonym: string; sealed_identifier: Buffer }[];
+    );
     return new Map(rows.map((row) => [row.pseudonym, row.sealed_identifier]));
   }
 }

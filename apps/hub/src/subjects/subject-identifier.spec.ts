@@ -20,7 +20,7 @@ describe('parseSubjectIdentifier', () => {
 
   it('refuses an empty identifier with the field that is missing', () => {
     expect(parseSubjectIdentifier({}, 'subject').violations).toEqual([
-      { field: 'subject', description: expect.stringContaining('is required') },
+      { field: 'subject', description: expect.stringContaining('is required') as string },
     ]);
     expect(parseSubjectIdentifier(undefined, 'evidence.subject').violations[0].field).toBe('evidence.subject');
   });

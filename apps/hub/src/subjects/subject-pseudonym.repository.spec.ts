@@ -47,7 +47,7 @@ describe('SubjectPseudonymRepository', () => {
   it('fails closed without a secret', () => {
     const unconfigured = new SubjectPseudonymRepository({ SUBJECT_PSEUDONYM_SECRET: undefined });
     expect(() => unconfigured.pseudonymOf({ kind: 'bsn', value: '123456782' })).toThrow(
-      expect.objectContaining({ reason: 'PSEUDONYMISATION_NOT_CONFIGURED', code: 'FAILED_PRECONDITION' }),
+      expect.objectContaining({ reason: 'PSEUDONYMISATION_NOT_CONFIGURED', code: 'FAILED_PRECONDITION' }) as Error,
     );
   });
 });

@@ -93,12 +93,13 @@ export function recordingAudit(): {
   let sequence = 0;
   return {
     appended,
-    append: async (tx, drafts) => {
+    append: (tx, drafts) => {
       appended.push({ tx, drafts: [...drafts] });
-      return drafts.map((draft) => {
+      const records = drafts.map((draft) => {
         sequence += 1;
         return { ...draft, sequence: String(sequence), previousHash: '0'.repeat(64), entryHash: 'f'.repeat(64) };
       });
+      return Promise.resolve(records);
     },
   };
 }

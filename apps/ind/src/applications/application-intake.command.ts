@@ -103,7 +103,7 @@ const pageSchema = z.object({
   pageSize: pageSize(),
   pageToken: fieldRule((token) => {
     if (!token) return null;
-    return decodePageToken(String(token)) ?? invalid('is not a token from a previous response');
+    return decodePageToken(typeof token === 'string' ? token : JSON.stringify(token)) ?? invalid('is not a token from a previous response');
   }),
 });
 

@@ -241,27 +241,27 @@ export class ApplicationRepository {
    * assessment answers to. The lease uses the database clock: it is about processes, not business time.
    */
   async claimForAssessment(id: string, leaseMs: number): Promise<number | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[{ assessment_seq: number }[], number]>(
       `UPDATE ind_application
           SET assessment_lease_until = now() + ($2::int * interval '1 millisecond')
         WHERE id = $1 AND needs_assessment AND (assessment_lease_until IS NULL OR assessment_lease_until < now())
         RETURNING assessment_seq`,
       [id, leaseMs],
-    )) as [{ assessment_seq: number }[], number];
+    );
     const [updated] = rows;
     return updated.length === 1 ? updated[0].assessment_seq : null;
   }
 
   /** Ends an assessment; the flag stays up if something new arrived meanwhile (the sequence moved on). */
   async finishAssessment(id: string, seq: number): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[{ needs_assessment: boolean }[], number]>(
       `UPDATE ind_application
           SET assessment_lease_until = NULL,
               needs_assessment = (assessment_seq <> $2)
         WHERE id = $1
         RETURNING needs_assessment`,
       [id, seq],
-    )) as [{ needs_assessment: boolean }[], number];
+    );
     return rows[0]?.needs_assessment ?? false;
   }
 
@@ -271,12 +271,12 @@ export class ApplicationRepository {
 
   /** Flagged cases nobody holds, oldest reason first. */
   async findFlagged(limit: number): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM ind_application
         WHERE needs_assessment AND (assessment_lease_until IS NULL OR assessment_lease_until < now())
         ORDER BY updated_at LIMIT $1`,
       [limit],
-    )) as { id: string }[];
+    );
     return rows.map((row) => row.id);
   }
 
@@ -285,7 +285,7 @@ export class ApplicationRepository {
    * completion event this instance never got (dead-lettered, or consumed by another consumer group member).
    */
   async flagStaleWaits(before: Date, limit: number): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[{ id: string }[], number]>(
       `UPDATE ind_application a SET needs_assessment = true, assessment_seq = assessment_seq + 1
         WHERE a.id IN (
           SELECT r.application_id FROM ind_evidence_request r
@@ -294,7 +294,7 @@ export class ApplicationRepository {
           AND NOT a.needs_assessment AND a.status = ANY($2::text[])
         RETURNING a.id`,
       [before, WAITING_STATUSES, limit],
-    )) as [{ id: string }[], number];
+    );
     return rows[0].map((row) => row.id);
   }
 

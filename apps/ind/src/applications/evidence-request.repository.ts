@@ -43,7 +43,7 @@ export class EvidenceRequestRepository {
     tx: EntityManager,
     row: { id: string; hubRequestId: string; applicationId: string; evidenceType: string; requestedAt: Date; deadline: Date; now: Date },
   ): Promise<EvidenceRequestState> {
-    const [result] = (await tx.query(
+    const [result] = await tx.query<{ state: EvidenceRequestState }[]>(
       `INSERT INTO ind_evidence_request (id, hub_request_id, application_id, evidence_type, state, requested_at, deadline, updated_at)
        VALUES ($1, $2, $3, $4, 'PENDING', $5, $6, $7)
        ON CONFLICT (hub_request_id) DO UPDATE
@@ -51,7 +51,7 @@ export class EvidenceRequestRepository {
               updated_at = CASE WHEN ind_evidence_request.state = 'PENDING' THEN EXCLUDED.updated_at ELSE ind_evidence_request.updated_at END
        RETURNING state`,
       [row.id, row.hubRequestId, row.applicationId, row.evidenceType, row.requestedAt, row.deadline, row.now],
-    )) as { state: EvidenceRequestState }[];
+    );
     return result.state;
   }
 
@@ -63,14 +63,14 @@ export class EvidenceRequestRepository {
     tx: EntityManager,
     row: { id: string; hubRequestId: string; evidenceType: string; state: 'COMPLETED' | 'EXPIRED'; evidenceId: string | null; now: Date },
   ): Promise<string | null> {
-    const [result] = (await tx.query(
+    const [result] = await tx.query<{ application_id: string | null }[]>(
       `INSERT INTO ind_evidence_request (id, hub_request_id, application_id, evidence_type, state, evidence_id, updated_at)
        VALUES ($1, $2, NULL, $3, $4, $5, $6)
        ON CONFLICT (hub_request_id) DO UPDATE
           SET state = EXCLUDED.state, evidence_id = COALESCE(EXCLUDED.evidence_id, ind_evidence_request.evidence_id), updated_at = EXCLUDED.updated_at
        RETURNING application_id`,
       [row.id, row.hubRequestId, row.evidenceType, row.state, row.evidenceId, row.now],
-    )) as { application_id: string | null }[];
+    );
     return result.application_id;
   }
 

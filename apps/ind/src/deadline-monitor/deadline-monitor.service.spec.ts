@@ -62,7 +62,7 @@ function monitorOn(today: string, cases: ApplicationRecord[]) {
     },
   });
   const clock = strictFake<ClockRepository>('ClockRepository', { today: () => today, now: () => new Date(`${today}T09:00:00Z`) });
-  const transactions = strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never });
+  const transactions = strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) });
   return { monitor: new DeadlineMonitorService(applications, transactions, outbox, clock, { DEADLINE_AT_RISK_WITHIN_DAYS: 5 }), sent, recorded };
 }
 

@@ -213,7 +213,7 @@ describe('deadline status for at-risk and breached events', () => {
 
 describe('decision period reference data checks', () => {
   const copy = (): Record<string, unknown> & { versions: Record<string, unknown>[] } =>
-    structuredClone(bundledPeriodsJson) as unknown as Record<string, unknown> & { versions: Record<string, unknown>[] };
+    structuredClone(bundledPeriodsJson);
 
   it('loads the bundled file with 60 days for study and research', () => {
     const rules = bundledDecisionPeriodReference().versions[0].statutory.rules;

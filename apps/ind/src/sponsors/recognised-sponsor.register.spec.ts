@@ -20,7 +20,7 @@ type RegisterJson = { sponsors: { oin: string; kvkNumber: string; name: string; 
   string,
   unknown
 >;
-const copy = (): RegisterJson => structuredClone(bundledJson) as unknown as RegisterJson;
+const copy = (): RegisterJson => structuredClone(bundledJson);
 
 describe('recognised-sponsor register', () => {
   it.each([

@@ -38,14 +38,14 @@ export interface FileApplicationCommand {
 /** Only one identifier member, with proto-loader's nulls and virtual oneof field dropped. */
 function cleanIdentifier(input: SubjectIdentifier): SubjectIdentifier {
   const members = (['bsn', 'vNumber', 'passport', 'kvkNumber', 'pseudonym'] as const).filter((m) => input[m] !== undefined && input[m] !== null);
-  return Object.fromEntries(members.map((member) => [member, input[member]])) as SubjectIdentifier;
+  return Object.fromEntries(members.map((member) => [member, input[member]]));
 }
 
 const filingSchema = z.object({
   applicationReference: referenceId(MAX_APPLICATION_REFERENCE_CHARS),
   category: oneOf(CATEGORIES, 'must be PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER'),
   applicant: fieldRule((value) => {
-    const applicant = value ? cleanIdentifier(value as SubjectIdentifier) : undefined;
+    const applicant = value ? cleanIdentifier(value) : undefined;
     return applicant && Object.keys(applicant).length === 1 ? applicant : invalid('must hold exactly one identifier');
   }),
   citizenship: countryCode({ description: 'must be an ISO 3166-1 alpha-2 code' }),
@@ -72,7 +72,7 @@ const pageSchema = z.object({
   pageSize: pageSize(),
   pageToken: fieldRule((token) => {
     if (!token) return null;
-    const after = Buffer.from(String(token), 'base64url').toString('utf8');
+    const after = Buffer.from(typeof token === 'string' ? token : JSON.stringify(token), 'base64url').toString('utf8');
     return REFERENCE.test(after) ? after : invalid('is not a token from a previous response');
   }),
 });

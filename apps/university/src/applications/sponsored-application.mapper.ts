@@ -1,4 +1,3 @@
-import type { ApplicationStatus } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import {
   DeliveryState,
   type FileApplicationResponse,
@@ -29,7 +28,7 @@ export function toSponsoredApplication({ application, history }: SponsoredApplic
     deliveryProblem: application.deliveryProblem ?? '',
     indApplicationRef: application.indApplicationRef ?? '',
     subject: application.subjectPseudonym ? { pseudonym: application.subjectPseudonym } : undefined,
-    status: (latest?.status ?? 'APPLICATION_STATUS_UNSPECIFIED') as ApplicationStatus,
+    status: latest?.status ?? 'APPLICATION_STATUS_UNSPECIFIED',
     reasonCode: latest?.reasonCode ?? '',
     submittedOn: application.submittedOn ?? latest?.submittedOn ?? '',
     decidedOn: decided?.decidedOn ?? '',

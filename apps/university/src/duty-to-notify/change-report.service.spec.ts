@@ -53,7 +53,7 @@ function harness(application: Partial<SponsoredApplicationRecord> | null, today 
         return { ok: true, value: { reference: undefined, revokedAt: undefined } };
       },
     }),
-    strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) as never }),
+    strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) }),
     strictFake<EventOutbox>('EventOutbox', {
       enqueue: async <T>(_manager: Transaction, _topic: TopicDefinition<T>, payload: T) => {
         events.push(payload as SponsorNotification);

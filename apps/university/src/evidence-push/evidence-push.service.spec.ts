@@ -88,7 +88,9 @@ describe('pushing facts into the hub', () => {
       rejection: { code: 'PERMISSION_DENIED', reason: 'NOT_RECOGNISED_SPONSOR', message: 'not a recognised sponsor', fieldViolations: [] },
     }));
     const outcomes = await service.push([pushItemCommand(tuition('x'))]);
-    expect(() => singleResult(outcomes)).toThrow(expect.objectContaining({ code: 'PERMISSION_DENIED', reason: 'NOT_RECOGNISED_SPONSOR' }));
+    expect(() => singleResult(outcomes)).toThrow(
+      expect.objectContaining({ code: 'PERMISSION_DENIED', reason: 'NOT_RECOGNISED_SPONSOR' }) as Error,
+    );
   });
 
   it('refuses an empty batch and one over a thousand items', () => {

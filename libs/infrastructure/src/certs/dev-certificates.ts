@@ -51,6 +51,7 @@ const CA_RENEW_BEFORE_DAYS = PARTY_VALIDITY_DAYS;
 
 const PARTY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const OIN_PATTERN = /^[0-9]{20}$/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they must not reach a certificate subject.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**

@@ -196,7 +196,7 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
       );
     } catch (error: unknown) {
       await terminateChild(child, stopGraceMs);
-      throw new Error(`${(error as Error).message}\n${await this.describeLogs()}`);
+      throw new Error(`${(error as Error).message}\n${await this.describeLogs()}`, { cause: error });
     }
     this.version = (await this.reportedVersion()) ?? this.jars.version;
     this.log(`Kafka ${this.version} ready on ${this.brokers.join(',')} (pid ${this.lastPid}) in ${Date.now() - started} ms`);

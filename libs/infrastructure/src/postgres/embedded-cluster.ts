@@ -30,7 +30,7 @@ export async function startEmbeddedCluster(workDir: string, log: (line: string) 
   const dataDir = join(workDir, 'data');
   const reuse = (running: RunningCluster): EmbeddedCluster => {
     log(`embedded PostgreSQL already running in ${dataDir} on port ${running.port}`);
-    return { ...running, startedHere: false, stop: async () => undefined };
+    return { ...running, startedHere: false, stop: () => Promise.resolve() };
   };
 
   const running = await findRunningCluster(dataDir);
@@ -65,7 +65,7 @@ async function spawnCluster(workDir: string, log: (line: string) => void): Promi
   } catch (error: unknown) {
     await stop();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`embedded PostgreSQL did not start: ${reason}\n${recentLines.join('\n')}`);
+    throw new Error(`embedded PostgreSQL did not start: ${reason}\n${recentLines.join('\n')}`, { cause: error });
   }
 
   const url = embeddedClusterUrl(port);
@@ -109,7 +109,7 @@ async function withStartLock<T>(workDir: string, work: () => Promise<T>): Promis
         await rm(lockPath, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`${lockPath} is held by process ${owner} for too long`);
+      if (Date.now() > deadline) throw new Error(`${lockPath} is held by process ${owner} for too long`, { cause: error });
       await delay(200);
     }
   }

@@ -52,7 +52,7 @@ export async function resolvePostgres(options: ResolvePostgresOptions = {}): Pro
         version: local.version,
         source: 'local-server',
         startedHere: false,
-        stop: async () => undefined,
+        stop: () => Promise.resolve(),
       };
     }
     log(`no usable local PostgreSQL on 127.0.0.1:5432 (${local.reason}); starting an embedded one`);
@@ -69,7 +69,7 @@ export async function resolvePostgres(options: ResolvePostgresOptions = {}): Pro
     version: cluster.version,
     source: 'embedded',
     startedHere: cluster.startedHere,
-    stop: cluster.stop,
+    stop: () => cluster.stop(),
   };
 }
 
@@ -83,7 +83,7 @@ async function fromDatabaseUrl(url: string): Promise<PostgresHandle> {
     version: probe.version,
     source: 'database-url',
     startedHere: false,
-    stop: async () => undefined,
+    stop: () => Promise.resolve(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import type { KafkaMessage } from 'kafkajs';
-import { ENVELOPE_SIGNATURE_HEADER, envelopeFromHeaders, readHeader, type EventEnvelope, type RawHeaders } from '@welkom/events';
+import { ENVELOPE_SIGNATURE_HEADER, envelopeFromHeaders, readHeader, type EventEnvelope } from '@welkom/events';
 import type { DeadLetterErrorClass } from '../dead-letter';
 import type { ReceivedEvent } from '../received-event';
 import { EnvelopeVerifier, SignatureRejectedError } from '../signing/envelope.verifier';
@@ -26,7 +26,7 @@ export class RecordDecoder {
   async decode(topic: string, partition: number, message: KafkaMessage): Promise<DecodedRecord> {
     const definition = this.topics.get(topic);
     if (!definition) return poison('UNKNOWN_TOPIC', `no definition for topic ${topic}`);
-    const headers = (message.headers ?? {}) as RawHeaders;
+    const headers = message.headers ?? {};
     let envelope: EventEnvelope;
     let signature: string | undefined;
     try {

@@ -53,10 +53,10 @@ export class DeadLetterReplayer {
 
   /** How often each dead letter (by id) was replayed, according to this database's replay log. */
   async replayCounts(): Promise<Map<string, number>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; replays: number }[]>(
       `SELECT dead_letter_topic || ':' || dead_letter_partition || ':' || dead_letter_offset AS id, count(*)::int AS replays
          FROM messaging_dead_letter_replay GROUP BY 1`,
-    )) as { id: string; replays: number }[];
+    );
     return new Map(rows.map((row) => [row.id, row.replays]));
   }
 }

@@ -1,5 +1,5 @@
 import type { IHeaders, Kafka } from 'kafkajs';
-import { DEAD_LETTER_SUFFIX, ENVELOPE_HEADERS, readHeader, type RawHeaders } from '@welkom/events';
+import { DEAD_LETTER_SUFFIX, ENVELOPE_HEADERS, readHeader } from '@welkom/events';
 import { DEAD_LETTER_HEADERS, originalHeaders, type DeadLetterErrorClass } from '../dead-letter';
 import { readTopicToEnd, type TopicRecord } from '../topic.reader';
 
@@ -33,7 +33,7 @@ export function deadLetterId(topic: string, partition: number, offset: string): 
 
 /** Reads a record from a `.dlt` topic; tolerant, because what sits there is by definition not well-formed. */
 export function parseDeadLetter(record: TopicRecord): DeadLetterRecord {
-  const headers = record.headers as RawHeaders;
+  const headers = record.headers;
   const text = (name: string): string | null => {
     try {
       return readHeader(headers, name) ?? null;

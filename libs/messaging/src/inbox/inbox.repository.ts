@@ -34,7 +34,7 @@ export class Inbox implements EventInbox {
     assertInTransaction(manager, 'Inbox.claim');
     if (events.length === 0) return [];
     const groups = events.map((event) => event.consumerGroup ?? this.options.consumerGroup);
-    const inserted = (await manager.query(
+    const inserted = await manager.query<{ consumer_group: string; event_id: string }[]>(
       `INSERT INTO messaging_inbox (consumer_group, event_id, topic, partition, "offset")
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::bigint[])
        ON CONFLICT DO NOTHING
@@ -46,7 +46,7 @@ export class Inbox implements EventInbox {
         events.map((event) => event.partition),
         events.map((event) => event.offset),
       ],
-    )) as { consumer_group: string; event_id: string }[];
+    );
     const won = new Set(inserted.map((row) => `${row.consumer_group}/${row.event_id.toLowerCase()}`));
     const fresh: ReceivedEvent<T>[] = [];
     events.forEach((event, index) => {
