@@ -45,8 +45,8 @@ module.exports = {
       name: 'bench-imports-app',
       severity: 'error',
       comment:
-        'bench/ measures the system from outside: it starts services as processes and uses libs, never app ' +
-        "internals (an app's in-process benchmark lives in that app's tools/).",
+        'bench/ measures the system from outside: it starts services and an app\'s probes (apps/*/tools) as ' +
+        'processes and uses libs, never importing app code.',
       from: { path: '^bench/' },
       to: { path: '^apps/' },
     },

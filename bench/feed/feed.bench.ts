@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { writeSyntheticEvents } from './synthetic-events.writer';
+
+/** The feed's in-process probes, run as processes: the bench measures the app from outside. */
+const PROBES = path.resolve(__dirname, '../../apps/eu-reporting/tools/bench-probes');
+
+interface SyntheticEventsSummary {
+  events: number;
+  applications: number;
+  bytes: number;
+}
 
 /**
  * Replays N generated events (default 10 million; `--events n`) through the feed pipeline and prints
@@ -38,7 +46,7 @@ function runNode(script: string, args: string[]): { stdout: string; seconds: num
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', script, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
-    cwd: path.resolve(__dirname, '../../../..'),
+    cwd: path.resolve(__dirname, '../..'),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${script} failed (${result.status}): ${result.stderr}`);
@@ -52,16 +60,16 @@ function main(): void {
   const directory = mkdtempSync(path.join(tmpdir(), 'feed-bench-'));
   try {
     const file = path.join(directory, 'events.csv');
-    const generateStart = process.hrtime.bigint();
-    const generated = writeSyntheticEvents(file, events, argument('seed', 1));
-    const generateSeconds = Number(process.hrtime.bigint() - generateStart) / 1e9;
+    const writer = runNode(path.join(PROBES, 'synthetic-events.cli.ts'), [file, String(events), String(argument('seed', 1))]);
+    const generated = JSON.parse(writer.stdout) as SyntheticEventsSummary;
+    const generateSeconds = writer.seconds;
     console.log(
       `generated ${generated.events.toLocaleString('en')} events for ${generated.applications.toLocaleString('en')} applications ` +
         `(${mb(generated.bytes)}) in ${generateSeconds.toFixed(1)} s`,
     );
 
     const ceiling = runNode(path.join(__dirname, 'line-count.probe.ts'), [file]);
-    const probe = runNode(path.join(__dirname, 'replay.probe.ts'), [file]);
+    const probe = runNode(path.join(PROBES, 'replay.probe.ts'), [file]);
     const result = JSON.parse(probe.stdout) as ProbeResult;
     const perApplication = result.ledgerRetainedBytes / result.applications;
 
