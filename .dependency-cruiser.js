@@ -37,7 +37,7 @@ module.exports = {
       severity: 'error',
       comment:
         "A service's src/ does not depend on its offline tools (apps/*/tools: CLIs, history import, benches); " +
-        "its specs may use them as an oracle.",
+        'its specs may use them as an oracle.',
       from: { path: '^apps/([^/]+)/src/', pathNot: TEST_FILE },
       to: { path: '^apps/$1/tools/' },
     },
@@ -45,7 +45,7 @@ module.exports = {
       name: 'bench-imports-app',
       severity: 'error',
       comment:
-        'bench/ measures the system from outside: it starts services and an app\'s probes (apps/*/tools) as ' +
+        "bench/ measures the system from outside: it starts services and an app's probes (apps/*/tools) as " +
         'processes and uses libs, never importing app code.',
       from: { path: '^bench/' },
       to: { path: '^apps/' },
@@ -93,11 +93,7 @@ module.exports = {
         "Allowed by name: the events bench's plain-kafkajs ceiling, and the local broker's own test, which " +
         'proves the broker with a plain client rather than with the stack under test.',
       from: {
-        pathNot: [
-          '^libs/messaging/',
-          '^bench/events/plain-kafkajs\\.run\\.ts$',
-          '^libs/infrastructure/test/kafka-broker\\.int-spec\\.ts$',
-        ],
+        pathNot: ['^libs/messaging/', '^bench/events/plain-kafkajs\\.run\\.ts$', '^libs/infrastructure/test/kafka-broker\\.int-spec\\.ts$'],
       },
       to: { path: 'node_modules/kafkajs/' },
     },

@@ -28,11 +28,11 @@ function cruise(plants: readonly Plant[]): Map<string, string[]> {
   const files = plants.map((plant, index) => plant.at.replace('<planted>', `${tag}-${index}`));
   try {
     plants.forEach((plant, index) => writeFileSync(join(REPO_ROOT, files[index]), plant.source));
-    const result = spawnSync(
-      DEPCRUISE,
-      ['--config', '.dependency-cruiser.js', '--output-type', 'json', '--max-depth', '1', ...files],
-      { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 26 },
-    );
+    const result = spawnSync(DEPCRUISE, ['--config', '.dependency-cruiser.js', '--output-type', 'json', '--max-depth', '1', ...files], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (result.error) throw result.error;
     const report = JSON.parse(result.stdout) as { summary: { violations: Violation[] } };
     const byFile = new Map<string, string[]>(files.map((file) => [file, []]));

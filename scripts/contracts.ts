@@ -46,9 +46,27 @@ function generatedDrift(): string[] {
 }
 
 const checks: [string, () => string[]][] = [
-  ['buf lint (STANDARD)', () => { const r = buf(['lint']); return r.ok ? [] : [r.output]; }],
-  ['buf format', () => { const r = buf(['format', '--diff', '--exit-code']); return r.ok ? [] : [r.output]; }],
-  [`buf breaking against ${BASELINE}`, () => { const r = buf(['breaking', '--against', BASELINE]); return r.ok ? [] : [r.output]; }],
+  [
+    'buf lint (STANDARD)',
+    () => {
+      const r = buf(['lint']);
+      return r.ok ? [] : [r.output];
+    },
+  ],
+  [
+    'buf format',
+    () => {
+      const r = buf(['format', '--diff', '--exit-code']);
+      return r.ok ? [] : [r.output];
+    },
+  ],
+  [
+    `buf breaking against ${BASELINE}`,
+    () => {
+      const r = buf(['breaking', '--against', BASELINE]);
+      return r.ok ? [] : [r.output];
+    },
+  ],
   ['generated code is up to date', generatedDrift],
 ];
 

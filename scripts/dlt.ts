@@ -30,7 +30,13 @@ async function main(argv: string[]): Promise<number> {
   const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS });
   const producer = ProducerSession.reliable(kafka);
   const dataSource = config.DATABASE_URL
-    ? createDataSource({ url: config.DATABASE_URL, entities: MESSAGING_ENTITIES, migrations: [], applicationName: 'welkom-dlt', poolSize: 1 })
+    ? createDataSource({
+        url: config.DATABASE_URL,
+        entities: MESSAGING_ENTITIES,
+        migrations: [],
+        applicationName: 'welkom-dlt',
+        poolSize: 1,
+      })
     : undefined;
   try {
     await dataSource?.initialize();

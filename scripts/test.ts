@@ -11,7 +11,7 @@ interface Step {
 }
 
 /**
- * `npm test`: the cheap checks first (contracts, boundaries, types), then every jest tier. The jest global
+ * `npm test`: the cheap checks first (contracts, boundaries, format, types, lint), then every jest tier. The jest global
  * setup starts the real Kafka broker and finds or starts PostgreSQL for the integration and e2e tiers, and
  * stops what it started. Extra arguments go to jest (e.g. `npm test -- apps/hub`).
  */
@@ -22,13 +22,17 @@ const steps: Step[] = [
     command: bin('depcruise'),
     args: ['--config', '.dependency-cruiser.js', 'apps', 'libs', 'test', 'deploy', 'bench', 'scripts'],
   },
+  { name: 'format', command: bin('prettier'), args: ['--check', '--log-level', 'warn', '**/*.{ts,js,mjs,cjs}'] },
   { name: 'types', command: bin('tsc'), args: ['--noEmit', '-p', '.'] },
+  { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'tests', command: bin('jest'), args: ['--ci', ...process.argv.slice(2)] },
 ];
 
 const timings: string[] = [];
 for (const step of steps) {
-  console.log(`\n=== ${step.name}: ${[step.command === process.execPath ? 'node' : step.command.replace(`${REPO_ROOT}/`, ''), ...step.args].join(' ')}`);
+  console.log(
+    `\n=== ${step.name}: ${[step.command === process.execPath ? 'node' : step.command.replace(`${REPO_ROOT}/`, ''), ...step.args].join(' ')}`,
+  );
   const started = Date.now();
   const result = spawnSync(step.command, step.args, {
     cwd: REPO_ROOT,

@@ -105,7 +105,10 @@ interface JsonSeries {
 
 /** Applications and decided applications of a history CSV, counted independently of the feed code. */
 function countsOf(csv: string): { applications: number; decided: number } {
-  const rows = csv.split('\n').slice(1).filter((line) => line !== '');
+  const rows = csv
+    .split('\n')
+    .slice(1)
+    .filter((line) => line !== '');
   return { applications: rows.length, decided: rows.filter((line) => !line.endsWith(',,')).length };
 }
 
@@ -218,7 +221,13 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     expect(series).toHaveLength(16);
     for (const [group, year, applications, decisions, grantRate] of table) {
       const row = series.find((s) => s.group === group && s.year === Number(year));
-      expect({ group, year: Number(year), applications: row?.applications, decisions: row?.decisions, grant: row?.grantRatePercent }).toEqual({
+      expect({
+        group,
+        year: Number(year),
+        applications: row?.applications,
+        decisions: row?.decisions,
+        grant: row?.grantRatePercent,
+      }).toEqual({
         group,
         year: Number(year),
         applications: Number(applications),

@@ -5,10 +5,7 @@ import { credentials as grpcCredentials, loadPackageDefinition, Metadata, status
 import { loadSync } from '@grpc/proto-loader';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { HEALTH_CONTRACT, PARTY_REGISTRY_CONTRACT } from '@welkom/contracts';
-import {
-  HealthCheckResponse_ServingStatus as ServingStatus,
-  type HealthClient,
-} from '@welkom/contracts/generated/grpc/health/v1/health';
+import { HealthCheckResponse_ServingStatus as ServingStatus, type HealthClient } from '@welkom/contracts/generated/grpc/health/v1/health';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { PartyRegistryServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/party_registry';
 import { createClientCredentials, createGrpcClient } from '@welkom/grpc';
@@ -157,7 +154,16 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
   it('lists its services through gRPC server reflection', async () => {
     const reflectionProto = require.resolve('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto');
     const definition = loadPackageDefinition(loadSync(reflectionProto)) as unknown as {
-      grpc: { reflection: { v1: { ServerReflection: new (...args: unknown[]) => { serverReflectionInfo(): NodeJS.ReadWriteStream & { write(m: object): void; end(): void }; close(): void } } } };
+      grpc: {
+        reflection: {
+          v1: {
+            ServerReflection: new (...args: unknown[]) => {
+              serverReflectionInfo(): NodeJS.ReadWriteStream & { write(m: object): void; end(): void };
+              close(): void;
+            };
+          };
+        };
+      };
     };
     const { certificates } = infrastructure;
     const party = certificates.parties.ind;

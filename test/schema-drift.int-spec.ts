@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import {
-  createDataSource,
-  databaseSettingsOf,
-  databaseUrl,
-  dropDatabase,
-  ensureDatabase,
-  runMigrations,
-} from '@welkom/persistence';
+import { createDataSource, databaseSettingsOf, databaseUrl, dropDatabase, ensureDatabase, runMigrations } from '@welkom/persistence';
 import { serviceTestEnvironment, testInfrastructure } from '@welkom/testing';
 import { loadEuReportingConfig } from '../apps/eu-reporting/src/eu-reporting.config';
 import { EuReportingModule } from '../apps/eu-reporting/src/eu-reporting.module';

@@ -49,7 +49,8 @@ function format(rows: Row[]): string {
     row.plain ? `${Math.round((100 * row.figures.eventsPerSecond) / row.plain.eventsPerSecond)} %` : '',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const render = (cells: string[]) => cells.map((cell, column) => (column === 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const render = (cells: string[]) =>
+    cells.map((cell, column) => (column === 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [render(header), render(widths.map((width) => '-'.repeat(width))), ...lines.map(render)].join('\n');
 }
 
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
   const hub = infrastructure.certificates.parties.hub;
   const rows: Row[] = [];
   try {
-    console.log(`Event backbone benchmark: ${infrastructure.kafkaDescription}; ${infrastructure.postgresDescription}; ${cpus().length} cores`);
+    console.log(
+      `Event backbone benchmark: ${infrastructure.kafkaDescription}; ${infrastructure.postgresDescription}; ${cpus().length} cores`,
+    );
     for (const size of sizesFromArguments()) {
       const runId = randomBytes(4).toString('hex');
       const facts = benchFacts(runId, size);

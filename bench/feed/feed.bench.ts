@@ -79,13 +79,17 @@ function main(): void {
         `(${result.added} added, ${result.replaced} replaced, ${result.unchanged} unchanged, ${result.rejected} rejected)`,
     );
     console.log(`  replay as the CLI runs it (import + annual feed + JSON): ${result.replaySeconds.toFixed(1)} s`);
-    console.log(`  events/s:                                               ${Math.round(result.rows / result.replaySeconds).toLocaleString('en')}`);
+    console.log(
+      `  events/s:                                               ${Math.round(result.rows / result.replaySeconds).toLocaleString('en')}`,
+    );
     console.log(`  of which the aggregation (one pass over the ledger):    ${result.nationalAggregateSeconds.toFixed(2)} s`);
     console.log(
       `  month x category x citizenship to SDMX-CSV:             ${result.monthlyCitizenshipSeconds.toFixed(1)} s ` +
         `(${result.monthlyCitizenshipSeries.toLocaleString('en')} series, ${mb(result.monthlyCitizenshipSdmxBytes)})`,
     );
-    console.log(`  wall time of the replay process:                        ${probe.seconds.toFixed(1)} s (node start, replay, the breakdown)`);
+    console.log(
+      `  wall time of the replay process:                        ${probe.seconds.toFixed(1)} s (node start, replay, the breakdown)`,
+    );
     console.log(
       `  peak RSS ${mb(result.peakRssBytes)}, peak JS heap used ${mb(result.peakHeapUsedBytes)}, ` +
         `peak ArrayBuffers ${mb(result.peakArrayBufferBytes)}`,

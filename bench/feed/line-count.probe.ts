@@ -9,7 +9,9 @@ async function main(): Promise<void> {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(`${lines.toLocaleString('en')} lines in ${seconds.toFixed(2)} s (${Math.round(lines / seconds).toLocaleString('en')} lines/s)\n`);
+  process.stdout.write(
+    `${lines.toLocaleString('en')} lines in ${seconds.toFixed(2)} s (${Math.round(lines / seconds).toLocaleString('en')} lines/s)\n`,
+  );
 }
 
 void main();

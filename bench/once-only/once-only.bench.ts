@@ -80,10 +80,14 @@ function startHubProcess(env: NodeJS.ProcessEnv, nodeFlags: string[]): Promise<H
 }
 
 function startPlainServer(files: { ca: string; cert: string; key: string }): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'plain-grpc.server.ts'), files.ca, files.cert, files.key], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'plain-grpc.server.ts'), files.ca, files.cert, files.key],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       const ready = /plain-grpc ready (\d+)/.exec(chunk.toString('utf8'));
@@ -111,16 +115,28 @@ async function main(): Promise<void> {
     }),
     PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE_DIR}`] : [],
   );
-  const plain = await startPlainServer({ ca: infrastructure.certificates.caCertificatePath, cert: hubParty.certificatePath, key: hubParty.privateKeyPath });
+  const plain = await startPlainServer({
+    ca: infrastructure.certificates.caCertificatePath,
+    cert: hubParty.certificatePath,
+    key: hubParty.privateKeyPath,
+  });
   const material = (key: string) => {
     const party = infrastructure.certificates.parties[key];
-    return loadMtlsMaterial({ caCertificatePath: infrastructure.certificates.caCertificatePath, certificatePath: party.certificatePath, privateKeyPath: party.privateKeyPath });
+    return loadMtlsMaterial({
+      caCertificatePath: infrastructure.certificates.caCertificatePath,
+      certificatePath: party.certificatePath,
+      privateKeyPath: party.privateKeyPath,
+    });
   };
   const indMaterial = material('ind');
   const indCredentials = grpcCredentials.createSsl(indMaterial.caCertificate, indMaterial.privateKey, indMaterial.certificate);
   try {
     // The vault: one enrolment proof per subject, issued by the university over gRPC.
-    const university = createGrpcClient(EVIDENCE_EXCHANGE_CONTRACT, hub.grpcAddress, createClientCredentials(material('university-leiden'))).getService<EvidenceServiceClient>('EvidenceService');
+    const university = createGrpcClient(
+      EVIDENCE_EXCHANGE_CONTRACT,
+      hub.grpcAddress,
+      createClientCredentials(material('university-leiden')),
+    ).getService<EvidenceServiceClient>('EvidenceService');
     for (let start = 0; start < SUBJECTS; start += 100) {
       await Promise.all(
         Array.from({ length: Math.min(100, SUBJECTS - start) }, (_, i) =>
@@ -168,7 +184,11 @@ async function main(): Promise<void> {
       ),
     );
     // Both answer the same request with evidence of the same shape (the hub's with real work behind it).
-    const ind = createGrpcClient(EVIDENCE_EXCHANGE_CONTRACT, hub.grpcAddress, createClientCredentials(indMaterial)).getService<EvidenceServiceClient>('EvidenceService');
+    const ind = createGrpcClient(
+      EVIDENCE_EXCHANGE_CONTRACT,
+      hub.grpcAddress,
+      createClientCredentials(indMaterial),
+    ).getService<EvidenceServiceClient>('EvidenceService');
     const sample = await firstValueFrom(ind.requestEvidence(RequestEvidenceRequest.decode(requests[0])));
     if (sample.evidence?.disclosedFields.length !== 6) throw new Error(`unexpected hub answer: ${JSON.stringify(sample)}`);
     let hubAnswered = 1;
@@ -179,13 +199,20 @@ async function main(): Promise<void> {
     const backends = async (): Promise<number[]> => {
       const admin = new Client({ connectionString: url });
       await admin.connect();
-      const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      const { rows } = await admin.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [database],
+      );
       await admin.end();
       return rows.map((row) => row.pid);
     };
     /** One cell, with the CPU each process spent on it (µs per answered request). */
     const measure = async (address: string, serverPid: number, concurrency: number, withDatabase: boolean) => {
-      const before = { server: processCpuMicros(serverPid), database: cpuByProcess(withDatabase ? await backends() : []), client: process.cpuUsage() };
+      const before = {
+        server: processCpuMicros(serverPid),
+        database: cpuByProcess(withDatabase ? await backends() : []),
+        client: process.cpuUsage(),
+      };
       const result = await load(address, concurrency, SECONDS);
       const client = process.cpuUsage(before.client);
       const serverAfter = processCpuMicros(serverPid);
@@ -208,7 +235,11 @@ async function main(): Promise<void> {
 
     console.log(`\nRequestEvidence, closed loop, ${SECONDS} s per cell, ${SUBJECTS} subjects in the vault, mTLS both sides`);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; node ${process.version}; ${infrastructure.postgresDescription}`);
-    console.log(`load average before: ${loadavg().map((load) => load.toFixed(2)).join(' ')} (other work on the machine slows both columns)`);
+    console.log(
+      `load average before: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')} (other work on the machine slows both columns)`,
+    );
     console.log('            plain grpc-js (no work)      hub RequestEvidence (audited)');
     console.log('concurrency   req/s  p50 ms  p99 ms      req/s  p50 ms  p99 ms   hub/plain');
     for (const concurrency of LEVELS) {
@@ -226,7 +257,11 @@ async function main(): Promise<void> {
       );
     }
 
-    console.log(`load average after: ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+    console.log(
+      `load average after: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+    );
     console.log('\nCPU per answered request (µs), from /proc: what a request costs, whatever else runs on the machine');
     console.log('            plain grpc-js       hub RequestEvidence (audited)                 all cores / total');
     console.log('concurrency   server   client      server postgres   client    total   (req/s bound)');
@@ -243,7 +278,9 @@ async function main(): Promise<void> {
     const batchCount = Number(/welkom_hub_evidence_request_batch_size_count\{[^}]*\} ([\d.e+]+)/.exec(metrics)?.[1]);
     console.log(`\naudit entries for answers: ${rows[0].disclosed} (answers received: ${hubAnswered}); chain length ${rows[0].total}`);
     console.log(`requests per committed transaction (mean): ${(batchSum / batchCount).toFixed(1)} over ${batchCount} transactions`);
-    const audit = createGrpcClient(AUDIT_CONTRACT, hub.grpcAddress, createClientCredentials(indMaterial)).getService<AuditServiceClient>('AuditService');
+    const audit = createGrpcClient(AUDIT_CONTRACT, hub.grpcAddress, createClientCredentials(indMaterial)).getService<AuditServiceClient>(
+      'AuditService',
+    );
     const verifyStart = process.hrtime.bigint();
     const verdict = await firstValueFrom(audit.verifyAuditChain({}));
     console.log(
@@ -261,4 +298,3 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
-

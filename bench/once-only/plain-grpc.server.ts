@@ -49,7 +49,8 @@ const RESPONSE: RequestEvidenceResponse = {
 };
 
 const server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
-const notImplemented = (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => callback({ code: 12, details: 'not in the bench' });
+const notImplemented = (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) =>
+  callback({ code: 12, details: 'not in the bench' });
 server.addService(grpcObject.welkom.hub.v1.EvidenceService.service, {
   requestEvidence: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<RequestEvidenceResponse>) => callback(null, RESPONSE),
   issueEvidence: notImplemented,

@@ -33,5 +33,10 @@ for (const [id, micros] of selfMicros) {
   areas.set(area(url), (areas.get(area(url)) ?? 0) + micros);
 }
 const top = (map: Map<string, number>, count: number) =>
-  [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)} %  ${key}`);
-console.log(`total ${(total / 1e6).toFixed(1)} s sampled\n\nby area:\n${top(areas, 25).join('\n')}\n\nby function:\n${top(functions, 40).join('\n')}`);
+  [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)} %  ${key}`);
+console.log(
+  `total ${(total / 1e6).toFixed(1)} s sampled\n\nby area:\n${top(areas, 25).join('\n')}\n\nby function:\n${top(functions, 40).join('\n')}`,
+);

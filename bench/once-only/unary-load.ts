@@ -62,7 +62,8 @@ export async function runUnaryLoad(options: {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   for (const channel of channels) channel.close();
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number): number => (latencies.length === 0 ? Number.NaN : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
+  const percentile = (p: number): number =>
+    latencies.length === 0 ? Number.NaN : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   return {
     concurrency: options.concurrency,
     completed: latencies.length,

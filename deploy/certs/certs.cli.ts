@@ -21,9 +21,7 @@ async function main(): Promise<void> {
   const certificates = await ensureDevCertificates(dir, parties);
 
   const summary =
-    certificates.generated.length === 0
-      ? 'all certificates still valid, nothing issued'
-      : `issued: ${certificates.generated.join(', ')}`;
+    certificates.generated.length === 0 ? 'all certificates still valid, nothing issued' : `issued: ${certificates.generated.join(', ')}`;
   process.stdout.write(`${dir}: ${summary}\n`);
 }
 

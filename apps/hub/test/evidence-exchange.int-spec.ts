@@ -71,7 +71,11 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   const audit = (party: Parameters<HubUnderTest['client']>[1]) => hub.client<AuditServiceClient>(AUDIT_CONTRACT, party);
   const grants = (party: Parameters<HubUnderTest['client']>[1]) => hub.client<GrantServiceClient>(GRANT_CONTRACT, party);
 
-  async function issueEnrolment(subject: SubjectIdentifier, proof: EnrolmentProof = PROOF, party: 'university-leiden' | 'ind' | 'uwv' = 'university-leiden') {
+  async function issueEnrolment(
+    subject: SubjectIdentifier,
+    proof: EnrolmentProof = PROOF,
+    party: 'university-leiden' | 'ind' | 'uwv' = 'university-leiden',
+  ) {
     return call(
       evidence(party).issueEvidence({
         evidence: {
@@ -152,7 +156,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(second.reference?.evidenceId).toBe(first.reference?.evidenceId);
 
     const conflict = await callError(
-      evidence('university-leiden').issueEvidence({ evidence: { ...request.evidence, payload: { enrolmentProof: { ...PROOF, academicYear: '2027-2028' } } } }),
+      evidence('university-leiden').issueEvidence({
+        evidence: { ...request.evidence, payload: { enrolmentProof: { ...PROOF, academicYear: '2027-2028' } } },
+      }),
     );
     expect(conflict.code).toBe(status.ALREADY_EXISTS);
     expect(conflict.reason).toBe('SOURCE_REFERENCE_CONFLICT');
@@ -197,7 +203,13 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
         evidence: {
           subject,
           evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
-          payload: { tuitionPaymentStatus: { academicYear: '2026-2027', payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL, paidUntilDate: '2027-08-31' } },
+          payload: {
+            tuitionPaymentStatus: {
+              academicYear: '2026-2027',
+              payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL,
+              paidUntilDate: '2027-08-31',
+            },
+          },
           issuedAt: undefined,
           validUntil: undefined,
           sourceReference: sourceReference(),
@@ -257,7 +269,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   it('refuses a revoked proof with FAILED_PRECONDITION and says why', async () => {
     const subject = newSubject();
     const issued = await issueEnrolment(subject);
-    await call(evidence('university-leiden').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'Deregistered on 2026-10-01' }));
+    await call(
+      evidence('university-leiden').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'Deregistered on 2026-10-01' }),
+    );
 
     const error = await callError(evidence('ind').requestEvidence(enrolmentRequest(subject)));
 
@@ -270,7 +284,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
         description: expect.stringContaining('Deregistered on 2026-10-01') as string,
       },
     ]);
-    await eventually(async () => kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId));
+    await eventually(async () =>
+      kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId),
+    );
   });
 
   it('revokes evidence from a withdrawal the source publishes on Kafka', async () => {
@@ -296,14 +312,21 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       reason: 'Enrolment ended',
     });
 
-    const revoked = await eventually(async () => kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId));
+    const revoked = await eventually(async () =>
+      kafka.events(TOPICS.evidenceRevoked).find((e) => e.payload.evidence?.evidenceId === issued.reference?.evidenceId),
+    );
     expect(revoked.payload.reason).toBe('Enrolment ended');
-    expect(await callError(evidence('ind').requestEvidence(enrolmentRequest(subject)))).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'EVIDENCE_REVOKED' });
+    expect(await callError(evidence('ind').requestEvidence(enrolmentRequest(subject)))).toMatchObject({
+      code: status.FAILED_PRECONDITION,
+      reason: 'EVIDENCE_REVOKED',
+    });
   });
 
   it('lets only the issuer revoke', async () => {
     const issued = await issueEnrolment(newSubject());
-    const error = await callError(evidence('university-delft').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'not mine' }));
+    const error = await callError(
+      evidence('university-delft').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'not mine' }),
+    );
     expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_THE_ISSUER' });
   });
 
@@ -313,7 +336,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const pending = response.pending;
     expect(pending?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_PENDING);
 
-    const asked = await eventually(async () => kafka.events(TOPICS.evidenceRequested).find((e) => e.payload.requestId === pending?.requestId));
+    const asked = await eventually(async () =>
+      kafka.events(TOPICS.evidenceRequested).find((e) => e.payload.requestId === pending?.requestId),
+    );
     expect(asked.payload.sourceRoles).toEqual([PartyRole.PARTY_ROLE_UNIVERSITY]);
     expect(asked.raw.toString('latin1')).not.toContain(subject.bsn);
     // The source learns whom it is about over mTLS, not from the event.
@@ -403,7 +428,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
   it('expires a pending request at its deadline, explicitly', async () => {
     const subject = newSubject();
-    const pending = (await call(evidence('ind').requestEvidence(enrolmentRequest(subject, { responseTimeout: { seconds: '1', nanos: 0 } })))).pending;
+    const pending = (
+      await call(evidence('ind').requestEvidence(enrolmentRequest(subject, { responseTimeout: { seconds: '1', nanos: 0 } })))
+    ).pending;
 
     const expired = await eventually(async () => {
       const current = await call(evidence('ind').getEvidenceRequest({ requestId: pending?.requestId ?? '' }));
@@ -414,7 +441,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect((await accessLog(subject)).map((entry) => entry.action)).toEqual(['EVIDENCE_REQUEST_PENDING', 'EVIDENCE_REQUEST_EXPIRED']);
   });
 
-  it("does not show a request to anyone but its requester", async () => {
+  it('does not show a request to anyone but its requester', async () => {
     const pending = (await call(evidence('ind').requestEvidence(enrolmentRequest(newSubject())))).pending;
     const error = await callError(evidence('uwv').getEvidenceRequest({ requestId: pending?.requestId ?? '' }));
     expect(error).toMatchObject({ code: status.NOT_FOUND, reason: 'REQUEST_NOT_FOUND' });
@@ -445,7 +472,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
   it('tells a party which grants it holds', async () => {
     const mine = (await call(grants('consular-nairobi').listMyGrants({}))).grants;
-    expect(mine.map((grant) => [grant.evidenceType, grant.purpose])).toEqual([[EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION, 'MVV_ISSUANCE']]);
+    expect(mine.map((grant) => [grant.evidenceType, grant.purpose])).toEqual([
+      [EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION, 'MVV_ISSUANCE'],
+    ]);
   });
 
   it('lets only the hub operator change grants; an ended grant stops requests at once', async () => {
@@ -464,7 +493,10 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       endedAt: undefined,
       endReason: '',
     };
-    expect(await callError(grants('ind').createGrant({ grant }))).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_HUB_OPERATOR' });
+    expect(await callError(grants('ind').createGrant({ grant }))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+      reason: 'NOT_HUB_OPERATOR',
+    });
 
     const created = (await call(grants('hub').createGrant({ grant }))).grant;
     const subject = newSubject();

@@ -16,7 +16,10 @@ export interface SeenEvent<T> {
  * Goes through libs/messaging, the only place that knows kafkajs.
  */
 export class KafkaProbe {
-  private readonly kafka = createKafkaClient({ clientId: `hub-test-${randomBytes(3).toString('hex')}`, brokers: testInfrastructure().kafkaBrokers });
+  private readonly kafka = createKafkaClient({
+    clientId: `hub-test-${randomBytes(3).toString('hex')}`,
+    brokers: testInfrastructure().kafkaBrokers,
+  });
   private readonly seen = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
   private consumer: ReturnType<typeof this.kafka.consumer> | undefined;
   private producer: ReturnType<typeof createReliableProducer> | undefined;
@@ -64,7 +67,11 @@ export class KafkaProbe {
       this.producer = createReliableProducer(this.kafka);
       await this.producer.connect();
     }
-    await this.producer.send({ topic: topic.name, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await this.producer.send({
+      topic: topic.name,
+      acks: -1,
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
     return record.envelope;
   }
 

@@ -68,13 +68,19 @@ const VALID_GRANT: Grant = {
 type Clients = { evidence: (party: PartyKey) => EvidenceServiceClient; grants: GrantServiceClient; audit: AuditServiceClient };
 type Case = [name: string, send: (clients: Clients) => Observable<unknown>, field: string];
 
-const ask = (change: Record<string, unknown>): Case[1] => ({ evidence }) =>
-  evidence('ind').requestEvidence({ ...VALID_REQUEST, ...change });
-const issue = (change: Record<string, unknown>): Case[1] => ({ evidence }) =>
-  evidence('university-leiden').issueEvidence({ evidence: { ...VALID_ISSUE, ...change } });
+const ask =
+  (change: Record<string, unknown>): Case[1] =>
+  ({ evidence }) =>
+    evidence('ind').requestEvidence({ ...VALID_REQUEST, ...change });
+const issue =
+  (change: Record<string, unknown>): Case[1] =>
+  ({ evidence }) =>
+    evidence('university-leiden').issueEvidence({ evidence: { ...VALID_ISSUE, ...change } });
 const issueProof = (change: Record<string, unknown>): Case[1] => issue({ payload: { enrolmentProof: { ...PROOF, ...change } } });
-const createGrant = (change: Record<string, unknown>): Case[1] => ({ grants }) =>
-  grants.createGrant({ grant: { ...VALID_GRANT, ...change } });
+const createGrant =
+  (change: Record<string, unknown>): Case[1] =>
+  ({ grants }) =>
+    grants.createGrant({ grant: { ...VALID_GRANT, ...change } });
 const long = (length: number) => 'x'.repeat(length);
 
 /** Every case must be refused with INVALID_ARGUMENT and a google.rpc.BadRequest violation on exactly this field. */
@@ -85,8 +91,16 @@ const CASES: Case[] = [
   ['a BSN of 8 digits', ask({ subject: { bsn: '12345678' } }), 'subject.bsn'],
   ['a V-number with punctuation', ask({ subject: { vNumber: 'V-123;DROP' } }), 'subject.v_number'],
   ['a V-number of 21 characters', ask({ subject: { vNumber: long(21) } }), 'subject.v_number'],
-  ['a passport number of 10 characters', ask({ subject: { passport: { number: 'AB12345678', issuingCountry: 'KE' } } }), 'subject.passport.number'],
-  ['a passport country that is not ISO alpha-2', ask({ subject: { passport: { number: 'AB123', issuingCountry: 'Kenya' } } }), 'subject.passport.issuing_country'],
+  [
+    'a passport number of 10 characters',
+    ask({ subject: { passport: { number: 'AB12345678', issuingCountry: 'KE' } } }),
+    'subject.passport.number',
+  ],
+  [
+    'a passport country that is not ISO alpha-2',
+    ask({ subject: { passport: { number: 'AB123', issuingCountry: 'Kenya' } } }),
+    'subject.passport.issuing_country',
+  ],
   ['a KvK number of 7 digits', ask({ subject: { kvkNumber: '1234567' } }), 'subject.kvk_number'],
   ['a pseudonym the hub cannot have issued', ask({ subject: { pseudonym: 'subj_123' } }), 'subject.pseudonym'],
   ['an evidence type outside the enum', ask({ evidenceType: 999 }), 'evidence_type'],
@@ -101,7 +115,11 @@ const CASES: Case[] = [
   ['a sub-unit in capitals', ask({ subUnit: 'Nairobi' }), 'sub_unit'],
   ['a sub-unit the party does not have', ask({ subUnit: 'schiphol' }), 'sub_unit'],
   ['a response timeout under a second', ask({ responseTimeout: { seconds: '0', nanos: 500_000_000 } }), 'response_timeout'],
-  ['a response timeout beyond the catalogue maximum', ask({ responseTimeout: { seconds: String(31 * 86_400), nanos: 0 } }), 'response_timeout'],
+  [
+    'a response timeout beyond the catalogue maximum',
+    ask({ responseTimeout: { seconds: String(31 * 86_400), nanos: 0 } }),
+    'response_timeout',
+  ],
   ['an evidence id that is not a UUID', ask({ evidenceId: "1' OR '1'='1" }), 'evidence_id'],
   ['an issue without evidence', ({ evidence }) => evidence('university-leiden').issueEvidence({ evidence: undefined }), 'evidence'],
   ['an issue without payload', issue({ payload: undefined }), 'evidence.payload'],
@@ -110,31 +128,65 @@ const CASES: Case[] = [
   ['a payload with an impossible date', issueProof({ startDate: '2026-02-30' }), 'evidence.payload.enrolment_proof.start_date'],
   ['a payload date in another format', issueProof({ startDate: '01-09-2026' }), 'evidence.payload.enrolment_proof.start_date'],
   ['a payload enum value outside the enum', issueProof({ studyLevel: 77 }), 'evidence.payload.enrolment_proof.study_level'],
-  ['a payload text field of 1,025 characters', issueProof({ programmeName: long(1_025) }), 'evidence.payload.enrolment_proof.programme_name'],
-  ['a payload text with a NUL character', issueProof({ institutionName: 'Leiden\u0000' }), 'evidence.payload.enrolment_proof.institution_name'],
+  [
+    'a payload text field of 1,025 characters',
+    issueProof({ programmeName: long(1_025) }),
+    'evidence.payload.enrolment_proof.programme_name',
+  ],
+  [
+    'a payload text with a NUL character',
+    issueProof({ institutionName: 'Leiden\u0000' }),
+    'evidence.payload.enrolment_proof.institution_name',
+  ],
   [
     'an oversize payload (each field within its limit)',
-    issueProof({ institutionName: long(1000), institutionBrin: long(1000), programmeName: long(1000), programmeCode: long(1000), academicYear: long(1000) }),
+    issueProof({
+      institutionName: long(1000),
+      institutionBrin: long(1000),
+      programmeName: long(1000),
+      programmeCode: long(1000),
+      academicYear: long(1000),
+    }),
     'evidence.payload',
   ],
   ['no source reference', issue({ sourceReference: '' }), 'evidence.source_reference'],
   ['a source reference with spaces', issue({ sourceReference: 'ref with spaces' }), 'evidence.source_reference'],
-  ['valid until before issued at', issue({ issuedAt: { seconds: String(NOW_SECONDS - 100), nanos: 0 }, validUntil: { seconds: String(NOW_SECONDS - 200), nanos: 0 } }), 'evidence.valid_until'],
+  [
+    'valid until before issued at',
+    issue({ issuedAt: { seconds: String(NOW_SECONDS - 100), nanos: 0 }, validUntil: { seconds: String(NOW_SECONDS - 200), nanos: 0 } }),
+    'evidence.valid_until',
+  ],
   ['an issue date a day in the future', issue({ issuedAt: { seconds: String(NOW_SECONDS + 86_400), nanos: 0 } }), 'evidence.issued_at'],
-  ['a timestamp with nanos out of range', issue({ issuedAt: { seconds: String(NOW_SECONDS), nanos: 2_000_000_000 } }), 'evidence.issued_at'],
+  [
+    'a timestamp with nanos out of range',
+    issue({ issuedAt: { seconds: String(NOW_SECONDS), nanos: 2_000_000_000 } }),
+    'evidence.issued_at',
+  ],
   ['a timestamp before 1970', issue({ validUntil: { seconds: '-5', nanos: 0 } }), 'evidence.valid_until'],
   ['a malformed requester OIN in a grant', createGrant({ requesterRole: undefined, requesterOin: '1234' }), 'grant.requester_oin'],
-  ['an OIN of a party the hub does not know', createGrant({ requesterRole: undefined, requesterOin: '00000001000000000000' }), 'grant.requester_oin'],
+  [
+    'an OIN of a party the hub does not know',
+    createGrant({ requesterRole: undefined, requesterOin: '00000001000000000000' }),
+    'grant.requester_oin',
+  ],
   ['a grant for the unspecified role', createGrant({ requesterRole: PartyRole.PARTY_ROLE_UNSPECIFIED }), 'grant.requester_role'],
   ['a grant for a field the catalogue never shares', createGrant({ allowedFields: ['visa_sticker_number'] }), 'grant.allowed_fields[0]'],
   ['a grant without an end', createGrant({ validTo: undefined }), 'grant.valid_to'],
   ['a grant with an id chosen by the caller', createGrant({ grantId: '6a1f0c2e-0001-4000-8000-000000000001' }), 'grant.grant_id'],
   ['ending a grant named by a non-UUID', ({ grants }) => grants.endGrant({ grantId: 'grant-1', reason: 'x' }), 'grant_id'],
-  ['asking for a request named by a non-UUID', ({ evidence }) => evidence('ind').getEvidenceRequest({ requestId: '../../etc/passwd' }), 'request_id'],
+  [
+    'asking for a request named by a non-UUID',
+    ({ evidence }) => evidence('ind').getEvidenceRequest({ requestId: '../../etc/passwd' }),
+    'request_id',
+  ],
   ['a page of 501', ({ evidence }) => evidence('university-leiden').listOpenEvidenceRequests({ pageSize: 501 }), 'page_size'],
   ['a negative page size', ({ evidence }) => evidence('university-leiden').listOpenEvidenceRequests({ pageSize: -1 }), 'page_size'],
   ['a revocation that names nothing', ({ evidence }) => evidence('university-leiden').revokeEvidence({ reason: 'x' }), 'target'],
-  ['a page token that is not one', ({ audit }) => audit.listSubjectAccess({ subject: { bsn: testBsn(3) }, pageSize: 0, pageToken: 'abc' }), 'page_token'],
+  [
+    'a page token that is not one',
+    ({ audit }) => audit.listSubjectAccess({ subject: { bsn: testBsn(3) }, pageSize: 0, pageToken: 'abc' }),
+    'page_token',
+  ],
 ];
 
 describe('malformed input: the right status and field violation for each, and the hub stays up', () => {
@@ -187,7 +239,11 @@ describe('malformed input: the right status and field violation for each, and th
       const party = certificates.parties.ind;
       return new GrpcClient(
         hub.process.grpcAddress,
-        grpcCredentials.createSsl(readFileSync(certificates.caCertificatePath), readFileSync(party.privateKeyPath), readFileSync(party.certificatePath)),
+        grpcCredentials.createSsl(
+          readFileSync(certificates.caCertificatePath),
+          readFileSync(party.privateKeyPath),
+          readFileSync(party.certificatePath),
+        ),
       );
     }
 

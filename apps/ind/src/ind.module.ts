@@ -29,9 +29,16 @@ export class IndModule {
     // Reference data is checked before anything serves: a bad file stops start-up with its problems listed.
     const reference = IndReference.bundled();
     if (config.REHEARSAL_CLOCK_OFFSET_DAYS > 0) {
-      new Logger('IndModule').warn(`REHEARSAL_CLOCK_OFFSET_DAYS=${config.REHEARSAL_CLOCK_OFFSET_DAYS}: deadlines run against a clock ahead of today`);
+      new Logger('IndModule').warn(
+        `REHEARSAL_CLOCK_OFFSET_DAYS=${config.REHEARSAL_CLOCK_OFFSET_DAYS}: deadlines run against a clock ahead of today`,
+      );
     }
-    const tls = { hubAddress: config.HUB_GRPC_ADDRESS, caCertificatePath: config.TLS_CA_FILE, certificatePath: config.TLS_CERT_FILE, privateKeyPath: config.TLS_KEY_FILE };
+    const tls = {
+      hubAddress: config.HUB_GRPC_ADDRESS,
+      caCertificatePath: config.TLS_CA_FILE,
+      certificatePath: config.TLS_CERT_FILE,
+      privateKeyPath: config.TLS_KEY_FILE,
+    };
     const hubClient = HubClientModule.forRoot(tls);
     return {
       module: IndModule,

@@ -156,10 +156,30 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
  */
 export async function grantWhatTheIndRulesRead(chain: Chain): Promise<void> {
   const grants = chain.client<GrantServiceClient>(GRANT_CONTRACT, chain.hub, 'hub');
-  const validity = { validFrom: { seconds: String(Math.floor(Date.parse('2026-01-01T00:00:00Z') / 1000)), nanos: 0 }, validTo: { seconds: String(Math.floor(Date.parse('2030-12-31T23:59:59Z') / 1000)), nanos: 0 } };
-  await call(grants.endGrant({ grantId: '6a1f0c2e-0001-4000-8000-000000000001', reason: 'Replaced: the IND study rules also read full_time and expected_end_date' }));
+  const validity = {
+    validFrom: { seconds: String(Math.floor(Date.parse('2026-01-01T00:00:00Z') / 1000)), nanos: 0 },
+    validTo: { seconds: String(Math.floor(Date.parse('2030-12-31T23:59:59Z') / 1000)), nanos: 0 },
+  };
+  await call(
+    grants.endGrant({
+      grantId: '6a1f0c2e-0001-4000-8000-000000000001',
+      reason: 'Replaced: the IND study rules also read full_time and expected_end_date',
+    }),
+  );
   for (const [evidenceType, allowedFields] of [
-    [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, ['institution_name', 'programme_name', 'study_level', 'enrolment_status', 'academic_year', 'start_date', 'expected_end_date', 'full_time']],
+    [
+      EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      [
+        'institution_name',
+        'programme_name',
+        'study_level',
+        'enrolment_status',
+        'academic_year',
+        'start_date',
+        'expected_end_date',
+        'full_time',
+      ],
+    ],
     [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, ['academic_year', 'payment', 'paid_until_date']],
   ] as const) {
     await call(

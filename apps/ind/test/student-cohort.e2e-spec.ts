@@ -67,14 +67,29 @@ interface Expected {
 }
 
 const EXPECTED: Record<Profile, Expected> = {
-  READY: { status: S.APPLICATION_STATUS_PERMIT_ISSUED, reasonCode: '', history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED], complete: true },
+  READY: {
+    status: S.APPLICATION_STATUS_PERMIT_ISSUED,
+    reasonCode: '',
+    history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED],
+    complete: true,
+  },
   LATE_PROOF: {
     status: S.APPLICATION_STATUS_PERMIT_ISSUED,
     reasonCode: '',
-    history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_EVIDENCE_PENDING, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED],
+    history: [
+      S.APPLICATION_STATUS_SUBMITTED,
+      S.APPLICATION_STATUS_EVIDENCE_PENDING,
+      S.APPLICATION_STATUS_GRANTED,
+      S.APPLICATION_STATUS_PERMIT_ISSUED,
+    ],
     complete: false,
   },
-  TUITION_MISSING: { status: S.APPLICATION_STATUS_GRANTED, reasonCode: '', history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED], complete: true },
+  TUITION_MISSING: {
+    status: S.APPLICATION_STATUS_GRANTED,
+    reasonCode: '',
+    history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED],
+    complete: true,
+  },
   TUITION_UNPAID_THEN_PAID: {
     status: S.APPLICATION_STATUS_PERMIT_ISSUED,
     reasonCode: '',
@@ -93,7 +108,12 @@ const EXPECTED: Record<Profile, Expected> = {
     history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED],
     complete: true,
   },
-  NOT_FULL_TIME: { status: S.APPLICATION_STATUS_REFUSED, reasonCode: 'PROGRAMME_NOT_FULL_TIME', history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_REFUSED], complete: true },
+  NOT_FULL_TIME: {
+    status: S.APPLICATION_STATUS_REFUSED,
+    reasonCode: 'PROGRAMME_NOT_FULL_TIME',
+    history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_REFUSED],
+    complete: true,
+  },
   RESEARCHER_READY: {
     status: S.APPLICATION_STATUS_PERMIT_ISSUED,
     reasonCode: '',
@@ -103,7 +123,12 @@ const EXPECTED: Record<Profile, Expected> = {
   RESEARCHER_LATE: {
     status: S.APPLICATION_STATUS_PERMIT_ISSUED,
     reasonCode: '',
-    history: [S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_EVIDENCE_PENDING, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED],
+    history: [
+      S.APPLICATION_STATUS_SUBMITTED,
+      S.APPLICATION_STATUS_EVIDENCE_PENDING,
+      S.APPLICATION_STATUS_GRANTED,
+      S.APPLICATION_STATUS_PERMIT_ISSUED,
+    ],
     complete: false,
   },
   RESEARCHER_MEANS_NOT_MET: {
@@ -142,7 +167,12 @@ const person = (reference: string, category: PermitCategory, profile: Profile, n
   reference,
   category,
   profile,
-  subject: { passport: { number: `${category === STUDENT ? 'S' : 'R'}${String(n).padStart(7, '0')}`, issuingCountry: COUNTRIES[n % COUNTRIES.length] } },
+  subject: {
+    passport: {
+      number: `${category === STUDENT ? 'S' : 'R'}${String(n).padStart(7, '0')}`,
+      issuingCountry: COUNTRIES[n % COUNTRIES.length],
+    },
+  },
   citizenship: COUNTRIES[n % COUNTRIES.length],
 });
 
@@ -289,7 +319,8 @@ describe('a cohort of students and researchers through university, hub and IND',
   const restart = { downMs: 0, bootMs: 0, queuedWhileDown: 0 };
   /** Round trips of the office's FileApplication (university → IND → hub and back) while all is well. */
   const filingLatencies: number[] = [];
-  const percentile = (values: number[], p: number): number => Math.round([...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0);
+  const percentile = (values: number[], p: number): number =>
+    Math.round([...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0);
   let finalCases = new Map<string, Application>();
   let finalViews = new Map<string, SponsoredApplication>();
 
@@ -378,7 +409,10 @@ describe('a cohort of students and researchers through university, hub and IND',
       );
       await settled(
         LEIDEN,
-        (p) => (['TUITION_UNPAID_THEN_PAID', 'DEREGISTERED_AFTER_GRANT'].includes(p.profile) ? S.APPLICATION_STATUS_GRANTED : EXPECTED[p.profile].status),
+        (p) =>
+          ['TUITION_UNPAID_THEN_PAID', 'DEREGISTERED_AFTER_GRANT'].includes(p.profile)
+            ? S.APPLICATION_STATUS_GRANTED
+            : EXPECTED[p.profile].status,
         'first outcomes',
       );
     });
@@ -392,7 +426,15 @@ describe('a cohort of students and researchers through university, hub and IND',
         const item = enrolmentItem(p);
         const refused = await callError(
           hub.issueEvidence({
-            evidence: { subject: p.subject, evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, payload: { enrolmentProof: item.enrolmentProof }, issuedAt: undefined, validUntil: undefined, sourceReference: item.itemReference, subUnit: '' },
+            evidence: {
+              subject: p.subject,
+              evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+              payload: { enrolmentProof: item.enrolmentProof },
+              issuedAt: undefined,
+              validUntil: undefined,
+              sourceReference: item.itemReference,
+              subUnit: '',
+            },
           }),
         );
         expect(refused.reason).toBe('NOT_RECOGNISED_SPONSOR');
@@ -402,10 +444,22 @@ describe('a cohort of students and researchers through university, hub and IND',
 
     // 6. After the grants: tuition paid late, and the duty to notify.
     await phase('late tuition payments and deregistrations (duty to notify)', async () => {
-      await push(STUDENTS.filter((p) => p.profile === 'TUITION_UNPAID_THEN_PAID').map((p) => tuitionItem(p, TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL, '-paid')));
+      await push(
+        STUDENTS.filter((p) => p.profile === 'TUITION_UNPAID_THEN_PAID').map((p) =>
+          tuitionItem(p, TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL, '-paid'),
+        ),
+      );
       for (const p of STUDENTS.filter((candidate) => candidate.profile.startsWith('DEREGISTERED'))) {
-        const report = await call(office.reportChange({ applicationReference: p.reference, change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED, factDate: '2026-10-15' }));
-        expect(report.revokedEvidence.map((evidence) => evidence.evidenceId)).toEqual([pushed.get(`enrolment-${p.reference}`)?.evidence?.evidenceId]);
+        const report = await call(
+          office.reportChange({
+            applicationReference: p.reference,
+            change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED,
+            factDate: '2026-10-15',
+          }),
+        );
+        expect(report.revokedEvidence.map((evidence) => evidence.evidenceId)).toEqual([
+          pushed.get(`enrolment-${p.reference}`)?.evidence?.evidenceId,
+        ]);
       }
     });
 
@@ -437,13 +491,21 @@ describe('a cohort of students and researchers through university, hub and IND',
       `  boot: hub ${chain?.bootMs.hub} ms, IND ${chain?.bootMs.ind} ms, university ${chain?.bootMs.university} ms`,
       `  FileApplication round trip (office → university → IND → hub), 16 in flight: p50 ${percentile(filingLatencies, 50)} ms, p95 ${percentile(filingLatencies, 95)} ms`,
     ];
-    console.log(`Cohort of ${STUDENTS.length} students, ${RESEARCHERS.length} researchers and ${OUTSIDERS.length} applications of a non-recognised sponsor:\n${lines.join('\n')}`);
+    console.log(
+      `Cohort of ${STUDENTS.length} students, ${RESEARCHERS.length} researchers and ${OUTSIDERS.length} applications of a non-recognised sponsor:\n${lines.join('\n')}`,
+    );
     await chain?.stop();
   });
 
   it('ends every application in the outcome its story calls for, with the reason code', () => {
-    const outcomes = [...LEIDEN, ...OUTSIDERS].map((p) => [p.reference, finalCases.get(p.reference)?.status, finalCases.get(p.reference)?.reasonCode]);
-    expect(outcomes).toEqual([...LEIDEN, ...OUTSIDERS].map((p) => [p.reference, EXPECTED[p.profile].status, EXPECTED[p.profile].reasonCode]));
+    const outcomes = [...LEIDEN, ...OUTSIDERS].map((p) => [
+      p.reference,
+      finalCases.get(p.reference)?.status,
+      finalCases.get(p.reference)?.reasonCode,
+    ]);
+    expect(outcomes).toEqual(
+      [...LEIDEN, ...OUTSIDERS].map((p) => [p.reference, EXPECTED[p.profile].status, EXPECTED[p.profile].reasonCode]),
+    );
     const sponsors = new Set(OUTSIDERS.map((p) => finalCases.get(p.reference)?.sponsor?.oin));
     expect([...sponsors]).toEqual([OIN.hogeschool]);
   });
@@ -481,7 +543,11 @@ describe('a cohort of students and researchers through university, hub and IND',
   });
 
   it('shows the university the status of each of its applications from the events, without asking the IND', () => {
-    const seen = LEIDEN.map((p) => [p.reference, finalViews.get(p.reference)?.status, finalViews.get(p.reference)?.history.map((entry) => entry.status)]);
+    const seen = LEIDEN.map((p) => [
+      p.reference,
+      finalViews.get(p.reference)?.status,
+      finalViews.get(p.reference)?.history.map((entry) => entry.status),
+    ]);
     expect(seen).toEqual(LEIDEN.map((p) => [p.reference, EXPECTED[p.profile].status, EXPECTED[p.profile].history]));
   });
 
@@ -491,7 +557,12 @@ describe('a cohort of students and researchers through university, hub and IND',
       const application = finalCases.get(p.reference) as Application;
       const recognised = p.profile !== 'NOT_RECOGNISED_SPONSOR';
       const expected = decisionDeadlines(
-        { category: p.category, receivedOn: application.submittedOn, sponsorRecognised: recognised, complete: EXPECTED[p.profile].complete },
+        {
+          category: p.category,
+          receivedOn: application.submittedOn,
+          sponsorRecognised: recognised,
+          complete: EXPECTED[p.profile].complete,
+        },
         reference,
       );
       expect([p.reference, application.completeOnReceipt]).toEqual([p.reference, recognised && EXPECTED[p.profile].complete]);
@@ -499,7 +570,9 @@ describe('a cohort of students and researchers through university, hub and IND',
         p.reference,
         [
           [DeadlineKind.DEADLINE_KIND_STATUTORY_DECISION, 60, expected.lines[0].dueOn],
-          ...(recognised ? [[DeadlineKind.DEADLINE_KIND_RECOGNISED_SPONSOR_TARGET, EXPECTED[p.profile].complete ? 14 : 49, expected.lines[1].dueOn]] : []),
+          ...(recognised
+            ? [[DeadlineKind.DEADLINE_KIND_RECOGNISED_SPONSOR_TARGET, EXPECTED[p.profile].complete ? 14 : 49, expected.lines[1].dueOn]]
+            : []),
           [DeadlineKind.DEADLINE_KIND_EU_30_DAY_AMBITION, 30, expected.lines[expected.lines.length - 1].dueOn],
         ],
       ]);
@@ -521,7 +594,9 @@ describe('a cohort of students and researchers through university, hub and IND',
         }
       }
     }
-    const refusedForMeans = RESEARCHERS.filter((p) => p.profile === 'RESEARCHER_MEANS_NOT_MET').map((p) => finalCases.get(p.reference)?.decisions[0]);
+    const refusedForMeans = RESEARCHERS.filter((p) => p.profile === 'RESEARCHER_MEANS_NOT_MET').map(
+      (p) => finalCases.get(p.reference)?.decisions[0],
+    );
     expect(refusedForMeans.map((decision) => decision?.evidenceUsed.length)).toEqual(refusedForMeans.map(() => 1));
   });
 
@@ -529,9 +604,9 @@ describe('a cohort of students and researchers through university, hub and IND',
     const hub = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'ind');
     for (const p of STUDENTS.filter((candidate) => candidate.profile === 'TUITION_MISSING')) {
       const waits = finalCases.get(p.reference)?.evidenceWaits ?? [];
-      expect(waits.filter((wait) => wait.state === EvidenceWaitState.EVIDENCE_WAIT_STATE_PENDING).map((wait) => wait.evidenceType)).toEqual([
-        EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
-      ]);
+      expect(waits.filter((wait) => wait.state === EvidenceWaitState.EVIDENCE_WAIT_STATE_PENDING).map((wait) => wait.evidenceType)).toEqual(
+        [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS],
+      );
     }
     // Every decision that used a type rests on the hub's copy: for each, the hub holds the evidence the IND used.
     for (const p of LEIDEN) {
@@ -544,8 +619,13 @@ describe('a cohort of students and researchers through university, hub and IND',
       }
     }
     const metrics = await (await fetch(`${chain.hub.httpAddress}/metrics`)).text();
-    const notAskedAgain = [...metrics.matchAll(/^welkom_hub_documents_not_asked_again_total\{[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
-    const decisionsOnEvidence = LEIDEN.flatMap((p) => finalCases.get(p.reference)?.decisions ?? []).filter((decision) => decision.evidenceUsed.length > 0).length;
+    const notAskedAgain = [...metrics.matchAll(/^welkom_hub_documents_not_asked_again_total\{[^}]*\} (\d+)/gm)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+    const decisionsOnEvidence = LEIDEN.flatMap((p) => finalCases.get(p.reference)?.decisions ?? []).filter(
+      (decision) => decision.evidenceUsed.length > 0,
+    ).length;
     expect(notAskedAgain).toBeGreaterThanOrEqual(decisionsOnEvidence);
   });
 
@@ -583,7 +663,11 @@ describe('a cohort of students and researchers through university, hub and IND',
       const notifications = finalCases.get(p.reference)?.notifications ?? [];
       expect([p.reference, notifications.map((notification) => notification.effect)]).toEqual([
         p.reference,
-        [p.profile === 'DEREGISTERED_AFTER_GRANT' ? NotificationEffect.NOTIFICATION_EFFECT_GRANT_WITHDRAWN : NotificationEffect.NOTIFICATION_EFFECT_PERMIT_REVIEW_REQUIRED],
+        [
+          p.profile === 'DEREGISTERED_AFTER_GRANT'
+            ? NotificationEffect.NOTIFICATION_EFFECT_GRANT_WITHDRAWN
+            : NotificationEffect.NOTIFICATION_EFFECT_PERMIT_REVIEW_REQUIRED,
+        ],
       ]);
     }
   });

@@ -101,13 +101,22 @@ describe('study applications from the university through the hub to the IND', ()
     expect(atInd?.deadlines.map((line) => line.periodDays)).toEqual([60, 14, 30]);
     const grant = atInd?.decisions.find((decision) => decision.resultingStatus === S.APPLICATION_STATUS_GRANTED);
     expect(grant?.ruleVersion).toBe('decision-rules.v1');
-    expect(grant?.evidenceUsed).toEqual([expect.objectContaining({ evidenceId: pushed.results[0].evidence?.evidenceId, contentSha256: pushed.results[0].evidence?.contentSha256 })]);
+    expect(grant?.evidenceUsed).toEqual([
+      expect.objectContaining({
+        evidenceId: pushed.results[0].evidence?.evidenceId,
+        contentSha256: pushed.results[0].evidence?.contentSha256,
+      }),
+    ]);
 
     const seen = await until('the university sees the permit', async () => {
       const { application: view } = await call(office.getApplication({ applicationReference: 'LEI-1' }));
       return view?.status === S.APPLICATION_STATUS_PERMIT_ISSUED ? view : undefined;
     });
-    expect(seen.history.map((entry) => entry.status)).toEqual([S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED]);
+    expect(seen.history.map((entry) => entry.status)).toEqual([
+      S.APPLICATION_STATUS_SUBMITTED,
+      S.APPLICATION_STATUS_GRANTED,
+      S.APPLICATION_STATUS_PERMIT_ISSUED,
+    ]);
   });
 
   it('waits for a late enrolment proof and resumes when the university pushes it', async () => {
@@ -147,7 +156,9 @@ describe('study applications from the university through the hub to the IND', ()
     await until('granted (tuition not yet proven)', async () =>
       (await call(ind().getApplication({ applicationRef: ref }))).application?.status === S.APPLICATION_STATUS_GRANTED ? true : undefined,
     );
-    const report = await call(office.reportChange({ applicationReference: 'LEI-4', change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED, factDate: '2026-11-01' }));
+    const report = await call(
+      office.reportChange({ applicationReference: 'LEI-4', change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED, factDate: '2026-11-01' }),
+    );
     expect(report.revokedEvidence.map((evidence) => evidence.evidenceType)).toEqual([EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF]);
     const refused = await until('the IND withdraws the grant', async () => {
       const { application: atInd } = await call(ind().getApplication({ applicationRef: ref }));
@@ -173,12 +184,22 @@ describe('study applications from the university through the hub to the IND', ()
   it('refuses an application filed by a sponsor that is not recognised, without looking the person up', async () => {
     const sponsor = chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, NON_RECOGNISED_SPONSOR.key);
     const { application } = await call(
-      sponsor.fileApplication({ sponsorReference: 'HSV-1', category: PermitCategory.PERMIT_CATEGORY_STUDENT, applicant: passport(5), citizenship: 'NG', intendedStayFrom: '2026-09-01', intendedStayUntil: '2027-08-31' }),
+      sponsor.fileApplication({
+        sponsorReference: 'HSV-1',
+        category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+        applicant: passport(5),
+        citizenship: 'NG',
+        intendedStayFrom: '2026-09-01',
+        intendedStayUntil: '2027-08-31',
+      }),
     );
     expect(application?.status).toBe(S.APPLICATION_STATUS_REFUSED);
     expect(application?.reasonCode).toBe('SPONSOR_NOT_RECOGNISED');
     expect(application?.subject?.pseudonym ?? '').toBe('');
-    expect(application?.deadlines.map((line) => line.kind)).toEqual([DeadlineKind.DEADLINE_KIND_STATUTORY_DECISION, DeadlineKind.DEADLINE_KIND_EU_30_DAY_AMBITION]);
+    expect(application?.deadlines.map((line) => line.kind)).toEqual([
+      DeadlineKind.DEADLINE_KIND_STATUTORY_DECISION,
+      DeadlineKind.DEADLINE_KIND_EU_30_DAY_AMBITION,
+    ]);
   });
 
   it('reports each item of a batch on its own: a bad item is rejected, the others are applied', async () => {
@@ -195,12 +216,24 @@ describe('study applications from the university through the hub to the IND', ()
   });
 
   it('takes applications over the event backbone too, by pseudonym only, from the sponsor that signed them', async () => {
-    const pushed = await call(office.pushEvidenceBatch({ items: [enrolment(10), tuition(10, TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL)] }));
+    const pushed = await call(
+      office.pushEvidenceBatch({ items: [enrolment(10), tuition(10, TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL)] }),
+    );
     const pseudonym = pushed.results[0].subject?.pseudonym ?? '';
-    const filed = { sponsorReference: 'LEI-EVT-10', category: PermitCategory.PERMIT_CATEGORY_STUDENT, citizenship: 'KE', intendedStayFrom: '2026-09-01', intendedStayUntil: '2028-08-31' };
+    const filed = {
+      sponsorReference: 'LEI-EVT-10',
+      category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+      citizenship: 'KE',
+      intendedStayFrom: '2026-09-01',
+      intendedStayUntil: '2028-08-31',
+    };
     await chain.publishAs('university-leiden', TOPICS.applicationFiled, { ...filed, applicant: { pseudonym } });
     // Anything but a hub pseudonym in the applicant field (here a passport number) is dead-lettered, not registered.
-    await chain.publishAs('university-leiden', TOPICS.applicationFiled, { ...filed, sponsorReference: 'LEI-EVT-11', applicant: { pseudonym: 'P1234567' } });
+    await chain.publishAs('university-leiden', TOPICS.applicationFiled, {
+      ...filed,
+      sponsorReference: 'LEI-EVT-11',
+      applicant: { pseudonym: 'P1234567' },
+    });
     const viaEvent = await until('the event filing is decided', async () => {
       const { applications } = await call(ind().listApplications({ pageSize: 500, pageToken: '' }));
       const found = applications.find((candidate) => candidate.sponsorReference === 'LEI-EVT-10');
@@ -211,19 +244,21 @@ describe('study applications from the university through the hub to the IND', ()
     const kafka = createKafkaClient({ clientId: 'filed-dlt-reader', brokers: testInfrastructure().kafkaBrokers });
     await until('the bad filing is dead-lettered', async () => {
       const parked = await readTopicToEnd(kafka, [deadLetterTopicOf(TOPICS.applicationFiled)]);
-      return parked.some((record) => ApplicationFiled.decode(record.value ?? Buffer.alloc(0)).sponsorReference === 'LEI-EVT-11') ? true : undefined;
+      return parked.some((record) => ApplicationFiled.decode(record.value ?? Buffer.alloc(0)).sponsorReference === 'LEI-EVT-11')
+        ? true
+        : undefined;
     });
     const { applications } = await call(ind().listApplications({ pageSize: 500, pageToken: '' }));
     expect(applications.some((candidate) => candidate.sponsorReference === 'LEI-EVT-11')).toBe(false);
   });
 
-  it('serves its back office only: another party of the chain cannot push in the university\'s name', async () => {
+  it("serves its back office only: another party of the chain cannot push in the university's name", async () => {
     const impostor = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'ind');
     const error = await callError(impostor.pushEvidence({ item: enrolment(12) }));
     expect(error.reason).toBe('NOT_OWN_BACK_OFFICE');
   });
 
-  it('withdraws an open application on the applicant\'s behalf, and not a decided one', async () => {
+  it("withdraws an open application on the applicant's behalf, and not a decided one", async () => {
     const { application } = await call(office.fileApplication(studentFiling(13)));
     const ref = application?.indApplicationRef ?? '';
     await call(office.withdrawApplication({ applicationReference: 'LEI-13' }));
@@ -231,7 +266,11 @@ describe('study applications from the university through the hub to the IND', ()
       const { application: view } = await call(office.getApplication({ applicationReference: 'LEI-13' }));
       return view?.status === S.APPLICATION_STATUS_WITHDRAWN ? view : undefined;
     });
-    expect(withdrawn.history.map((entry) => entry.status)).toEqual([S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_EVIDENCE_PENDING, S.APPLICATION_STATUS_WITHDRAWN]);
+    expect(withdrawn.history.map((entry) => entry.status)).toEqual([
+      S.APPLICATION_STATUS_SUBMITTED,
+      S.APPLICATION_STATUS_EVIDENCE_PENDING,
+      S.APPLICATION_STATUS_WITHDRAWN,
+    ]);
     // A withdrawal ends the case like a decision: it has a date (the EU feed counts it).
     const decidedOn = (await call(ind().getApplication({ applicationRef: ref }))).application?.decidedOn ?? '';
     expect(decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -247,7 +286,8 @@ describe('study applications from the university through the hub to the IND', ()
     expect(open?.status).toBe(S.APPLICATION_STATUS_EVIDENCE_PENDING);
     const statutory = open?.deadlines.find((line) => line.kind === DeadlineKind.DEADLINE_KIND_STATUTORY_DECISION);
     // Run the IND's business clock to two days before the statutory due date (a rehearsal, not a wait).
-    const daysAhead = Math.round((Date.parse(`${statutory?.dueOn}T12:00:00Z`) - Date.parse(`${open?.submittedOn}T12:00:00Z`)) / 86_400_000) - 2;
+    const daysAhead =
+      Math.round((Date.parse(`${statutory?.dueOn}T12:00:00Z`) - Date.parse(`${open?.submittedOn}T12:00:00Z`)) / 86_400_000) - 2;
     await chain.restartInd('stop', { REHEARSAL_CLOCK_OFFSET_DAYS: String(daysAhead) });
 
     const kafka = createKafkaClient({ clientId: 'deadline-reader', brokers: testInfrastructure().kafkaBrokers });
@@ -268,7 +308,9 @@ describe('study applications from the university through the hub to the IND', ()
     expect(alerts.find(({ alert }) => alert.kind === DeadlineKind.DEADLINE_KIND_STATUTORY_DECISION)?.alert.daysLeft).toBe(2);
 
     const sponsorTries = await callError(
-      chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'university-leiden').extendDecisionPeriod({ applicationRef: ref, days: 30 }),
+      chain
+        .client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'university-leiden')
+        .extendDecisionPeriod({ applicationRef: ref, days: 30 }),
     );
     expect(sponsorTries.reason).toBe('IND_ONLY');
     const { application: extended } = await call(ind().extendDecisionPeriod({ applicationRef: ref, days: 30 }));
@@ -278,10 +320,13 @@ describe('study applications from the university through the hub to the IND', ()
     expect(second.reason).toBe('EXTENSION_NOT_ALLOWED');
     const extensions = await until('the extension event', async () => {
       const records = await readTopicToEnd(kafka, [TOPICS.decisionPeriodExtended.name]);
-      const ours = records.map((record) => DecisionPeriodExtended.decode(record.value ?? Buffer.alloc(0))).filter((event) => event.applicationRef === ref);
+      const ours = records
+        .map((record) => DecisionPeriodExtended.decode(record.value ?? Buffer.alloc(0)))
+        .filter((event) => event.applicationRef === ref);
       return ours.length > 0 ? ours : undefined;
     });
-    expect(extensions.map((event) => [event.extendedByDays, event.dueBeforeExtensionOn, event.dueOn])).toEqual([[30, statutory?.dueOn, line?.dueOn]]);
+    expect(extensions.map((event) => [event.extendedByDays, event.dueBeforeExtensionOn, event.dueOn])).toEqual([
+      [30, statutory?.dueOn, line?.dueOn],
+    ]);
   });
 });
-

@@ -8,7 +8,10 @@ export const universityConfigSchema = serviceConfigSchema.extend(hubClientConfig
    * Where the IND's intake listens. Optional: without it the connector finds the IND in the hub's connector
    * directory (the connector the IND announced). Either way the IND must present the IND's certificate.
    */
-  IND_GRPC_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port').optional(),
+  IND_GRPC_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'expected host:port')
+    .optional(),
   /** How long one call to the hub or the IND may take. */
   REMOTE_CALL_TIMEOUT_MS: positiveInt(10_000),
   /** Items of a batch pushed to the hub at once. */

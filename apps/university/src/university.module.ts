@@ -27,7 +27,12 @@ export const UNIVERSITY_ENTITIES = [PushedEvidenceEntity, SponsoredApplicationEn
 export class UniversityModule {
   static forRoot(config: UniversityConfig): DynamicModule {
     const universityOin = oinFromCertificateFile(config.TLS_CERT_FILE);
-    const tls = { hubAddress: config.HUB_GRPC_ADDRESS, caCertificatePath: config.TLS_CA_FILE, certificatePath: config.TLS_CERT_FILE, privateKeyPath: config.TLS_KEY_FILE };
+    const tls = {
+      hubAddress: config.HUB_GRPC_ADDRESS,
+      caCertificatePath: config.TLS_CA_FILE,
+      certificatePath: config.TLS_CERT_FILE,
+      privateKeyPath: config.TLS_KEY_FILE,
+    };
     const hubClient = HubClientModule.forRoot(tls);
     return {
       module: UniversityModule,

@@ -6,7 +6,12 @@ const port = z.coerce.number().int().min(0).max(65535);
 const brokerList = z
   .string()
   .min(1)
-  .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
   .refine((brokers) => brokers.every((b) => /^[\w.-]+:\d+$/.test(b)), 'expected host:port[,host:port]');
 
 /** The development party list in this repository (deploy/parties/dev-parties.json). */
@@ -27,7 +32,11 @@ export const serviceConfigSchema = z.object({
   TLS_KEY_FILE: z.string().min(1),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Upper bound on any gRPC message the service accepts; larger ones are refused before parsing. */
-  GRPC_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  GRPC_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
   /**
    * Party reference data (OIN → roles): consumers accept an event only from a party holding one of the
    * topic's publisher roles. Defaults to the development parties; production points at the real register.

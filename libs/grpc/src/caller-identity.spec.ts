@@ -68,9 +68,7 @@ describe('callerOinFromCall', () => {
   function callWith(sslPeerCertificate: CertificateWithSubject | undefined): CallWithAuthContext {
     return {
       getAuthContext: () =>
-        sslPeerCertificate === undefined
-          ? {}
-          : { transportSecurityType: 'ssl', sslPeerCertificate: sslPeerCertificate as PeerCertificate },
+        sslPeerCertificate === undefined ? {} : { transportSecurityType: 'ssl', sslPeerCertificate: sslPeerCertificate as PeerCertificate },
     };
   }
 

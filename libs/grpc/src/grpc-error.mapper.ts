@@ -85,29 +85,16 @@ function packAny(typeName: string, writer: BinaryWriter): { typeUrl: string; val
 export function toGrpcError(error: DomainError): GrpcErrorPayload {
   const code = grpcStatusFor(error.code);
   const details = [
-    packAny(
-      'google.rpc.ErrorInfo',
-      ErrorInfo.encode({ reason: error.reason, domain: ERROR_DOMAIN, metadata: { ...error.metadata } }),
-    ),
+    packAny('google.rpc.ErrorInfo', ErrorInfo.encode({ reason: error.reason, domain: ERROR_DOMAIN, metadata: { ...error.metadata } })),
   ];
   if (error.fieldViolations.length > 0) {
-    details.push(
-      packAny('google.rpc.BadRequest', BadRequest.encode({ fieldViolations: [...error.fieldViolations] })),
-    );
+    details.push(packAny('google.rpc.BadRequest', BadRequest.encode({ fieldViolations: [...error.fieldViolations] })));
   }
   if (error.preconditionViolations.length > 0) {
-    details.push(
-      packAny(
-        'google.rpc.PreconditionFailure',
-        PreconditionFailure.encode({ violations: [...error.preconditionViolations] }),
-      ),
-    );
+    details.push(packAny('google.rpc.PreconditionFailure', PreconditionFailure.encode({ violations: [...error.preconditionViolations] })));
   }
   const metadata = new Metadata();
-  metadata.set(
-    'grpc-status-details-bin',
-    Buffer.from(Status.encode({ code, message: error.message, details }).finish()),
-  );
+  metadata.set('grpc-status-details-bin', Buffer.from(Status.encode({ code, message: error.message, details }).finish()));
   return { code, details: error.message, message: error.message, metadata };
 }
 

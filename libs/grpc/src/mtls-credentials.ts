@@ -73,9 +73,6 @@ function readPem(path: string): Buffer {
     return readFileSync(path);
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Cannot read ${path} (${reason}). Development certificates: npm run certs`,
-      { cause: error },
-    );
+    throw new Error(`Cannot read ${path} (${reason}). Development certificates: npm run certs`, { cause: error });
   }
 }

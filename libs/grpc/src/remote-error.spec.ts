@@ -13,9 +13,7 @@ describe('classifyRemoteError', () => {
   });
 
   it('keeps a refusal as a value with its status, reason and field violations', () => {
-    const refusal = toGrpcError(
-      DomainError.invalidArgument([{ field: 'subject.bsn', description: 'fails the 11-check' }]),
-    );
+    const refusal = toGrpcError(DomainError.invalidArgument([{ field: 'subject.bsn', description: 'fails the 11-check' }]));
     const classified = classifyRemoteError(refusal);
     expect(classified).toMatchObject({
       transient: false,

@@ -33,14 +33,19 @@ export interface RemoteRejection {
 }
 
 /** What a failed call means: the other side said no (rejection), or it could not be reached (transient). */
-export function classifyRemoteError(error: unknown): { transient: true; message: string } | { transient: false; rejection: RemoteRejection } {
+export function classifyRemoteError(
+  error: unknown,
+): { transient: true; message: string } | { transient: false; rejection: RemoteRejection } {
   const grpcError = error as { code?: unknown; message?: string };
   if (typeof grpcError?.code !== 'number' || TRANSIENT.has(grpcError.code)) {
     return { transient: true, message: grpcError?.message ?? String(error) };
   }
   const decoded = decodeGrpcError(grpcError as Parameters<typeof decodeGrpcError>[0]);
   const code = DOMAIN_CODE[decoded.code] ?? 'FAILED_PRECONDITION';
-  return { transient: false, rejection: { code, reason: decoded.reason ?? code, message: decoded.message, fieldViolations: decoded.fieldViolations } };
+  return {
+    transient: false,
+    rejection: { code, reason: decoded.reason ?? code, message: decoded.message, fieldViolations: decoded.fieldViolations },
+  };
 }
 
 /** The rejection as this service's own error, so its caller gets the same status, reason and fields. */

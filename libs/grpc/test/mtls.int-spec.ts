@@ -15,19 +15,9 @@ import {
   type sendUnaryData,
   status,
 } from '@grpc/grpc-js';
-import {
-  type DevCertificates,
-  type DevParty,
-  ensureDevCertificates,
-  ensureUntrustedCertificates,
-} from '@welkom/infrastructure';
+import { type DevCertificates, type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from '@welkom/infrastructure';
 import { callerOinFromCall } from '../src/caller-identity';
-import {
-  type MtlsMaterial,
-  createClientCredentials,
-  createServerCredentials,
-  loadMtlsMaterial,
-} from '../src/mtls-credentials';
+import { type MtlsMaterial, createClientCredentials, createServerCredentials, loadMtlsMaterial } from '../src/mtls-credentials';
 
 // Real TLS over real sockets: a plain grpc-js server with the hub's mTLS credentials whose only answer is
 // "who does my TLS layer say you are". The request body and metadata deliberately claim another party.
@@ -142,9 +132,9 @@ describe('mTLS between parties', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'welkom-mtls-'));
-    const partiesFile = JSON.parse(
-      await readFile(join(__dirname, '..', '..', '..', 'deploy', 'parties', 'dev-parties.json'), 'utf8'),
-    ) as { parties: DevParty[] };
+    const partiesFile = JSON.parse(await readFile(join(__dirname, '..', '..', '..', 'deploy', 'parties', 'dev-parties.json'), 'utf8')) as {
+      parties: DevParty[];
+    };
     parties = Object.fromEntries(partiesFile.parties.map((party) => [party.key, party]));
     const involved = [parties.hub, parties.ind, parties['university-leiden']];
     certificates = await ensureDevCertificates(join(workDir, 'trusted'), involved);

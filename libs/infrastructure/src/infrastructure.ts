@@ -28,10 +28,7 @@ export function readDevParties(): DevParty[] {
  * from Maven Central jars), a PostgreSQL (DATABASE_URL, the local server, or an embedded one) and the
  * development PKI. `npm start` and `npm test` both come through here, so they behave the same.
  */
-export async function startInfrastructure(options: {
-  log: (line: string) => void;
-  kafkaDataDir?: string;
-}): Promise<Infrastructure> {
+export async function startInfrastructure(options: { log: (line: string) => void; kafkaDataDir?: string }): Promise<Infrastructure> {
   const [kafka, postgres, certificates] = await Promise.all([
     resolveKafka({ log: options.log, dataDir: options.kafkaDataDir }),
     resolvePostgres({ log: options.log }),

@@ -121,8 +121,7 @@ export class MessagingModule {
         {
           provide: MessagingMetrics,
           inject: [{ token: METRICS_REGISTRY, optional: true }, DataSource],
-          useFactory: (registry: Registry | undefined, dataSource: DataSource) =>
-            new MessagingMetrics(registry, outboxBacklog(dataSource)),
+          useFactory: (registry: Registry | undefined, dataSource: DataSource) => new MessagingMetrics(registry, outboxBacklog(dataSource)),
         },
         {
           provide: KAFKA_PRODUCER,

@@ -40,7 +40,5 @@ export function OnEvent<T>(topic: TopicDefinition<T>) {
  * alone and the rest are applied.
  */
 export function OnEventBatch<T>(topic: TopicDefinition<T>) {
-  return eventHandler(
-    EventPattern<Record<string, ReceivedEvent<T>[]>>(topic.name, KAFKA_EVENT_TRANSPORT, { [EVENT_BATCH_HANDLER]: true }),
-  );
+  return eventHandler(EventPattern<Record<string, ReceivedEvent<T>[]>>(topic.name, KAFKA_EVENT_TRANSPORT, { [EVENT_BATCH_HANDLER]: true }));
 }

@@ -85,7 +85,9 @@ describe('consumer faults', () => {
       return current.applied + current.duplicatesSkipped >= facts.length + (appliedAtKill - committedAtKill) ? current : undefined;
     }, 90_000);
 
-    console.log(`consumer kill: ${facts.length} events, applied ${appliedAtKill} / committed ${committedAtKill} at the kill; ${JSON.stringify(summary)}`);
+    console.log(
+      `consumer kill: ${facts.length} events, applied ${appliedAtKill} / committed ${committedAtKill} at the kill; ${JSON.stringify(summary)}`,
+    );
     // Everything applied but not yet committed at the kill was delivered again, and skipped by the inbox.
     expect(summary).toEqual({
       applied: facts.length,
@@ -113,9 +115,7 @@ describe('consumer faults', () => {
     const unauthorisedSigner = EnvelopeSigner.fromFiles(certificates.parties.ind);
     const untrustedDirectory = join(certificates.caCertificatePath, '..', `untrusted-${runId}`);
     scratchDirectories.push(untrustedDirectory);
-    const untrusted = await ensureUntrustedCertificates(untrustedDirectory, [
-      { key: 'hub', oin: HUB_OIN, name: 'Welkom Hub (impostor)' },
-    ]);
+    const untrusted = await ensureUntrustedCertificates(untrustedDirectory, [{ key: 'hub', oin: HUB_OIN, name: 'Welkom Hub (impostor)' }]);
     const impostor = EnvelopeSigner.fromFiles(untrusted.parties.hub);
     const poisonKinds = poisonFactory(topic, signer, unauthorisedSigner, impostor);
 

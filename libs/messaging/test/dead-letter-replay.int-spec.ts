@@ -61,7 +61,9 @@ describe('dead letters and replay', () => {
     const listed = await dlt(['list', '--topic', producer.topic.name], env);
     expect(listed.code).toBe(0);
     expect(listed.output).toContain(`${refused} dead letter(s)`);
-    expect(listed.output.match(/BUSINESS_REJECTION {2}group=consumer-\w+ .*replayed=0 {2}reason="case case-\w+-2 is not open"/g)).toHaveLength(refused);
+    expect(
+      listed.output.match(/BUSINESS_REJECTION {2}group=consumer-\w+ .*replayed=0 {2}reason="case case-\w+-2 is not open"/g),
+    ).toHaveLength(refused);
 
     const [first] = await listDeadLetters(kafka, [producer.topic.name]);
     const shown: string[] = [];

@@ -2,13 +2,7 @@ import { createPrivateKey, sign, X509Certificate } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_PARTY_DIRECTORY_FILE } from '@welkom/config';
-import {
-  encodeDetachedJws,
-  encodeJwsHeader,
-  envelopeSigningPayload,
-  jwsSigningInput,
-  type EventEnvelope,
-} from '@welkom/events';
+import { encodeDetachedJws, encodeJwsHeader, envelopeSigningPayload, jwsSigningInput, type EventEnvelope } from '@welkom/events';
 import {
   buildSignedRecord,
   CertificateTrust,

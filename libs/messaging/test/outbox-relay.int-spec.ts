@@ -73,7 +73,12 @@ describe('transactional outbox and relay', () => {
   it('reports the outbox backlog while the relay is not publishing', async () => {
     const runId = newRunId();
     const producer = await startCaseService(
-      caseServiceSettings({ name: `idle-${runId}`, runId, databaseUrl: await databases.create('outbox_backlog'), relay: { enabled: false } }),
+      caseServiceSettings({
+        name: `idle-${runId}`,
+        runId,
+        databaseUrl: await databases.create('outbox_backlog'),
+        relay: { enabled: false },
+      }),
     );
     services.push(producer);
     await producer.recordFacts(caseFacts(runId, 2, 3));

@@ -8,9 +8,7 @@ describe('databaseUrl', () => {
   });
 
   it('adds a database to a URL that names none', () => {
-    expect(databaseUrl('postgresql://postgres@127.0.0.1:5432', 'welkom_hub')).toBe(
-      'postgresql://postgres@127.0.0.1:5432/welkom_hub',
-    );
+    expect(databaseUrl('postgresql://postgres@127.0.0.1:5432', 'welkom_hub')).toBe('postgresql://postgres@127.0.0.1:5432/welkom_hub');
   });
 });
 
@@ -26,10 +24,7 @@ describe('assertSafeIdentifier', () => {
     expect(assertSafeIdentifier(name)).toBe(name);
   });
 
-  it.each(['', 'Welkom', '1st', 'with-dash', 'x'.repeat(64), 'a"; DROP DATABASE postgres; --', 'ümlaut'])(
-    'rejects %j',
-    (name) => {
-      expect(() => assertSafeIdentifier(name)).toThrow(/Unsafe PostgreSQL identifier/);
-    },
-  );
+  it.each(['', 'Welkom', '1st', 'with-dash', 'x'.repeat(64), 'a"; DROP DATABASE postgres; --', 'ümlaut'])('rejects %j', (name) => {
+    expect(() => assertSafeIdentifier(name)).toThrow(/Unsafe PostgreSQL identifier/);
+  });
 });

@@ -18,7 +18,5 @@ export async function inTransaction<T>(
   work: (manager: EntityManager) => Promise<T>,
   isolationLevel?: IsolationLevel,
 ): Promise<T> {
-  return isolationLevel === undefined
-    ? dataSource.transaction(work)
-    : dataSource.transaction(isolationLevel, work);
+  return isolationLevel === undefined ? dataSource.transaction(work) : dataSource.transaction(isolationLevel, work);
 }

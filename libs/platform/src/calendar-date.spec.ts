@@ -14,7 +14,14 @@ import {
 
 describe('calendar days', () => {
   it('agrees with the JavaScript calendar on epoch days across leap years and centuries', () => {
-    for (const [y, m, d] of [[1970, 1, 1], [2000, 2, 29], [2015, 1, 1], [2020, 2, 29], [2100, 3, 1], [1899, 12, 31]]) {
+    for (const [y, m, d] of [
+      [1970, 1, 1],
+      [2000, 2, 29],
+      [2015, 1, 1],
+      [2020, 2, 29],
+      [2100, 3, 1],
+      [1899, 12, 31],
+    ]) {
       expect(epochDayOf(y, m, d)).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
     }
   });

@@ -51,7 +51,11 @@ export class DatedEntries<Entry extends Validity> {
     private readonly keyOf: (entry: Entry) => string = () => '',
   ) {
     const problems = validityProblems(where, entries, keyOf);
-    if (problems.length > 0) throw new ReferenceDataError(file, problems.map((problem) => `${file}: ${problem}`));
+    if (problems.length > 0)
+      throw new ReferenceDataError(
+        file,
+        problems.map((problem) => `${file}: ${problem}`),
+      );
     for (const entry of entries) this.byKey.set(keyOf(entry), [...(this.byKey.get(keyOf(entry)) ?? []), entry]);
   }
 

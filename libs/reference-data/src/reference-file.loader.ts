@@ -56,7 +56,11 @@ export function parseReferenceFile<Schema extends z.ZodType>(
     );
   }
   const problems = check(result.data);
-  if (problems.length > 0) throw new ReferenceDataError(file, problems.map((problem) => `${file}: ${problem}`));
+  if (problems.length > 0)
+    throw new ReferenceDataError(
+      file,
+      problems.map((problem) => `${file}: ${problem}`),
+    );
   return result.data;
 }
 

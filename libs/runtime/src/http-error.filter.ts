@@ -28,19 +28,28 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: exception.message,
         problems: exception.fieldViolations.map(({ field, description }) => ({ field, description })),
       };
-      response.status(body.status).type('application/json').send(`${JSON.stringify(body, null, 2)}\n`);
+      response
+        .status(body.status)
+        .type('application/json')
+        .send(`${JSON.stringify(body, null, 2)}\n`);
       return;
     }
     if (exception instanceof HttpException) {
       // Nest's own (e.g. an unknown route below this controller): keep its status and message.
       const status = exception.getStatus();
-      response.status(status).type('application/json').send(`${JSON.stringify({ status, message: exception.message })}\n`);
+      response
+        .status(status)
+        .type('application/json')
+        .send(`${JSON.stringify({ status, message: exception.message })}\n`);
       return;
     }
     this.logger.error(
       `Unexpected error in an HTTP handler: ${exception instanceof Error ? exception.message : String(exception)}`,
       exception instanceof Error ? exception.stack : undefined,
     );
-    response.status(500).type('application/json').send(`${JSON.stringify({ status: 500, message: 'Internal error; the incident was logged' })}\n`);
+    response
+      .status(500)
+      .type('application/json')
+      .send(`${JSON.stringify({ status: 500, message: 'Internal error; the incident was logged' })}\n`);
   }
 }

@@ -54,7 +54,10 @@ export interface ServiceRun {
 
 export function serviceRun(label: string, options: ServiceRunOptions = {}): ServiceRun {
   const infrastructure = options.infrastructure ?? testInfrastructure();
-  const runId = `${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+  const runId = `${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   const parties: Record<string, PartyFiles> = { ...infrastructure.certificates.parties, ...options.extraParties };
   const started: { service: ServiceUnderTest; database: string }[] = [];
   const clients = new Map<string, object>();

@@ -31,14 +31,17 @@ export function isInvalid(value: unknown): value is Invalid {
 export function fieldRule<T>(check: (value: unknown) => T | Invalid): z.ZodType<T, unknown> {
   // `optional()` first: an absent key still reaches the check (which decides whether that is 'is required'),
   // and an undefined result is not zod's own "expected nonoptional".
-  return z.unknown().optional().transform((value, ctx): T => {
-    const result = check(value);
-    if (!isInvalid(result)) return result;
-    for (const violation of result.violations) {
-      ctx.addIssue({ code: 'custom', path: [...violation.path], message: violation.description, continue: true });
-    }
-    return undefined as T;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): T => {
+      const result = check(value);
+      if (!isInvalid(result)) return result;
+      for (const violation of result.violations) {
+        ctx.addIssue({ code: 'custom', path: [...violation.path], message: violation.description, continue: true });
+      }
+      return undefined as T;
+    });
 }
 
 /** A nested message of the request; absent (proto-loader: null) is 'is required', or undefined when optional. */

@@ -167,8 +167,14 @@ describe('applying IND status events to the feed', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('INVALID_ARGUMENT');
     expect((error as DomainError).fieldViolations).toEqual([
-      { field: 'citizenship', description: `event ${bad.event.envelope.eventId}: UNKNOWN_CITIZENSHIP: "QQ" is not an assigned ISO 3166-1 alpha-2 code` },
-      { field: 'decided_on', description: `event ${bad.event.envelope.eventId}: DECIDED_BEFORE_SUBMITTED: "2022-02-01" is before the submission date "2022-03-01"` },
+      {
+        field: 'citizenship',
+        description: `event ${bad.event.envelope.eventId}: UNKNOWN_CITIZENSHIP: "QQ" is not an assigned ISO 3166-1 alpha-2 code`,
+      },
+      {
+        field: 'decided_on',
+        description: `event ${bad.event.envelope.eventId}: DECIDED_BEFORE_SUBMITTED: "2022-02-01" is before the submission date "2022-03-01"`,
+      },
     ]);
     expect(h.saved).toEqual([]);
     expect(h.recorded).toEqual([]);

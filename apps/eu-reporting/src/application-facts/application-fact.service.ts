@@ -75,7 +75,12 @@ export class ApplicationFactService {
   async applyStatusChanges(commands: readonly StatusChangeCommand[]): Promise<StatusChangeOutcome> {
     await this.ledger.whenLoaded();
     const result = await this.transactions.run(async (tx) => {
-      const fresh = new Set(await this.inbox.claimAll(tx, commands.map((command) => command.event)));
+      const fresh = new Set(
+        await this.inbox.claimAll(
+          tx,
+          commands.map((command) => command.event),
+        ),
+      );
       const toApply = commands.filter((command) => fresh.has(command.event));
       const stored = await this.facts.lockAndFind(tx, [...new Set(toApply.map((command) => command.change.applicationId))]);
 

@@ -56,7 +56,9 @@ export class ApplicationLedgerStore implements OnModuleInit {
           // Rows were validated before they were written; one that no longer passes means the reference
           // data changed underneath them (e.g. a citizenship code withdrawn), and the figures cannot be trusted.
           if (!checked.ok) {
-            throw new Error(`Stored fact of ${fact.applicationId} no longer passes validation: ${checked.problems.map((p) => p.message).join('; ')}`);
+            throw new Error(
+              `Stored fact of ${fact.applicationId} no longer passes validation: ${checked.problems.map((p) => p.message).join('; ')}`,
+            );
           }
           this.ledger.record(checked.fact);
           count += 1;

@@ -39,8 +39,7 @@ export function statusChangeOf(event: ApplicationStatusChanged): StatusChange {
   return {
     applicationId: event.applicationRef,
     status: statusNameOf(event.status),
-    category:
-      event.category === PermitCategory.PERMIT_CATEGORY_UNSPECIFIED ? '' : event.category.slice(CATEGORY_PREFIX.length),
+    category: event.category === PermitCategory.PERMIT_CATEGORY_UNSPECIFIED ? '' : event.category.slice(CATEGORY_PREFIX.length),
     citizenship: event.citizenship,
     sponsorType: SPONSOR_TYPE_OF[event.sponsorType] ?? '',
     submittedOn: event.submittedOn,

@@ -84,7 +84,12 @@ describe('publishing the feed on the compacted topic', () => {
     expect([value(national, 'APPL'), value(national, 'DEC'), value(national, 'GRANT_RT')]).toEqual([12, 12, 100]);
     // The citizenship breakdown is published with the small-cell policy on: one student from CN is withheld.
     const student = payloads.find((p) => p.seriesId === 'A.STUDY.CN.TOTAL.NL:2021') as TalentFeedSeries;
-    expect(student.observations.find((o) => o.indicator === 'APPL')).toEqual({ indicator: 'APPL', unit: 'NR', obsFlag: 'c', confStatus: 'C' });
+    expect(student.observations.find((o) => o.indicator === 'APPL')).toEqual({
+      indicator: 'APPL',
+      unit: 'NR',
+      obsFlag: 'c',
+      confStatus: 'C',
+    });
     expect(ids).toContain('A.HSM.TOTAL.TOTAL.NL:2021');
   });
 
@@ -108,7 +113,13 @@ describe('publishing the feed on the compacted topic', () => {
     t.change(FACTS.map((fact) => (fact.applicationId === 'S-1' ? { ...fact, citizenship: 'US' } : fact)));
     await t.service.publish();
     const emptied = t.enqueued[1].payloads.find((p) => p.seriesId === 'A.STUDY.CN.TOTAL.NL:2021') as TalentFeedSeries;
-    expect(emptied.observations.map((o) => `${o.indicator}=${o.value}`)).toEqual(['APPL=0', 'DEC=0', 'DEC_GRANT=0', 'DEC_REFUSE=0', 'DEC_WITHDRAW=0']);
+    expect(emptied.observations.map((o) => `${o.indicator}=${o.value}`)).toEqual([
+      'APPL=0',
+      'DEC=0',
+      'DEC_GRANT=0',
+      'DEC_REFUSE=0',
+      'DEC_WITHDRAW=0',
+    ]);
     expect(TalentFeedSeries.decode(t.sent.get('A.STUDY.CN.TOTAL.NL:2021') as Buffer)).toEqual(emptied);
   });
 });

@@ -1,10 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { TOPICS } from '@welkom/events';
 import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
@@ -100,8 +94,15 @@ export class FeedPublicationService implements OnApplicationBootstrap, BeforeApp
       }
       // In series id order: the same changes give the same outbox rows, whatever order the tables came in.
       changed.sort((a, b) => (a.series.seriesId < b.series.seriesId ? -1 : a.series.seriesId > b.series.seriesId ? 1 : 0));
-      await this.outbox.enqueueAll(tx, TOPICS.talentFeed, changed.map((row) => row.series));
-      await this.published.save(tx, changed.map((row) => ({ seriesId: row.series.seriesId, payload: row.payload })));
+      await this.outbox.enqueueAll(
+        tx,
+        TOPICS.talentFeed,
+        changed.map((row) => row.series),
+      );
+      await this.published.save(
+        tx,
+        changed.map((row) => ({ seriesId: row.series.seriesId, payload: row.payload })),
+      );
       return { published: changed.length, unchanged: current.size - changed.length };
     });
     this.publishedRevision = revision;

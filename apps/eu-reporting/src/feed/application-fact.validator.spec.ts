@@ -45,7 +45,13 @@ describe('application fact validator', () => {
   });
 
   it('names the field of every problem', () => {
-    const result = validator.validate({ applicationId: 'EV-3', category: 'STUDENT', citizenship: 'CN', sponsorType: 'BOSS', submittedOn: '' });
+    const result = validator.validate({
+      applicationId: 'EV-3',
+      category: 'STUDENT',
+      citizenship: 'CN',
+      sponsorType: 'BOSS',
+      submittedOn: '',
+    });
     expect(result.ok ? [] : result.problems.map((p) => [p.code, p.field])).toEqual([
       ['UNKNOWN_SPONSOR_TYPE', 'sponsorType'],
       ['MISSING_VALUE', 'submittedOn'],

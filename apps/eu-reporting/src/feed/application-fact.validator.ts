@@ -32,8 +32,7 @@ export interface FactProblem {
 }
 
 export type FactValidation =
-  | { readonly ok: true; readonly fact: CheckedApplicationFact }
-  | { readonly ok: false; readonly problems: readonly FactProblem[] };
+  { readonly ok: true; readonly fact: CheckedApplicationFact } | { readonly ok: false; readonly problems: readonly FactProblem[] };
 
 const UNKNOWN_SPONSOR_TYPE = sponsorTypeCodeOf('UNKNOWN');
 
@@ -57,20 +56,13 @@ function quoted(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-function checkDate(
-  value: string,
-  field: 'submittedOn' | 'decidedOn',
-  problems: FactProblem[],
-): EpochDay | undefined {
+function checkDate(value: string, field: 'submittedOn' | 'decidedOn', problems: FactProblem[]): EpochDay | undefined {
   const parsed = checkIsoDate(value);
   if (typeof parsed === 'number') return parsed;
   problems.push({
     code: 'INVALID_DATE',
     field,
-    message:
-      parsed === 'FORMAT'
-        ? `${quoted(value)} is not an ISO date (YYYY-MM-DD)`
-        : `${quoted(value)} is not a day in the calendar`,
+    message: parsed === 'FORMAT' ? `${quoted(value)} is not an ISO date (YYYY-MM-DD)` : `${quoted(value)} is not a day in the calendar`,
   });
   return undefined;
 }

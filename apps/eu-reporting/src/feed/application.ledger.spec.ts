@@ -35,7 +35,9 @@ describe('application ledger', () => {
   it('keeps the sponsor type and forgets nothing when it grows past its first capacity', () => {
     const ledger = new ApplicationLedger({ expectedApplications: 16 });
     for (let i = 0; i < 5_000; i++) {
-      ledger.record(checked({ ...submitted, applicationId: `V-${i}`, citizenship: i % 2 === 0 ? 'CN' : 'IN', sponsorType: 'RECOGNISED_SPONSOR' }));
+      ledger.record(
+        checked({ ...submitted, applicationId: `V-${i}`, citizenship: i % 2 === 0 ? 'CN' : 'IN', sponsorType: 'RECOGNISED_SPONSOR' }),
+      );
     }
     expect(ledger.size).toBe(5_000);
     expect(ledger.find('V-4999')).toEqual({ ...submitted, applicationId: 'V-4999', citizenship: 'IN', sponsorType: 'RECOGNISED_SPONSOR' });

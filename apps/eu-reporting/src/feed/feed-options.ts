@@ -24,8 +24,7 @@ export interface FeedOptionProblem {
 }
 
 export type FeedOptionsReading =
-  | { readonly ok: true; readonly options: FeedOptions }
-  | { readonly ok: false; readonly problems: readonly FeedOptionProblem[] };
+  { readonly ok: true; readonly options: FeedOptions } | { readonly ok: false; readonly problems: readonly FeedOptionProblem[] };
 
 const BREAKDOWNS = ['citizenship', 'sponsor-type'] as const;
 

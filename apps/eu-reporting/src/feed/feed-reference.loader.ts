@@ -37,9 +37,7 @@ export const permitCategoriesFileSchema = referenceFileSchema({
 });
 
 export const reportingGroupsFileSchema = referenceFileSchema({
-  groups: z.array(
-    z.object({ id: code, label: text, categories: z.array(permitCategory).min(1, 'a group needs at least one category') }),
-  ),
+  groups: z.array(z.object({ id: code, label: text, categories: z.array(permitCategory).min(1, 'a group needs at least one category') })),
 });
 
 export const dataflowFileSchema = referenceFileSchema({

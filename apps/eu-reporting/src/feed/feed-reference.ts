@@ -28,15 +28,7 @@ export interface ReportingGroup {
 }
 
 export type SdmxConcept = 'FREQUENCY' | 'INDICATOR' | 'REASON' | 'CITIZENSHIP' | 'SPONSOR_TYPE' | 'UNIT' | 'GEO';
-export const SDMX_CONCEPTS: readonly SdmxConcept[] = [
-  'FREQUENCY',
-  'INDICATOR',
-  'REASON',
-  'CITIZENSHIP',
-  'SPONSOR_TYPE',
-  'UNIT',
-  'GEO',
-];
+export const SDMX_CONCEPTS: readonly SdmxConcept[] = ['FREQUENCY', 'INDICATOR', 'REASON', 'CITIZENSHIP', 'SPONSOR_TYPE', 'UNIT', 'GEO'];
 
 export type PeriodKind = 'year' | 'quarter' | 'month';
 

@@ -31,9 +31,7 @@ interface Observation {
 function reasonCode(series: FeedSeries, table: FeedTable, reference: FeedReference): string {
   const { dataflow } = reference;
   const code =
-    table.query.reasonAxis === 'group'
-      ? dataflow.groupReason.get(series.reason)
-      : dataflow.categoryReason[series.reason as PermitCategory];
+    table.query.reasonAxis === 'group' ? dataflow.groupReason.get(series.reason) : dataflow.categoryReason[series.reason as PermitCategory];
   if (code === undefined) throw new Error(`no SDMX reason code for "${series.reason}" in the dataflow reference`);
   return code;
 }
@@ -91,8 +89,7 @@ export function renderFeedSdmxCsv(table: FeedTable, reference: FeedReference, la
   });
   // Series come sorted by period first; Eurostat's order is series key first, then time. Sort is stable.
   const seriesOrder = new Map(table.series.map((s, i) => [s, i]));
-  const keyOf = (o: Observation): string =>
-    dataflow.dimensions.map((d) => dimensionValue(d.concept, o, table, reference)).join(',');
+  const keyOf = (o: Observation): string => dataflow.dimensions.map((d) => dimensionValue(d.concept, o, table, reference)).join(',');
   const rows = observations.map((o) => ({ o, key: keyOf(o) }));
   rows.sort((a, b) => {
     if (a.o.measureIndex !== b.o.measureIndex) return a.o.measureIndex - b.o.measureIndex;

@@ -41,35 +41,37 @@ function y(scale: Scale, value: number, top: number): number {
   return top + PLOT_HEIGHT - ((value - scale.min) / (scale.max - scale.min)) * PLOT_HEIGHT;
 }
 
-function panel(
-  label: string,
-  series: readonly FeedSeries[],
-  years: readonly number[],
-  counts: Scale,
-  rates: Scale,
-  top: number,
-): string[] {
+function panel(label: string, series: readonly FeedSeries[], years: readonly number[], counts: Scale, rates: Scale, top: number): string[] {
   const plotTop = top + PLOT_TOP_OFFSET;
   const band = (PLOT_RIGHT - PLOT_LEFT) / years.length;
   const barWidth = band * 0.34;
   const byYear = new Map(series.map((s) => [s.period.year, s]));
-  const out: string[] = [`<g class="panel">`, `<text x="${PLOT_LEFT}" y="${n(top + 24)}" font-size="16" font-weight="bold">${xml(label)}</text>`];
+  const out: string[] = [
+    `<g class="panel">`,
+    `<text x="${PLOT_LEFT}" y="${n(top + 24)}" font-size="16" font-weight="bold">${xml(label)}</text>`,
+  ];
 
   for (let value = counts.min; value <= counts.max; value += counts.step) {
     const at = n(y(counts, value, plotTop));
     out.push(`<line x1="${PLOT_LEFT}" y1="${at}" x2="${PLOT_RIGHT}" y2="${at}" stroke="${COLOURS.grid}"/>`);
-    out.push(`<text x="${PLOT_LEFT - 8}" y="${at}" text-anchor="end" dominant-baseline="middle" font-size="11">${groupThousands(value)}</text>`);
+    out.push(
+      `<text x="${PLOT_LEFT - 8}" y="${at}" text-anchor="end" dominant-baseline="middle" font-size="11">${groupThousands(value)}</text>`,
+    );
   }
   for (let value = rates.min; value <= rates.max; value += rates.step) {
     const at = n(y(rates, value, plotTop));
-    out.push(`<text x="${PLOT_RIGHT + 8}" y="${at}" dominant-baseline="middle" font-size="11" fill="${COLOURS.grantRate}">${value} %</text>`);
+    out.push(
+      `<text x="${PLOT_RIGHT + 8}" y="${at}" dominant-baseline="middle" font-size="11" fill="${COLOURS.grantRate}">${value} %</text>`,
+    );
   }
 
   const points: string[] = [];
   years.forEach((year, i) => {
     const left = PLOT_LEFT + i * band + band * 0.14;
     const entry = byYear.get(year);
-    out.push(`<text x="${n(PLOT_LEFT + (i + 0.5) * band)}" y="${n(plotTop + PLOT_HEIGHT + 18)}" text-anchor="middle" font-size="12">${year}</text>`);
+    out.push(
+      `<text x="${n(PLOT_LEFT + (i + 0.5) * band)}" y="${n(plotTop + PLOT_HEIGHT + 18)}" text-anchor="middle" font-size="12">${year}</text>`,
+    );
     if (entry === undefined) return;
     const bars = [
       ['applications', entry.values.applications, left],
@@ -87,14 +89,18 @@ function panel(
       const cx = PLOT_LEFT + (i + 0.5) * band;
       const cy = y(rates, rate, plotTop);
       points.push(`${n(cx)},${n(cy)}`);
-      out.push(`<circle class="grant-rate" cx="${n(cx)}" cy="${n(cy)}" r="4" fill="${COLOURS.grantRate}"><title>${year} grant rate: ${rate} %</title></circle>`);
+      out.push(
+        `<circle class="grant-rate" cx="${n(cx)}" cy="${n(cy)}" r="4" fill="${COLOURS.grantRate}"><title>${year} grant rate: ${rate} %</title></circle>`,
+      );
       out.push(`<text x="${n(cx)}" y="${n(cy - 9)}" text-anchor="middle" font-size="11" fill="${COLOURS.grantRate}">${rate} %</text>`);
     }
   });
   if (points.length > 1) {
     out.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${COLOURS.grantRate}" stroke-width="2"/>`);
   }
-  out.push(`<line x1="${PLOT_LEFT}" y1="${n(plotTop + PLOT_HEIGHT)}" x2="${PLOT_RIGHT}" y2="${n(plotTop + PLOT_HEIGHT)}" stroke="${COLOURS.text}"/>`);
+  out.push(
+    `<line x1="${PLOT_LEFT}" y1="${n(plotTop + PLOT_HEIGHT)}" x2="${PLOT_RIGHT}" y2="${n(plotTop + PLOT_HEIGHT)}" stroke="${COLOURS.text}"/>`,
+  );
   out.push('</g>');
   return out;
 }

@@ -33,9 +33,7 @@ export function renderFeedTable(table: FeedTable, reference: FeedReference): str
   const { query } = table;
   const groupLabels = new Map(reference.groups.map((g) => [g.id, g.label]));
   const reasonLabel = (reason: string): string =>
-    query.reasonAxis === 'group'
-      ? (groupLabels.get(reason) ?? reason)
-      : reference.categoryLabels[reason as PermitCategory];
+    query.reasonAxis === 'group' ? (groupLabels.get(reason) ?? reason) : reference.categoryLabels[reason as PermitCategory];
 
   const columns: Column[] = [
     { title: query.reasonAxis === 'group' ? 'Group' : 'Category', alignRight: false, cell: (s) => reasonLabel(s.reason) },

@@ -141,7 +141,9 @@ describe('feed aggregation', () => {
 
   it('computes median and p90 processing days by nearest rank', () => {
     // 1..10 days: nearest-rank median is the 5th value, p90 the 9th.
-    const ledger = ledgerOf(...times(10, (i) => fact({ submittedOn: '2022-03-01', decidedOn: `2022-03-${String(2 + i).padStart(2, '0')}` })));
+    const ledger = ledgerOf(
+      ...times(10, (i) => fact({ submittedOn: '2022-03-01', decidedOn: `2022-03-${String(2 + i).padStart(2, '0')}` })),
+    );
     const values = series(annual(ledger), 'KNOWLEDGE_MIGRANTS', '2022').values;
     expect(values.processingMedianDays).toBe(5);
     expect(values.processingP90Days).toBe(9);
@@ -207,14 +209,19 @@ describe('feed aggregation', () => {
   });
 
   it('shows only the requested years but still counts decisions on applications submitted before them', () => {
-    const ledger = ledgerOf(fact({ submittedOn: '2014-12-01', decidedOn: '2015-01-20' }), fact({ submittedOn: '2016-05-01', decidedOn: '2016-05-20' }));
+    const ledger = ledgerOf(
+      fact({ submittedOn: '2014-12-01', decidedOn: '2015-01-20' }),
+      fact({ submittedOn: '2016-05-01', decidedOn: '2016-05-20' }),
+    );
     const table = annual(ledger, { fromYear: 2015, toYear: 2015 });
     expect(table.series.map((s) => s.period.label)).toEqual(['2015', '2015']);
     expect(series(table, 'KNOWLEDGE_MIGRANTS', '2015').values).toMatchObject({ applications: 0, decisions: 1 });
   });
 
   it('lists every group in every year of the data, with zeros where nothing happened', () => {
-    const table = annual(ledgerOf(fact({ submittedOn: '2019-01-01', decidedOn: '2019-01-10' }), fact({ submittedOn: '2021-01-01', decidedOn: '2021-01-10' })));
+    const table = annual(
+      ledgerOf(fact({ submittedOn: '2019-01-01', decidedOn: '2019-01-10' }), fact({ submittedOn: '2021-01-01', decidedOn: '2021-01-10' })),
+    );
     expect(table.series.map((s) => `${s.reason} ${s.period.label}`)).toEqual([
       'KNOWLEDGE_MIGRANTS 2019',
       'STUDENTS 2019',

@@ -15,10 +15,7 @@ function isSmall(value: number | null, policy: SmallCellPolicy): boolean {
 }
 
 /** Which values of one series must not be published as they are, and why. */
-export function confidentialValuesOf(
-  series: FeedSeries,
-  policy: SmallCellPolicy,
-): Partial<Record<FeedMeasure, Confidentiality>> {
+export function confidentialValuesOf(series: FeedSeries, policy: SmallCellPolicy): Partial<Record<FeedMeasure, Confidentiality>> {
   const marks: Partial<Record<FeedMeasure, Confidentiality>> = {};
   for (const measure of COUNT_MEASURES) {
     if (isSmall(series.values[measure], policy)) marks[measure] = 'primary';
@@ -37,11 +34,7 @@ export function confidentialValuesOf(
   return marks;
 }
 
-function protectedValue(
-  measure: FeedMeasure,
-  value: number | null,
-  policy: SmallCellPolicy,
-): number | null {
+function protectedValue(measure: FeedMeasure, value: number | null, policy: SmallCellPolicy): number | null {
   const isCount = (COUNT_MEASURES as readonly FeedMeasure[]).includes(measure);
   if (policy.method === 'round' && isCount && value !== null) return roundToMultiple(value, policy.roundingBase);
   return null;

@@ -23,8 +23,7 @@ export function feedSeriesPosition(series: FeedSeries, query: FeedQuery, referen
   const citizenship = series.citizenship === null ? CITIZENSHIP_CODE_SPACE : citizenshipCodeOf(series.citizenship);
   const sponsorType = series.sponsorType === null ? SPONSOR_TYPES.length : SPONSOR_TYPES.indexOf(series.sponsorType);
   const key =
-    ((periodNumberOf(series.period) * reasons.length + reason) * (CITIZENSHIP_CODE_SPACE + 1) + citizenship) *
-      (SPONSOR_TYPES.length + 1) +
+    ((periodNumberOf(series.period) * reasons.length + reason) * (CITIZENSHIP_CODE_SPACE + 1) + citizenship) * (SPONSOR_TYPES.length + 1) +
     sponsorType;
   return key + 1;
 }

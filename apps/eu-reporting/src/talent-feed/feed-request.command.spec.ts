@@ -42,8 +42,24 @@ describe('feed requests over HTTP', () => {
       'last-update': '2023-02-01T09:30:00',
     });
     const cli = parseFeedArguments([
-      '--input', 'x.csv', '--format', 'sdmx-csv', '--from', '2015', '--to', '2022', '--period', 'quarter', '--by', 'category',
-      '--breakdown', 'citizenship,sponsor-type', '--small-cells', 'off', '--last-update', '2023-02-01T09:30:00',
+      '--input',
+      'x.csv',
+      '--format',
+      'sdmx-csv',
+      '--from',
+      '2015',
+      '--to',
+      '2022',
+      '--period',
+      'quarter',
+      '--by',
+      'category',
+      '--breakdown',
+      'citizenship,sponsor-type',
+      '--small-cells',
+      'off',
+      '--last-update',
+      '2023-02-01T09:30:00',
     ]);
     expect(cli.kind).toBe('run');
     const { inputPath: _input, ...cliOptions } = (cli as Extract<typeof cli, { kind: 'run' }>).options;
@@ -58,9 +74,7 @@ describe('feed requests over HTTP', () => {
   });
 
   it('refuses bad, unknown and repeated parameters, naming each', () => {
-    expect(
-      violationsOf(() => feedOptionsFromHttpQuery({ format: 'xml', from: '15', to: ['2020', '2021'], year: '2020' })),
-    ).toEqual([
+    expect(violationsOf(() => feedOptionsFromHttpQuery({ format: 'xml', from: '15', to: ['2020', '2021'], year: '2020' }))).toEqual([
       { field: 'to', description: 'to must be given once, as text' },
       { field: 'year', description: 'year is not a feed parameter (format, from, to, period, by, breakdown, small-cells, last-update)' },
       { field: 'format', description: 'format must be one of json, sdmx-csv, table, svg (got "xml")' },
@@ -97,7 +111,13 @@ describe('feed requests over gRPC', () => {
   it('refuses a bad position, years and an unspecified breakdown in the request’s own field names', () => {
     expect(
       violationsOf(() =>
-        feedStreamCommandOf({ ...streamRequest, fromPosition: '-1', fromYear: 15, toYear: 2020, breakdown: [FeedBreakdown.FEED_BREAKDOWN_UNSPECIFIED] }),
+        feedStreamCommandOf({
+          ...streamRequest,
+          fromPosition: '-1',
+          fromYear: 15,
+          toYear: 2020,
+          breakdown: [FeedBreakdown.FEED_BREAKDOWN_UNSPECIFIED],
+        }),
       ),
     ).toEqual([
       { field: 'from_position', description: 'must be a position from a previous stream (got "-1")' },

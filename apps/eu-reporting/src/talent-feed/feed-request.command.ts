@@ -7,13 +7,7 @@ import {
 } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { fieldRule, type Invalid, invalidAll, parseRequest } from '@welkom/validation';
 import type { EuReportingErrorReason } from '../eu-reporting.errors';
-import {
-  FEED_OPTION_NAMES,
-  readFeedOptions,
-  type FeedOptionName,
-  type FeedOptionProblem,
-  type FeedOptions,
-} from '../feed/feed-options';
+import { FEED_OPTION_NAMES, readFeedOptions, type FeedOptionName, type FeedOptionProblem, type FeedOptions } from '../feed/feed-options';
 
 /** A stream request: which table, and after which position to start. */
 export interface FeedStreamCommand {
@@ -44,7 +38,10 @@ const httpQuery = fieldRule((input): FeedOptions | Invalid => {
       values.set(name, value);
     }
   }
-  const reading = readFeedOptions((name) => values.get(name), (name) => name);
+  const reading = readFeedOptions(
+    (name) => values.get(name),
+    (name) => name,
+  );
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => option));
   if (violations.length > 0 || !reading.ok) return invalidAll(violations);
   return reading.options;
@@ -112,7 +109,10 @@ const streamRequest = fieldRule((input): FeedStreamCommand | Invalid => {
   if (!POSITION.test(request.fromPosition)) {
     violations.push({ path: ['from_position'], description: `must be a position from a previous stream (got "${request.fromPosition}")` });
   }
-  const reading = readFeedOptions((name) => text[name], (name) => STREAM_FIELD[name]);
+  const reading = readFeedOptions(
+    (name) => text[name],
+    (name) => STREAM_FIELD[name],
+  );
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => STREAM_FIELD[option]));
   if (violations.length > 0 || !reading.ok) return invalidAll(violations);
   return { options: reading.options, fromPosition: Number(request.fromPosition) };

@@ -27,7 +27,19 @@ describe('feed series as contract rows (gRPC stream, compacted topic)', () => {
       .map((series) => talentFeedSeriesOf(series, table, reference))
       .flatMap((row) =>
         row.observations.map((o) =>
-          [row.freq, o.indicator, row.reason, row.citizen, row.sponsor, o.unit, row.geo, row.timePeriod, o.value ?? '', o.obsFlag, o.confStatus].join(','),
+          [
+            row.freq,
+            o.indicator,
+            row.reason,
+            row.citizen,
+            row.sponsor,
+            o.unit,
+            row.geo,
+            row.timePeriod,
+            o.value ?? '',
+            o.obsFlag,
+            o.confStatus,
+          ].join(','),
         ),
       )
       .sort();

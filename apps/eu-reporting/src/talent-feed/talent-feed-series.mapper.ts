@@ -1,7 +1,4 @@
-import type {
-  TalentFeedObservation,
-  TalentFeedSeries,
-} from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
+import type { TalentFeedObservation, TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { COUNT_MEASURES, FEED_MEASURES, type FeedReference, type SdmxConcept } from '../feed/feed-reference';
 import type { FeedSeries, FeedTable } from '../feed/feed-query';
 import type { PermitCategory } from '../feed/permit-category';

@@ -31,14 +31,23 @@ let csvPath: string;
 beforeAll(() => {
   directory = mkdtempSync(path.join(tmpdir(), 'talent-feed-'));
   csvPath = path.join(directory, 'history.csv');
-  const rows = facts.map((f) => [f.applicationId, f.category, f.citizenship, f.submittedOn, f.decidedOn ?? '', f.decision ?? '', f.sponsorType ?? ''].join(','));
+  const rows = facts.map((f) =>
+    [f.applicationId, f.category, f.citizenship, f.submittedOn, f.decidedOn ?? '', f.decision ?? '', f.sponsorType ?? ''].join(','),
+  );
   writeFileSync(csvPath, `${[[...HISTORY_COLUMNS, 'sponsor_type'].join(','), ...rows].join('\n')}\n`);
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('the feed the service serves', () => {
   it.each(FEED_FORMATS)('is byte for byte what `npm run feed` prints for the same facts (%s)', async (format) => {
-    const query = { period: 'year', reasonAxis: 'group', byCitizenship: false, bySponsorType: false, fromYear: 2019, toYear: 2022 } as const;
+    const query = {
+      period: 'year',
+      reasonAxis: 'group',
+      byCitizenship: false,
+      bySponsorType: false,
+      fromYear: 2019,
+      toYear: 2022,
+    } as const;
     const served = await service.render({ format, query });
     const replayed = await replayFeed({ inputPath: csvPath, format, query }, () => undefined);
     expect(replayed.report.rejectedRows).toBe(0);

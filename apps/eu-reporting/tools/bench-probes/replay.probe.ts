@@ -24,10 +24,7 @@ async function main(): Promise<void> {
 
   const replayStart = process.hrtime.bigint();
   let rejected = 0;
-  const { output, report, ledger } = await replayFeed(
-    { inputPath, format: 'json', query: NATIONAL_ANNUAL_BY_GROUP },
-    () => rejected++,
-  );
+  const { output, report, ledger } = await replayFeed({ inputPath, format: 'json', query: NATIONAL_ANNUAL_BY_GROUP }, () => rejected++);
   const replaySeconds = seconds(replayStart);
   sample();
 

@@ -63,7 +63,9 @@ describe('feed command (npm run feed)', () => {
   it('reports each malformed row with its line and reason on stderr and still prints the feed of the rest', async () => {
     const input = file(
       'malformed.csv',
-      [HISTORY, 'B-1,STUDENT,US,2015-02-30,,', 'B-2,TOURIST,US,2015-06-01,,', '', 'B-3,STUDENT,US,2015-06-01,2015-05-01,GRANTED'].join('\n'),
+      [HISTORY, 'B-1,STUDENT,US,2015-02-30,,', 'B-2,TOURIST,US,2015-06-01,,', '', 'B-3,STUDENT,US,2015-06-01,2015-05-01,GRANTED'].join(
+        '\n',
+      ),
     );
     const { code, stdout, stderr } = await run('--input', input, '--format', 'json');
     expect(code).toBe(0);

@@ -30,11 +30,8 @@ export async function replayFeed(
 ): Promise<FeedReplay> {
   const reference = loadFeedReference(options.referenceDir);
   const ledger = new ApplicationLedger({ expectedApplications: expectedApplications ?? applicationsToExpect(options.inputPath) });
-  const report = await importHistoryFile(
-    options.inputPath,
-    ledger,
-    new ApplicationFactValidator(reference.citizenships),
-    (row) => describeRejectedRow(row).forEach(onRejectedLine),
+  const report = await importHistoryFile(options.inputPath, ledger, new ApplicationFactValidator(reference.citizenships), (row) =>
+    describeRejectedRow(row).forEach(onRejectedLine),
   );
   if (report.fatal !== null) return { output: '', report, ledger };
   const table = buildFeedTable(ledger, reference, options.query, options.smallCells);

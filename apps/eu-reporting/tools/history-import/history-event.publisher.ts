@@ -59,7 +59,10 @@ export class KafkaHistoryEventSink implements HistoryEventSink {
       );
     }
     const kafka = createKafkaClient({ clientId: 'eu-reporting-history-import', brokers: options.brokers });
-    await ensureTopics(kafka, allTopicDefinitions().filter((definition) => definition.name === topic.name));
+    await ensureTopics(
+      kafka,
+      allTopicDefinitions().filter((definition) => definition.name === topic.name),
+    );
     return new KafkaHistoryEventSink(signer, ProducerSession.reliable(kafka));
   }
 

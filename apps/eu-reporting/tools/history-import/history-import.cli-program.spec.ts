@@ -59,7 +59,9 @@ describe('npm run history:import', () => {
     );
     const result = await run(['--file', input]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('history-import: rejected line 3, citizenship: UNKNOWN_CITIZENSHIP: "ZZ" is not an assigned ISO 3166-1 alpha-2 code\n');
+    expect(result.stderr).toBe(
+      'history-import: rejected line 3, citizenship: UNKNOWN_CITIZENSHIP: "ZZ" is not an assigned ISO 3166-1 alpha-2 code\n',
+    );
     expect(result.stdout).toContain('history-import: 4 lines read: 2 rows imported, 1 rejected, 0 blank\n');
     expect(result.stdout).toContain(
       'history-import: 3 events (2 submitted, 1 granted, 0 refused, 0 withdrawn) published to welkom.ind.application-status.v1 as party ind (00000001812345670000)',

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { type EpochDay, formatIsoDate } from '@welkom/platform';
-import {
-  contractCategoryOf,
-  contractSponsorTypeOf,
-  contractStatusOf,
-} from '../../src/application-facts/application-status.mapper';
+import { contractCategoryOf, contractSponsorTypeOf, contractStatusOf } from '../../src/application-facts/application-status.mapper';
 import type { ApplicationStatusName } from '../../src/application-facts/status-change';
 import type { CheckedApplicationFact } from '../../src/feed/application-fact';
 import { citizenshipOfCode } from '../../src/feed/citizenship-code';

@@ -19,12 +19,7 @@ const COLUMN_OF_FIELD: Readonly<Record<ApplicationFactField, string>> = {
 export const MAX_LINE_LENGTH = 4096;
 
 export type RowProblemCode =
-  | FactProblemCode
-  | 'MISSING_HEADER'
-  | 'DUPLICATE_HEADER'
-  | 'WRONG_COLUMN_COUNT'
-  | 'MALFORMED_QUOTES'
-  | 'LINE_TOO_LONG';
+  FactProblemCode | 'MISSING_HEADER' | 'DUPLICATE_HEADER' | 'WRONG_COLUMN_COUNT' | 'MALFORMED_QUOTES' | 'LINE_TOO_LONG';
 
 export interface RowProblem {
   readonly code: RowProblemCode;
@@ -307,9 +302,7 @@ export class HistoryCsvParser {
   }
 
   private rejectColumnCount(fields: readonly string[], line: string): void {
-    this.reject(this.line, line, [
-      { code: 'WRONG_COLUMN_COUNT', message: `expected ${this.columnCount} columns, found ${fields.length}` },
-    ]);
+    this.reject(this.line, line, [{ code: 'WRONG_COLUMN_COUNT', message: `expected ${this.columnCount} columns, found ${fields.length}` }]);
   }
 
   private checkFact(fact: UncheckedApplicationFact, text: string, start: number, end: number): void {

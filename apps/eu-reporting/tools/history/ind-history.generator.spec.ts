@@ -103,7 +103,13 @@ describe('IND history generator', () => {
 
 describe('generator arithmetic', () => {
   it('finds every grant count that rounds half up to the published percent, 99.5 % included in 100 %', () => {
-    for (const [decisions, percent] of [[15170, 100], [12140, 92], [200, 100], [7, 43], [1, 0]] as const) {
+    for (const [decisions, percent] of [
+      [15170, 100],
+      [12140, 92],
+      [200, 100],
+      [7, 43],
+      [1, 0],
+    ] as const) {
       const { min, max } = grantedRange(decisions, percent);
       for (let granted = Math.max(0, min - 2); granted <= Math.min(decisions, max + 2); granted++) {
         expect([granted, percentHalfUp(granted, decisions) === percent]).toEqual([granted, granted >= min && granted <= max]);

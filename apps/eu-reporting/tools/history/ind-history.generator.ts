@@ -231,4 +231,3 @@ export function formatHistoryCsv(applications: readonly GeneratedApplication[]):
   }
   return `${lines.join('\n')}\n`;
 }
-

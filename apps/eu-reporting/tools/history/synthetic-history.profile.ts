@@ -26,10 +26,39 @@ export interface GroupProfile {
 }
 
 const OTHER_THIRD_COUNTRIES: readonly (readonly [string, number])[] = [
-  ['AR', 1], ['AU', 2], ['BD', 1], ['CA', 2], ['CL', 1], ['CO', 2], ['EG', 2], ['ET', 1], ['GH', 1], ['ID', 3],
-  ['IL', 1], ['IR', 3], ['JP', 2], ['KE', 1], ['KR', 3], ['LB', 1], ['MA', 1], ['MY', 2], ['NG', 2], ['NP', 1],
-  ['NZ', 1], ['PE', 1], ['PH', 2], ['PK', 3], ['RS', 1], ['SG', 1], ['TH', 1], ['TN', 1], ['TW', 2], ['UA', 2],
-  ['VN', 2], ['ZA', 2], ['XK', 1],
+  ['AR', 1],
+  ['AU', 2],
+  ['BD', 1],
+  ['CA', 2],
+  ['CL', 1],
+  ['CO', 2],
+  ['EG', 2],
+  ['ET', 1],
+  ['GH', 1],
+  ['ID', 3],
+  ['IL', 1],
+  ['IR', 3],
+  ['JP', 2],
+  ['KE', 1],
+  ['KR', 3],
+  ['LB', 1],
+  ['MA', 1],
+  ['MY', 2],
+  ['NG', 2],
+  ['NP', 1],
+  ['NZ', 1],
+  ['PE', 1],
+  ['PH', 2],
+  ['PK', 3],
+  ['RS', 1],
+  ['SG', 1],
+  ['TH', 1],
+  ['TN', 1],
+  ['TW', 2],
+  ['UA', 2],
+  ['VN', 2],
+  ['ZA', 2],
+  ['XK', 1],
 ];
 
 export const SYNTHETIC_PROFILES: Readonly<Record<string, GroupProfile>> = {
@@ -38,9 +67,7 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, GroupProfile>> = {
       ['HIGHLY_SKILLED_MIGRANT', 92],
       ['EU_BLUE_CARD', 8],
     ],
-    citizenshipWeights: [
-      ['IN', 30], ['CN', 8], ['TR', 7], ['US', 6], ['RU', 5], ['BR', 4], ...OTHER_THIRD_COUNTRIES,
-    ],
+    citizenshipWeights: [['IN', 30], ['CN', 8], ['TR', 7], ['US', 6], ['RU', 5], ['BR', 4], ...OTHER_THIRD_COUNTRIES],
     monthWeights: [8, 8, 9, 8, 8, 8, 8, 8, 9, 9, 9, 8],
     processingTime: [
       { weight: 40, minDays: 3, maxDays: 14 },
@@ -55,7 +82,16 @@ export const SYNTHETIC_PROFILES: Readonly<Record<string, GroupProfile>> = {
   STUDENTS: {
     categoryWeights: [['STUDENT', 1]],
     citizenshipWeights: [
-      ['CN', 22], ['IN', 12], ['US', 8], ['ID', 6], ['TR', 5], ['KR', 4], ['VN', 4], ['MX', 3], ['BR', 3], ['CA', 3],
+      ['CN', 22],
+      ['IN', 12],
+      ['US', 8],
+      ['ID', 6],
+      ['TR', 5],
+      ['KR', 4],
+      ['VN', 4],
+      ['MX', 3],
+      ['BR', 3],
+      ['CA', 3],
       ...OTHER_THIRD_COUNTRIES,
     ],
     // Most students apply for the academic year starting in September.

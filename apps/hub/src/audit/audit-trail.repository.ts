@@ -55,7 +55,9 @@ const APPEND: PreparedStatement = {
   ),
   inserted AS (
     INSERT INTO audit_entry (${COLUMNS})
-    SELECT c.sequence, ${CONTENT_COLUMNS.split(',').map((column) => `i.${column.trim()}`).join(', ')}, c.previous_hash, c.entry_hash
+    SELECT c.sequence, ${CONTENT_COLUMNS.split(',')
+      .map((column) => `i.${column.trim()}`)
+      .join(', ')}, c.previous_hash, c.entry_hash
       FROM chain c JOIN input i USING (n)
     RETURNING sequence, previous_hash, entry_hash
   ),

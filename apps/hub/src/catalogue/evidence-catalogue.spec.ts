@@ -87,7 +87,12 @@ describe('checkPayload', () => {
   it.each([
     ['a missing required field', { programmeName: '' }, 'evidence.payload.enrolment_proof.programme_name', 'is required'],
     ['an impossible date', { startDate: '2026-02-30' }, 'evidence.payload.enrolment_proof.start_date', 'calendar date'],
-    ['an unspecified required enum', { studyLevel: StudyLevel.STUDY_LEVEL_UNSPECIFIED }, 'evidence.payload.enrolment_proof.study_level', 'is required'],
+    [
+      'an unspecified required enum',
+      { studyLevel: StudyLevel.STUDY_LEVEL_UNSPECIFIED },
+      'evidence.payload.enrolment_proof.study_level',
+      'is required',
+    ],
     ['an unknown enum number', { studyLevel: 42 }, 'evidence.payload.enrolment_proof.study_level', 'not a value'],
     ['a control character', { programmeName: 'MSc\u0000' }, 'evidence.payload.enrolment_proof.programme_name', 'control'],
     ['an overlong text', { programmeName: 'x'.repeat(1025) }, 'evidence.payload.enrolment_proof.programme_name', 'at most 1024'],
@@ -127,7 +132,13 @@ describe('disclosePayload', () => {
 
   it('never discloses a field the catalogue keeps back, whatever a grant says', () => {
     const mvv = catalogue.find(EvidenceType.EVIDENCE_TYPE_MVV_ISSUED)!;
-    const payload = { issuedOn: '2026-03-01', validFrom: '2026-03-01', validUntil: '2026-05-30', consularPost: 'Nairobi', visaStickerNumber: 'NLD123' };
+    const payload = {
+      issuedOn: '2026-03-01',
+      validFrom: '2026-03-01',
+      validUntil: '2026-05-30',
+      consularPost: 'Nairobi',
+      visaStickerNumber: 'NLD123',
+    };
     const { canonical } = checkPayload(mvv, { mvvIssued: payload }, 'p').payload!;
     const disclosure = disclosePayload(mvv, canonical, ['issued_on', 'visa_sticker_number']);
     expect(disclosure.disclosedFields).toEqual(['issued_on']);

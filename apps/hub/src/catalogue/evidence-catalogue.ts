@@ -3,12 +3,7 @@ import { z } from 'zod';
 import { readReferenceFile, ReferenceDataError, referenceFileSchema, validityFields } from '@welkom/reference-data';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import {
-  type IssuableEvidenceType,
-  isIssuableEvidenceType,
-  PAYLOAD_BINDINGS,
-  type PayloadBinding,
-} from './evidence-payload.bindings';
+import { type IssuableEvidenceType, isIssuableEvidenceType, PAYLOAD_BINDINGS, type PayloadBinding } from './evidence-payload.bindings';
 
 /** How a payload field is checked, read from the generated message's default value. */
 export type PayloadFieldKind = 'string' | 'bool' | 'enum' | 'repeated-enum';

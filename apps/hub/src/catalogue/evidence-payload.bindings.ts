@@ -58,7 +58,11 @@ export const PAYLOAD_BINDINGS: Readonly<Record<IssuableEvidenceType, PayloadBind
     RecognisedSponsorStatus,
   ),
   [EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT]: bind('startUpAssessment', 'welkom.evidence.v1.StartUpAssessment', StartUpAssessment),
-  [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD]: bind('wageMeetsThreshold', 'welkom.evidence.v1.WageMeetsThreshold', WageMeetsThreshold),
+  [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD]: bind(
+    'wageMeetsThreshold',
+    'welkom.evidence.v1.WageMeetsThreshold',
+    WageMeetsThreshold,
+  ),
   [EvidenceType.EVIDENCE_TYPE_LABOUR_MARKET_TEST_OUTCOME]: bind(
     'labourMarketTestOutcome',
     'welkom.evidence.v1.LabourMarketTestOutcome',

@@ -36,7 +36,10 @@ export function snakeCase(jsName: string): string {
 /** Whether the generated encoder knows this enum value (it throws on names outside the enum). */
 function encodesAsEnum(entry: EvidenceCatalogueEntry, field: PayloadField, value: string): boolean {
   try {
-    entry.binding.codec.encode({ ...entry.binding.codec.decode(new Uint8Array(0)), [field.jsName]: field.kind === 'enum' ? value : [value] });
+    entry.binding.codec.encode({
+      ...entry.binding.codec.decode(new Uint8Array(0)),
+      [field.jsName]: field.kind === 'enum' ? value : [value],
+    });
     return true;
   } catch {
     return false;

@@ -18,14 +18,7 @@ export class ConnectorRepository {
          SET version = EXCLUDED.version, grpc_address = EXCLUDED.grpc_address,
              started_at = EXCLUDED.started_at, last_event_id = EXCLUDED.last_event_id
          WHERE connector.started_at <= EXCLUDED.started_at`,
-      [
-        connector.partyOin,
-        connector.service,
-        connector.version,
-        connector.grpcAddress,
-        connector.startedAt,
-        connector.lastEventId,
-      ],
+      [connector.partyOin, connector.service, connector.version, connector.grpcAddress, connector.startedAt, connector.lastEventId],
     );
   }
 

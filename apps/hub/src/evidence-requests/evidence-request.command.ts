@@ -27,7 +27,12 @@ export interface RequestEvidenceCommand {
 
 function durationMs(duration: { seconds: string; nanos: number }): number | 'invalid' {
   const seconds = Number(duration.seconds);
-  if (!/^\d{1,12}$/.test(String(duration.seconds)) || !Number.isInteger(duration.nanos) || duration.nanos < 0 || duration.nanos > 999_999_999) {
+  if (
+    !/^\d{1,12}$/.test(String(duration.seconds)) ||
+    !Number.isInteger(duration.nanos) ||
+    duration.nanos < 0 ||
+    duration.nanos > 999_999_999
+  ) {
     return 'invalid';
   }
   return seconds * 1000 + Math.floor(duration.nanos / 1_000_000);

@@ -84,7 +84,10 @@ describe('decideEvidenceRequest', () => {
 
   it('does not find a specific piece of evidence about someone else', () => {
     const other = storedProof({ subjectPseudonym: `subj_${'b'.repeat(52)}` });
-    expect(decideEvidenceRequest(input({ evidence: [other] }, { evidenceId: other.id }))).toMatchObject({ kind: 'refused', reason: 'EVIDENCE_NOT_FOUND' });
+    expect(decideEvidenceRequest(input({ evidence: [other] }, { evidenceId: other.id }))).toMatchObject({
+      kind: 'refused',
+      reason: 'EVIDENCE_NOT_FOUND',
+    });
   });
 
   it('refuses to disclose a payload that no longer matches its hash', () => {

@@ -73,7 +73,8 @@ export function decideEvidenceRequest(input: DecisionInput): RequestDecision {
     const asked = about.find((evidence) => evidence.id === command.evidenceId);
     if (!asked) return { kind: 'refused', reason: 'EVIDENCE_NOT_FOUND', grant, evidence: null };
     const state = evidenceStateAt(asked, now);
-    if (state !== 'VALID') return { kind: 'refused', reason: state === 'REVOKED' ? 'EVIDENCE_REVOKED' : 'EVIDENCE_EXPIRED', grant, evidence: asked };
+    if (state !== 'VALID')
+      return { kind: 'refused', reason: state === 'REVOKED' ? 'EVIDENCE_REVOKED' : 'EVIDENCE_EXPIRED', grant, evidence: asked };
     return disclose(grant, asked, command);
   }
 
@@ -108,7 +109,10 @@ export function refusalError(decision: Extract<RequestDecision, { kind: 'refused
     case 'PURPOSE_NOT_GRANTED':
       return new HubError('PURPOSE_NOT_GRANTED', `No grant of party ${item.callerOin} for ${type} names purpose ${command.purpose}`);
     case 'LEGAL_BASIS_NOT_GRANTED':
-      return new HubError('LEGAL_BASIS_NOT_GRANTED', `No grant of party ${item.callerOin} for ${type} and purpose ${command.purpose} names that legal basis`);
+      return new HubError(
+        'LEGAL_BASIS_NOT_GRANTED',
+        `No grant of party ${item.callerOin} for ${type} and purpose ${command.purpose} names that legal basis`,
+      );
     case 'EXPLICIT_REQUEST_REQUIRED':
       return new HubError('EXPLICIT_REQUEST_REQUIRED', `The grant for ${type} needs the person's explicit request`);
     case 'EVIDENCE_NOT_FOUND':

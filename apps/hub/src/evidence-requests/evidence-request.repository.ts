@@ -58,7 +58,10 @@ export class EvidenceRequestRepository {
    * evidence about the same subject for the same purpose gets that request back (`created: false`), not a
    * second one: asking twice does not ask the source twice.
    */
-  async registerPending(tx: EntityManager, requests: readonly EvidenceRequestRecord[]): Promise<{ request: EvidenceRequestRecord; created: boolean }[]> {
+  async registerPending(
+    tx: EntityManager,
+    requests: readonly EvidenceRequestRecord[],
+  ): Promise<{ request: EvidenceRequestRecord; created: boolean }[]> {
     if (requests.length === 0) return [];
     const input = requests.map((r) => ({
       id: r.id,
@@ -91,7 +94,9 @@ export class EvidenceRequestRepository {
        )
        SELECT ${COLUMNS}, true AS created FROM inserted
        UNION ALL
-       SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')}, false AS created
+       SELECT ${COLUMNS.split(',')
+         .map((c) => `e.${c.trim()}`)
+         .join(', ')}, false AS created
          FROM evidence_request e
         WHERE e.status = 'PENDING'
           AND (e.requester_oin, e.requester_sub_unit, e.evidence_type, e.subject_pseudonym, e.purpose) IN
@@ -157,6 +162,8 @@ export class EvidenceRequestRepository {
   }
 }
 
-function openKey(request: Pick<EvidenceRequestRecord, 'requesterOin' | 'requesterSubUnit' | 'evidenceType' | 'subjectPseudonym' | 'purpose'>): string {
+function openKey(
+  request: Pick<EvidenceRequestRecord, 'requesterOin' | 'requesterSubUnit' | 'evidenceType' | 'subjectPseudonym' | 'purpose'>,
+): string {
   return [request.requesterOin, request.requesterSubUnit, request.evidenceType, request.subjectPseudonym, request.purpose].join('\u0000');
 }

@@ -56,7 +56,12 @@ function service(fakes: Fakes = {}) {
     strictFake<RequestSnapshotRepository>('RequestSnapshotRepository', {
       load: async (tx, query) => {
         expect(tx).toBeNull();
-        return { parties: [IND, UWV].filter((p) => query.oins.includes(p.oin)), grants: [grant()], evidence: [storedProof()], ...fakes.snapshot };
+        return {
+          parties: [IND, UWV].filter((p) => query.oins.includes(p.oin)),
+          grants: [grant()],
+          evidence: [storedProof()],
+          ...fakes.snapshot,
+        };
       },
     }),
     strictFake<PartyRegistryService>('PartyRegistryService'),
@@ -129,7 +134,11 @@ describe('EvidenceRequestService.handleBatch', () => {
     const locked: unknown[] = [];
     const enqueued: { topic: string; payload: unknown }[] = [];
     const sealedFor: string[] = [];
-    const { service: requests, audit, transactions } = service({
+    const {
+      service: requests,
+      audit,
+      transactions,
+    } = service({
       snapshot: { evidence: [] },
       vault: {
         findForSubjects: async () => [],

@@ -90,8 +90,12 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     try {
       decided = await this.decideAndRecord(items, now);
     } catch (error: unknown) {
-      this.logger.error(`Evidence request batch of ${items.length} not committed: ${error instanceof Error ? error.message : String(error)}`);
-      const refusal = new HubError('AUDIT_UNAVAILABLE', 'The request could not be recorded in the audit trail, so it is not answered', { cause: error });
+      this.logger.error(
+        `Evidence request batch of ${items.length} not committed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      const refusal = new HubError('AUDIT_UNAVAILABLE', 'The request could not be recorded in the audit trail, so it is not answered', {
+        cause: error,
+      });
       return items.map(() => ({ ok: false, error: refusal }));
     }
     this.metrics.requestBatchCommitted(items.length);
@@ -106,7 +110,12 @@ export class EvidenceRequestService implements OnApplicationShutdown {
           if (!item.requestId) this.metrics.documentNotAskedAgain(decision.evidence.evidenceType, 'vault');
           return {
             ok: true,
-            value: { kind: 'disclosed', evidence: decision.evidence, disclosure: decision.disclosure, auditSequence: audit?.sequence ?? '' },
+            value: {
+              kind: 'disclosed',
+              evidence: decision.evidence,
+              disclosure: decision.disclosure,
+              auditSequence: audit?.sequence ?? '',
+            },
           };
         case 'pending':
           return { ok: true, value: { kind: 'pending', request: request as EvidenceRequestRecord } };
@@ -119,7 +128,8 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     const party = await this.registry.callerRecord(callerOin);
     const request = await this.requests.findById(requestId);
     // Someone else's request does not exist for this caller.
-    if (!request || request.requesterOin !== party.oin) throw new HubError('REQUEST_NOT_FOUND', `No evidence request ${requestId} of yours`);
+    if (!request || request.requesterOin !== party.oin)
+      throw new HubError('REQUEST_NOT_FOUND', `No evidence request ${requestId} of yours`);
     if (request.status !== 'COMPLETED' || request.evidenceId === null) return { request };
     const entry = this.catalogue.find(request.evidenceType);
     if (!entry) throw new HubError('REQUEST_NOT_FOUND', `Evidence type ${request.evidenceType} is no longer in the catalogue`);
@@ -204,7 +214,10 @@ export class EvidenceRequestService implements OnApplicationShutdown {
 
   private async recordAudit(tx: Transaction | null, decided: Decided[], now: Date): Promise<void> {
     const recorded = decided.filter((entry) => entry.decision.kind !== 'invalid');
-    const records = await this.audit.append(tx, recorded.map((entry) => this.auditEntry(entry, now)));
+    const records = await this.audit.append(
+      tx,
+      recorded.map((entry) => this.auditEntry(entry, now)),
+    );
     recorded.forEach((entry, index) => {
       entry.audit = records[index];
     });
@@ -239,7 +252,10 @@ export class EvidenceRequestService implements OnApplicationShutdown {
       tx,
       pending
         .filter(({ item }) => item.command.subject.kind !== 'pseudonym')
-        .map(({ item }) => ({ pseudonym: item.subjectPseudonym, sealed: this.subjects.seal(item.command.subject as Exclude<SubjectId, { kind: 'pseudonym' }>) })),
+        .map(({ item }) => ({
+          pseudonym: item.subjectPseudonym,
+          sealed: this.subjects.seal(item.command.subject as Exclude<SubjectId, { kind: 'pseudonym' }>),
+        })),
       now,
     );
     for (const { request, created } of registered) {
@@ -303,4 +319,3 @@ function groupBySubject(evidence: readonly EvidenceRecord[]): Map<string, Eviden
   }
   return grouped;
 }
-

@@ -56,7 +56,9 @@ const SNAPSHOT: PreparedStatement = {
          OR e.id = ANY($6::uuid[])) AS evidence`,
 };
 
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends Uint8Array ? string : T[K] };
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends Uint8Array ? string : T[K];
+};
 
 const date = (value: string): Date => new Date(value);
 const optionalDate = (value: string | null): Date | null => (value === null ? null : new Date(value));

@@ -70,7 +70,10 @@ export function toRequestEvidenceResponse(outcome: RequestOutcome): RequestEvide
   return outcome.kind === 'disclosed' ? { evidence: toDisclosedEvidence(outcome) } : { pending: toRequestState(outcome.request) };
 }
 
-export function toGetEvidenceRequestResponse(state: { request: EvidenceRequestRecord; disclosed?: DisclosedEvidenceView }): GetEvidenceRequestResponse {
+export function toGetEvidenceRequestResponse(state: {
+  request: EvidenceRequestRecord;
+  disclosed?: DisclosedEvidenceView;
+}): GetEvidenceRequestResponse {
   return { request: toRequestState(state.request), evidence: state.disclosed ? toDisclosedEvidence(state.disclosed) : undefined };
 }
 

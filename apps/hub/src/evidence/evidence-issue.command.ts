@@ -70,7 +70,9 @@ export function issueEvidenceCommand(
   const evidence = parseRequest(schema, input, { at: path });
   if (origin === 'event' && evidence.subject.kind !== 'pseudonym') {
     throw new HubError('IDENTIFIER_ON_EVENT_BACKBONE', 'Evidence on the event backbone must name its subject by pseudonym', {
-      fieldViolations: [{ field: `${path}.subject`, description: 'must be a pseudonym on the event backbone, never a BSN, V-number or passport number' }],
+      fieldViolations: [
+        { field: `${path}.subject`, description: 'must be a pseudonym on the event backbone, never a BSN, V-number or passport number' },
+      ],
     });
   }
   return {

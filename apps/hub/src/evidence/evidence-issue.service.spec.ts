@@ -79,7 +79,9 @@ function build(fakes: Fakes = {}) {
     strictFake<TransactionRepository>('TransactionRepository', { run: async (work) => work(TX) }),
     strictFake<ClockRepository>('ClockRepository', { now: () => NOW }),
     strictFake<IdRepository>('IdRepository', { newId: () => NEW_ID }),
-    strictFake<HubMetricsRepository>('HubMetricsRepository', { documentNotAskedAgain: (type, from) => void notAskedAgain.push(`${type} ${from}`) }),
+    strictFake<HubMetricsRepository>('HubMetricsRepository', {
+      documentNotAskedAgain: (type, from) => void notAskedAgain.push(`${type} ${from}`),
+    }),
   );
   return { issuing, audit, events, inserted, notAskedAgain };
 }
@@ -131,7 +133,9 @@ describe('EvidenceIssueService.issue', () => {
     await expect(issuing.issue(caller.oin, COMMAND)).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason });
 
     expect(inserted).toEqual([]);
-    expect(audit.appended[0].drafts.map((d) => [d.action, d.reason, d.subjectPseudonym])).toEqual([['EVIDENCE_ISSUE_REFUSED', reason, SUBJECT]]);
+    expect(audit.appended[0].drafts.map((d) => [d.action, d.reason, d.subjectPseudonym])).toEqual([
+      ['EVIDENCE_ISSUE_REFUSED', reason, SUBJECT],
+    ]);
   });
 
   it('returns the stored evidence when the same source reference comes again with the same content', async () => {
@@ -157,7 +161,11 @@ describe('EvidenceIssueService.issue', () => {
       vault: { findBySourceReference: async () => stored },
     });
 
-    const outcome = await issuing.issue(LEIDEN.oin, { ...COMMAND, subject: { kind: 'pseudonym', value: SUBJECT } }, {} as ReceivedEvent<unknown>);
+    const outcome = await issuing.issue(
+      LEIDEN.oin,
+      { ...COMMAND, subject: { kind: 'pseudonym', value: SUBJECT } },
+      {} as ReceivedEvent<unknown>,
+    );
 
     expect(outcome.alreadyIssued).toBe(true);
     expect(inserted).toEqual([]);

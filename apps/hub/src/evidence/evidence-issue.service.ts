@@ -85,62 +85,64 @@ export class EvidenceIssueService {
       );
     }
 
-    const result = await this.transactions.run(async (tx): Promise<{ evidence: EvidenceRecord; alreadyIssued: boolean; completed: EvidenceRequestRecord[] }> => {
-      if (event && !(await this.inbox.claim(tx, event))) {
-        const applied = await this.vault.findBySourceReference(tx, party.oin, command.entry.type, command.sourceReference);
-        if (applied) return { evidence: applied, alreadyIssued: true, completed: [] };
-      }
-      await this.vault.lockSubjects(tx, [{ evidenceType: command.entry.type, subjectPseudonym }]);
-      const existing = await this.vault.findBySourceReference(tx, party.oin, command.entry.type, command.sourceReference);
-      if (existing) {
-        if (existing.contentSha256 === command.payload.sha256) return { evidence: existing, alreadyIssued: true, completed: [] };
-        throw new HubError(
-          'SOURCE_REFERENCE_CONFLICT',
-          `Source reference ${command.sourceReference} was issued before with other content; use a new reference`,
-          { fieldViolations: [{ field: 'evidence.source_reference', description: 'was issued before with other content' }] },
-        );
-      }
-      const evidence: EvidenceRecord = {
-        id: this.ids.newId(),
-        evidenceType: command.entry.type,
-        subjectPseudonym,
-        issuerOin: party.oin,
-        issuerSubUnit: command.subUnit,
-        sourceReference: command.sourceReference,
-        schemaVersion: command.entry.schemaVersion,
-        payload: command.payload.canonical,
-        contentSha256: command.payload.sha256,
-        issuedAt: validity.issuedAt,
-        verifiedAt: now,
-        validUntil: validity.validUntil,
-        revokedAt: null,
-        revocationReason: null,
-      };
-      await this.vault.insert(tx, evidence);
-      if (command.subject.kind !== 'pseudonym') {
-        await this.subjectIdentifiers.record(tx, [{ pseudonym: subjectPseudonym, sealed: this.subjects.seal(command.subject) }], now);
-      }
-      const completed = await this.requests.completePending(tx, {
-        evidenceType: evidence.evidenceType,
-        subjectPseudonym,
-        evidenceId: evidence.id,
-        at: now,
-      });
-      await this.emitIssued(tx, party, evidence, completed, now);
-      await this.audit.append(tx, [
-        entry('EVIDENCE_ISSUED', { evidenceId: evidence.id }),
-        ...completed.map((request) =>
-          entry('EVIDENCE_REQUEST_COMPLETED', {
-            evidenceId: evidence.id,
-            requestId: request.id,
-            grantId: request.grantId,
-            purpose: request.purpose,
-            legalBasis: request.legalBasis,
-          }),
-        ),
-      ]);
-      return { evidence, alreadyIssued: false, completed };
-    });
+    const result = await this.transactions.run(
+      async (tx): Promise<{ evidence: EvidenceRecord; alreadyIssued: boolean; completed: EvidenceRequestRecord[] }> => {
+        if (event && !(await this.inbox.claim(tx, event))) {
+          const applied = await this.vault.findBySourceReference(tx, party.oin, command.entry.type, command.sourceReference);
+          if (applied) return { evidence: applied, alreadyIssued: true, completed: [] };
+        }
+        await this.vault.lockSubjects(tx, [{ evidenceType: command.entry.type, subjectPseudonym }]);
+        const existing = await this.vault.findBySourceReference(tx, party.oin, command.entry.type, command.sourceReference);
+        if (existing) {
+          if (existing.contentSha256 === command.payload.sha256) return { evidence: existing, alreadyIssued: true, completed: [] };
+          throw new HubError(
+            'SOURCE_REFERENCE_CONFLICT',
+            `Source reference ${command.sourceReference} was issued before with other content; use a new reference`,
+            { fieldViolations: [{ field: 'evidence.source_reference', description: 'was issued before with other content' }] },
+          );
+        }
+        const evidence: EvidenceRecord = {
+          id: this.ids.newId(),
+          evidenceType: command.entry.type,
+          subjectPseudonym,
+          issuerOin: party.oin,
+          issuerSubUnit: command.subUnit,
+          sourceReference: command.sourceReference,
+          schemaVersion: command.entry.schemaVersion,
+          payload: command.payload.canonical,
+          contentSha256: command.payload.sha256,
+          issuedAt: validity.issuedAt,
+          verifiedAt: now,
+          validUntil: validity.validUntil,
+          revokedAt: null,
+          revocationReason: null,
+        };
+        await this.vault.insert(tx, evidence);
+        if (command.subject.kind !== 'pseudonym') {
+          await this.subjectIdentifiers.record(tx, [{ pseudonym: subjectPseudonym, sealed: this.subjects.seal(command.subject) }], now);
+        }
+        const completed = await this.requests.completePending(tx, {
+          evidenceType: evidence.evidenceType,
+          subjectPseudonym,
+          evidenceId: evidence.id,
+          at: now,
+        });
+        await this.emitIssued(tx, party, evidence, completed, now);
+        await this.audit.append(tx, [
+          entry('EVIDENCE_ISSUED', { evidenceId: evidence.id }),
+          ...completed.map((request) =>
+            entry('EVIDENCE_REQUEST_COMPLETED', {
+              evidenceId: evidence.id,
+              requestId: request.id,
+              grantId: request.grantId,
+              purpose: request.purpose,
+              legalBasis: request.legalBasis,
+            }),
+          ),
+        ]);
+        return { evidence, alreadyIssued: false, completed };
+      },
+    );
     // Each completed request is evidence a requester got from its source instead of from the person.
     for (const _request of result.completed) this.metrics.documentNotAskedAgain(result.evidence.evidenceType, 'source');
     return { evidence: result.evidence, alreadyIssued: result.alreadyIssued, completedRequests: result.completed.length };
@@ -154,7 +156,9 @@ export class EvidenceIssueService {
       const evidence =
         'evidenceId' in command.target
           ? await this.vault.findById(tx, command.target.evidenceId, { forUpdate: true })
-          : await this.vault.findBySourceReference(tx, party.oin, command.target.evidenceType, command.target.sourceReference, { forUpdate: true });
+          : await this.vault.findBySourceReference(tx, party.oin, command.target.evidenceType, command.target.sourceReference, {
+              forUpdate: true,
+            });
       if (!evidence) return { refused: new HubError('EVIDENCE_NOT_FOUND', 'No such evidence') };
       if (!claimed || evidence.revokedAt !== null) return { evidence };
       if (evidence.issuerOin !== party.oin) {

@@ -25,7 +25,10 @@ export function evidenceValidity(
   if (validUntil.getTime() <= issuedAt.getTime()) {
     violations.push({ field: `${path}.valid_until`, description: 'must be after issued_at' });
   } else if (validUntil.getTime() > issuedAt.getTime() + entry.validity.maxDays * DAY_MS) {
-    violations.push({ field: `${path}.valid_until`, description: `must be at most ${entry.validity.maxDays} days after issued_at for ${entry.type}` });
+    violations.push({
+      field: `${path}.valid_until`,
+      description: `must be at most ${entry.validity.maxDays} days after issued_at for ${entry.type}`,
+    });
   } else if (validUntil.getTime() <= now.getTime()) {
     violations.push({ field: `${path}.valid_until`, description: 'is already over' });
   }

@@ -53,25 +53,22 @@ export class EvidenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(tx: EntityManager, evidence: EvidenceRecord): Promise<void> {
-    await tx.query(
-      `INSERT INTO evidence (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        evidence.id,
-        evidence.evidenceType,
-        evidence.subjectPseudonym,
-        evidence.issuerOin,
-        evidence.issuerSubUnit,
-        evidence.sourceReference,
-        evidence.schemaVersion,
-        Buffer.from(evidence.payload),
-        evidence.contentSha256,
-        evidence.issuedAt,
-        evidence.verifiedAt,
-        evidence.validUntil,
-        evidence.revokedAt,
-        evidence.revocationReason,
-      ],
-    );
+    await tx.query(`INSERT INTO evidence (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, [
+      evidence.id,
+      evidence.evidenceType,
+      evidence.subjectPseudonym,
+      evidence.issuerOin,
+      evidence.issuerSubUnit,
+      evidence.sourceReference,
+      evidence.schemaVersion,
+      Buffer.from(evidence.payload),
+      evidence.contentSha256,
+      evidence.issuedAt,
+      evidence.verifiedAt,
+      evidence.validUntil,
+      evidence.revokedAt,
+      evidence.revocationReason,
+    ]);
   }
 
   /**
@@ -108,10 +105,7 @@ export class EvidenceRepository {
   }
 
   /** Every piece of evidence about these subjects and types (the vault holds few per subject and type). */
-  async findForSubjects(
-    tx: EntityManager,
-    keys: readonly { evidenceType: string; subjectPseudonym: string }[],
-  ): Promise<EvidenceRecord[]> {
+  async findForSubjects(tx: EntityManager, keys: readonly { evidenceType: string; subjectPseudonym: string }[]): Promise<EvidenceRecord[]> {
     if (keys.length === 0) return [];
     const rows = await tx.query<EvidenceRow[]>(
       `SELECT ${COLUMNS} FROM evidence
@@ -122,6 +116,10 @@ export class EvidenceRepository {
   }
 
   async markRevoked(tx: EntityManager, id: string, revokedAt: Date, reason: string): Promise<void> {
-    await tx.query('UPDATE evidence SET revoked_at = $2, revocation_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [id, revokedAt, reason]);
+    await tx.query('UPDATE evidence SET revoked_at = $2, revocation_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [
+      id,
+      revokedAt,
+      reason,
+    ]);
   }
 }

@@ -76,7 +76,12 @@ describe('matchGrant', () => {
 
   it('prefers a grant for this very party over one for its role', () => {
     const forRole = grant({ id: '00000000-0000-4000-8000-00000000000a' });
-    const forParty = grant({ id: '00000000-0000-4000-8000-00000000000b', requesterOin: IND.oin, requesterRole: null, allowedFields: ['academic_year'] });
+    const forParty = grant({
+      id: '00000000-0000-4000-8000-00000000000b',
+      requesterOin: IND.oin,
+      requesterRole: null,
+      allowedFields: ['academic_year'],
+    });
     const match = matchGrant([forRole, forParty], ASK);
     expect(match.ok && match.grant.id).toBe(forParty.id);
   });

@@ -2,18 +2,7 @@ import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/time
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import type { FieldViolation } from '@welkom/errors';
-import {
-  fieldRule,
-  invalid,
-  message,
-  oin,
-  parseRequest,
-  raw,
-  refineRequest,
-  text,
-  type TextRule,
-  uuid,
-} from '@welkom/validation';
+import { fieldRule, invalid, message, oin, parseRequest, raw, refineRequest, text, type TextRule, uuid } from '@welkom/validation';
 import { z } from 'zod';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';

@@ -108,9 +108,12 @@ export class GrantRepository {
    * Grants that could apply to these requesters for these evidence types at `at` (not ended, in their
    * validity period). The caller still matches purpose, legal basis and sub-unit.
    */
-  async findApplicable(
-    query: { oins: readonly string[]; roles: readonly string[]; evidenceTypes: readonly string[] | null; at: Date },
-  ): Promise<GrantRecord[]> {
+  async findApplicable(query: {
+    oins: readonly string[];
+    roles: readonly string[];
+    evidenceTypes: readonly string[] | null;
+    at: Date;
+  }): Promise<GrantRecord[]> {
     const rows = await this.dataSource.query<GrantRow[]>(
       `SELECT ${COLUMNS} FROM evidence_grant
        WHERE ended_at IS NULL AND valid_from <= $4 AND valid_to > $4

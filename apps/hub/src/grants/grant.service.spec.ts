@@ -104,13 +104,19 @@ describe('GrantService', () => {
   it('does not end a grant twice', async () => {
     const { service } = build({ findForUpdate: async () => grant({ endedAt: NOW, endReason: 'earlier' }) });
     await expect(service.end(HUB.oin, { grantId: grant().id, reason: 'again' })).rejects.toBeInstanceOf(HubError);
-    await expect(service.end(HUB.oin, { grantId: grant().id, reason: 'again' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'GRANT_ALREADY_ENDED' });
+    await expect(service.end(HUB.oin, { grantId: grant().id, reason: 'again' })).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'GRANT_ALREADY_ENDED',
+    });
   });
 
   it('seeds only the grants that do not exist yet, as the hub itself', async () => {
     const { service, inserted } = build({ findById: async (id) => (id === 'existing' ? grant() : null) });
 
-    const created = await service.seed([{ ...COMMAND, id: 'existing' }, { ...COMMAND, id: 'new' }]);
+    const created = await service.seed([
+      { ...COMMAND, id: 'existing' },
+      { ...COMMAND, id: 'new' },
+    ]);
 
     expect(created).toBe(1);
     expect(inserted.map((g) => [g.id, g.createdBy])).toEqual([['new', HUB.oin]]);

@@ -58,9 +58,7 @@ function specificity(grant: GrantRecord): number {
 }
 
 function preferred(a: GrantRecord, b: GrantRecord): number {
-  return (
-    specificity(b) - specificity(a) || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return specificity(b) - specificity(a) || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

@@ -59,9 +59,7 @@ export class OnceOnlyEvidence1764000000000 implements MigrationInterface {
         CONSTRAINT "PK_evidence" PRIMARY KEY ("id"),
         CONSTRAINT "UQ_evidence_source_reference" UNIQUE ("issuer_oin", "evidence_type", "source_reference")
       )`);
-    await queryRunner.query(
-      `CREATE INDEX "IDX_evidence_subject" ON "evidence" ("evidence_type", "subject_pseudonym", "verified_at" DESC)`,
-    );
+    await queryRunner.query(`CREATE INDEX "IDX_evidence_subject" ON "evidence" ("evidence_type", "subject_pseudonym", "verified_at" DESC)`);
     await queryRunner.query(`
       CREATE TABLE "subject_identifier" (
         "pseudonym" text NOT NULL,

@@ -15,18 +15,30 @@ describe('readPartySeed', () => {
   it('reads parties with their roles and optional sub-units', () => {
     const path = seedFile({
       parties: [
-        { oin: '00000001845678900000', name: 'Ministry of Foreign Affairs', roles: ['CONSULAR_POST'], subUnits: [{ code: 'nairobi', name: 'Embassy Nairobi' }] },
+        {
+          oin: '00000001845678900000',
+          name: 'Ministry of Foreign Affairs',
+          roles: ['CONSULAR_POST'],
+          subUnits: [{ code: 'nairobi', name: 'Embassy Nairobi' }],
+        },
         { oin: '00000001812345670000', name: 'IND', roles: ['IND'] },
       ],
     });
     expect(readPartySeed(path)).toEqual([
-      { oin: '00000001845678900000', name: 'Ministry of Foreign Affairs', roles: ['PARTY_ROLE_CONSULAR_POST'], subUnits: [{ code: 'nairobi', name: 'Embassy Nairobi' }] },
+      {
+        oin: '00000001845678900000',
+        name: 'Ministry of Foreign Affairs',
+        roles: ['PARTY_ROLE_CONSULAR_POST'],
+        subUnits: [{ code: 'nairobi', name: 'Embassy Nairobi' }],
+      },
       { oin: '00000001812345670000', name: 'IND', roles: ['PARTY_ROLE_IND'], subUnits: [] },
     ]);
   });
 
   it('stops at a sub-unit code callers could not name', () => {
-    const path = seedFile({ parties: [{ oin: '00000001845678900000', name: 'BZ', roles: ['CONSULAR_POST'], subUnits: [{ code: 'Nairobi Post', name: 'x' }] }] });
+    const path = seedFile({
+      parties: [{ oin: '00000001845678900000', name: 'BZ', roles: ['CONSULAR_POST'], subUnits: [{ code: 'Nairobi Post', name: 'x' }] }],
+    });
     expect(() => readPartySeed(path)).toThrow(
       /parties\[0\] \(00000001845678900000\) \.subUnits\[0\] \(Nairobi Post\) \.code: expected a sub-unit code/,
     );

@@ -17,7 +17,11 @@ export function readPartySeed(path: string): PartyRecord[] {
       .filter((role) => !KNOWN_ROLES.has(`PARTY_ROLE_${role}`))
       .map((role) => `parties[${index}] (${party.key ?? party.oin}) .roles: unknown role ${role}`),
   );
-  if (problems.length > 0) throw new ReferenceDataError(path, problems.map((problem) => `${path}: ${problem}`));
+  if (problems.length > 0)
+    throw new ReferenceDataError(
+      path,
+      problems.map((problem) => `${path}: ${problem}`),
+    );
   return parties.map((party) => ({
     oin: party.oin,
     name: party.name,

@@ -50,9 +50,10 @@ export class PartyRepository {
   async upsert(parties: PartyRecord[]): Promise<void> {
     if (parties.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
-      await tx
-        .getRepository(PartyEntity)
-        .upsert(parties.map((p) => ({ oin: p.oin, name: p.name, roles: p.roles })), ['oin']);
+      await tx.getRepository(PartyEntity).upsert(
+        parties.map((p) => ({ oin: p.oin, name: p.name, roles: p.roles })),
+        ['oin'],
+      );
       await tx.query('DELETE FROM party_sub_unit WHERE party_oin = ANY($1::char(20)[])', [parties.map((p) => p.oin)]);
       const subUnits = parties.flatMap((p) => p.subUnits.map((s) => ({ party_oin: p.oin, code: s.code, name: s.name })));
       if (subUnits.length > 0) {

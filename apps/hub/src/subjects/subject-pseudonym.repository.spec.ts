@@ -22,9 +22,7 @@ describe('SubjectPseudonymRepository', () => {
 
   it('gives another secret other pseudonyms, so they cannot be linked across deployments', () => {
     const other = new SubjectPseudonymRepository({ SUBJECT_PSEUDONYM_SECRET: `${SECRET}-other` });
-    expect(other.pseudonymOf({ kind: 'bsn', value: '123456782' })).not.toBe(
-      subjects.pseudonymOf({ kind: 'bsn', value: '123456782' }),
-    );
+    expect(other.pseudonymOf({ kind: 'bsn', value: '123456782' })).not.toBe(subjects.pseudonymOf({ kind: 'bsn', value: '123456782' }));
   });
 
   it('passes a pseudonym through unchanged', () => {

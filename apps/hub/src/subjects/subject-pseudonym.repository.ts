@@ -43,9 +43,7 @@ export class SubjectPseudonymRepository {
 
   constructor(@Inject(HUB_CONFIG) config: Pick<HubConfig, 'SUBJECT_PSEUDONYM_SECRET'>) {
     this.secret = config.SUBJECT_PSEUDONYM_SECRET ? Buffer.from(config.SUBJECT_PSEUDONYM_SECRET, 'utf8') : null;
-    this.sealingKey = this.secret
-      ? Buffer.from(hkdfSync('sha256', this.secret, 'welkom-hub', 'subject-identifier-sealing-v1', 32))
-      : null;
+    this.sealingKey = this.secret ? Buffer.from(hkdfSync('sha256', this.secret, 'welkom-hub', 'subject-identifier-sealing-v1', 32)) : null;
   }
 
   /** The pseudonym of a subject; a pseudonym passes through unchanged. Fails closed without a secret. */

@@ -31,7 +31,14 @@ describe('filing an application', () => {
 
   it('names every problem at once', () => {
     expect(
-      reasonOf(() => fileApplicationCommand({ ...request, category: PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD, citizenship: 'Kenya', intendedStayFrom: '2029-01-01' })),
+      reasonOf(() =>
+        fileApplicationCommand({
+          ...request,
+          category: PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD,
+          citizenship: 'Kenya',
+          intendedStayFrom: '2029-01-01',
+        }),
+      ),
     ).toEqual({ reason: 'INVALID_REQUEST', fields: ['category', 'citizenship', 'intended_stay_until'] });
   });
 
@@ -40,7 +47,9 @@ describe('filing an application', () => {
   });
 
   it('refuses an organisation as applicant', () => {
-    expect(reasonOf(() => fileApplicationCommand({ ...request, applicant: { kvkNumber: '12345678' } })).fields).toEqual(['applicant.kvk_number']);
+    expect(reasonOf(() => fileApplicationCommand({ ...request, applicant: { kvkNumber: '12345678' } })).fields).toEqual([
+      'applicant.kvk_number',
+    ]);
   });
 
   it('takes a pseudonym from the event backbone', () => {

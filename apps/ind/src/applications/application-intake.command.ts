@@ -65,7 +65,9 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
   const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = filing;
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
-      fieldViolations: [{ field: 'applicant', description: 'must be a hub pseudonym on the event backbone, never a passport number, BSN or V-number' }],
+      fieldViolations: [
+        { field: 'applicant', description: 'must be a hub pseudonym on the event backbone, never a passport number, BSN or V-number' },
+      ],
     });
   }
   const content = { category, applicant, citizenship, from, until };

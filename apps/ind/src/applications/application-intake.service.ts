@@ -141,10 +141,16 @@ export class ApplicationIntakeService {
       const locked = await this.applications.lock(tx, applicationRef);
       if (!locked) throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef}`);
       if (!isOpen(locked.status)) {
-        throw new IndError('APPLICATION_ALREADY_DECIDED', `Application ${applicationRef} is ${locked.status}; its period can no longer be extended`);
+        throw new IndError(
+          'APPLICATION_ALREADY_DECIDED',
+          `Application ${applicationRef} is ${locked.status}; its period can no longer be extended`,
+        );
       }
       const before = statutoryLine(locked.deadlines);
-      const earlier = locked.extensionDays !== null && locked.extensionAnnouncedOn !== null ? [{ days: locked.extensionDays, announcedOn: locked.extensionAnnouncedOn }] : [];
+      const earlier =
+        locked.extensionDays !== null && locked.extensionAnnouncedOn !== null
+          ? [{ days: locked.extensionDays, announcedOn: locked.extensionAnnouncedOn }]
+          : [];
       // The earlier extension is passed along, so the calculator refuses a second one (reference data: one).
       const deadlines = this.assessment.deadlines(locked.category, locked.submittedOn, locked.sponsorRecognised, locked.completeOnReceipt, [
         ...earlier,
@@ -185,22 +191,27 @@ export class ApplicationIntakeService {
         throw new IndError('APPLICATION_NOT_FOUND', `No application ${applicationRef} of yours`);
       }
       const to = transition(locked.status, { type: 'APPLICATION_WITHDRAWN' });
-      return this.journal.record(tx, locked, [
-        {
-          event: { type: 'APPLICATION_WITHDRAWN' },
-          to,
-          decision: {
-            kind: 'WITHDRAWAL',
-            resultingStatus: to,
-            findings: [],
-            ruleVersion: this.reference.rules.version,
-            sponsorRegisterVersion: this.reference.sponsors.version,
-            evidenceUsed: [],
-            evidenceSetAside: [],
-            decidedOn: today,
+      return this.journal.record(
+        tx,
+        locked,
+        [
+          {
+            event: { type: 'APPLICATION_WITHDRAWN' },
+            to,
+            decision: {
+              kind: 'WITHDRAWAL',
+              resultingStatus: to,
+              findings: [],
+              ruleVersion: this.reference.rules.version,
+              sponsorRegisterVersion: this.reference.sponsors.version,
+              evidenceUsed: [],
+              evidenceSetAside: [],
+              decidedOn: today,
+            },
           },
-        },
-      ], now);
+        ],
+        now,
+      );
     });
     return this.applications.view(application);
   }
@@ -216,9 +227,13 @@ export class ApplicationIntakeService {
 
   private async alreadyFiled(existing: ApplicationRecord, command: FileApplicationCommand): Promise<FilingOutcome> {
     if (existing.requestFingerprint !== command.fingerprint) {
-      throw new IndError('SPONSOR_REFERENCE_CONFLICT', `Sponsor reference ${command.sponsorReference} was filed before with other content`, {
-        fieldViolations: [{ field: 'sponsor_reference', description: 'was filed before with other content; use a new reference' }],
-      });
+      throw new IndError(
+        'SPONSOR_REFERENCE_CONFLICT',
+        `Sponsor reference ${command.sponsorReference} was filed before with other content`,
+        {
+          fieldViolations: [{ field: 'sponsor_reference', description: 'was filed before with other content; use a new reference' }],
+        },
+      );
     }
     return { view: await this.applications.view(existing), alreadyFiled: true };
   }

@@ -230,10 +230,9 @@ export class ApplicationRepository {
   /** Marks cases for (re)assessment; the worker picks them up, now or after a restart. */
   async flagForAssessment(tx: EntityManager, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query(
-      `UPDATE ind_application SET needs_assessment = true, assessment_seq = assessment_seq + 1 WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    await tx.query(`UPDATE ind_application SET needs_assessment = true, assessment_seq = assessment_seq + 1 WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /**

@@ -75,7 +75,10 @@ export class EvidenceRequestRepository {
   }
 
   /** The hub refused to answer: kept once per case and type (the latest reason), never asked of the applicant. */
-  async recordRefusal(tx: EntityManager, row: { id: string; applicationId: string; evidenceType: string; reason: string; now: Date }): Promise<void> {
+  async recordRefusal(
+    tx: EntityManager,
+    row: { id: string; applicationId: string; evidenceType: string; reason: string; now: Date },
+  ): Promise<void> {
     await tx.query(`DELETE FROM ind_evidence_request WHERE application_id = $1 AND evidence_type = $2 AND state = 'REFUSED'`, [
       row.applicationId,
       row.evidenceType,
@@ -93,7 +96,14 @@ export class EvidenceRequestRepository {
    */
   async settle(
     tx: EntityManager,
-    row: { applicationId: string; evidenceType: string; keepHubRequestId: string | null; state: 'COMPLETED' | 'EXPIRED'; evidenceId: string | null; now: Date },
+    row: {
+      applicationId: string;
+      evidenceType: string;
+      keepHubRequestId: string | null;
+      state: 'COMPLETED' | 'EXPIRED';
+      evidenceId: string | null;
+      now: Date;
+    },
   ): Promise<void> {
     await tx.query(
       `UPDATE ind_evidence_request

@@ -21,7 +21,8 @@ export class AssessmentWorker extends PeriodicWorker {
     private readonly assessment: CaseAssessmentService,
     private readonly applications: ApplicationRepository,
     private readonly clock: ClockRepository,
-    @Inject(IND_CONFIG) private readonly config: Pick<IndConfig, 'ASSESSMENT_SWEEP_INTERVAL_MS' | 'ASSESSMENT_CONCURRENCY' | 'EVIDENCE_FOLLOW_UP_AFTER_MS'>,
+    @Inject(IND_CONFIG)
+    private readonly config: Pick<IndConfig, 'ASSESSMENT_SWEEP_INTERVAL_MS' | 'ASSESSMENT_CONCURRENCY' | 'EVIDENCE_FOLLOW_UP_AFTER_MS'>,
   ) {
     super();
   }

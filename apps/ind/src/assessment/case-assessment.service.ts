@@ -67,10 +67,16 @@ export class CaseAssessmentService {
       types.map(async (type): Promise<[EvidenceType, EvidenceLookup]> => {
         const open = [...known]
           .reverse()
-          .find((request) => request.evidenceType === type && request.hubRequestId !== null && (request.state === 'PENDING' || request.state === 'COMPLETED'));
+          .find(
+            (request) =>
+              request.evidenceType === type &&
+              request.hubRequestId !== null &&
+              (request.state === 'PENDING' || request.state === 'COMPLETED'),
+          );
         if (open?.hubRequestId) {
           const followUp = await this.hub.requestState(open.hubRequestId);
-          if (followUp.state === 'PENDING' || (followUp.state === 'COMPLETED' && followUp.lookup.kind === 'disclosed')) return [type, followUp.lookup];
+          if (followUp.state === 'PENDING' || (followUp.state === 'COMPLETED' && followUp.lookup.kind === 'disclosed'))
+            return [type, followUp.lookup];
         }
         return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type])];
       }),
@@ -80,11 +86,11 @@ export class CaseAssessmentService {
 
   /** The plan for a case in its current state (pure), from what the hub answered. */
   plan(application: ApplicationRecord, lookups: Lookups): AssessmentPlan {
-    return planAssessment(
-      { application: applicationForDecision(application), status: application.status },
-      lookups,
-      { rules: this.reference.rules, sponsors: this.reference.sponsors, today: this.clock.today() },
-    );
+    return planAssessment({ application: applicationForDecision(application), status: application.status }, lookups, {
+      rules: this.reference.rules,
+      sponsors: this.reference.sponsors,
+      today: this.clock.today(),
+    });
   }
 
   /**
@@ -103,9 +109,23 @@ export class CaseAssessmentService {
     for (const [type, lookup] of lookups) {
       if (lookup.kind !== 'refused' && lookup.subjectPseudonym && !subjectPseudonym) subjectPseudonym = lookup.subjectPseudonym;
       if (lookup.kind === 'disclosed') {
-        await this.requests.settle(tx, { applicationId: application.id, evidenceType: type, keepHubRequestId: null, state: 'COMPLETED', evidenceId: lookup.evidence.evidenceId, now });
+        await this.requests.settle(tx, {
+          applicationId: application.id,
+          evidenceType: type,
+          keepHubRequestId: null,
+          state: 'COMPLETED',
+          evidenceId: lookup.evidence.evidenceId,
+          now,
+        });
       } else if (lookup.kind === 'pending') {
-        await this.requests.settle(tx, { applicationId: application.id, evidenceType: type, keepHubRequestId: lookup.requestId, state: 'EXPIRED', evidenceId: null, now });
+        await this.requests.settle(tx, {
+          applicationId: application.id,
+          evidenceType: type,
+          keepHubRequestId: lookup.requestId,
+          state: 'EXPIRED',
+          evidenceId: null,
+          now,
+        });
         const state = await this.requests.recordPending(tx, {
           id: this.ids.newId(),
           hubRequestId: lookup.requestId,
@@ -119,7 +139,13 @@ export class CaseAssessmentService {
       } else if (lookup.kind === 'refused') {
         // No grant, revoked evidence, a grant that hides a field: the hub's word, kept for the operator.
         this.logger.warn(`Hub refused ${type} for case ${application.id}: ${lookup.reason} ${lookup.message}`);
-        await this.requests.recordRefusal(tx, { id: this.ids.newId(), applicationId: application.id, evidenceType: type, reason: lookup.reason, now });
+        await this.requests.recordRefusal(tx, {
+          id: this.ids.newId(),
+          applicationId: application.id,
+          evidenceType: type,
+          reason: lookup.reason,
+          now,
+        });
       }
     }
     return { application: { ...application, subjectPseudonym }, overtaken };
@@ -162,7 +188,13 @@ export class CaseAssessmentService {
   }
 
   /** The three deadline lines of a case (statutory, recognised-sponsor target, EU ambition). */
-  deadlines(category: PermitCategory, receivedOn: string, sponsorRecognised: boolean, complete: boolean, extensions: readonly DeadlineExtension[] = []): DecisionDeadlines {
+  deadlines(
+    category: PermitCategory,
+    receivedOn: string,
+    sponsorRecognised: boolean,
+    complete: boolean,
+    extensions: readonly DeadlineExtension[] = [],
+  ): DecisionDeadlines {
     return decisionDeadlines({ category, receivedOn, sponsorRecognised, complete, extensions }, this.reference.deadlines);
   }
 }

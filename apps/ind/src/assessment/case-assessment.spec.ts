@@ -52,7 +52,12 @@ function enrolment(facts: Partial<{ status: 'ADMITTED' | 'ENROLLED' | 'DEREGISTE
 function tuition(payment: 'PAID_IN_FULL' | 'NOT_PAID'): EvidenceLookup {
   return {
     kind: 'disclosed',
-    evidence: { ...provenance, evidenceId: 'tuition-1', type: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, facts: { payment, academicYear: '2026-2027' } },
+    evidence: {
+      ...provenance,
+      evidenceId: 'tuition-1',
+      type: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
+      facts: { payment, academicYear: '2026-2027' },
+    },
     subjectPseudonym: 'subj_x',
   };
 }
@@ -89,7 +94,9 @@ describe('what the IND asks the hub for', () => {
   });
 
   it('asks only for what issuance still needs once a student is granted', () => {
-    expect(evidenceNeeded(PermitCategory.PERMIT_CATEGORY_STUDENT, S.APPLICATION_STATUS_GRANTED, true)).toEqual([EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS]);
+    expect(evidenceNeeded(PermitCategory.PERMIT_CATEGORY_STUDENT, S.APPLICATION_STATUS_GRANTED, true)).toEqual([
+      EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
+    ]);
   });
 
   it('asks for the hosting agreement for a researcher, and nothing after the grant', () => {
@@ -144,7 +151,9 @@ describe('assessing a case from what the hub answered', () => {
       [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, pending('request-2')],
     ]);
     const first = planAssessment(studentCase(S.APPLICATION_STATUS_SUBMITTED), waiting, context);
-    expect(first.transitions.map((step) => [step.to, step.reasonCode])).toEqual([[S.APPLICATION_STATUS_EVIDENCE_PENDING, 'ENROLMENT_PROOF_MISSING']]);
+    expect(first.transitions.map((step) => [step.to, step.reasonCode])).toEqual([
+      [S.APPLICATION_STATUS_EVIDENCE_PENDING, 'ENROLMENT_PROOF_MISSING'],
+    ]);
     expect(first.complete).toBe(false);
     expect(planAssessment(studentCase(S.APPLICATION_STATUS_EVIDENCE_PENDING), waiting, context).transitions).toEqual([]);
   });
@@ -166,24 +175,50 @@ describe('assessing a case from what the hub answered', () => {
   });
 
   it('issues the permit of a granted student once the paid tuition arrives', () => {
-    const plan = planAssessment(studentCase(S.APPLICATION_STATUS_GRANTED), lookups([[EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, tuition('PAID_IN_FULL')]]), context);
+    const plan = planAssessment(
+      studentCase(S.APPLICATION_STATUS_GRANTED),
+      lookups([[EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, tuition('PAID_IN_FULL')]]),
+      context,
+    );
     expect(plan.transitions.map((step) => step.to)).toEqual([S.APPLICATION_STATUS_PERMIT_ISSUED]);
     expect(plan.transitions[0].decision?.kind).toBe('PERMIT_ISSUANCE');
   });
 
   it('keeps a granted student waiting when the hub could not give the tuition status', () => {
     const refused: EvidenceLookup = { kind: 'refused', reason: 'NO_GRANT', message: 'no grant' };
-    expect(planAssessment(studentCase(S.APPLICATION_STATUS_GRANTED), lookups([[EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, refused]]), context).transitions).toEqual([]);
+    expect(
+      planAssessment(
+        studentCase(S.APPLICATION_STATUS_GRANTED),
+        lookups([[EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, refused]]),
+        context,
+      ).transitions,
+    ).toEqual([]);
   });
 
   it('grants a researcher with a hosting agreement and issues the permit; refuses one whose pay is too low', () => {
-    const granted = planAssessment(researcherCase(S.APPLICATION_STATUS_SUBMITTED), lookups([[EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, hosting(true)]]), context);
+    const granted = planAssessment(
+      researcherCase(S.APPLICATION_STATUS_SUBMITTED),
+      lookups([[EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, hosting(true)]]),
+      context,
+    );
     expect(granted.transitions.map((step) => step.to)).toEqual([S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED]);
-    const refused = planAssessment(researcherCase(S.APPLICATION_STATUS_SUBMITTED), lookups([[EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, hosting(false)]]), context);
-    expect(refused.transitions.map((step) => [step.to, step.reasonCode])).toEqual([[S.APPLICATION_STATUS_REFUSED, 'RESEARCHER_MEANS_NOT_MET']]);
+    const refused = planAssessment(
+      researcherCase(S.APPLICATION_STATUS_SUBMITTED),
+      lookups([[EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, hosting(false)]]),
+      context,
+    );
+    expect(refused.transitions.map((step) => [step.to, step.reasonCode])).toEqual([
+      [S.APPLICATION_STATUS_REFUSED, 'RESEARCHER_MEANS_NOT_MET'],
+    ]);
   });
 
   it('does nothing to a case that is already decided', () => {
-    expect(planAssessment(studentCase(S.APPLICATION_STATUS_REFUSED), lookups([[EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, enrolment()]]), context).transitions).toEqual([]);
+    expect(
+      planAssessment(
+        studentCase(S.APPLICATION_STATUS_REFUSED),
+        lookups([[EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, enrolment()]]),
+        context,
+      ).transitions,
+    ).toEqual([]);
   });
 });

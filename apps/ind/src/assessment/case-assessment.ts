@@ -105,7 +105,11 @@ export function evidenceNeeded(category: PermitCategory, status: ApplicationStat
  * `decide`; a gap puts it in EVIDENCE_PENDING (once); a grant is followed by the permit when issuance is
  * possible. Nothing happens when nothing changed, so assessing twice emits nothing twice.
  */
-export function planAssessment(snapshot: CaseSnapshot, lookups: ReadonlyMap<EvidenceType, EvidenceLookup>, context: AssessmentContext): AssessmentPlan {
+export function planAssessment(
+  snapshot: CaseSnapshot,
+  lookups: ReadonlyMap<EvidenceType, EvidenceLookup>,
+  context: AssessmentContext,
+): AssessmentPlan {
   const evidence = [...lookups.values()].flatMap((lookup) => (lookup.kind === 'disclosed' ? [lookup.evidence] : []));
   const transitions: PlannedTransition[] = [];
   let status = snapshot.status;

@@ -1,5 +1,9 @@
 import { Controller } from '@nestjs/common';
-import type { EvidenceRequestCompleted, EvidenceRequestExpired, EvidenceVerified } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
+import type {
+  EvidenceRequestCompleted,
+  EvidenceRequestExpired,
+  EvidenceVerified,
+} from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
 import { TOPICS } from '@welkom/events';
 import { OnEvent, type ReceivedEvent } from '@welkom/messaging';
 import { EvidenceEventsService } from './evidence-events.service';

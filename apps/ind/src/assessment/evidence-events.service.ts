@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EvidenceRequestCompleted, EvidenceRequestExpired, EvidenceVerified } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
+import type {
+  EvidenceRequestCompleted,
+  EvidenceRequestExpired,
+  EvidenceVerified,
+} from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
 import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import { ApplicationRepository } from '../applications/application.repository';
 import { EvidenceRequestRepository } from '../applications/evidence-request.repository';
@@ -52,15 +56,26 @@ export class EvidenceEventsService {
       if (waiting.length === 0) return [];
       const requests = (await Promise.all(waiting.map((application) => this.requests.findForCase(tx, application.id)))).flat();
       const resumable = waiting.filter(
-        (application) => !requests.some((request) => request.applicationId === application.id && request.evidenceType === type && request.state === 'PENDING'),
+        (application) =>
+          !requests.some(
+            (request) => request.applicationId === application.id && request.evidenceType === type && request.state === 'PENDING',
+          ),
       );
-      await this.applications.flagForAssessment(tx, resumable.map((application) => application.id));
+      await this.applications.flagForAssessment(
+        tx,
+        resumable.map((application) => application.id),
+      );
       return resumable.map((application) => application.id);
     });
     for (const id of flagged) this.worker.trigger(id);
   }
 
-  private async resume(hubRequestId: string, evidenceType: string, state: 'COMPLETED' | 'EXPIRED', evidenceId: string | null): Promise<void> {
+  private async resume(
+    hubRequestId: string,
+    evidenceType: string,
+    state: 'COMPLETED' | 'EXPIRED',
+    evidenceId: string | null,
+  ): Promise<void> {
     const now = this.clock.now();
     const applicationId = await this.transactions.run(async (tx) => {
       const owner = await this.requests.recordOutcome(tx, { id: this.ids.newId(), hubRequestId, evidenceType, state, evidenceId, now });

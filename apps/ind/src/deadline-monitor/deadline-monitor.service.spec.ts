@@ -63,7 +63,11 @@ function monitorOn(today: string, cases: ApplicationRecord[]) {
   });
   const clock = strictFake<ClockRepository>('ClockRepository', { today: () => today, now: () => new Date(`${today}T09:00:00Z`) });
   const transactions = strictFake<TransactionRepository>('TransactionRepository', { run: (work) => work(tx) });
-  return { monitor: new DeadlineMonitorService(applications, transactions, outbox, clock, { DEADLINE_AT_RISK_WITHIN_DAYS: 5 }), sent, recorded };
+  return {
+    monitor: new DeadlineMonitorService(applications, transactions, outbox, clock, { DEADLINE_AT_RISK_WITHIN_DAYS: 5 }),
+    sent,
+    recorded,
+  };
 }
 
 describe('the deadline check', () => {
@@ -97,6 +101,9 @@ describe('the deadline check', () => {
 
   it('does not call a statutory deadline at risk again once it is breached', () => {
     const breached = openCase(['STATUTORY_DECISION:AT_RISK', 'STATUTORY_DECISION:BREACHED']);
-    expect(dueAlerts(breached, '2027-01-10', 5).map(({ key }) => key)).toEqual(['RECOGNISED_SPONSOR_TARGET:BREACHED', 'EU_30_DAY_AMBITION:BREACHED']);
+    expect(dueAlerts(breached, '2027-01-10', 5).map(({ key }) => key)).toEqual([
+      'RECOGNISED_SPONSOR_TARGET:BREACHED',
+      'EU_30_DAY_AMBITION:BREACHED',
+    ]);
   });
 });

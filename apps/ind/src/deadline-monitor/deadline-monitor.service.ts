@@ -85,7 +85,10 @@ export class DeadlineMonitorService {
             else result.atRisk += 1;
           }
           // A breach also settles the at-risk alert: a clock that ran out is not "at risk" any more.
-          const sent = new Set([...application.deadlineAlerts, ...alerts.flatMap(({ line, key }) => (line.status === 'BREACHED' ? [key, `${line.kind}:AT_RISK`] : [key]))]);
+          const sent = new Set([
+            ...application.deadlineAlerts,
+            ...alerts.flatMap(({ line, key }) => (line.status === 'BREACHED' ? [key, `${line.kind}:AT_RISK`] : [key])),
+          ]);
           await this.applications.update(tx, application.id, { deadlineAlerts: [...sent].sort() });
         }
         return cases;

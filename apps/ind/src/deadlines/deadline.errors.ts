@@ -35,8 +35,6 @@ export class DeadlineError extends DomainError {
   }
 
   static invalidInput(field: string, description: string): DeadlineError {
-    return new DeadlineError('INVALID_DEADLINE_INPUT', `Invalid deadline input: ${field}: ${description}`, [
-      { field, description },
-    ]);
+    return new DeadlineError('INVALID_DEADLINE_INPUT', `Invalid deadline input: ${field}: ${description}`, [{ field, description }]);
   }
 }

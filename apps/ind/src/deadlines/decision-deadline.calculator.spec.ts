@@ -54,12 +54,47 @@ describe('statutory decision deadline', () => {
     ['application received on Good Friday itself starts counting that day', STUDENT, true, '2026-04-03', '2026-06-02', undefined],
     ["study ends on King's Day 2026 (a Monday)", STUDENT, true, '2026-02-26', '2026-04-28', '2026-04-27'],
     ["study ends on King's Day 2028 (a Thursday) followed by its equated Friday", STUDENT, true, '2028-02-27', '2028-05-01', '2028-04-27'],
-    ['highly skilled migrant ends on 5 May 2026, not a lustrum year', HIGHLY_SKILLED_MIGRANT, true, '2026-02-04', '2026-05-06', '2026-05-05'],
+    [
+      'highly skilled migrant ends on 5 May 2026, not a lustrum year',
+      HIGHLY_SKILLED_MIGRANT,
+      true,
+      '2026-02-04',
+      '2026-05-06',
+      '2026-05-05',
+    ],
     ['highly skilled migrant ends on 5 May 2025, a lustrum year', HIGHLY_SKILLED_MIGRANT, true, '2025-02-04', '2025-05-06', '2025-05-05'],
-    ['highly skilled migrant ends on Monday 4 May 2026, an ordinary working day', HIGHLY_SKILLED_MIGRANT, true, '2026-02-03', '2026-05-04', undefined],
-    ['highly skilled migrant ends on Ascension Day 2026, then the equated Friday', HIGHLY_SKILLED_MIGRANT, false, '2026-02-13', '2026-05-18', '2026-05-14'],
-    ['research ends on Christmas Day 2026 (Friday), then Boxing Day (Saturday)', RESEARCHER, true, '2026-10-26', '2026-12-28', '2026-12-25'],
-    ['highly skilled migrant ends on New Year 2026, then the equated 2 January', HIGHLY_SKILLED_MIGRANT, true, '2025-10-03', '2026-01-05', '2026-01-01'],
+    [
+      'highly skilled migrant ends on Monday 4 May 2026, an ordinary working day',
+      HIGHLY_SKILLED_MIGRANT,
+      true,
+      '2026-02-03',
+      '2026-05-04',
+      undefined,
+    ],
+    [
+      'highly skilled migrant ends on Ascension Day 2026, then the equated Friday',
+      HIGHLY_SKILLED_MIGRANT,
+      false,
+      '2026-02-13',
+      '2026-05-18',
+      '2026-05-14',
+    ],
+    [
+      'research ends on Christmas Day 2026 (Friday), then Boxing Day (Saturday)',
+      RESEARCHER,
+      true,
+      '2026-10-26',
+      '2026-12-28',
+      '2026-12-25',
+    ],
+    [
+      'highly skilled migrant ends on New Year 2026, then the equated 2 January',
+      HIGHLY_SKILLED_MIGRANT,
+      true,
+      '2025-10-03',
+      '2026-01-05',
+      '2026-01-01',
+    ],
     ['highly skilled migrant ends on a Sunday', HIGHLY_SKILLED_MIGRANT, true, '2026-06-01', '2026-08-31', '2026-08-30'],
     ['highly skilled migrant ends on an ordinary Tuesday', HIGHLY_SKILLED_MIGRANT, true, '2026-06-03', '2026-09-01', undefined],
     ['Blue Card without a recognised sponsor gets 90 days', EU_BLUE_CARD, false, '2026-06-03', '2026-09-01', undefined],
@@ -116,7 +151,10 @@ describe('extension of the statutory period', () => {
   const received = '2026-02-04'; // due 2026-05-06 without extension (5 May is a holiday)
 
   it('adds the extension to the working day the period had already run to', () => {
-    const line = lineOf(deadlinesFor({ receivedOn: received, extensions: [{ days: 90, announcedOn: '2026-04-01' }] }), 'STATUTORY_DECISION');
+    const line = lineOf(
+      deadlinesFor({ receivedOn: received, extensions: [{ days: 90, announcedOn: '2026-04-01' }] }),
+      'STATUTORY_DECISION',
+    );
     expect(line).toMatchObject({ dueOn: '2026-08-04', dueBeforeExtensionOn: '2026-05-06', extendedByDays: 90, periodDays: 180 });
   });
 
@@ -125,13 +163,23 @@ describe('extension of the statutory period', () => {
   });
 
   it('rolls an extended period that ends on a weekend to the next working day', () => {
-    const line = lineOf(deadlinesFor({ receivedOn: received, extensions: [{ days: 31, announcedOn: '2026-04-01' }] }), 'STATUTORY_DECISION');
+    const line = lineOf(
+      deadlinesFor({ receivedOn: received, extensions: [{ days: 31, announcedOn: '2026-04-01' }] }),
+      'STATUTORY_DECISION',
+    );
     expect(line).toMatchObject({ dueOn: '2026-06-08', rolledForwardFrom: '2026-06-06' });
   });
 
   it.each([
     ['longer than the 90 days reference data allows', [{ days: 91, announcedOn: '2026-04-01' }], 'EXTENSION_NOT_ALLOWED'],
-    ['a second extension', [{ days: 30, announcedOn: '2026-04-01' }, { days: 30, announcedOn: '2026-04-02' }], 'EXTENSION_NOT_ALLOWED'],
+    [
+      'a second extension',
+      [
+        { days: 30, announcedOn: '2026-04-01' },
+        { days: 30, announcedOn: '2026-04-02' },
+      ],
+      'EXTENSION_NOT_ALLOWED',
+    ],
     ['announced after the period ran out', [{ days: 30, announcedOn: '2026-05-07' }], 'EXTENSION_NOT_ALLOWED'],
     ['announced before the application arrived', [{ days: 30, announcedOn: '2026-02-03' }], 'EXTENSION_NOT_ALLOWED'],
     ['of zero days', [{ days: 0, announcedOn: '2026-04-01' }], 'INVALID_DEADLINE_INPUT'],
@@ -212,8 +260,7 @@ describe('deadline status for at-risk and breached events', () => {
 });
 
 describe('decision period reference data checks', () => {
-  const copy = (): Record<string, unknown> & { versions: Record<string, unknown>[] } =>
-    structuredClone(bundledPeriodsJson);
+  const copy = (): Record<string, unknown> & { versions: Record<string, unknown>[] } => structuredClone(bundledPeriodsJson);
 
   it('loads the bundled file with 60 days for study and research', () => {
     const rules = bundledDecisionPeriodReference().versions[0].statutory.rules;

@@ -166,11 +166,9 @@ function checkedExtension(
   if (extensions.length === 0) return undefined;
   const { maxCount, maxDays } = version.extension;
   if (extensions.length > maxCount) {
-    throw new DeadlineError(
-      'EXTENSION_NOT_ALLOWED',
-      `${extensions.length} extensions given; reference data allows at most ${maxCount}`,
-      [{ field: 'extensions', description: `at most ${maxCount}` }],
-    );
+    throw new DeadlineError('EXTENSION_NOT_ALLOWED', `${extensions.length} extensions given; reference data allows at most ${maxCount}`, [
+      { field: 'extensions', description: `at most ${maxCount}` },
+    ]);
   }
   const [extension] = extensions;
   if (!Number.isInteger(extension.days) || extension.days < 1) {

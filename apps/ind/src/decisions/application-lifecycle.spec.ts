@@ -48,7 +48,15 @@ function errorOf(act: () => unknown): unknown {
 describe('application lifecycle', () => {
   it('takes a student with an entry visa from submission to permit', () => {
     expect(
-      replay(['APPLICATION_SUBMITTED', 'EVIDENCE_REQUESTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'BIOMETRICS_CAPTURED', 'MVV_ISSUED', 'PERMIT_ISSUED']),
+      replay([
+        'APPLICATION_SUBMITTED',
+        'EVIDENCE_REQUESTED',
+        'APPLICATION_GRANTED',
+        'MVV_AUTHORISED',
+        'BIOMETRICS_CAPTURED',
+        'MVV_ISSUED',
+        'PERMIT_ISSUED',
+      ]),
     ).toBe(S.APPLICATION_STATUS_PERMIT_ISSUED);
   });
 
@@ -58,15 +66,38 @@ describe('application lifecycle', () => {
 
   it('lets evidence and advice requests alternate and repeat before the decision', () => {
     expect(
-      replay(['APPLICATION_SUBMITTED', 'ADVICE_REQUESTED', 'EVIDENCE_REQUESTED', 'EVIDENCE_REQUESTED', 'ADVICE_REQUESTED', 'APPLICATION_REFUSED']),
+      replay([
+        'APPLICATION_SUBMITTED',
+        'ADVICE_REQUESTED',
+        'EVIDENCE_REQUESTED',
+        'EVIDENCE_REQUESTED',
+        'ADVICE_REQUESTED',
+        'APPLICATION_REFUSED',
+      ]),
     ).toBe(S.APPLICATION_STATUS_REFUSED);
   });
 
   it.each([
-    ['withdrawn while evidence is pending', ['APPLICATION_SUBMITTED', 'EVIDENCE_REQUESTED', 'APPLICATION_WITHDRAWN'], S.APPLICATION_STATUS_WITHDRAWN],
-    ['expired when the applicant does not appear at the post in time', ['APPLICATION_SUBMITTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'APPLICATION_EXPIRED'], S.APPLICATION_STATUS_EXPIRED],
-    ['expired when the MVV holder does not enter in time', ['APPLICATION_SUBMITTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'BIOMETRICS_CAPTURED', 'MVV_ISSUED', 'APPLICATION_EXPIRED'], S.APPLICATION_STATUS_EXPIRED],
-    ['refused when the IND withdraws the notification after new facts', ['APPLICATION_SUBMITTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'GRANT_WITHDRAWN'], S.APPLICATION_STATUS_REFUSED],
+    [
+      'withdrawn while evidence is pending',
+      ['APPLICATION_SUBMITTED', 'EVIDENCE_REQUESTED', 'APPLICATION_WITHDRAWN'],
+      S.APPLICATION_STATUS_WITHDRAWN,
+    ],
+    [
+      'expired when the applicant does not appear at the post in time',
+      ['APPLICATION_SUBMITTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'APPLICATION_EXPIRED'],
+      S.APPLICATION_STATUS_EXPIRED,
+    ],
+    [
+      'expired when the MVV holder does not enter in time',
+      ['APPLICATION_SUBMITTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'BIOMETRICS_CAPTURED', 'MVV_ISSUED', 'APPLICATION_EXPIRED'],
+      S.APPLICATION_STATUS_EXPIRED,
+    ],
+    [
+      'refused when the IND withdraws the notification after new facts',
+      ['APPLICATION_SUBMITTED', 'APPLICATION_GRANTED', 'MVV_AUTHORISED', 'GRANT_WITHDRAWN'],
+      S.APPLICATION_STATUS_REFUSED,
+    ],
   ] as const)('ends %s', (_case, events, status) => {
     expect(replay([...events])).toBe(status);
   });
@@ -100,14 +131,14 @@ describe('application lifecycle', () => {
   it('can reach every status from a new case, and a terminal status from every status', () => {
     const next = (status: ApplicationStatus): ApplicationStatus[] => allowedEvents(status).map((type) => transition(status, EVENTS[type]));
     const reachable = new Set<ApplicationStatus>([S.APPLICATION_STATUS_UNSPECIFIED]);
-    for (let frontier = [...reachable]; frontier.length > 0; ) {
+    for (let frontier = [...reachable]; frontier.length > 0;) {
       frontier = frontier.flatMap(next).filter((s) => !reachable.has(s));
       frontier.forEach((s) => reachable.add(s));
     }
     expect([...reachable].sort()).toEqual(Object.values(S).sort());
     for (const status of Object.values(S)) {
       const seen = new Set([status]);
-      for (let frontier = [status]; frontier.length > 0; ) {
+      for (let frontier = [status]; frontier.length > 0;) {
         frontier = frontier.flatMap(next).filter((s) => !seen.has(s));
         frontier.forEach((s) => seen.add(s));
       }
@@ -144,7 +175,10 @@ describe('permit issuance guard', () => {
     const notYet = assessPermitIssuance(application, [enrolment], rules, '2026-08-20');
     const error = errorOf(() => transition(granted, { type: 'PERMIT_ISSUED', issuance: notYet }));
     expect(error).toBeInstanceOf(DecisionError);
-    expect(error).toMatchObject({ reason: 'PERMIT_ISSUANCE_CONDITIONS_NOT_MET', metadata: { missingEvidence: 'EVIDENCE_TYPE_TUITION_PAYMENT_STATUS' } });
+    expect(error).toMatchObject({
+      reason: 'PERMIT_ISSUANCE_CONDITIONS_NOT_MET',
+      metadata: { missingEvidence: 'EVIDENCE_TYPE_TUITION_PAYMENT_STATUS' },
+    });
 
     const tuition = {
       ...enrolment,

@@ -12,13 +12,7 @@ import type {
   TuitionFacts,
 } from './decision-evidence';
 import { DecisionError } from './decision.errors';
-import {
-  bundledDecisionRules,
-  DECISION_REASON_CODES,
-  OUTCOME_OF_REASON,
-  parseDecisionRules,
-  type DecisionRules,
-} from './decision-rules';
+import { bundledDecisionRules, DECISION_REASON_CODES, OUTCOME_OF_REASON, parseDecisionRules, type DecisionRules } from './decision-rules';
 import { assessPermitIssuance, decide, type DecisionResult } from './permit-decision.policy';
 import decisionRulesJson from '../../reference/decision-rules.v1.json';
 
@@ -90,7 +84,11 @@ function hosting(facts: Partial<HostingAgreementFacts> = {}, overrides: Partial<
   };
 }
 
-function decideStudent(evidence: DecisionEvidence[], application: Partial<ApplicationForDecision> = {}, decidedOn = DECIDED_ON): DecisionResult {
+function decideStudent(
+  evidence: DecisionEvidence[],
+  application: Partial<ApplicationForDecision> = {},
+  decidedOn = DECIDED_ON,
+): DecisionResult {
   return decide({ ...studentApplication, ...application }, evidence, rules, { decidedOn, sponsors });
 }
 
@@ -157,7 +155,10 @@ describe('decision on a student application', () => {
   });
 
   it('refuses when the institution was recognised only after it filed, since only a recognised sponsor may file', () => {
-    const recognisedFromJune = { version: 'test-register', isRecognisedFor: (_oin: string, _purpose: string, onDate: string) => onDate >= '2026-06-01' };
+    const recognisedFromJune = {
+      version: 'test-register',
+      isRecognisedFor: (_oin: string, _purpose: string, onDate: string) => onDate >= '2026-06-01',
+    };
     const result = decide(studentApplication, [enrolment()], rules, { decidedOn: DECIDED_ON, sponsors: recognisedFromJune });
     expect(result).toMatchObject({ outcome: 'REFUSED', reasonCode: 'SPONSOR_NOT_RECOGNISED', sponsorRegisterVersion: 'test-register' });
   });
@@ -278,7 +279,10 @@ describe('decision input and rules in force', () => {
   it.each([
     ['a content hash that is not SHA-256 hex', () => decideStudent([enrolment({}, { contentSha256: 'abc' })])],
     ['a decision date before receipt', () => decideStudent([enrolment()], {}, '2026-04-30')],
-    ['an intended stay that ends before it starts', () => decideStudent([enrolment()], { intendedStay: { from: '2027-09-01', until: '2026-09-01' } })],
+    [
+      'an intended stay that ends before it starts',
+      () => decideStudent([enrolment()], { intendedStay: { from: '2027-09-01', until: '2026-09-01' } }),
+    ],
     ['a malformed programme date', () => decideStudent([enrolment({ expectedEndDate: '2027-02-30' })])],
     ['a sponsor without an OIN', () => decideStudent([enrolment()], { sponsorOin: 'Leiden' })],
   ])('refuses %s as invalid input', (_case, act) => {
@@ -287,8 +291,10 @@ describe('decision input and rules in force', () => {
 });
 
 describe('decision rules as reference data', () => {
-  const copy = (): Record<string, unknown> & { categories: Record<string, Record<string, Record<string, unknown>>>; reasonCodes: Record<string, Record<string, unknown>> } =>
-    structuredClone(decisionRulesJson) as never;
+  const copy = (): Record<string, unknown> & {
+    categories: Record<string, Record<string, Record<string, unknown>>>;
+    reasonCodes: Record<string, Record<string, unknown>>;
+  } => structuredClone(decisionRulesJson) as never;
   const withRules = (json: unknown): DecisionRules => parseDecisionRules(json);
 
   it('documents every reason code with the outcome the policy gives it', () => {
@@ -313,11 +319,18 @@ describe('decision rules as reference data', () => {
 
   it('takes tuition proof and lead-in days from the data, so a confirmed rule change needs no code change', () => {
     const json = copy();
-    (json.categories.PERMIT_CATEGORY_STUDENT.tuition as { acceptedPayments: string[] }).acceptedPayments = ['PAID_IN_FULL', 'EXEMPT', 'PAYING_IN_INSTALMENTS'];
+    (json.categories.PERMIT_CATEGORY_STUDENT.tuition as { acceptedPayments: string[] }).acceptedPayments = [
+      'PAID_IN_FULL',
+      'EXEMPT',
+      'PAYING_IN_INSTALMENTS',
+    ];
     (json.categories.PERMIT_CATEGORY_STUDENT.enrolment as { maxDaysStayBeforeProgrammeStart: number }).maxDaysStayBeforeProgrammeStart = 14;
     const relaxed = withRules({ ...json, version: 'decision-rules.test' });
     const early = { ...studentApplication, intendedStay: { from: '2026-08-18', until: '2027-08-31' } };
-    const result = decide(early, [enrolment(), tuition({ payment: 'PAYING_IN_INSTALMENTS' })], relaxed, { decidedOn: DECIDED_ON, sponsors });
+    const result = decide(early, [enrolment(), tuition({ payment: 'PAYING_IN_INSTALMENTS' })], relaxed, {
+      decidedOn: DECIDED_ON,
+      sponsors,
+    });
     expect(result).toMatchObject({ outcome: 'GRANTED', pendingForPermitIssuance: [], ruleVersion: 'decision-rules.test' });
     expect(decide(early, [enrolment()], rules, { decidedOn: DECIDED_ON, sponsors }).reasonCode).toBe('ENROLMENT_NOT_VALID_FOR_PERIOD');
   });

@@ -89,7 +89,10 @@ export function decide(
     sponsors.isRecognisedFor(application.sponsorOin, purpose, decidedOn);
 
   const checks = decisionChecks(application, evidence, rules, decidedOn);
-  const findings = [...(sponsorRecognised ? [] : (['SPONSOR_NOT_RECOGNISED'] as const)), ...checks.flatMap((c) => (c.finding ? [c.finding] : []))];
+  const findings = [
+    ...(sponsorRecognised ? [] : (['SPONSOR_NOT_RECOGNISED'] as const)),
+    ...checks.flatMap((c) => (c.finding ? [c.finding] : [])),
+  ];
   const refusal = findings.find((code) => OUTCOME_OF_REASON[code] === 'REFUSED');
   const gap = findings.find((code) => OUTCOME_OF_REASON[code] === 'INCOMPLETE');
   const outcome: DecisionOutcome = refusal !== undefined ? 'REFUSED' : gap !== undefined ? 'INCOMPLETE' : 'GRANTED';
@@ -164,12 +167,17 @@ function decisionChecks(
   }
   const researcher = rules.categories.PERMIT_CATEGORY_RESEARCHER;
   return [
-    checkEvidence(evidence.filter(isHostingAgreement), EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, 'HOSTING_AGREEMENT_MISSING', {
-      application,
-      onDate,
-      issuerMustBeSponsor: researcher.hostingAgreement.issuerMustBeSponsor,
-      evaluate: (e) => hostingAgreementFinding(e, application, researcher),
-    }),
+    checkEvidence(
+      evidence.filter(isHostingAgreement),
+      EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT,
+      'HOSTING_AGREEMENT_MISSING',
+      {
+        application,
+        onDate,
+        issuerMustBeSponsor: researcher.hostingAgreement.issuerMustBeSponsor,
+        evaluate: (e) => hostingAgreementFinding(e, application, researcher),
+      },
+    ),
   ];
 }
 
@@ -191,9 +199,7 @@ function issuanceCheck(
     },
   });
   // A tuition status that is present but not accepted (e.g. NOT_PAID) still leaves the proof missing.
-  return check.finding === 'TUITION_PAYMENT_NOT_PROVEN'
-    ? { ...check, missing: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS }
-    : check;
+  return check.finding === 'TUITION_PAYMENT_NOT_PROVEN' ? { ...check, missing: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS } : check;
 }
 
 /**
@@ -322,16 +328,20 @@ function validateInput(application: ApplicationForDecision, evidence: readonly D
   }
   evidence.forEach((item, i) => {
     const at = `evidence[${i}]`;
-    if (!KNOWN_TYPES.includes(item.type)) violations.push({ field: `${at}.type`, description: `not evidence the rules read: ${String(item.type)}` });
-    if (typeof item.evidenceId !== 'string' || item.evidenceId === '') violations.push({ field: `${at}.evidenceId`, description: 'required' });
+    if (!KNOWN_TYPES.includes(item.type))
+      violations.push({ field: `${at}.type`, description: `not evidence the rules read: ${String(item.type)}` });
+    if (typeof item.evidenceId !== 'string' || item.evidenceId === '')
+      violations.push({ field: `${at}.evidenceId`, description: 'required' });
     if (typeof item.contentSha256 !== 'string' || !SHA256_HEX.test(item.contentSha256)) {
       violations.push({ field: `${at}.contentSha256`, description: 'expected 64 lower-case hex characters' });
     }
-    if (typeof item.issuerOin !== 'string' || !OIN.test(item.issuerOin)) violations.push({ field: `${at}.issuerOin`, description: 'expected a 20-digit OIN' });
+    if (typeof item.issuerOin !== 'string' || !OIN.test(item.issuerOin))
+      violations.push({ field: `${at}.issuerOin`, description: 'expected a 20-digit OIN' });
     date(item.issuedOn, `${at}.issuedOn`);
     date(item.validUntil, `${at}.validUntil`);
     const facts: Record<string, unknown> = { ...(item.facts ?? {}) };
-    for (const field of ['programmeStartDate', 'expectedEndDate', 'startDate', 'endDate']) date(facts[field], `${at}.facts.${field}`, false);
+    for (const field of ['programmeStartDate', 'expectedEndDate', 'startDate', 'endDate'])
+      date(facts[field], `${at}.facts.${field}`, false);
   });
   if (violations.length > 0) throw DecisionError.invalidInput(violations);
 }

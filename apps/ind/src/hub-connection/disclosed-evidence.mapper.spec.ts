@@ -7,7 +7,12 @@ const seconds = (iso: string) => ({ seconds: String(Date.parse(iso) / 1000), nan
 
 function disclosed(fields: string[]): DisclosedEvidence {
   return {
-    reference: { evidenceId: 'e-1', evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, contentSha256: 'b'.repeat(64), schemaVersion: 1 },
+    reference: {
+      evidenceId: 'e-1',
+      evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+      contentSha256: 'b'.repeat(64),
+      schemaVersion: 1,
+    },
     subject: { pseudonym: 'subj_x' },
     issuer: { oin: '00000003281234560000', subUnit: '' },
     issuedAt: seconds('2026-10-31T23:30:00Z'),

@@ -20,7 +20,12 @@ function report(change: SponsorChange, factDate = '2026-11-01', reportedOn = '20
 
 describe('a sponsor notification', () => {
   it('refuses an open student application when the student is deregistered', () => {
-    const plan = planNotification(S.APPLICATION_STATUS_EVIDENCE_PENDING, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context);
+    const plan = planNotification(
+      S.APPLICATION_STATUS_EVIDENCE_PENDING,
+      PermitCategory.PERMIT_CATEGORY_STUDENT,
+      report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED),
+      context,
+    );
     expect(plan.effect).toBe('APPLICATION_REFUSED');
     expect(plan.transitions.map((step) => [step.to, step.reasonCode, step.decision?.sponsorNotificationId])).toEqual([
       [S.APPLICATION_STATUS_REFUSED, 'ENROLMENT_NOT_ACTIVE', '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b'],
@@ -28,26 +33,55 @@ describe('a sponsor notification', () => {
   });
 
   it('withdraws a grant that has no permit yet', () => {
-    const plan = planNotification(S.APPLICATION_STATUS_GRANTED, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS), context);
+    const plan = planNotification(
+      S.APPLICATION_STATUS_GRANTED,
+      PermitCategory.PERMIT_CATEGORY_STUDENT,
+      report(SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS),
+      context,
+    );
     expect([plan.effect, plan.transitions.map((step) => step.to)]).toEqual(['GRANT_WITHDRAWN', [S.APPLICATION_STATUS_REFUSED]]);
   });
 
   it('leaves an issued permit in place and asks for a review', () => {
-    const plan = planNotification(S.APPLICATION_STATUS_PERMIT_ISSUED, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context);
+    const plan = planNotification(
+      S.APPLICATION_STATUS_PERMIT_ISSUED,
+      PermitCategory.PERMIT_CATEGORY_STUDENT,
+      report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED),
+      context,
+    );
     expect([plan.effect, plan.transitions]).toEqual(['PERMIT_REVIEW_REQUIRED', []]);
   });
 
   it('only records a report about an application that was already refused', () => {
-    expect(planNotification(S.APPLICATION_STATUS_REFUSED, PermitCategory.PERMIT_CATEGORY_STUDENT, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context).effect).toBe('RECORDED');
+    expect(
+      planNotification(
+        S.APPLICATION_STATUS_REFUSED,
+        PermitCategory.PERMIT_CATEGORY_STUDENT,
+        report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED),
+        context,
+      ).effect,
+    ).toBe('RECORDED');
   });
 
   it('ends a researcher application when the hosting ends', () => {
-    const plan = planNotification(S.APPLICATION_STATUS_SUBMITTED, PermitCategory.PERMIT_CATEGORY_RESEARCHER, report(SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED), context);
+    const plan = planNotification(
+      S.APPLICATION_STATUS_SUBMITTED,
+      PermitCategory.PERMIT_CATEGORY_RESEARCHER,
+      report(SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED),
+      context,
+    );
     expect(plan.transitions.map((step) => step.reasonCode)).toEqual(['HOSTING_AGREEMENT_NOT_VALID_FOR_PERIOD']);
   });
 
   it('refuses a change that does not fit the category', () => {
-    expect(() => planNotification(S.APPLICATION_STATUS_SUBMITTED, PermitCategory.PERMIT_CATEGORY_RESEARCHER, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED), context)).toThrow(IndError);
+    expect(() =>
+      planNotification(
+        S.APPLICATION_STATUS_SUBMITTED,
+        PermitCategory.PERMIT_CATEGORY_RESEARCHER,
+        report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED),
+        context,
+      ),
+    ).toThrow(IndError);
   });
 
   it('flags a report made more than four weeks after the fact', () => {

@@ -16,7 +16,10 @@ export type NotificationEffect = 'APPLICATION_REFUSED' | 'GRANT_WITHDRAWN' | 'PE
 /** Which category a change can be about, and the stable reason code of the decision rules it amounts to. */
 const CHANGE_RULES: Record<ReportedChange, { category: PermitCategory; reasonCode: DecisionReasonCode }> = {
   [SponsorChange.SPONSOR_CHANGE_DEREGISTERED]: { category: PermitCategory.PERMIT_CATEGORY_STUDENT, reasonCode: 'ENROLMENT_NOT_ACTIVE' },
-  [SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS]: { category: PermitCategory.PERMIT_CATEGORY_STUDENT, reasonCode: 'ENROLMENT_NOT_ACTIVE' },
+  [SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS]: {
+    category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+    reasonCode: 'ENROLMENT_NOT_ACTIVE',
+  },
   [SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED]: {
     category: PermitCategory.PERMIT_CATEGORY_RESEARCHER,
     reasonCode: 'HOSTING_AGREEMENT_NOT_VALID_FOR_PERIOD',
@@ -69,9 +72,17 @@ export function planNotification(
     return [{ event, to, reasonCode: rule.reasonCode, decision: draft(to) }];
   };
   if (isOpen(status)) return { effect: 'APPLICATION_REFUSED', transitions: step({ type: 'APPLICATION_REFUSED' }), reportedLate: late };
-  if ([ApplicationStatus.APPLICATION_STATUS_GRANTED, ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED, ApplicationStatus.APPLICATION_STATUS_BIOMETRICS_CAPTURED, ApplicationStatus.APPLICATION_STATUS_MVV_ISSUED].includes(status)) {
+  if (
+    [
+      ApplicationStatus.APPLICATION_STATUS_GRANTED,
+      ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED,
+      ApplicationStatus.APPLICATION_STATUS_BIOMETRICS_CAPTURED,
+      ApplicationStatus.APPLICATION_STATUS_MVV_ISSUED,
+    ].includes(status)
+  ) {
     return { effect: 'GRANT_WITHDRAWN', transitions: step({ type: 'GRANT_WITHDRAWN' }), reportedLate: late };
   }
-  if (status === ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED) return { effect: 'PERMIT_REVIEW_REQUIRED', transitions: [], reportedLate: late };
+  if (status === ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED)
+    return { effect: 'PERMIT_REVIEW_REQUIRED', transitions: [], reportedLate: late };
   return { effect: 'RECORDED', transitions: [], reportedLate: late };
 }

@@ -24,7 +24,11 @@ export class SponsorNotificationService {
     private readonly clock: ClockRepository,
   ) {}
 
-  async apply(sponsorOin: string, command: SponsorNotificationCommand, event: ReceivedEvent<unknown>): Promise<NotificationEffect | 'DUPLICATE'> {
+  async apply(
+    sponsorOin: string,
+    command: SponsorNotificationCommand,
+    event: ReceivedEvent<unknown>,
+  ): Promise<NotificationEffect | 'DUPLICATE'> {
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
       if (!(await this.inbox.claim(tx, event))) return 'DUPLICATE';

@@ -18,6 +18,11 @@ export class IndReference {
   ) {}
 
   static bundled(): IndReference {
-    return new IndReference(bundledDecisionRules(), bundledRecognisedSponsorRegister(), bundledDeadlineReference(), bundledEvidenceRequestReference());
+    return new IndReference(
+      bundledDecisionRules(),
+      bundledRecognisedSponsorRegister(),
+      bundledDeadlineReference(),
+      bundledEvidenceRequestReference(),
+    );
   }
 }

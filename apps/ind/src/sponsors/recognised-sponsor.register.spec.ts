@@ -119,11 +119,8 @@ describe('recognised-sponsor reference data checks', () => {
       { register: 'EDUCATIONAL_INSTITUTIONS', validFrom: '2024-07-01', validTo: null },
     ];
     const suspended = new RecognisedSponsorRegister(parseRecognisedSponsorReference(json));
-    expect(['2024-03-31', '2024-04-01', '2024-06-30', '2024-07-01'].map((d) => suspended.isRecognisedFor(NEVER_RECOGNISED, 'STUDY', d))).toEqual([
-      true,
-      false,
-      false,
-      true,
-    ]);
+    expect(
+      ['2024-03-31', '2024-04-01', '2024-06-30', '2024-07-01'].map((d) => suspended.isRecognisedFor(NEVER_RECOGNISED, 'STUDY', d)),
+    ).toEqual([true, false, false, true]);
   });
 });

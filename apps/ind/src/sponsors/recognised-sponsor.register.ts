@@ -48,7 +48,10 @@ const sponsorSchema = z.object({
 const registerReferenceSchema = referenceFileSchema({
   source: sourceSchema,
   // Enum-keyed records are exhaustive in zod 4: all four registers must be described.
-  registers: z.record(z.enum(SPONSOR_REGISTERS), z.object({ label: z.string().min(1), purposes: z.array(z.enum(SPONSOR_PURPOSES)).min(1) })),
+  registers: z.record(
+    z.enum(SPONSOR_REGISTERS),
+    z.object({ label: z.string().min(1), purposes: z.array(z.enum(SPONSOR_PURPOSES)).min(1) }),
+  ),
   permitCategoryPurposes: z.object({ byCategory: z.partialRecord(z.enum(PermitCategory), z.enum(SPONSOR_PURPOSES)) }),
   sponsors: z.array(sponsorSchema),
 });

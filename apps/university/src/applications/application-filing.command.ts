@@ -37,7 +37,9 @@ export interface FileApplicationCommand {
 
 /** Only one identifier member, with proto-loader's nulls and virtual oneof field dropped. */
 function cleanIdentifier(input: SubjectIdentifier): SubjectIdentifier {
-  const members = (['bsn', 'vNumber', 'passport', 'kvkNumber', 'pseudonym'] as const).filter((m) => input[m] !== undefined && input[m] !== null);
+  const members = (['bsn', 'vNumber', 'passport', 'kvkNumber', 'pseudonym'] as const).filter(
+    (m) => input[m] !== undefined && input[m] !== null,
+  );
   return Object.fromEntries(members.map((member) => [member, input[member]]));
 }
 

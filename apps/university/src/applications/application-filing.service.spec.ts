@@ -49,7 +49,11 @@ describe('filing an application with the IND', () => {
     const { service, stored } = harness({
       kind: 'filed',
       alreadyFiled: false,
-      application: { applicationRef: 'c0ffee00-0000-4000-8000-000000000001', subject: { pseudonym: 'subj_x' }, submittedOn: '2026-08-01' } as Application,
+      application: {
+        applicationRef: 'c0ffee00-0000-4000-8000-000000000001',
+        subject: { pseudonym: 'subj_x' },
+        submittedOn: '2026-08-01',
+      } as Application,
     });
     const { view, alreadyFiled } = await service.file(fileApplicationCommand(request));
     expect(alreadyFiled).toBe(false);
@@ -71,14 +75,20 @@ describe('filing an application with the IND', () => {
   });
 
   it('marks the application rejected with the IND reason when the IND refuses to register it', async () => {
-    const { service } = harness({ kind: 'rejected', rejection: { code: 'INVALID_ARGUMENT', reason: 'INVALID_REQUEST', message: 'citizenship', fieldViolations: [] } });
+    const { service } = harness({
+      kind: 'rejected',
+      rejection: { code: 'INVALID_ARGUMENT', reason: 'INVALID_REQUEST', message: 'citizenship', fieldViolations: [] },
+    });
     const { view } = await service.file(fileApplicationCommand(request));
     expect(view.application).toMatchObject({ deliveryState: 'REJECTED', deliveryProblem: 'INVALID_REQUEST: citizenship' });
   });
 
   it('refuses a reference filed before with other content, without calling the IND', async () => {
     const first = fileApplicationCommand(request);
-    const { service, filed } = harness({ kind: 'unreachable', problem: 'x' }, { applicationReference: 'LEI-1', requestFingerprint: first.fingerprint, deliveryState: 'DELIVERED' });
+    const { service, filed } = harness(
+      { kind: 'unreachable', problem: 'x' },
+      { applicationReference: 'LEI-1', requestFingerprint: first.fingerprint, deliveryState: 'DELIVERED' },
+    );
     await expect(service.file(fileApplicationCommand({ ...request, citizenship: 'NG' }))).rejects.toThrow(UniversityError);
     const again = await service.file(first);
     expect(again.alreadyFiled).toBe(true);

@@ -54,9 +54,13 @@ export class ApplicationFilingService {
     const stored = await this.applications.find(command.applicationReference);
     if (!stored) throw new UniversityError('APPLICATION_NOT_FOUND', `Application ${command.applicationReference} vanished while filing`);
     if (!inserted && stored.requestFingerprint !== command.fingerprint) {
-      throw new UniversityError('APPLICATION_REFERENCE_CONFLICT', `Application ${command.applicationReference} was filed before with other content`, {
-        fieldViolations: [{ field: 'application_reference', description: 'was filed before with other content; use a new reference' }],
-      });
+      throw new UniversityError(
+        'APPLICATION_REFERENCE_CONFLICT',
+        `Application ${command.applicationReference} was filed before with other content`,
+        {
+          fieldViolations: [{ field: 'application_reference', description: 'was filed before with other content; use a new reference' }],
+        },
+      );
     }
     const current = stored.deliveryState === 'QUEUED' ? await this.deliver(stored) : stored;
     return { view: await this.applications.view(current), alreadyFiled: !inserted };
@@ -123,7 +127,11 @@ export class ApplicationFilingService {
         };
         break;
       case 'rejected':
-        changes = { deliveryState: 'REJECTED', deliveryProblem: `${answer.rejection.reason}: ${answer.rejection.message}`, nextDeliveryAt: null };
+        changes = {
+          deliveryState: 'REJECTED',
+          deliveryProblem: `${answer.rejection.reason}: ${answer.rejection.message}`,
+          nextDeliveryAt: null,
+        };
         break;
       case 'unreachable': {
         const attempts = application.deliveryAttempts + 1;

@@ -93,7 +93,12 @@ export class SponsoredApplicationRepository {
   /** Applications with their status history, in one query for the lot. */
   async views(applications: readonly SponsoredApplicationRecord[]): Promise<SponsoredApplicationView[]> {
     const refs = applications.flatMap((application) => (application.indApplicationRef ? [application.indApplicationRef] : []));
-    const history = refs.length === 0 ? [] : await this.dataSource.getRepository(ApplicationStatusEntity).find({ where: { indApplicationRef: In(refs) }, order: { id: 'ASC' } });
+    const history =
+      refs.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(ApplicationStatusEntity)
+            .find({ where: { indApplicationRef: In(refs) }, order: { id: 'ASC' } });
     return applications.map((application) => ({
       application,
       history: application.indApplicationRef

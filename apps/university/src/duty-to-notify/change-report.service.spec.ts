@@ -39,7 +39,10 @@ function harness(application: Partial<SponsoredApplicationRecord> | null, today 
     strictFake<SponsoredApplicationRepository>('SponsoredApplicationRepository', {
       find: async () => application as SponsoredApplicationRecord | null,
     }),
-    strictFake<PushedEvidenceRepository>('PushedEvidenceRepository', { findActiveFor: async () => [enrolment], markRevoked: async () => undefined }),
+    strictFake<PushedEvidenceRepository>('PushedEvidenceRepository', {
+      findActiveFor: async () => [enrolment],
+      markRevoked: async () => undefined,
+    }),
     strictFake<SponsorNotificationRepository>('SponsorNotificationRepository', {
       findReport: async (_tx, reference, change, factDate) =>
         reports.find((made) => made.applicationReference === reference && made.change === change && made.factDate === factDate) ?? null,
@@ -66,8 +69,17 @@ function harness(application: Partial<SponsoredApplicationRecord> | null, today 
   return { service, revoked, events };
 }
 
-const delivered = { applicationReference: 'LEI-1', category: PermitCategory.PERMIT_CATEGORY_STUDENT, indApplicationRef: IND_REF, subjectPseudonym: 'subj_x' };
-const deregistered = changeReportCommand({ applicationReference: 'LEI-1', change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED, factDate: '2026-11-01' });
+const delivered = {
+  applicationReference: 'LEI-1',
+  category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+  indApplicationRef: IND_REF,
+  subjectPseudonym: 'subj_x',
+};
+const deregistered = changeReportCommand({
+  applicationReference: 'LEI-1',
+  change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED,
+  factDate: '2026-11-01',
+});
 
 describe('reporting a change under the duty to notify', () => {
   it('revokes the enrolment proof in the hub and tells the IND, within the four weeks', async () => {
@@ -75,7 +87,13 @@ describe('reporting a change under the duty to notify', () => {
     const outcome = await service.report(deregistered);
     expect(revoked).toEqual(['enrol-1']);
     expect(events).toEqual([
-      expect.objectContaining({ applicationRef: IND_REF, subject: { pseudonym: 'subj_x' }, change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED, factDate: '2026-11-01', reportedOn: '2026-11-20' }),
+      expect.objectContaining({
+        applicationRef: IND_REF,
+        subject: { pseudonym: 'subj_x' },
+        change: SponsorChange.SPONSOR_CHANGE_DEREGISTERED,
+        factDate: '2026-11-01',
+        reportedOn: '2026-11-20',
+      }),
     ]);
     expect([outcome.dueBy, outcome.notification.reportedLate]).toEqual(['2026-11-29', false]);
   });
@@ -95,8 +113,12 @@ describe('reporting a change under the duty to notify', () => {
   });
 
   it('refuses a change that does not fit the application, and one about an application the IND does not have yet', async () => {
-    await expect(harness({ ...delivered, category: PermitCategory.PERMIT_CATEGORY_RESEARCHER }).service.report(deregistered)).rejects.toMatchObject({ reason: 'CHANGE_NOT_APPLICABLE' });
-    await expect(harness({ ...delivered, indApplicationRef: null }).service.report(deregistered)).rejects.toMatchObject({ reason: 'APPLICATION_NOT_DELIVERED' });
+    await expect(
+      harness({ ...delivered, category: PermitCategory.PERMIT_CATEGORY_RESEARCHER }).service.report(deregistered),
+    ).rejects.toMatchObject({ reason: 'CHANGE_NOT_APPLICABLE' });
+    await expect(harness({ ...delivered, indApplicationRef: null }).service.report(deregistered)).rejects.toMatchObject({
+      reason: 'APPLICATION_NOT_DELIVERED',
+    });
     await expect(harness(null).service.report(deregistered)).rejects.toBeInstanceOf(UniversityError);
   });
 });

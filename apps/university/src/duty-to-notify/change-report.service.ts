@@ -20,7 +20,10 @@ const DAY_MS = 86_400_000;
 
 /** What a change is about: the category it applies to and the evidence it makes untrue. */
 const CHANGE_SCOPE: Record<ReportableChange, { category: PermitCategory; revokes: EvidenceType[] }> = {
-  [SponsorChange.SPONSOR_CHANGE_DEREGISTERED]: { category: PermitCategory.PERMIT_CATEGORY_STUDENT, revokes: [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF] },
+  [SponsorChange.SPONSOR_CHANGE_DEREGISTERED]: {
+    category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+    revokes: [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF],
+  },
   [SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS]: {
     category: PermitCategory.PERMIT_CATEGORY_STUDENT,
     revokes: [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF],
@@ -71,7 +74,10 @@ export class ChangeReportService {
     const today = this.clock.today();
     if (command.factDate > today) throw UniversityError.invalid([{ field: 'fact_date', description: 'lies in the future' }]);
     if (!application.indApplicationRef || !application.subjectPseudonym) {
-      throw new UniversityError('APPLICATION_NOT_DELIVERED', `Application ${command.applicationReference} is not with the IND yet; report again once it is`);
+      throw new UniversityError(
+        'APPLICATION_NOT_DELIVERED',
+        `Application ${command.applicationReference} is not with the IND yet; report again once it is`,
+      );
     }
     const indApplicationRef = application.indApplicationRef;
     const subjectPseudonym = application.subjectPseudonym;
@@ -82,7 +88,12 @@ export class ChangeReportService {
     for (const evidence of standing) {
       const answer = await this.hub.revoke(evidence.evidenceType, evidence.itemReference, reason);
       if (!answer.ok && answer.rejection.reason !== 'EVIDENCE_NOT_FOUND') throw rejectionError(answer.rejection);
-      revoked.push({ evidenceId: evidence.evidenceId, evidenceType: evidence.evidenceType, contentSha256: evidence.contentSha256, schemaVersion: evidence.schemaVersion });
+      revoked.push({
+        evidenceId: evidence.evidenceId,
+        evidenceType: evidence.evidenceType,
+        contentSha256: evidence.contentSha256,
+        schemaVersion: evidence.schemaVersion,
+      });
     }
 
     const now = this.clock.now();

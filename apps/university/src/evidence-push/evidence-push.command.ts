@@ -70,6 +70,7 @@ export function pushItemCommand(item: EvidenceItem | null | undefined): PushItem
 export function pushBatchCommand(items: readonly (EvidenceItem | null | undefined)[] | null | undefined): PushItemCommand[] {
   const list = items ?? [];
   if (list.length === 0) throw UniversityError.invalid([{ field: 'items', description: 'must hold at least one item' }]);
-  if (list.length > MAX_BATCH_ITEMS) throw UniversityError.invalid([{ field: 'items', description: `must hold at most ${MAX_BATCH_ITEMS} items` }]);
+  if (list.length > MAX_BATCH_ITEMS)
+    throw UniversityError.invalid([{ field: 'items', description: `must hold at most ${MAX_BATCH_ITEMS} items` }]);
   return list.map(pushItemCommand);
 }

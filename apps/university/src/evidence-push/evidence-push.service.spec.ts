@@ -36,7 +36,12 @@ function serviceWith(issue: (evidence: IssuedEvidence) => ReturnType<HubEvidence
 const accepted = (reference: string, alreadyIssued = false) => ({
   ok: true as const,
   value: {
-    reference: { evidenceId: `id-${reference}`, evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, contentSha256: 'c'.repeat(64), schemaVersion: 1 },
+    reference: {
+      evidenceId: `id-${reference}`,
+      evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
+      contentSha256: 'c'.repeat(64),
+      schemaVersion: 1,
+    },
     subject: { pseudonym: 'subj_x' },
     verifiedAt: undefined,
     validUntil: undefined,
@@ -56,13 +61,20 @@ describe('pushing facts into the hub', () => {
         case 'conflict':
           return {
             ok: false,
-            rejection: { code: 'ALREADY_EXISTS', reason: 'SOURCE_REFERENCE_CONFLICT', message: 'issued before', fieldViolations: [{ field: 'evidence.source_reference', description: 'was issued before' }] },
+            rejection: {
+              code: 'ALREADY_EXISTS',
+              reason: 'SOURCE_REFERENCE_CONFLICT',
+              message: 'issued before',
+              fieldViolations: [{ field: 'evidence.source_reference', description: 'was issued before' }],
+            },
           };
         default:
           throw new UniversityError('HUB_UNAVAILABLE', 'connection refused');
       }
     });
-    const response = batchResponse(await service.push(pushBatchCommand([tuition('new'), tuition('again'), tuition('conflict'), tuition('down')])));
+    const response = batchResponse(
+      await service.push(pushBatchCommand([tuition('new'), tuition('again'), tuition('conflict'), tuition('down')])),
+    );
     expect(response.results.map((result) => [result.itemReference, result.outcome, result.rejectionReason, result.retryable])).toEqual([
       ['new', PushOutcome.PUSH_OUTCOME_ACCEPTED, '', false],
       ['again', PushOutcome.PUSH_OUTCOME_ALREADY_ACCEPTED, '', false],

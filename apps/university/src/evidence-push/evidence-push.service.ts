@@ -62,10 +62,17 @@ export class EvidencePushService {
       });
       if (!answer.ok) {
         const { rejection } = answer;
-        return rejected(item.itemReference, rejection.code, rejection.reason, rejection.message, rejection.fieldViolations.map(withoutEvidencePrefix));
+        return rejected(
+          item.itemReference,
+          rejection.code,
+          rejection.reason,
+          rejection.message,
+          rejection.fieldViolations.map(withoutEvidencePrefix),
+        );
       }
       const { reference, subject, alreadyIssued, completedRequests } = answer.value;
-      if (!reference || !subject) return rejected(item.itemReference, 'UNAVAILABLE', 'HUB_UNAVAILABLE', 'The hub answered without a reference', []);
+      if (!reference || !subject)
+        return rejected(item.itemReference, 'UNAVAILABLE', 'HUB_UNAVAILABLE', 'The hub answered without a reference', []);
       await this.pushed.record({
         evidenceType: item.evidenceType,
         itemReference: item.itemReference,

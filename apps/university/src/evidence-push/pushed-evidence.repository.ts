@@ -52,6 +52,8 @@ export class PushedEvidenceRepository {
   }
 
   async markRevoked(tx: EntityManager, evidenceType: string, itemReference: string, at: Date, reason: string): Promise<void> {
-    await tx.getRepository(PushedEvidenceEntity).update({ evidenceType, itemReference, revokedAt: IsNull() }, { revokedAt: at, revocationReason: reason });
+    await tx
+      .getRepository(PushedEvidenceEntity)
+      .update({ evidenceType, itemReference, revokedAt: IsNull() }, { revokedAt: at, revocationReason: reason });
   }
 }

@@ -39,7 +39,8 @@ export class HubEvidenceRepository {
       return { ok: true, value: await firstValueFrom(send().pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS))) };
     } catch (error: unknown) {
       const classified = classifyRemoteError(error);
-      if (classified.transient) throw new UniversityError('HUB_UNAVAILABLE', `The hub did not answer: ${classified.message}`, { cause: error });
+      if (classified.transient)
+        throw new UniversityError('HUB_UNAVAILABLE', `The hub did not answer: ${classified.message}`, { cause: error });
       return { ok: false, rejection: classified.rejection };
     }
   }

@@ -75,7 +75,9 @@ export class IndIntakeRepository implements OnApplicationShutdown {
       return { kind: 'unreachable', problem: `IND not found: ${(error as Error).message}` };
     }
     try {
-      const response = await firstValueFrom(endpoint.client.withdrawApplication({ applicationRef }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)));
+      const response = await firstValueFrom(
+        endpoint.client.withdrawApplication({ applicationRef }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)),
+      );
       if (!response.application) return { kind: 'unreachable', problem: 'The IND answered without the application' };
       return { kind: 'filed', application: response.application, alreadyFiled: true };
     } catch (error: unknown) {
@@ -88,7 +90,9 @@ export class IndIntakeRepository implements OnApplicationShutdown {
 
   private async resolve(): Promise<IndEndpoint> {
     if (this.endpoint) return this.endpoint;
-    const { parties } = await firstValueFrom(this.registry.listParties({ role: PartyRole.PARTY_ROLE_IND }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)));
+    const { parties } = await firstValueFrom(
+      this.registry.listParties({ role: PartyRole.PARTY_ROLE_IND }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)),
+    );
     if (parties.length !== 1 || !parties[0].reference?.oin) throw new Error(`the hub knows ${parties.length} parties with the IND role`);
     const oin = parties[0].reference.oin;
     const address = this.config.IND_GRPC_ADDRESS ?? (await this.announcedAddress(oin));

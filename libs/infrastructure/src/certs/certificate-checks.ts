@@ -52,10 +52,7 @@ export function validForAtLeast(certificate: X509Certificate, days: number, now:
 export function isReusableCa(onDisk: CertificateOnDisk, renewBeforeDays: number, now: Date): boolean {
   const { certificate } = onDisk;
   return (
-    onDisk.keyMatches &&
-    certificate.ca &&
-    certificate.verify(certificate.publicKey) &&
-    validForAtLeast(certificate, renewBeforeDays, now)
+    onDisk.keyMatches && certificate.ca && certificate.verify(certificate.publicKey) && validForAtLeast(certificate, renewBeforeDays, now)
   );
 }
 

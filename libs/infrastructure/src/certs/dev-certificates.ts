@@ -171,14 +171,24 @@ async function issueCa(openssl: string, work: IssuedFiles & { dir: string }, com
   );
   await generateKey(openssl, work.privateKeyPath);
   await runOpenssl(openssl, [
-    'req', '-new', '-x509', '-utf8',
-    '-config', config,
-    '-extensions', 'ca_extensions',
-    '-key', work.privateKeyPath,
-    '-subj', `/CN=${escapeSubjectValue(commonName)}`,
-    '-days', String(CA_VALIDITY_DAYS),
-    '-set_serial', randomSerial(),
-    '-out', work.certificatePath,
+    'req',
+    '-new',
+    '-x509',
+    '-utf8',
+    '-config',
+    config,
+    '-extensions',
+    'ca_extensions',
+    '-key',
+    work.privateKeyPath,
+    '-subj',
+    `/CN=${escapeSubjectValue(commonName)}`,
+    '-days',
+    String(CA_VALIDITY_DAYS),
+    '-set_serial',
+    randomSerial(),
+    '-out',
+    work.certificatePath,
   ]);
 }
 
@@ -209,31 +219,51 @@ async function issuePartyCertificate(
   );
   await generateKey(openssl, work.privateKeyPath);
   await runOpenssl(openssl, [
-    'req', '-new', '-utf8',
-    '-config', config,
-    '-key', work.privateKeyPath,
-    '-subj', partySubject(party),
-    '-out', request,
+    'req',
+    '-new',
+    '-utf8',
+    '-config',
+    config,
+    '-key',
+    work.privateKeyPath,
+    '-subj',
+    partySubject(party),
+    '-out',
+    request,
   ]);
   await runOpenssl(openssl, [
-    'x509', '-req',
-    '-in', request,
-    '-CA', ca.certificatePath,
-    '-CAkey', ca.privateKeyPath,
-    '-set_serial', randomSerial(),
-    '-days', String(PARTY_VALIDITY_DAYS),
-    '-extfile', config,
-    '-extensions', 'party_extensions',
-    '-out', work.certificatePath,
+    'x509',
+    '-req',
+    '-in',
+    request,
+    '-CA',
+    ca.certificatePath,
+    '-CAkey',
+    ca.privateKeyPath,
+    '-set_serial',
+    randomSerial(),
+    '-days',
+    String(PARTY_VALIDITY_DAYS),
+    '-extfile',
+    config,
+    '-extensions',
+    'party_extensions',
+    '-out',
+    work.certificatePath,
   ]);
 }
 
 function generateKey(openssl: string, privateKeyPath: string): Promise<void> {
   return runOpenssl(openssl, [
-    'genpkey', '-algorithm', 'EC',
-    '-pkeyopt', 'ec_paramgen_curve:P-256',
-    '-pkeyopt', 'ec_param_enc:named_curve',
-    '-out', privateKeyPath,
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-pkeyopt',
+    'ec_param_enc:named_curve',
+    '-out',
+    privateKeyPath,
   ]);
 }
 

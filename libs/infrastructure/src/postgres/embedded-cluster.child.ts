@@ -30,17 +30,23 @@ async function main(workDir: string): Promise<void> {
     // C collation behaves the same on every machine; --no-sync only skips fsync during initdb itself.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
     postgresFlags: [
-      '-c', `listen_addresses=${EMBEDDED_HOST}`,
+      '-c',
+      `listen_addresses=${EMBEDDED_HOST}`,
       // No Unix socket: a second cluster (or the system server) may own the default socket directory.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
       // Parallel test workers each hold a pool; the default of 100 runs out quickly.
-      '-c', 'max_connections=200',
+      '-c',
+      'max_connections=200',
       // A disposable development cluster: trading crash safety for speed makes CREATE/DROP DATABASE
       // (template clones) several times faster. A PostgreSQL crash loses nothing; an OS crash may
       // corrupt the cluster, and the cure is `rm -rf .cache/postgres`. Never copy these to production.
-      '-c', 'fsync=off',
-      '-c', 'full_page_writes=off',
-      '-c', 'synchronous_commit=off',
+      '-c',
+      'fsync=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'synchronous_commit=off',
     ],
     onLog: log,
     onError: (error: unknown) => log(error instanceof Error ? error.message : String(error)),
@@ -89,9 +95,7 @@ async function assertTraversable(dir: string, uid: number, gid: number): Promise
   for (let current = dir; ; current = dirname(current)) {
     const info = await stat(current);
     const canEnter =
-      (info.uid === uid && (info.mode & 0o100) !== 0) ||
-      (info.gid === gid && (info.mode & 0o010) !== 0) ||
-      (info.mode & 0o001) !== 0;
+      (info.uid === uid && (info.mode & 0o100) !== 0) || (info.gid === gid && (info.mode & 0o010) !== 0) || (info.mode & 0o001) !== 0;
     if (!canEnter) {
       throw new Error(`the ${EMBEDDED_USER} user cannot enter ${current}; run: chmod o+x ${current} (or choose another workDir)`);
     }

@@ -64,8 +64,7 @@ export async function resolvePostgres(options: ResolvePostgresOptions = {}): Pro
   return {
     url: cluster.url,
     description:
-      `embedded PostgreSQL ${cluster.version} in ${where} at 127.0.0.1:${cluster.port}` +
-      (cluster.startedHere ? '' : ' (already running)'),
+      `embedded PostgreSQL ${cluster.version} in ${where} at 127.0.0.1:${cluster.port}` + (cluster.startedHere ? '' : ' (already running)'),
     version: cluster.version,
     source: 'embedded',
     startedHere: cluster.startedHere,

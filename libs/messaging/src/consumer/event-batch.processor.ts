@@ -140,9 +140,7 @@ export class EventBatchProcessor {
     await this.deadLetters(letters);
     for (const letter of letters) {
       this.metrics.deadLettered.inc({ topic: letter.sourceTopic, group: this.settings.groupId, error_class: letter.errorClass });
-      this.logger.warn(
-        `Dead-lettered ${letter.sourceTopic}[${letter.partition}]@${letter.offset}: ${letter.errorClass}: ${letter.reason}`,
-      );
+      this.logger.warn(`Dead-lettered ${letter.sourceTopic}[${letter.partition}]@${letter.offset}: ${letter.errorClass}: ${letter.reason}`);
     }
   }
 

@@ -6,9 +6,7 @@ import type { ReceivedEvent } from '../received-event';
 import { EnvelopeVerifier, SignatureRejectedError } from '../signing/envelope.verifier';
 import type { TopicCatalog } from '../topic-catalog';
 
-export type DecodedRecord =
-  | { ok: true; event: ReceivedEvent<unknown> }
-  | { ok: false; errorClass: DeadLetterErrorClass; reason: string };
+export type DecodedRecord = { ok: true; event: ReceivedEvent<unknown> } | { ok: false; errorClass: DeadLetterErrorClass; reason: string };
 
 /**
  * Turns a raw Kafka record into an event a handler may trust, or says which kind of poison it is. The

@@ -69,9 +69,7 @@ export async function listDeadLetters(kafka: Kafka, sourceTopics: string[] = [])
   let topics: string[];
   try {
     const wanted = new Set(sourceTopics.map((topic) => topic + DEAD_LETTER_SUFFIX));
-    topics = (await admin.listTopics()).filter(
-      (topic) => topic.endsWith(DEAD_LETTER_SUFFIX) && (wanted.size === 0 || wanted.has(topic)),
-    );
+    topics = (await admin.listTopics()).filter((topic) => topic.endsWith(DEAD_LETTER_SUFFIX) && (wanted.size === 0 || wanted.has(topic)));
   } finally {
     await admin.disconnect();
   }

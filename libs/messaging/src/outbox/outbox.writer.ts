@@ -22,12 +22,7 @@ export class OutboxWriter implements EventOutbox {
     private readonly topics: TopicCatalog,
   ) {}
 
-  async enqueue<T>(
-    manager: EntityManager,
-    topic: TopicDefinition<T>,
-    payload: T,
-    options: PublishOptions = {},
-  ): Promise<EventEnvelope> {
+  async enqueue<T>(manager: EntityManager, topic: TopicDefinition<T>, payload: T, options: PublishOptions = {}): Promise<EventEnvelope> {
     const [envelope] = await this.enqueueAll(manager, topic, [payload], options);
     return envelope;
   }

@@ -1,12 +1,6 @@
 import { verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import {
-  envelopeSigningPayload,
-  jwsSigningInput,
-  parseDetachedJws,
-  type EventEnvelope,
-  type TopicDefinition,
-} from '@welkom/events';
+import { envelopeSigningPayload, jwsSigningInput, parseDetachedJws, type EventEnvelope, type TopicDefinition } from '@welkom/events';
 import { oinFromPeerCertificate } from '@welkom/grpc';
 import type { CertificateTrust } from './certificate-trust';
 import { subjectOf } from './envelope.signer';
@@ -72,15 +66,10 @@ export class EnvelopeVerifier {
     }
     const { envelope } = record;
     if (signer.oin !== envelope.sourcePartyOin) {
-      throw new SignatureRejectedError(
-        'BAD_SIGNATURE',
-        `signed by party ${signer.oin} but claims source party ${envelope.sourcePartyOin}`,
-      );
+      throw new SignatureRejectedError('BAD_SIGNATURE', `signed by party ${signer.oin} but claims source party ${envelope.sourcePartyOin}`);
     }
     const input = jwsSigningInput(encodedHeader, envelopeSigningPayload(envelope, record.key, record.payload));
-    const valid = await verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(
-      () => false,
-    );
+    const valid = await verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(() => false);
     if (!valid) throw new SignatureRejectedError('BAD_SIGNATURE', 'the signature does not match the event');
     // Checked last: only a party we have authenticated can be told it is not allowed.
     if (!this.parties.mayPublish(signer.oin, record.topic)) {

@@ -30,7 +30,12 @@ describe('PartyDirectory', () => {
   });
 
   it('refuses a file with an unknown role, naming the entry', () => {
-    const path = directoryFile({ parties: [{ oin: '00000001999999990000', roles: ['HUB_OPERATOR'] }, { oin: '00000001812345670000', roles: ['KING'] }] });
+    const path = directoryFile({
+      parties: [
+        { oin: '00000001999999990000', roles: ['HUB_OPERATOR'] },
+        { oin: '00000001812345670000', roles: ['KING'] },
+      ],
+    });
     expect(() => PartyDirectory.fromFile(path)).toThrow(/parties\[1\] has unknown roles PARTY_ROLE_KING/);
   });
 
