@@ -1,4 +1,4 @@
-import { UUID_PATTERN } from '@welkom/validation';
+import { isOin, UUID_PATTERN } from '@welkom/validation';
 
 // Signing is part of what an envelope is; re-exported here so `@welkom/events` offers it with the envelope.
 export * from './envelope-signature';
@@ -80,7 +80,7 @@ export function envelopeFromHeaders(raw: RawHeaders): EventEnvelope {
   if (!Number.isInteger(envelope.schemaVersion) || envelope.schemaVersion < 1) {
     throw new EnvelopeError(`schema version ${envelope.schemaVersion} is not a positive integer`);
   }
-  if (!/^\d{20}$/.test(envelope.sourcePartyOin)) throw new EnvelopeError('source party is not a 20-digit OIN');
+  if (!isOin(envelope.sourcePartyOin)) throw new EnvelopeError('source party is not a 20-digit OIN');
   if (Number.isNaN(Date.parse(envelope.occurredAt))) throw new EnvelopeError('occurred-at is not a timestamp');
   if (!/^[\x20-\x7e]{1,200}$/.test(envelope.correlationId)) throw new EnvelopeError('correlation id is not printable ASCII');
   return envelope;

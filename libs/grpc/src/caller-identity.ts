@@ -1,5 +1,6 @@
 import type { PeerCertificate } from 'node:tls';
 import { DomainError } from '@welkom/errors';
+import { isOin } from '@welkom/validation';
 
 /** Why a call carries no usable party identity. Both surface as gRPC UNAUTHENTICATED. */
 export type CallerIdentityFailure = 'NO_CLIENT_CERTIFICATE' | 'INVALID_OIN';
@@ -28,13 +29,6 @@ export interface CallWithAuthContext {
 /** A certificate subject as Node reports it; only `serialNumber` matters here. */
 export interface CertificateWithSubject {
   readonly subject?: PeerCertificate['subject'];
-}
-
-const OIN_PATTERN = /^[0-9]{20}$/;
-
-/** An OIN (Organisatie-identificatienummer) is exactly 20 digits. */
-export function isOin(value: string): boolean {
-  return OIN_PATTERN.test(value);
 }
 
 /**

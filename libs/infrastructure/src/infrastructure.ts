@@ -5,6 +5,7 @@ import { ensureDevCertificates, type DevCertificates, type DevParty } from './ce
 import { resolveKafka } from './kafka/kafka-broker';
 import { resolvePostgres } from './postgres/postgres-server';
 import { REPO_ROOT } from './repo-root';
+import { readPartyFile } from '@welkom/reference-data';
 
 export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
 export const CERTIFICATES_DIR = join(REPO_ROOT, '.cache', 'certs');
@@ -19,8 +20,12 @@ export interface Infrastructure {
   stop(): Promise<void>;
 }
 
-export function readDevParties(): DevParty[] {
-  return (JSON.parse(readFileSync(DEV_PARTIES_FILE, 'utf8')) as { parties: DevParty[] }).parties;
+/** The development parties, read through libs/reference-data; each needs a `key` to name its certificate. */
+export function readDevParties(file: string = DEV_PARTIES_FILE): DevParty[] {
+  return readPartyFile(file).parties.map((party, index) => {
+    if (!party.key) throw new Error(`${file}: parties[${index}] (${party.oin}) has no key to name its development certificate`);
+    return { key: party.key, oin: party.oin, name: party.name };
+  });
 }
 
 /**

@@ -6,7 +6,12 @@ import { fieldRule, type Invalid, invalid } from './field-rule';
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
+// OIN (Organisatie-identificatienummer, Logius): 20 digits.
 export const OIN_PATTERN = /^[0-9]{20}$/;
+
+export function isOin(value: string): boolean {
+  return OIN_PATTERN.test(value);
+}
 export const V_NUMBER_PATTERN = /^[0-9A-Za-z]{1,20}$/;
 export const PASSPORT_NUMBER_PATTERN = /^[0-9A-Za-z]{1,9}$/;
 export const KVK_NUMBER_PATTERN = /^[0-9]{8}$/;

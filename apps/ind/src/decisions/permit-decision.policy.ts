@@ -2,6 +2,7 @@ import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evide
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { FieldViolation } from '@welkom/errors';
 import { isIsoDate, type IsoDate, parseIsoDate } from '@welkom/platform';
+import { isOin } from '@welkom/validation';
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type {
   ApplicationForDecision,
@@ -295,7 +296,6 @@ function assertInForce(rules: DecisionRules, onDate: IsoDate): void {
   }
 }
 
-const OIN = /^\d{20}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const KNOWN_TYPES: readonly EvidenceType[] = [
   EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
@@ -313,7 +313,7 @@ function validateInput(application: ApplicationForDecision, evidence: readonly D
   if (typeof application.applicationRef !== 'string' || application.applicationRef === '') {
     violations.push({ field: 'application.applicationRef', description: 'required' });
   }
-  if (typeof application.sponsorOin !== 'string' || !OIN.test(application.sponsorOin)) {
+  if (typeof application.sponsorOin !== 'string' || !isOin(application.sponsorOin)) {
     violations.push({ field: 'application.sponsorOin', description: 'expected a 20-digit OIN' });
   }
   date(application.receivedOn, 'application.receivedOn');
@@ -335,7 +335,7 @@ function validateInput(application: ApplicationForDecision, evidence: readonly D
     if (typeof item.contentSha256 !== 'string' || !SHA256_HEX.test(item.contentSha256)) {
       violations.push({ field: `${at}.contentSha256`, description: 'expected 64 lower-case hex characters' });
     }
-    if (typeof item.issuerOin !== 'string' || !OIN.test(item.issuerOin))
+    if (typeof item.issuerOin !== 'string' || !isOin(item.issuerOin))
       violations.push({ field: `${at}.issuerOin`, description: 'expected a 20-digit OIN' });
     date(item.issuedOn, `${at}.issuedOn`);
     date(item.validUntil, `${at}.validUntil`);

@@ -3,6 +3,7 @@ import { DomainError } from '@welkom/errors';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { isIsoDate, type IsoDate } from '@welkom/platform';
 import { parseReferenceFile, referenceFileSchema, sourceSchema, validityFields, validityProblems } from '@welkom/reference-data';
+import { isOin, KVK_NUMBER_PATTERN, OIN_PATTERN } from '@welkom/validation';
 import bundledRecognisedSponsors from '../../reference/recognised-sponsors.json';
 
 export const RECOGNISED_SPONSORS_FILE = 'recognised-sponsors.json';
@@ -28,8 +29,6 @@ export const SPONSOR_PURPOSES = [
 ] as const;
 export type SponsorPurpose = (typeof SPONSOR_PURPOSES)[number];
 
-const OIN = /^\d{20}$/;
-const KVK_NUMBER = /^\d{8}$/;
 // Logius: organisations in the trade register get 00000003 + KvK number + 0000.
 const TRADE_REGISTER_OIN = /^00000003(\d{8})0000$/;
 
@@ -39,8 +38,8 @@ const recognitionSchema = z.object({
 });
 
 const sponsorSchema = z.object({
-  oin: z.string().regex(OIN, 'expected a 20-digit OIN'),
-  kvkNumber: z.string().regex(KVK_NUMBER, 'expected an 8-digit KvK number'),
+  oin: z.string().regex(OIN_PATTERN, 'expected a 20-digit OIN'),
+  kvkNumber: z.string().regex(KVK_NUMBER_PATTERN, 'expected an 8-digit KvK number'),
   name: z.string().min(1),
   recognitions: z.array(recognitionSchema),
 });
@@ -130,7 +129,7 @@ export class RecognisedSponsorRegister {
 
   recognitionOf(oin: string, purpose: SponsorPurpose, onDate: IsoDate): SponsorRecognition {
     const violations = [
-      ...(typeof oin === 'string' && OIN.test(oin) ? [] : [{ field: 'oin', description: 'expected a 20-digit OIN' }]),
+      ...(typeof oin === 'string' && isOin(oin) ? [] : [{ field: 'oin', description: 'expected a 20-digit OIN' }]),
       ...(SPONSOR_PURPOSES.includes(purpose) ? [] : [{ field: 'purpose', description: `unknown purpose ${String(purpose)}` }]),
       ...(typeof onDate === 'string' && isIsoDate(onDate) ? [] : [{ field: 'onDate', description: 'expected an ISO date YYYY-MM-DD' }]),
     ];

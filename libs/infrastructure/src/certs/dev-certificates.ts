@@ -10,6 +10,7 @@ import {
 } from './certificate-checks';
 import { withDirectoryLock } from './directory-lock';
 import { runOpenssl } from './openssl-runner';
+import { isOin } from '@welkom/validation';
 
 /** A party as listed in deploy/parties/dev-parties.json; `key` names its files and its DNS name. */
 export interface DevParty {
@@ -50,7 +51,6 @@ const PARTY_RENEW_BEFORE_DAYS = 30;
 const CA_RENEW_BEFORE_DAYS = PARTY_VALIDITY_DAYS;
 
 const PARTY_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const OIN_PATTERN = /^[0-9]{20}$/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they must not reach a certificate subject.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -299,7 +299,7 @@ function assertValidParties(parties: readonly DevParty[]): void {
     }
     if (seen.has(party.key)) problems.push(`party key ${JSON.stringify(party.key)} appears twice`);
     seen.add(party.key);
-    if (!OIN_PATTERN.test(party.oin)) problems.push(`party ${party.key}: OIN ${JSON.stringify(party.oin)} is not 20 digits`);
+    if (!isOin(party.oin)) problems.push(`party ${party.key}: OIN ${JSON.stringify(party.oin)} is not 20 digits`);
     if (party.name.trim() === '' || CONTROL_CHARACTERS.test(party.name)) {
       problems.push(`party ${party.key}: name must be non-empty without control characters`);
     }

@@ -6,9 +6,9 @@ import { PartyDirectory } from './party-directory';
 
 const DEV_PARTIES = join(__dirname, '..', '..', '..', '..', 'deploy', 'parties', 'dev-parties.json');
 
-function directoryFile(content: unknown): string {
+function directoryFile(parties: unknown[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'party-directory-')), 'parties.json');
-  writeFileSync(path, JSON.stringify(content));
+  writeFileSync(path, JSON.stringify({ version: 'test-1', sources: [{ title: 'a test', document: 'this spec' }], parties }));
   return path;
 }
 
@@ -30,17 +30,15 @@ describe('PartyDirectory', () => {
   });
 
   it('refuses a file with an unknown role, naming the entry', () => {
-    const path = directoryFile({
-      parties: [
-        { oin: '00000001999999990000', roles: ['HUB_OPERATOR'] },
-        { oin: '00000001812345670000', roles: ['KING'] },
-      ],
-    });
+    const path = directoryFile([
+      { oin: '00000001999999990000', name: 'Hub', roles: ['HUB_OPERATOR'] },
+      { oin: '00000001812345670000', name: 'A king', roles: ['KING'] },
+    ]);
     expect(() => PartyDirectory.fromFile(path)).toThrow(/parties\[1\] has unknown roles PARTY_ROLE_KING/);
   });
 
   it('refuses an entry whose OIN is not 20 digits', () => {
-    const path = directoryFile({ parties: [{ oin: '123', roles: [] }] });
-    expect(() => PartyDirectory.fromFile(path)).toThrow(/parties\[0\]\.oin is not a 20-digit OIN/);
+    const path = directoryFile([{ oin: '123', name: 'Too short', roles: ['IND'] }]);
+    expect(() => PartyDirectory.fromFile(path)).toThrow(/parties\[0\].* \.oin: expected a 20-digit OIN/);
   });
 });

@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { TopicDefinition } from '@welkom/events';
-
-interface PartyDirectoryFile {
-  parties: { oin: string; roles: string[] }[];
-}
+import { readPartyFile } from '@welkom/reference-data';
 
 const KNOWN_ROLES = new Set<string>(Object.values(PartyRole).filter((role) => role !== PartyRole.PARTY_ROLE_UNSPECIFIED));
-const OIN = /^\d{20}$/;
 
 /**
  * Which roles each party holds, from the party reference data (deploy/parties/*.json, roles written without
@@ -16,19 +11,14 @@ const OIN = /^\d{20}$/;
 export class PartyDirectory {
   private constructor(private readonly roles: ReadonlyMap<string, ReadonlySet<PartyRole>>) {}
 
-  /** A bad entry stops start-up with its position, as the hub's own party seed does. */
+  /**
+   * Reads the file through libs/reference-data, as the hub's party seed does, so a bad entry stops start-up
+   * naming file, entry and field; a role the contract does not know is refused the same way.
+   */
   static fromFile(path: string): PartyDirectory {
-    let file: PartyDirectoryFile;
-    try {
-      file = JSON.parse(readFileSync(path, 'utf8')) as PartyDirectoryFile;
-    } catch (error) {
-      throw new Error(`Cannot read the party directory ${path}: ${(error as Error).message}`, { cause: error });
-    }
-    if (!Array.isArray(file?.parties)) throw new Error(`${path}: expected { "parties": [...] }`);
     return PartyDirectory.fromEntries(
-      file.parties.map((party, index) => {
-        if (!OIN.test(String(party.oin))) throw new Error(`${path}: parties[${index}].oin is not a 20-digit OIN`);
-        const roles = (party.roles ?? []).map((role) => `PARTY_ROLE_${role}`);
+      readPartyFile(path).parties.map((party, index) => {
+        const roles = party.roles.map((role) => `PARTY_ROLE_${role}`);
         const unknown = roles.filter((role) => !KNOWN_ROLES.has(role));
         if (unknown.length > 0) throw new Error(`${path}: parties[${index}] has unknown roles ${unknown.join(', ')}`);
         return { oin: party.oin, roles: roles as PartyRole[] };

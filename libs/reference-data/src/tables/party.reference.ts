@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OIN_PATTERN } from '@welkom/validation';
 import { readReferenceFile } from '../reference-file.loader';
 import { referenceFileSchema } from '../reference-file.schema';
 
@@ -13,7 +14,7 @@ export const partyFileSchema = referenceFileSchema({
       /** Names the party's certificate files and DNS name in development (deploy/certs). */
       key: z.string().min(1).optional(),
       // OIN (Logius): 20 digits; government bodies 00000001 + RSIN + 000, organisations 00000003 + KvK + 0000.
-      oin: z.string().regex(/^\d{20}$/, 'expected a 20-digit OIN'),
+      oin: z.string().regex(OIN_PATTERN, 'expected a 20-digit OIN'),
       name: z.string().min(1),
       /** Role names without the `PARTY_ROLE_` prefix; the hub checks them against its contract. */
       roles: z.array(z.string().min(1)).min(1, 'expected at least one role'),
