@@ -1,6 +1,5 @@
 export { ReferenceDataError } from './reference-data.error';
 export {
-  isIsoDate,
   isoDateSchema,
   referenceFileFields,
   referenceFileSchema,

@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { isIsoDate } from '@welkom/platform/calendar-date';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (2023-02-29 is refused). */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
+/** A real calendar day written YYYY-MM-DD (2023-02-29 is refused), by the one calendar module's rule. */
 export const isoDateSchema = z.string().refine(isIsoDate, 'expected an ISO date YYYY-MM-DD');
 
 /** Every number in reference data says where it comes from; an empty source is a review failure. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@welkom/platform/calendar-date';
 import { fieldRule, type Invalid, invalid } from './field-rule';
 
 // C0 and C1 control characters and DEL: never part of a value we store, often part of an attack on a log.
@@ -20,7 +21,6 @@ export const KVK_NUMBER_PATTERN = /^[0-9]{8}$/;
  * carries one bit and four zero bits, so it can only be "a" or "q".
  */
 export const PSEUDONYM_PATTERN = /^subj_[a-z2-7]{51}[aq]$/;
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A value a client left out: proto3 cannot tell unset text from '', and proto-loader gives null for unset members. */
 export function isAbsent(value: unknown): value is undefined | null | '' {
@@ -34,15 +34,6 @@ export function referenceIdPattern(maxChars: number): RegExp {
 
 export function referenceIdDescription(maxChars: number): string {
   return `must be 1-${maxChars} letters, digits or . _ : / - (starting with a letter or digit)`;
-}
-
-/** A real day of the Gregorian calendar written YYYY-MM-DD (no 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** BSN (burgerservicenummer): 9 digits with 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11), DOMAIN.md §6. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { COUNTRY_CODE_PATTERN } from '@welkom/validation';
 import {
   bundledDecisionPeriodReference,
   DECISION_PERIODS_FILE,
@@ -62,7 +63,7 @@ export const smallCellPolicyFileSchema = referenceFileSchema({
   appliesByDefault: z.object({ national: z.boolean(), citizenshipBreakdown: z.boolean() }),
 });
 
-const alpha2 = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
+const alpha2 = z.string().regex(COUNTRY_CODE_PATTERN, 'expected an ISO 3166-1 alpha-2 code');
 export const citizenshipCodesFileSchema = referenceFileSchema({
   officiallyAssigned: z.array(alpha2).min(1),
   userAssigned: z.array(alpha2).default([]),

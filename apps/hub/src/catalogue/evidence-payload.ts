@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EvidencePayload } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { FieldViolation } from '@welkom/errors';
-import { CONTROL_CHARACTERS, isIsoDate } from '@welkom/validation';
+import { isIsoDate } from '@welkom/platform';
+import { CONTROL_CHARACTERS } from '@welkom/validation';
 import type { EvidenceCatalogueEntry, PayloadField } from './evidence-catalogue';
 import { PAYLOAD_MEMBERS, type PayloadFields } from './evidence-payload.bindings';
 
