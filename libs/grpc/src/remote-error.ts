@@ -1,28 +1,44 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { DomainError, type DomainErrorCode } from '@welkom/errors';
+import { assertUnreachable, DomainError, type DomainErrorCode } from '@welkom/errors';
 import { decodeGrpcError } from './grpc-error.mapper';
 
-// The remote side (or the way to it) is down: nothing was decided, asking again later may succeed.
-const TRANSIENT = new Set<number>([
-  GrpcStatus.UNAVAILABLE,
-  GrpcStatus.DEADLINE_EXCEEDED,
-  GrpcStatus.INTERNAL,
-  GrpcStatus.UNKNOWN,
-  GrpcStatus.CANCELLED,
-  GrpcStatus.RESOURCE_EXHAUSTED,
-  GrpcStatus.ABORTED,
-]);
-
-const DOMAIN_CODE: Partial<Record<number, DomainErrorCode>> = {
-  [GrpcStatus.INVALID_ARGUMENT]: 'INVALID_ARGUMENT',
-  [GrpcStatus.UNAUTHENTICATED]: 'UNAUTHENTICATED',
-  [GrpcStatus.PERMISSION_DENIED]: 'PERMISSION_DENIED',
-  [GrpcStatus.NOT_FOUND]: 'NOT_FOUND',
-  [GrpcStatus.ALREADY_EXISTS]: 'ALREADY_EXISTS',
-  [GrpcStatus.FAILED_PRECONDITION]: 'FAILED_PRECONDITION',
-  [GrpcStatus.OUT_OF_RANGE]: 'INVALID_ARGUMENT',
-  [GrpcStatus.UNIMPLEMENTED]: 'FAILED_PRECONDITION',
-};
+/**
+ * What a gRPC status from another service means here: `TRANSIENT` when the remote side (or the way to it) is
+ * down, so nothing was decided and asking again later may succeed; otherwise the refusal as our own domain
+ * code. One exhaustive switch, as every error mapping in the project: a status grpc-js adds does not compile
+ * until it is placed.
+ */
+export function remoteOutcomeOf(code: GrpcStatus): DomainErrorCode | 'TRANSIENT' {
+  switch (code) {
+    case GrpcStatus.UNAVAILABLE:
+    case GrpcStatus.DEADLINE_EXCEEDED:
+    case GrpcStatus.INTERNAL:
+    case GrpcStatus.UNKNOWN:
+    case GrpcStatus.CANCELLED:
+    case GrpcStatus.RESOURCE_EXHAUSTED:
+    case GrpcStatus.ABORTED:
+      return 'TRANSIENT';
+    case GrpcStatus.INVALID_ARGUMENT:
+    case GrpcStatus.OUT_OF_RANGE:
+      return 'INVALID_ARGUMENT';
+    case GrpcStatus.UNAUTHENTICATED:
+      return 'UNAUTHENTICATED';
+    case GrpcStatus.PERMISSION_DENIED:
+      return 'PERMISSION_DENIED';
+    case GrpcStatus.NOT_FOUND:
+      return 'NOT_FOUND';
+    case GrpcStatus.ALREADY_EXISTS:
+      return 'ALREADY_EXISTS';
+    // A remote that cannot do what was asked, lost data, or answered an error with OK: a refusal, not a retry.
+    case GrpcStatus.FAILED_PRECONDITION:
+    case GrpcStatus.UNIMPLEMENTED:
+    case GrpcStatus.DATA_LOSS:
+    case GrpcStatus.OK:
+      return 'FAILED_PRECONDITION';
+    default:
+      return assertUnreachable(code);
+  }
+}
 
 /** A refusal by another service (the hub, the IND), kept as a value: its status, stable reason and field violations. */
 export interface RemoteRejection {
@@ -37,14 +53,15 @@ export function classifyRemoteError(
   error: unknown,
 ): { transient: true; message: string } | { transient: false; rejection: RemoteRejection } {
   const grpcError = error as { code?: unknown; message?: string };
-  if (typeof grpcError?.code !== 'number' || TRANSIENT.has(grpcError.code)) {
-    return { transient: true, message: grpcError?.message ?? String(error) };
-  }
+  // No status at all (a socket error, a bug in between): nothing was decided either.
+  if (typeof grpcError?.code !== 'number') return { transient: true, message: grpcError?.message ?? String(error) };
+  // A number outside grpc-js's enum is no status we can read: treat it as a refusal rather than retry forever.
+  const outcome = grpcError.code in GrpcStatus ? remoteOutcomeOf(grpcError.code) : 'FAILED_PRECONDITION';
+  if (outcome === 'TRANSIENT') return { transient: true, message: grpcError.message ?? String(error) };
   const decoded = decodeGrpcError(grpcError as Parameters<typeof decodeGrpcError>[0]);
-  const code = DOMAIN_CODE[decoded.code] ?? 'FAILED_PRECONDITION';
   return {
     transient: false,
-    rejection: { code, reason: decoded.reason ?? code, message: decoded.message, fieldViolations: decoded.fieldViolations },
+    rejection: { code: outcome, reason: decoded.reason ?? outcome, message: decoded.message, fieldViolations: decoded.fieldViolations },
   };
 }
 
