@@ -2,6 +2,7 @@ import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evide
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { FieldViolation } from '@welkom/errors';
 import { isIsoDate, type IsoDate, parseIsoDate } from '@welkom/platform';
+import { isValidOn } from '@welkom/reference-data';
 import { isOin } from '@welkom/validation';
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type {
@@ -289,7 +290,7 @@ function usedOf(e: DecisionEvidence): EvidenceUsed {
 }
 
 function assertInForce(rules: DecisionRules, onDate: IsoDate): void {
-  if (onDate < rules.validFrom || (rules.validTo !== null && onDate > rules.validTo)) {
+  if (!isValidOn(rules, onDate)) {
     throw new DecisionError('RULES_NOT_IN_FORCE', `Decision rules ${rules.version} are not in force on ${onDate}`, {
       metadata: { ruleVersion: rules.version, onDate },
     });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '@welkom/errors';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { isIsoDate, type IsoDate } from '@welkom/platform';
-import { parseReferenceFile, referenceFileSchema, sourceSchema, validityFields, validityProblems } from '@welkom/reference-data';
+import { isValidOn, parseReferenceFile, referenceFileSchema, sourceSchema, validityFields, validityProblems } from '@welkom/reference-data';
 import { isOin, KVK_NUMBER_PATTERN, OIN_PATTERN } from '@welkom/validation';
 import bundledRecognisedSponsors from '../../reference/recognised-sponsors.json';
 
@@ -137,9 +137,7 @@ export class RecognisedSponsorRegister {
     const register = this.registerOfPurpose.get(purpose);
     const sponsor = this.byOin.get(oin);
     if (register === undefined || sponsor === undefined) return { recognised: false };
-    const period = sponsor.recognitions.find(
-      (r) => r.register === register && r.validFrom <= onDate && (r.validTo === null || onDate <= r.validTo),
-    );
+    const period = sponsor.recognitions.find((r) => r.register === register && isValidOn(r, onDate));
     if (period === undefined) return { recognised: false, register };
     return { recognised: true, register, validFrom: period.validFrom, validTo: period.validTo };
   }
