@@ -24,7 +24,7 @@ import {
 import { z } from 'zod';
 import type { IsoDate } from '@welkom/platform';
 import { type ApplicantIdentifier, applicantIdentifier } from './applicant-identifier';
-import { IndError } from './application.errors';
+import { IndError } from '../ind.errors';
 
 /** The categories this reference implementation decides (DOMAIN.md §1.4, §1.5). */
 export const HANDLED_CATEGORIES = [PermitCategory.PERMIT_CATEGORY_STUDENT, PermitCategory.PERMIT_CATEGORY_RESEARCHER] as const;

@@ -12,7 +12,7 @@ import { IND_PARTY_OIN } from '../ind.config';
 import { IndReference } from '../reference-data/ind-reference';
 import { toSubjectIdentifier } from './applicant-identifier';
 import type { ApplicationRecord, ApplicationView } from './application';
-import { IndError } from './application.errors';
+import { IndError } from '../ind.errors';
 import { ApplicationRepository } from './application.repository';
 import { encodePageToken, type ExtensionCommand, type FileApplicationCommand, type PageCommand } from './application-intake.command';
 import { CaseJournal } from './case-journal';

@@ -10,7 +10,7 @@ import {
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { classifyRemoteError } from '@welkom/grpc';
 import { fromTimestamp } from '@welkom/platform';
-import { IndError } from '../applications/application.errors';
+import { IndError } from '../ind.errors';
 import type { EvidenceLookup } from '../assessment/case-assessment';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
 import type { EvidenceRequestPurpose } from '../reference-data/evidence-request.reference';

@@ -1,6 +1,6 @@
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
-import { IndError } from '../applications/application.errors';
+import { IndError } from '../ind.errors';
 import type { SponsorNotificationCommand } from './sponsor-notification.command';
 import { planNotification, reportedLate } from './sponsor-notification.plan';
 

@@ -1,7 +1,7 @@
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { type IsoDate, parseIsoDate } from '@welkom/platform';
-import { IndError } from '../applications/application.errors';
+import { IndError } from '../ind.errors';
 import type { DecisionDraft, PlannedTransition } from '../assessment/case-assessment';
 import { isOpen } from '../assessment/case-assessment';
 import { transition } from '../decisions/application-lifecycle';

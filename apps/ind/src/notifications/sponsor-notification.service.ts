@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_INBOX, type EventInbox, type ReceivedEvent } from '@welkom/messaging';
 import { ClockRepository, TransactionRepository } from '@welkom/platform';
-import { IndError } from '../applications/application.errors';
+import { IndError } from '../ind.errors';
 import { ApplicationRepository } from '../applications/application.repository';
 import { CaseJournal } from '../applications/case-journal';
 import { IndReference } from '../reference-data/ind-reference';
