@@ -176,7 +176,8 @@ describe('consumer groups per service and party', () => {
     const stored = await statusRows(leiden.databaseUrl, refs);
     console.log(`two Leiden replicas, 180 status events: consumed ${consumed.join(' + ')}; ${JSON.stringify(stored)}`);
     expect(stored).toEqual({ rows: 180, distinctEvents: 180, outOfOrder: 0 });
-    // Both replicas took part, and between them they took every record once (no rebalance happened meanwhile).
+    // Both replicas took part, and between them they took every record once: the group was stable throughout,
+    // and only this spec publishes status events while it runs (the counts are per process, not per event).
     expect(consumed[0]).toBeGreaterThan(0);
     expect(consumed[1]).toBeGreaterThan(0);
     expect(consumed[0] + consumed[1]).toBe(180);
