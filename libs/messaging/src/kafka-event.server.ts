@@ -15,15 +15,23 @@ import { TopicCatalog } from './topic-catalog';
 
 export interface KafkaEventServerOptions {
   kafka: Kafka;
+  /** The Kafka consumer group; a service's is {@link consumerGroupOf} its name and party. */
   groupId: string;
+  /**
+   * The name the inbox de-duplicates under (default: groupId). Services keep their bare name here: each
+   * party's instance has its own database, and the ids already recorded stay valid when the group is renamed.
+   */
+  inboxGroup?: string;
   /** Topic definitions by name; handlers may only subscribe to declared topics. */
   topics: ReadonlyMap<string, TopicDefinition<unknown>>;
   /** Checks every record's signature and publisher before a handler sees it. */
   verifier: EnvelopeVerifier;
   metrics?: MessagingMetrics;
-  /** Attempts for transient failures before the record is dead-lettered. */
+  /** Attempts for transient failures before the record is dead-lettered; an outage is waited out instead. */
   maxAttempts?: number;
   retryBaseDelayMs?: number;
+  /** Longest wait between retries while a dependency is down (default 5 s). */
+  retryCeilingMs?: number;
   /** Partitions processed at once; order is kept within each partition (and so per key). */
   partitionsConsumedConcurrently?: number;
   /** Records applied between offset commits; also the largest batch an OnEventBatch handler gets. */
@@ -41,7 +49,8 @@ const RESTART_AFTER_CRASH_MS = 5_000;
  * A NestJS transport that feeds `@OnEvent` / `@OnEventBatch` handlers from Kafka with our own error policy.
  * NestJS's built-in Kafka transport redelivers a failing message forever and blocks its partition; here
  * every record is verified (envelope, signature, publisher role, schema), poison goes to `<topic>.dlt` with
- * its reason, transient failures get bounded retries, and offsets are committed by hand (`offset + 1`) only
+ * its reason, transient failures get bounded retries, an outage of the database or the hub holds the
+ * partition until it recovers, and offsets are committed by hand (`offset + 1`) only
  * after the records before them were applied or parked. A crash in between means redelivery, which the
  * handlers' inbox turns into a no-op.
  */
@@ -70,7 +79,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.deadLetters = ProducerSession.reliable(this.options.kafka);
       const deadLetters = this.deadLetters;
       this.processor = new EventBatchProcessor(
-        new RecordDecoder(new TopicCatalog(this.options.topics.values()), this.options.verifier, this.options.groupId),
+        new RecordDecoder(
+          new TopicCatalog(this.options.topics.values()),
+          this.options.verifier,
+          this.options.inboxGroup ?? this.options.groupId,
+        ),
         bindings,
         async (letters) => {
           await deadLetters.send({
@@ -83,6 +96,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           groupId: this.options.groupId,
           maxAttempts: this.options.maxAttempts ?? 5,
           retryBaseDelayMs: this.options.retryBaseDelayMs ?? 200,
+          retryCeilingMs: this.options.retryCeilingMs,
         },
       );
       // A service without handlers has nothing to consume and need not join a group.
@@ -199,6 +213,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       await payload.heartbeat();
     }
   }
+}
+
+/**
+ * The consumer group of a service acting for a party: `<service>.<oin>`. Instances of one service for one
+ * party share it (and the work); the same service for another party, on the same cluster, gets every event
+ * again in its own group.
+ */
+export function consumerGroupOf(serviceName: string, partyOin: string): string {
+  return `${serviceName}.${partyOin}`;
 }
 
 export type KafkaEventTransportOptions = Omit<KafkaEventServerOptions, 'kafka' | 'groupId' | 'topics' | 'verifier' | 'metrics'>;

@@ -10,7 +10,7 @@ import {
   loadMtlsMaterial,
   oinFromCertificateFile,
 } from '@welkom/grpc';
-import { kafkaEventTransport } from '@welkom/messaging';
+import { consumerGroupOf, kafkaEventTransport } from '@welkom/messaging';
 import { announceConnector } from './connector-announcement';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -30,8 +30,9 @@ export interface RunningService {
 
 /**
  * Every Welkom Hub service starts the same way: one NestJS hybrid app with HTTP (health, metrics), a gRPC
- * server over mTLS and a Kafka consumer with the hub's error policy. The consumer group is the service name,
- * so two instances of a service share the work and two services each see every event.
+ * server over mTLS and a Kafka consumer with the hub's error policy. The consumer group is the service name and
+ * the party it acts for (`university.<oin>`), so two instances for one party share the work, while two
+ * services, or one service deployed for two parties, each see every event.
  */
 export async function startService(options: ServiceStartOptions): Promise<RunningService> {
   const { config } = options;
@@ -59,8 +60,10 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
     }),
     { inheritAppConfig: true },
   );
+  const partyOin = oinFromCertificateFile(config.TLS_CERT_FILE);
+  const topics = new Map(allTopicDefinitions().map((topic) => [topic.name, topic]));
   app.connectMicroservice(
-    kafkaEventTransport(app, options.serviceName, new Map(allTopicDefinitions().map((topic) => [topic.name, topic]))),
+    kafkaEventTransport(app, consumerGroupOf(options.serviceName, partyOin), topics, { inboxGroup: options.serviceName }),
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
@@ -68,7 +71,7 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
   const grpcAddress = `${config.GRPC_ADVERTISED_HOST}:${config.GRPC_PORT}`;
   await announceConnector(app, {
     serviceName: options.serviceName,
-    partyOin: oinFromCertificateFile(config.TLS_CERT_FILE),
+    partyOin,
     grpcAddress,
   });
   return { app, grpcAddress, httpAddress: `http://${config.HTTP_HOST}:${config.HTTP_PORT}` };

@@ -78,7 +78,9 @@ export function serviceRun(label: string, options: ServiceRunOptions = {}): Serv
     infrastructure,
     client,
     async start(service) {
-      const database = `welkom_${service.app.replace(/-/g, '_')}_${runId}`;
+      // A second start of the same app (another party, a replica) gets a database of its own too.
+      const sameApp = started.filter((each) => each.service.name === service.app).length;
+      const database = `welkom_${service.app.replace(/-/g, '_')}_${runId}${sameApp > 0 ? `_${sameApp + 1}` : ''}`;
       await ensureDatabase(infrastructure.postgresUrl, database);
       const url = databaseUrl(infrastructure.postgresUrl, database);
       const env = await serviceTestEnvironment(infrastructure, service.party, url, {

@@ -51,7 +51,7 @@ function processorWith(binding: HandlerBinding, maxAttempts = 3) {
       parked.push(...letters);
     },
     metrics,
-    { groupId: 'group', maxAttempts, retryBaseDelayMs: 1 },
+    { groupId: 'group', maxAttempts, retryBaseDelayMs: 1, retryCeilingMs: 4 },
   );
   return { processor, parked, metrics };
 }
@@ -118,15 +118,75 @@ describe('EventBatchProcessor', () => {
     const { processor, parked } = processorWith({
       batch: false,
       invoke: async () => {
-        throw new Error('connect ECONNREFUSED');
+        throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
       },
     });
 
     await processor.process(TOPIC, 0, [message(0, 'a')], running);
 
     expect(parked.map((letter) => [letter.errorClass, letter.reason])).toEqual([
-      ['RETRIES_EXHAUSTED', 'after 3 attempts: connect ECONNREFUSED'],
+      ['RETRIES_EXHAUSTED', 'after 3 attempts: deadlock detected'],
     ]);
+  });
+
+  it('waits out a database outage far beyond the attempts, then applies the events in order', async () => {
+    const applied: string[] = [];
+    let calls = 0;
+    const outage = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000' }),
+      new DomainError('UNAVAILABLE', 'hub unreachable'),
+    ];
+    const { processor, parked, metrics } = processorWith({
+      batch: false,
+      invoke: async (data) => {
+        calls += 1;
+        if (calls <= 12) throw outage[calls % outage.length];
+        applied.push((data as ReceivedEvent<string>).payload);
+      },
+    });
+
+    await processor.process(TOPIC, 0, [message(0, 'a'), message(1, 'b')], running);
+
+    expect(parked).toEqual([]);
+    expect(applied).toEqual(['a', 'b']);
+    expect(await counter(metrics, 'retried')).toBe(12);
+  });
+
+  it('keeps a batch whole while the database is down and applies it once when it is back', async () => {
+    const calls: string[][] = [];
+    const { processor, parked } = processorWith({
+      batch: true,
+      invoke: async (data) => {
+        calls.push((data as ReceivedEvent<string>[]).map((each) => each.payload));
+        if (calls.length <= 5) throw Object.assign(new Error('Connection terminated'), { driverError: { code: '08006' } });
+      },
+    });
+
+    await processor.process(TOPIC, 0, [message(0, 'a'), message(1, 'b')], running);
+
+    expect(parked).toEqual([]);
+    expect(calls).toEqual(Array.from({ length: 6 }, () => ['a', 'b']));
+  });
+
+  it('stops waiting for a dependency when the consumer stops, parking nothing', async () => {
+    let calls = 0;
+    const { processor, parked } = processorWith({
+      batch: false,
+      invoke: async () => {
+        calls += 1;
+        throw new DomainError('UNAVAILABLE', 'hub unreachable');
+      },
+    });
+
+    await expect(
+      processor.process(TOPIC, 0, [message(0, 'a')], { heartbeat: async () => undefined, isRunning: () => calls < 7 }),
+    ).rejects.toBeInstanceOf(ConsumerStoppingError);
+    expect(calls).toBe(7);
+    expect(parked).toEqual([]);
   });
 
   it('treats data the database refuses as a rejection, not as something to retry', async () => {

@@ -29,19 +29,24 @@ export class ConsumerStoppingError extends Error {
 
 export interface EventBatchProcessorSettings {
   groupId: string;
-  /** Attempts for a transient failure before the event is dead-lettered. */
+  /** Attempts for a transient failure (not an outage) before the event is dead-lettered. */
   maxAttempts: number;
   /** First retry delay; doubles per attempt (200, 400, 800, 1600 ms by default). */
   retryBaseDelayMs: number;
+  /** Longest wait between retries while a dependency is down (default 5 s). */
+  retryCeilingMs?: number;
 }
 
 const HEARTBEAT_SLICE_MS = 1_000;
+const DEFAULT_RETRY_CEILING_MS = 5_000;
 
 /**
- * Applies a run of records from one partition, in order, and never lets one record hold up the rest:
- * poison (unreadable, unsigned, wrong schema) and events the handler rejects are dead-lettered, transient
- * failures are retried a bounded number of times and then dead-lettered. It resolves when every record was
- * applied or parked, so the caller can commit the offset after the last one.
+ * Applies a run of records from one partition, in order. Poison (unreadable, unsigned, wrong schema) and
+ * events the handler rejects are dead-lettered; other failures are retried a bounded number of times and
+ * then dead-lettered. An outage of something the handler needs (database, hub) is different: the partition
+ * waits, retrying with capped backoff until it recovers, because parking the event would let later events
+ * for the same key overtake it. It resolves when every record was applied or parked, so the caller can
+ * commit the offset after the last one.
  */
 export class EventBatchProcessor {
   private readonly logger = new Logger('KafkaEventServer');
@@ -94,6 +99,8 @@ export class EventBatchProcessor {
     control: ProcessingControl,
   ): Promise<void> {
     const context = new KafkaEventContext([event.topic, event.partition, event.offset]);
+    // Only failures other than outages use up the attempts: a long outage must not exhaust them.
+    let transientFailures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await binding.invoke(binding.batch ? [event] : event, context);
@@ -101,8 +108,11 @@ export class EventBatchProcessor {
         return;
       } catch (error) {
         const reason = describe(error);
-        if (classifyHandlerFailure(error) === 'REJECTED') return park(message, 'BUSINESS_REJECTION', reason);
-        if (attempt >= this.settings.maxAttempts) return park(message, 'RETRIES_EXHAUSTED', `after ${attempt} attempts: ${reason}`);
+        const failure = classifyHandlerFailure(error);
+        if (failure === 'REJECTED') return park(message, 'BUSINESS_REJECTION', reason);
+        if (failure === 'TRANSIENT' && ++transientFailures >= this.settings.maxAttempts) {
+          return park(message, 'RETRIES_EXHAUSTED', `after ${attempt} attempts: ${reason}`);
+        }
         this.metrics.retried.inc({ topic: event.topic, group: this.settings.groupId });
         this.logger.warn(`Retrying ${event.topic}[${event.partition}]@${event.offset} (attempt ${attempt}): ${reason}`);
         await this.waitBeforeRetry(attempt, control);
@@ -120,13 +130,18 @@ export class EventBatchProcessor {
     const events = readable.map(([event]) => event);
     const [first] = events;
     const context = new KafkaEventContext([first.topic, first.partition, first.offset]);
+    let transientFailures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await binding.invoke(events, context);
         this.metrics.consumed.inc({ topic: first.topic, group: this.settings.groupId }, events.length);
         return;
       } catch (error) {
-        if (classifyHandlerFailure(error) === 'REJECTED' || attempt >= this.settings.maxAttempts || events.length === 1) break;
+        const failure = classifyHandlerFailure(error);
+        // During an outage every event would fail alone too: keep the batch whole and wait for the dependency.
+        if (failure === 'TRANSIENT') transientFailures += 1;
+        if (failure === 'REJECTED' || transientFailures >= this.settings.maxAttempts || (failure === 'TRANSIENT' && events.length === 1))
+          break;
         this.metrics.retried.inc({ topic: first.topic, group: this.settings.groupId }, events.length);
         this.logger.warn(`Retrying ${events.length} events of ${first.topic}[${first.partition}] (attempt ${attempt}): ${describe(error)}`);
         await this.waitBeforeRetry(attempt, control);
@@ -146,7 +161,8 @@ export class EventBatchProcessor {
 
   /** Sleeps in slices, heartbeating so a long backoff is not mistaken for a dead consumer. */
   private async waitBeforeRetry(attempt: number, control: ProcessingControl): Promise<void> {
-    let remaining = exponentialBackoff(attempt, { baseMs: this.settings.retryBaseDelayMs });
+    const ceilingMs = this.settings.retryCeilingMs ?? DEFAULT_RETRY_CEILING_MS;
+    let remaining = exponentialBackoff(attempt, { baseMs: this.settings.retryBaseDelayMs, ceilingMs, jitter: true });
     while (remaining > 0) {
       if (!control.isRunning()) throw new ConsumerStoppingError();
       const slice = Math.min(remaining, HEARTBEAT_SLICE_MS);
