@@ -333,15 +333,26 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
 
     const after = await untilApplied({ applications: before.applications + 4, decided: before.decided + 3 });
     expect(after.asOf).toBe('2023-06-15');
+    const figures = (series: JsonSeries[]) =>
+      series.map((s) => [s.group, s.year, s.applications, s.decisions, s.granted, s.grantRatePercent]);
+    // 2023 holds a handful of applications, all small cells, so the service withholds them (leak 7).
     const { series } = JSON.parse(await feed('format=json&from=2023&to=2023')) as { series: JsonSeries[] };
-    expect(series.map((s) => [s.group, s.year, s.applications, s.decisions, s.granted, s.grantRatePercent])).toEqual([
-      ['KNOWLEDGE_MIGRANTS', 2023, 2, 2, 1, 50],
-      ['STUDENTS', 2023, 2, 1, 0, 0],
+    expect(figures(series)).toEqual([
+      ['KNOWLEDGE_MIGRANTS', 2023, null, null, null, null],
+      ['STUDENTS', 2023, null, null, null, null],
     ]);
-    // The CLI, given the full history followed by the same rows, rejects the same rows and prints the same feed.
+    // The CLI, given the full history followed by the same rows, rejects the same rows and prints the same feed;
+    // its raw replay (for whoever holds the file) shows the figures of exactly the good rows.
     const combinedPath = join(directory, 'history-and-malformed.csv');
     writeFileSync(combinedPath, `${history}${malformedRows.join('\n')}\n`);
     expect(await feed('format=json')).toBe(await replay(combinedPath, '--format', 'json'));
+    const raw = JSON.parse(await replay(combinedPath, '--format', 'json', '--from', '2023', '--to', '2023', '--small-cells', 'off')) as {
+      series: JsonSeries[];
+    };
+    expect(figures(raw.series)).toEqual([
+      ['KNOWLEDGE_MIGRANTS', 2023, 2, 2, 1, 50],
+      ['STUDENTS', 2023, 2, 1, 0, 0],
+    ]);
 
     const duplicatesBefore = await duplicates();
     const feedBefore = await feed('format=sdmx-csv');
