@@ -39,6 +39,7 @@ import {
   type ServiceUnderTest,
   type TestInfrastructure,
 } from '@welkom/testing';
+import { decodeGrpcError } from '@welkom/grpc';
 import { startKafkaBroker, type KafkaBrokerHandle } from '@welkom/infrastructure';
 import { generateHistoryCsv } from '../apps/eu-reporting/tools/cli/generate-history.cli-program';
 
@@ -101,6 +102,8 @@ interface JsonSeries {
   decisions: number;
   granted: number;
   grantRatePercent: number | null;
+  /** The measures the small-cell policy withheld. */
+  confidential?: string[];
 }
 
 /** Applications and decided applications of a history CSV, counted independently of the feed code. */
@@ -219,14 +222,25 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     expect(table).toHaveLength(16);
     const { series } = JSON.parse(await feed('format=json&from=2015&to=2022')) as { series: JsonSeries[] };
     expect(series).toHaveLength(16);
+    // Small cells are protected on the national table too (leak 7): the students' 2015 grant rate goes with
+    // their handful of refusals and withdrawals. The raw replay of the same file, run by whoever holds it,
+    // still gives that figure, so every number of the IND table is checked.
+    expect(series.filter((s) => s.confidential !== undefined).map((s) => [s.group, s.year, s.grantRatePercent])).toEqual([
+      ['STUDENTS', 2015, null],
+    ]);
+    const raw = JSON.parse(await replay(historyPath, '--format', 'json', '--from', '2015', '--to', '2022', '--small-cells', 'off')) as {
+      series: JsonSeries[];
+    };
     for (const [group, year, applications, decisions, grantRate] of table) {
       const row = series.find((s) => s.group === group && s.year === Number(year));
+      const withheld = row?.confidential?.includes('grantRatePercent') === true;
+      const rawRow = raw.series.find((s) => s.group === group && s.year === Number(year));
       expect({
         group,
         year: Number(year),
         applications: row?.applications,
         decisions: row?.decisions,
-        grant: row?.grantRatePercent,
+        grant: withheld ? rawRow?.grantRatePercent : row?.grantRatePercent,
       }).toEqual({
         group,
         year: Number(year),
@@ -319,15 +333,26 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
 
     const after = await untilApplied({ applications: before.applications + 4, decided: before.decided + 3 });
     expect(after.asOf).toBe('2023-06-15');
+    const figures = (series: JsonSeries[]) =>
+      series.map((s) => [s.group, s.year, s.applications, s.decisions, s.granted, s.grantRatePercent]);
+    // 2023 holds a handful of applications, all small cells, so the service withholds them (leak 7).
     const { series } = JSON.parse(await feed('format=json&from=2023&to=2023')) as { series: JsonSeries[] };
-    expect(series.map((s) => [s.group, s.year, s.applications, s.decisions, s.granted, s.grantRatePercent])).toEqual([
-      ['KNOWLEDGE_MIGRANTS', 2023, 2, 2, 1, 50],
-      ['STUDENTS', 2023, 2, 1, 0, 0],
+    expect(figures(series)).toEqual([
+      ['KNOWLEDGE_MIGRANTS', 2023, null, null, null, null],
+      ['STUDENTS', 2023, null, null, null, null],
     ]);
-    // The CLI, given the full history followed by the same rows, rejects the same rows and prints the same feed.
+    // The CLI, given the full history followed by the same rows, rejects the same rows and prints the same feed;
+    // its raw replay (for whoever holds the file) shows the figures of exactly the good rows.
     const combinedPath = join(directory, 'history-and-malformed.csv');
     writeFileSync(combinedPath, `${history}${malformedRows.join('\n')}\n`);
     expect(await feed('format=json')).toBe(await replay(combinedPath, '--format', 'json'));
+    const raw = JSON.parse(await replay(combinedPath, '--format', 'json', '--from', '2023', '--to', '2023', '--small-cells', 'off')) as {
+      series: JsonSeries[];
+    };
+    expect(figures(raw.series)).toEqual([
+      ['KNOWLEDGE_MIGRANTS', 2023, 2, 2, 1, 50],
+      ['STUDENTS', 2023, 2, 1, 0, 0],
+    ]);
 
     const duplicatesBefore = await duplicates();
     const feedBefore = await feed('format=sdmx-csv');
@@ -413,6 +438,50 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     expect(refused).toMatchObject({ code: 3 });
   });
 
+  it('leak 7: a caller cannot switch small-cell suppression off over gRPC or HTTP', async () => {
+    const refusal = "off is refused: this feed always protects small cells; raw cells are only for an operator's internal view";
+    const response = await get('/feed?format=sdmx-csv&breakdown=citizenship&small-cells=off');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { problems: unknown[] }).problems).toEqual([
+      { field: 'small-cells', description: `small-cells ${refusal}` },
+    ]);
+
+    const client = service.client<TalentFeedServiceClient>(TALENT_FEED_CONTRACT, 'university-leiden');
+    const request: StreamFeedRequest = {
+      fromPosition: '0',
+      fromYear: 2015,
+      toYear: 2022,
+      period: FeedPeriod.FEED_PERIOD_YEAR,
+      reasonAxis: FeedReasonAxis.FEED_REASON_AXIS_GROUP,
+      breakdown: [FeedBreakdown.FEED_BREAKDOWN_CITIZENSHIP],
+      smallCells: SmallCells.SMALL_CELLS_OFF,
+    };
+    const error = await lastValueFrom(client.streamFeed(request).pipe(toArray())).then(
+      () => {
+        throw new Error('expected SMALL_CELLS_OFF to be refused');
+      },
+      (failure: unknown) => decodeGrpcError(failure as Parameters<typeof decodeGrpcError>[0]),
+    );
+    expect(error).toMatchObject({
+      code: 3,
+      reason: 'INVALID_FEED_REQUEST',
+      fieldViolations: [{ field: 'small_cells', description: `small_cells ${refusal}` }],
+    });
+
+    // What is served instead is protected on every table, the national one too: no count between 1 and 9.
+    const national = await lastValueFrom(
+      client
+        .streamFeed({ ...request, breakdown: [], period: FeedPeriod.FEED_PERIOD_MONTH, smallCells: SmallCells.SMALL_CELLS_ON })
+        .pipe(toArray()),
+    );
+    const counts = national.flatMap((entry) => entry.series?.observations ?? []).filter((o) => o.unit === 'NR');
+    expect(counts.some((o) => o.obsFlag === 'c' && o.value === undefined)).toBe(true);
+    expect(counts.filter((o) => o.value !== undefined && o.value > 0 && o.value < 10)).toEqual([]);
+    const csv = await feed('format=sdmx-csv&period=month&by=category');
+    expect(csv).toContain(',c,C');
+    expect(csv.split('\n').filter((line) => /,NR,NL,[^,]+,[1-9],/.test(line))).toEqual([]);
+  });
+
   it('keeps the latest figures of every published series on the compacted topic, keyed by series id', async () => {
     const admin = kafka.admin();
     await admin.connect();
@@ -442,10 +511,14 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     expect([observation(knowledge2022, 'APPL'), observation(knowledge2022, 'DEC'), observation(knowledge2022, 'GRANT_RT')]).toEqual([
       33_030, 33_080, 94,
     ]);
+    // The students' 2015 grant rate is withheld here too: a handful of refusals is a small cell (leak 7).
     const students2015 = row('A.STUDY.TOTAL.TOTAL.NL:2015');
     expect([observation(students2015, 'APPL'), observation(students2015, 'DEC'), observation(students2015, 'GRANT_RT')]).toEqual([
-      15_220, 15_170, 100,
+      15_220,
+      15_170,
+      undefined,
     ]);
+    expect(students2015.observations.find((o) => o.indicator === 'GRANT_RT')).toMatchObject({ obsFlag: 'c' });
     expect(row('A.HSM.TOTAL.TOTAL.NL:2022').reason).toBe('HSM');
     expect(row('A.KNOW_MIG.IN.TOTAL.NL:2022').citizen).toBe('IN');
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { status } from '@grpc/grpc-js';
+import { type Metadata, status } from '@grpc/grpc-js';
+import { firstValueFrom } from 'rxjs';
 import { AUDIT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, GRANT_CONTRACT } from '@welkom/contracts';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
@@ -327,7 +328,39 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const error = await callError(
       evidence('university-delft').revokeEvidence({ evidenceId: issued.reference?.evidenceId, reason: 'not mine' }),
     );
-    expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_THE_ISSUER' });
+    expect(error).toMatchObject({ code: status.NOT_FOUND, reason: 'EVIDENCE_NOT_FOUND' });
+  });
+
+  it("leak 8: revoking someone else's evidence reveals nothing, revoked or not", async () => {
+    const valid = await issueEnrolment(newSubject());
+    const revoked = await issueEnrolment(newSubject());
+    await call(evidence('university-leiden').revokeEvidence({ evidenceId: revoked.reference?.evidenceId, reason: 'Deregistered' }));
+    const missing = '00000000-0000-4000-8000-00000000dead';
+    const revokeAs = async (evidenceId: string | undefined) => {
+      try {
+        await firstValueFrom(evidence('university-delft').revokeEvidence({ evidenceId, reason: 'not mine' }));
+      } catch (error) {
+        // Everything the caller receives: status, message and every trailer (the google.rpc.Status details).
+        const { code, details, metadata } = error as { code: number; details: string; metadata: Metadata };
+        return { code, details, trailers: Object.entries(metadata.getMap()).filter(([key]) => key !== 'date') };
+      }
+      throw new Error('expected the revoke to be refused');
+    };
+
+    const answers = [await revokeAs(missing), await revokeAs(valid.reference?.evidenceId), await revokeAs(revoked.reference?.evidenceId)];
+
+    expect(answers[0].code).toBe(status.NOT_FOUND);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    const everything = JSON.stringify(answers, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('latin1') : value));
+    for (const reference of [valid.reference, revoked.reference]) {
+      expect(everything).not.toContain(reference?.contentSha256);
+      expect(everything).not.toContain(reference?.evidenceId);
+    }
+    expect(await callError(evidence('university-delft').revokeEvidence({ evidenceId: missing, reason: 'x' }))).toMatchObject({
+      code: status.NOT_FOUND,
+      reason: 'EVIDENCE_NOT_FOUND',
+    });
   });
 
   it('registers a pending request, asks the source, and completes it when the source issues', async () => {

@@ -97,12 +97,19 @@ describe('publishing the feed on the compacted topic', () => {
     const t = setup(FACTS);
     await t.service.publish();
     expect(await t.service.publish()).toEqual({ published: 0, unchanged: 0 });
-    t.change([...FACTS, { applicationId: 'S-2', category: 'STUDENT', citizenship: 'US', submittedOn: '2021-07-01' }]);
+    const secondStudent = { applicationId: 'S-2', category: 'STUDENT', citizenship: 'US', submittedOn: '2021-07-01' } as const;
+    t.change([...FACTS, secondStudent]);
+    // The national student rows are small cells before and after (1, then 2 students), withheld both times, so
+    // their bytes do not change: only the new series goes out.
+    expect(await t.service.publish()).toEqual({ published: 1, unchanged: expect.any(Number) as number });
+    expect(t.enqueued[1].payloads.map((p) => p.seriesId)).toEqual(['A.STUDY.US.TOTAL.NL:2021']);
+    const thirteenthMigrant = { ...FACTS[0], applicationId: 'K-12' };
+    t.change([...FACTS, secondStudent, thirteenthMigrant]);
     const outcome = await t.service.publish();
-    expect(t.enqueued[1].payloads.map((p) => p.seriesId)).toEqual([
-      'A.STUDY.TOTAL.TOTAL.NL:2021',
-      'A.STUDY.US.TOTAL.NL:2021',
-      'A.STUD_HE.TOTAL.TOTAL.NL:2021',
+    expect(t.enqueued[2].payloads.map((p) => p.seriesId)).toEqual([
+      'A.HSM.TOTAL.TOTAL.NL:2021',
+      'A.KNOW_MIG.IN.TOTAL.NL:2021',
+      'A.KNOW_MIG.TOTAL.TOTAL.NL:2021',
     ]);
     expect(outcome.published).toBe(3);
   });

@@ -8,7 +8,7 @@ import type { LastUpdate } from './feed-sdmx-csv.renderer';
 export interface FeedOptions {
   readonly format: FeedFormat;
   readonly query: FeedQuery;
-  /** Undefined: the reference default for the query. */
+  /** Undefined or true: small cells protected. False only from the offline CLI (`RawCells` 'allowed'). */
   readonly smallCells?: boolean;
   readonly lastUpdate?: LastUpdate;
 }
@@ -22,6 +22,13 @@ export interface FeedOptionProblem {
   readonly option: FeedOptionName;
   readonly message: string;
 }
+
+/**
+ * Whether a reader may ask for raw small cells. 'refused' for every output of the service (HTTP, gRPC): any
+ * caller could ask, so `small-cells=off` is an error there, not silently ignored. 'allowed' for the offline
+ * CLI only: it reads a raw history file, so its user already holds every cell.
+ */
+export type RawCells = 'allowed' | 'refused';
 
 export type FeedOptionsReading =
   { readonly ok: true; readonly options: FeedOptions } | { readonly ok: false; readonly problems: readonly FeedOptionProblem[] };
@@ -37,6 +44,7 @@ const BREAKDOWNS = ['citizenship', 'sponsor-type'] as const;
 export function readFeedOptions(
   value: (name: FeedOptionName) => string | undefined,
   label: (name: FeedOptionName) => string,
+  rawCells: RawCells,
 ): FeedOptionsReading {
   const problems: FeedOptionProblem[] = [];
   const problem = (option: FeedOptionName, message: string): void => {
@@ -73,6 +81,12 @@ export function readFeedOptions(
     }
   }
   const smallCells = oneOf('small-cells', ['on', 'off'], 'on');
+  if (smallCells === 'off' && rawCells === 'refused') {
+    problem(
+      'small-cells',
+      `${label('small-cells')} off is refused: this feed always protects small cells; raw cells are only for an operator's internal view`,
+    );
+  }
   const query: FeedQuery = {
     period,
     reasonAxis,

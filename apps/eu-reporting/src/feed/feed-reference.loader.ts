@@ -60,7 +60,6 @@ export const smallCellPolicyFileSchema = referenceFileSchema({
   threshold: positiveWhole,
   method: z.enum(['suppress', 'round'], { error: (issue) => `${JSON.stringify(issue.input)} is not "suppress" or "round"` }),
   roundingBase: positiveWhole,
-  appliesByDefault: z.object({ national: z.boolean(), citizenshipBreakdown: z.boolean() }),
 });
 
 const alpha2 = z.string().regex(COUNTRY_CODE_PATTERN, 'expected an ISO 3166-1 alpha-2 code');
@@ -181,7 +180,6 @@ export function loadFeedReference(
     processingTimeIncludesWithdrawals: categories.processingTime.includesWithdrawals,
     dataflow: toDataflowReference(dataflow, groups.groups),
     smallCellPolicy: { threshold: smallCells.threshold, method: smallCells.method, roundingBase: smallCells.roundingBase },
-    smallCellsByDefault: smallCells.appliesByDefault,
     citizenships: new CitizenshipCodeList([...citizenships.officiallyAssigned, ...citizenships.userAssigned]),
   };
 }

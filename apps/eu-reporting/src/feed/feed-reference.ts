@@ -78,6 +78,5 @@ export interface FeedReference {
   readonly processingTimeIncludesWithdrawals: boolean;
   readonly dataflow: DataflowReference;
   readonly smallCellPolicy: SmallCellPolicy;
-  readonly smallCellsByDefault: { readonly national: boolean; readonly citizenshipBreakdown: boolean };
   readonly citizenships: CitizenshipCodeList;
 }

@@ -37,7 +37,8 @@ const facts: ApplicationFact[] = [
   { applicationId: 'S-1', category: 'STUDENT', citizenship: 'CN', submittedOn: '2022-06-01' },
 ];
 const ledger = ledgerOf(facts);
-const table = (query: Partial<FeedQuery> = {}, smallCells?: boolean) =>
+// The renderers are shown raw national figures and protected breakdowns, so both kinds of value are rendered.
+const table = (query: Partial<FeedQuery> = {}, smallCells: boolean = query.byCitizenship === true) =>
   buildFeedTable(ledger, reference, { ...NATIONAL_ANNUAL_BY_GROUP, ...query }, smallCells);
 
 describe('SDMX-CSV renderer', () => {

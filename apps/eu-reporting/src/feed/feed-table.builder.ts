@@ -5,20 +5,11 @@ import type { FeedQuery, FeedTable } from './feed-query';
 import { applySmallCellPolicy } from './small-cell.policy';
 
 /**
- * Whether the small-cell policy applies when the caller does not say: per reference data, off for the
- * national table, on as soon as citizenships are broken out (small countries give small cells).
+ * The figures of one feed: aggregate, then protect small cells. Protection is the default for every table,
+ * the national one too (a small category in a small month is a handful of people). Only the offline replay
+ * CLI passes `false`, for whoever holds the raw history file; the service's outputs never do (leak 7).
  */
-export function smallCellsApplyByDefault(query: FeedQuery, reference: FeedReference): boolean {
-  return query.byCitizenship ? reference.smallCellsByDefault.citizenshipBreakdown : reference.smallCellsByDefault.national;
-}
-
-/** The figures of one feed: aggregate, then protect small cells if asked (or by default for the query). */
-export function buildFeedTable(
-  ledger: ApplicationLedger,
-  reference: FeedReference,
-  query: FeedQuery,
-  smallCells: boolean = smallCellsApplyByDefault(query, reference),
-): FeedTable {
+export function buildFeedTable(ledger: ApplicationLedger, reference: FeedReference, query: FeedQuery, smallCells = true): FeedTable {
   const table = aggregateFeed(ledger, reference, query);
   return smallCells ? applySmallCellPolicy(table, reference.smallCellPolicy) : table;
 }

@@ -19,6 +19,8 @@ function violationsOf(run: () => unknown): { field: string; description: string 
   throw new Error('expected the request to be refused');
 }
 
+const RAW_CELLS_REFUSAL = "this feed always protects small cells; raw cells are only for an operator's internal view";
+
 const streamRequest: StreamFeedRequest = {
   fromPosition: '0',
   fromYear: 0,
@@ -38,7 +40,7 @@ describe('feed requests over HTTP', () => {
       period: 'quarter',
       by: 'category',
       breakdown: 'citizenship,sponsor-type',
-      'small-cells': 'off',
+      'small-cells': 'on',
       'last-update': '2023-02-01T09:30:00',
     });
     const cli = parseFeedArguments([
@@ -57,7 +59,7 @@ describe('feed requests over HTTP', () => {
       '--breakdown',
       'citizenship,sponsor-type',
       '--small-cells',
-      'off',
+      'on',
       '--last-update',
       '2023-02-01T09:30:00',
     ]);
@@ -83,6 +85,14 @@ describe('feed requests over HTTP', () => {
     expect(violationsOf(() => feedOptionsFromHttpQuery({ from: '2022', to: '2015' }))).toEqual([
       { field: 'from', description: 'from must not be after to' },
     ]);
+  });
+
+  it('leak 7: refuses small-cells=off with a violation on small-cells, where the CLI over a raw history file accepts it', () => {
+    expect(violationsOf(() => feedOptionsFromHttpQuery({ breakdown: 'citizenship', 'small-cells': 'off' }))).toEqual([
+      { field: 'small-cells', description: `small-cells off is refused: ${RAW_CELLS_REFUSAL}` },
+    ]);
+    const cli = parseFeedArguments(['--input', 'x.csv', '--small-cells', 'off']);
+    expect(cli.kind === 'run' && cli.options.smallCells).toBe(false);
   });
 });
 
@@ -124,5 +134,19 @@ describe('feed requests over gRPC', () => {
       { field: 'from_year', description: 'from_year must be a year YYYY (got "15")' },
       { field: 'breakdown', description: 'breakdown accepts citizenship and sponsor-type (got "FEED_BREAKDOWN_UNSPECIFIED")' },
     ]);
+  });
+
+  it('leak 7: refuses SMALL_CELLS_OFF with INVALID_ARGUMENT on small_cells instead of ignoring it', () => {
+    let refusal: unknown;
+    try {
+      feedStreamCommandOf({ ...streamRequest, smallCells: SmallCells.SMALL_CELLS_OFF });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      reason: 'INVALID_FEED_REQUEST',
+      fieldViolations: [{ field: 'small_cells', description: `small_cells off is refused: ${RAW_CELLS_REFUSAL}` }],
+    });
   });
 });

@@ -41,6 +41,7 @@ const httpQuery = fieldRule((input): FeedOptions | Invalid => {
   const reading = readFeedOptions(
     (name) => values.get(name),
     (name) => name,
+    'refused',
   );
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => option));
   if (violations.length > 0 || !reading.ok) return invalidAll(violations);
@@ -51,6 +52,7 @@ const httpQuery = fieldRule((input): FeedOptions | Invalid => {
  * `GET /feed?format=…&from=…&to=…&period=…&by=…&breakdown=…&small-cells=…&last-update=…`: the options of
  * `npm run feed` under the same names without dashes, read by the same reader, so both give the same bytes.
  * Unknown or repeated parameters are refused rather than ignored: a typo must not silently change a figure.
+ * `small-cells=off` is refused (400): anyone can call this endpoint, and small cells are always protected.
  */
 export function feedOptionsFromHttpQuery(query: Readonly<Record<string, unknown>>): FeedOptions {
   return parseRequest(httpQuery, query, { ...REFUSAL, namesAsSent: true });
@@ -112,6 +114,7 @@ const streamRequest = fieldRule((input): FeedStreamCommand | Invalid => {
   const reading = readFeedOptions(
     (name) => text[name],
     (name) => STREAM_FIELD[name],
+    'refused',
   );
   if (!reading.ok) violations.push(...violationsOf(reading.problems, (option) => STREAM_FIELD[option]));
   if (violations.length > 0 || !reading.ok) return invalidAll(violations);
@@ -120,7 +123,8 @@ const streamRequest = fieldRule((input): FeedStreamCommand | Invalid => {
 
 /**
  * `StreamFeed`: the request's fields turned into the options' text and read by the same reader as the CLI
- * and HTTP, so the stream accepts what they accept and computes the same table.
+ * and HTTP, so the stream accepts what they accept and computes the same table. SMALL_CELLS_OFF is refused
+ * (INVALID_ARGUMENT on small_cells), as on HTTP.
  */
 export function feedStreamCommandOf(request: StreamFeedRequest): FeedStreamCommand {
   return parseRequest(streamRequest, request, REFUSAL);

@@ -63,6 +63,21 @@ describe('the feed the service serves', () => {
     expect(served.body).toBe(replayed.output);
   });
 
+  it('leak 7: protects small cells on every table it serves, the national one too, whatever the options say', async () => {
+    const query = { period: 'month', reasonAxis: 'category', byCitizenship: false, bySponsorType: false } as const;
+    const served = await service.render({ format: 'sdmx-csv', query, smallCells: false });
+    const raw = await replayFeed({ inputPath: csvPath, format: 'sdmx-csv', query, smallCells: false }, () => undefined);
+    const protectedReplay = await replayFeed({ inputPath: csvPath, format: 'sdmx-csv', query }, () => undefined);
+    expect(served.body).toContain(',c,C');
+    expect(served.body).toBe(protectedReplay.output);
+    expect(served.body).not.toBe(raw.output);
+
+    const streamed = await service.stream({ options: { format: 'json', query, smallCells: false }, fromPosition: 0 });
+    const observations = streamed.flatMap((entry) => entry.series?.observations ?? []);
+    expect(observations.some((o) => o.obsFlag === 'c' && o.value === undefined)).toBe(true);
+    expect(observations.filter((o) => o.unit === 'NR' && o.value !== undefined && o.value > 0 && o.value < 10)).toEqual([]);
+  });
+
   it('streams the rest after a position, exactly', async () => {
     const request = {
       fromPosition: '0',
@@ -71,7 +86,7 @@ describe('the feed the service serves', () => {
       period: FeedPeriod.FEED_PERIOD_QUARTER,
       reasonAxis: FeedReasonAxis.FEED_REASON_AXIS_GROUP,
       breakdown: [FeedBreakdown.FEED_BREAKDOWN_CITIZENSHIP],
-      smallCells: SmallCells.SMALL_CELLS_OFF,
+      smallCells: SmallCells.SMALL_CELLS_ON,
     };
     const all = await service.stream(feedStreamCommandOf(request));
     expect(all.length).toBeGreaterThan(20);

@@ -38,6 +38,7 @@ export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
 /**
  * The feed as the service serves it: the same aggregation, small-cell policy and renderers as the replay CLI
  * (`replayFeed`), applied to the ledger built from status events, so the same facts give the same bytes.
+ * Small cells are protected on every table; no option of a caller turns that off.
  * Each answer is computed synchronously from the ledger, so it is one consistent snapshot.
  */
 @Injectable()
@@ -49,7 +50,8 @@ export class TalentFeedService {
 
   async render(options: FeedOptions): Promise<FeedDocument> {
     await this.ledger.whenLoaded();
-    const table = buildFeedTable(this.ledger.current, this.reference, options.query, options.smallCells);
+    // Always protected (leak 7): the commands refuse small-cells=off, and this never passes it on either.
+    const table = buildFeedTable(this.ledger.current, this.reference, options.query);
     return {
       contentType: FEED_CONTENT_TYPES[options.format],
       body: renderFeed(table, options.format, this.reference, options.lastUpdate),
@@ -59,8 +61,8 @@ export class TalentFeedService {
   /** The table's series after `fromPosition`, in ascending position. */
   async stream(command: FeedStreamCommand): Promise<StreamFeedResponse[]> {
     await this.ledger.whenLoaded();
-    const { query, smallCells } = command.options;
-    const table = buildFeedTable(this.ledger.current, this.reference, query, smallCells);
+    const { query } = command.options;
+    const table = buildFeedTable(this.ledger.current, this.reference, query);
     const asOf = table.asOf === null ? '' : formatIsoDate(table.asOf);
     const entries: StreamFeedResponse[] = [];
     for (const series of table.series) {

@@ -14,7 +14,8 @@ Rejected rows and a summary go to stderr. Same input, same bytes out. When redir
   --period <p>            year (default) | quarter | month
   --by <axis>             group (default, reference/reporting-groups.v1.json) | category
   --breakdown <list>      comma-separated: citizenship, sponsor-type
-  --small-cells <on|off>  small-cell policy; default off for the national table, on with citizenship
+  --small-cells <on|off>  on (default): small cells protected, as on every output of the service;
+                          off: raw cells, for whoever holds this raw history file (never served)
   --last-update <time>    SDMX LAST UPDATE as YYYY-MM-DDTHH:MM:SS; default the data's as-of date, 00:00:00
   --reference <dir>       reference data directory (default apps/eu-reporting/reference)
   --help
@@ -64,8 +65,9 @@ export function parseFeedArguments(argv: readonly string[]): FeedArguments {
   const problems: string[] = [];
   const inputPath = text('input');
   if (inputPath === undefined) problems.push('--input <file> is required');
-  // The same reader as the HTTP endpoint, so `npm run feed` and GET /feed accept the same requests.
-  const reading = readFeedOptions(text, (name) => `--${name}`);
+  // The same reader as the HTTP endpoint, so `npm run feed` and GET /feed accept the same requests, but for
+  // raw cells: the CLI reads the raw history file, so whoever runs it already holds every cell.
+  const reading = readFeedOptions(text, (name) => `--${name}`, 'allowed');
   if (!reading.ok) problems.push(...reading.problems.map((problem) => problem.message));
   if (!reading.ok || problems.length > 0 || inputPath === undefined) return { kind: 'invalid', problems };
 

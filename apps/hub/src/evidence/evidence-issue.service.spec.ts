@@ -204,10 +204,32 @@ describe('EvidenceIssueService.revoke', () => {
     const { issuing, audit } = build({ caller: UWV, vault: { findById: async () => storedProof() } });
 
     await expect(issuing.revoke(UWV.oin, { target: { evidenceId: storedProof().id }, reason: 'x' })).rejects.toMatchObject({
-      code: 'PERMISSION_DENIED',
-      reason: 'NOT_THE_ISSUER',
+      code: 'NOT_FOUND',
+      reason: 'EVIDENCE_NOT_FOUND',
     });
-    expect(audit.appended[0].drafts.map((d) => [d.action, d.actorOin])).toEqual([['EVIDENCE_REVOKE_REFUSED', UWV.oin]]);
+    expect(audit.appended[0].drafts.map((d) => [d.action, d.actorOin, d.reason])).toEqual([
+      ['EVIDENCE_REVOKE_REFUSED', UWV.oin, 'NOT_THE_ISSUER'],
+    ]);
+  });
+
+  it('leak 8: answers a party that is not the issuer alike for missing, valid and revoked evidence, without metadata', async () => {
+    const revoked = storedProof({ revokedAt: new Date('2026-02-20T00:00:00Z'), revocationReason: 'earlier' });
+    const answers: unknown[] = [];
+    for (const stored of [null, storedProof(), revoked]) {
+      const { issuing, events } = build({ caller: UWV, vault: { findById: async () => stored } });
+      const answer: unknown = await issuing
+        .revoke(UWV.oin, { target: { evidenceId: storedProof().id }, reason: 'x' })
+        .catch((e: unknown) => e);
+      expect(events).toEqual([]);
+      answers.push(answer);
+    }
+    const [missing, valid, alreadyRevoked] = answers.map((answer) => {
+      const error = answer as { code: string; reason: string; message: string };
+      return { code: error.code, reason: error.reason, message: error.message };
+    });
+    expect(missing).toEqual({ code: 'NOT_FOUND', reason: 'EVIDENCE_NOT_FOUND', message: 'No such evidence issued by the caller' });
+    expect([valid, alreadyRevoked]).toEqual([missing, missing]);
+    expect(JSON.stringify(answers)).not.toContain(storedProof().contentSha256);
   });
 
   it('revokes once: revoking revoked evidence changes nothing', async () => {

@@ -32,6 +32,15 @@ export interface IssueOutcome {
 type Refused = { refused: HubError };
 
 /**
+ * The one answer to a revoke of evidence the caller did not issue, or that does not exist. NOT_FOUND rather
+ * than PERMISSION_DENIED: a missing id must answer NOT_FOUND anyway, so denying an existing one would tell the
+ * caller it exists (AIP-193: a caller who may not know whether a resource exists is told it does not).
+ */
+function notYourEvidence(): HubError {
+  return new HubError('EVIDENCE_NOT_FOUND', 'No such evidence issued by the caller');
+}
+
+/**
  * Issuing and revoking evidence: one use case for the gRPC adapter and the Kafka consumer. The vault row,
  * the completion of pending requests, their events (outbox) and their audit entries commit together.
  */
@@ -159,8 +168,9 @@ export class EvidenceIssueService {
           : await this.vault.findBySourceReference(tx, party.oin, command.target.evidenceType, command.target.sourceReference, {
               forUpdate: true,
             });
-      if (!evidence) return { refused: new HubError('EVIDENCE_NOT_FOUND', 'No such evidence') };
-      if (!claimed || evidence.revokedAt !== null) return { evidence };
+      if (!evidence) return { refused: notYourEvidence() };
+      // The issuer check comes before anything that depends on the row's state, so a party that is not the
+      // issuer learns nothing: whether the id exists, is revoked or not, it gets the same NOT_FOUND.
       if (evidence.issuerOin !== party.oin) {
         await this.audit.append(tx, [
           auditDraft({
@@ -173,8 +183,9 @@ export class EvidenceIssueService {
             evidenceId: evidence.id,
           }),
         ]);
-        return { refused: new HubError('NOT_THE_ISSUER', `Only the issuer of evidence ${evidence.id} may revoke it`) };
+        return { refused: notYourEvidence() };
       }
+      if (!claimed || evidence.revokedAt !== null) return { evidence };
       const revoked: EvidenceRecord = { ...evidence, revokedAt: now, revocationReason: command.reason };
       await this.vault.markRevoked(tx, evidence.id, now, command.reason);
       await this.outbox.enqueue(tx, TOPICS.evidenceRevoked, {

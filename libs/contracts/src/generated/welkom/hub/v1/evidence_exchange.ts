@@ -1331,7 +1331,10 @@ export interface EvidenceServiceClient {
 
   issueEvidence(request: IssueEvidenceRequest, metadata?: Metadata): Observable<IssueEvidenceResponse>;
 
-  /** The issuer withdraws evidence it issued. */
+  /**
+   * The issuer withdraws evidence it issued. Revoking again returns the revoked evidence. Any other caller gets
+   * NOT_FOUND (EVIDENCE_NOT_FOUND), the same answer as for an id that does not exist, revoked or not.
+   */
 
   revokeEvidence(request: RevokeEvidenceRequest, metadata?: Metadata): Observable<RevokeEvidenceResponse>;
 
@@ -1373,7 +1376,10 @@ export interface EvidenceServiceController {
     metadata?: Metadata,
   ): Promise<IssueEvidenceResponse> | Observable<IssueEvidenceResponse> | IssueEvidenceResponse;
 
-  /** The issuer withdraws evidence it issued. */
+  /**
+   * The issuer withdraws evidence it issued. Revoking again returns the revoked evidence. Any other caller gets
+   * NOT_FOUND (EVIDENCE_NOT_FOUND), the same answer as for an id that does not exist, revoked or not.
+   */
 
   revokeEvidence(
     request: RevokeEvidenceRequest,

@@ -125,10 +125,19 @@ export function feedBreakdownToNumber(object: FeedBreakdown): number {
   }
 }
 
+/**
+ * Small cells are always protected on the feed's external outputs (this stream, HTTP /feed, the compacted
+ * topic); no caller can switch that off. Raw cells are only for an operator's internal view.
+ */
 export enum SmallCells {
-  /** SMALL_CELLS_UNSPECIFIED - The reference default: off for the national table, on as soon as citizenships are broken out. */
+  /** SMALL_CELLS_UNSPECIFIED - Protected, as ON. */
   SMALL_CELLS_UNSPECIFIED = "SMALL_CELLS_UNSPECIFIED",
+  /** SMALL_CELLS_ON - Protected by the small-cell policy (apps/eu-reporting/reference/small-cell-policy.v1.json). */
   SMALL_CELLS_ON = "SMALL_CELLS_ON",
+  /**
+   * SMALL_CELLS_OFF - Refused on this stream: INVALID_ARGUMENT with a field violation on small_cells. Kept so that an older
+   * client that still sends it gets that clear refusal instead of an unknown enum value.
+   */
   SMALL_CELLS_OFF = "SMALL_CELLS_OFF",
 }
 
@@ -171,6 +180,7 @@ export interface StreamFeedRequest {
   period: FeedPeriod;
   reasonAxis: FeedReasonAxis;
   breakdown: FeedBreakdown[];
+  /** UNSPECIFIED or ON; OFF is refused. */
   smallCells: SmallCells;
 }
 
