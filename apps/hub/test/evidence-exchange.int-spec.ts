@@ -93,7 +93,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   }
 
   async function accessLog(subject: SubjectIdentifier) {
-    return (await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '' }))).entries;
+    return (await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }))).entries;
   }
 
   beforeAll(async () => {
@@ -499,8 +499,34 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   });
 
   it('lets only the hub operator see a subject access log', async () => {
-    const error = await callError(audit('ind').listSubjectAccess({ subject: newSubject(), pageSize: 0, pageToken: '' }));
+    const error = await callError(audit('ind').listSubjectAccess({ subject: newSubject(), pageSize: 0, pageToken: '', purpose: '' }));
     expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_HUB_OPERATOR' });
+  });
+
+  it('ListSubjectAccess reads are audited', async () => {
+    const subject = newSubject();
+    await issueEnrolment(subject);
+    const first = await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: 'COMPLAINT_HANDLING' }));
+    const second = await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }));
+
+    const db = new Client({ connectionString: hub.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ actor_oin: string; subject_pseudonym: string; purpose: string }>(
+        `SELECT actor_oin, subject_pseudonym, purpose FROM audit_entry
+          WHERE action = 'SUBJECT_ACCESS_LISTED' AND subject_pseudonym = $1 ORDER BY sequence`,
+        [first.subject?.pseudonym],
+      );
+      expect(rows).toEqual([
+        { actor_oin: OIN.hub, subject_pseudonym: first.subject?.pseudonym, purpose: 'COMPLAINT_HANDLING' },
+        { actor_oin: OIN.hub, subject_pseudonym: first.subject?.pseudonym, purpose: 'SUBJECT_ACCESS_REQUEST' },
+      ]);
+    } finally {
+      await db.end();
+    }
+    // The reads are in the chain, not in the log they read: paging through a log never makes it grow.
+    expect(second.entries.map((entry) => entry.action)).toEqual(['EVIDENCE_ISSUED']);
+    expect((await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }))).intact).toBe(true);
   });
 
   it('tells a party which grants it holds', async () => {
@@ -583,9 +609,47 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
   describe('the audit chain', () => {
     it('verifies', async () => {
-      const verdict = await call(audit('eu-reporting').verifyAuditChain({}));
+      const verdict = await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }));
       expect(verdict).toMatchObject({ intact: true, firstBrokenSequence: '0', problem: '' });
       expect(Number(verdict.verifiedEntries)).toBeGreaterThan(10);
+      expect(verdict.lastVerifiedSequence).toBe(verdict.headSequence);
+    });
+
+    it('is verified only by the hub operator', async () => {
+      for (const party of ['ind', 'eu-reporting'] as const) {
+        const error = await callError(audit(party).verifyAuditChain({ fromSequence: '0', limit: '0' }));
+        expect([party, error.code, error.reason]).toEqual([party, status.PERMISSION_DENIED, 'NOT_HUB_OPERATOR']);
+      }
+    });
+
+    it('verifies a range: from_sequence and limit, continued from the last entry it verified', async () => {
+      const range = await call(audit('hub').verifyAuditChain({ fromSequence: '3', limit: '4' }));
+      expect(range).toMatchObject({ intact: true, verifiedEntries: '4', lastVerifiedSequence: '6', firstBrokenSequence: '0' });
+
+      const rest = await call(audit('hub').verifyAuditChain({ fromSequence: '7', limit: '0' }));
+      expect(rest.intact).toBe(true);
+      expect(rest.lastVerifiedSequence).toBe(rest.headSequence);
+      expect(Number(rest.verifiedEntries)).toBe(Number(rest.headSequence) - 6);
+    });
+
+    it('refuses to rewind, delete or truncate the chain head, or move it past the entries, through the database', async () => {
+      const db = new Client({ connectionString: hub.databaseUrl });
+      await db.connect();
+      try {
+        const before = await db.query<{ last_sequence: string; last_hash: string }>(
+          'SELECT last_sequence, last_hash FROM audit_chain_head',
+        );
+        await expect(db.query('UPDATE audit_chain_head SET last_sequence = last_sequence - 1')).rejects.toThrow(/only moves forward/);
+        await expect(db.query('UPDATE audit_chain_head SET last_sequence = 0')).rejects.toThrow(/only moves forward/);
+        await expect(db.query('DELETE FROM audit_chain_head')).rejects.toThrow(/only moves forward: DELETE refused/);
+        await expect(db.query('TRUNCATE audit_chain_head')).rejects.toThrow(/only moves forward: TRUNCATE refused/);
+        await expect(db.query('UPDATE audit_chain_head SET last_sequence = last_sequence + 1')).rejects.toThrow(/newest audit entry/);
+        const after = await db.query<{ last_sequence: string; last_hash: string }>('SELECT last_sequence, last_hash FROM audit_chain_head');
+        expect(after.rows).toEqual(before.rows);
+      } finally {
+        await db.end();
+      }
+      expect((await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }))).intact).toBe(true);
     });
 
     it('refuses an update through the database', async () => {
@@ -616,7 +680,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
         await db.end();
       }
 
-      const verdict = await call(audit('ind').verifyAuditChain({}));
+      const verdict = await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }));
 
       expect(verdict.intact).toBe(false);
       expect(verdict.firstBrokenSequence).toBe(altered);

@@ -184,8 +184,19 @@ const CASES: Case[] = [
   ['a revocation that names nothing', ({ evidence }) => evidence('university-leiden').revokeEvidence({ reason: 'x' }), 'target'],
   [
     'a page token that is not one',
-    ({ audit }) => audit.listSubjectAccess({ subject: { bsn: testBsn(3) }, pageSize: 0, pageToken: 'abc' }),
+    ({ audit }) => audit.listSubjectAccess({ subject: { bsn: testBsn(3) }, pageSize: 0, pageToken: 'abc', purpose: '' }),
     'page_token',
+  ],
+  [
+    'a subject-access purpose that is not a purpose code',
+    ({ audit }) => audit.listSubjectAccess({ subject: { bsn: testBsn(3) }, pageSize: 0, pageToken: '', purpose: 'just looking' }),
+    'purpose',
+  ],
+  ['a negative verification start', ({ audit }) => audit.verifyAuditChain({ fromSequence: '-1', limit: '0' }), 'from_sequence'],
+  [
+    'a verification start beyond the chain head',
+    ({ audit }) => audit.verifyAuditChain({ fromSequence: '1000000', limit: '0' }),
+    'from_sequence',
   ],
 ];
 
@@ -225,7 +236,7 @@ describe('malformed input: the right status and field violation for each, and th
   it('refuses a certificate of a party the registry does not know with UNAUTHENTICATED, and records the attempt', async () => {
     const error = await callError(clients.evidence('eu-reporting').requestEvidence(VALID_REQUEST));
     expect(error).toMatchObject({ code: status.UNAUTHENTICATED, reason: 'UNKNOWN_PARTY' });
-    const access = await call(clients.audit.listSubjectAccess({ subject: VALID_REQUEST.subject, pageSize: 0, pageToken: '' }));
+    const access = await call(clients.audit.listSubjectAccess({ subject: VALID_REQUEST.subject, pageSize: 0, pageToken: '', purpose: '' }));
     expect(access.entries.map((entry) => [entry.action, entry.refusalReason, entry.party?.oin])).toContainEqual([
       'EVIDENCE_REQUEST_REFUSED',
       'UNKNOWN_PARTY',

@@ -633,7 +633,9 @@ describe('a cohort of students and researchers through university, hub and IND',
     const audit = chain.client<AuditServiceClient>(AUDIT_CONTRACT, chain.hub, 'hub');
     const accessOf = async (p: Person): Promise<SubjectAccessEntry[]> =>
       allPages(async (pageToken) => {
-        const { entries, nextPageToken } = await call(audit.listSubjectAccess({ subject: p.subject, pageSize: 500, pageToken }));
+        const { entries, nextPageToken } = await call(
+          audit.listSubjectAccess({ subject: p.subject, pageSize: 500, pageToken, purpose: '' }),
+        );
         return { items: entries, next: nextPageToken };
       });
     for (const p of LEIDEN) {
@@ -654,7 +656,7 @@ describe('a cohort of students and researchers through university, hub and IND',
     }
     // The IND never looked up the people a non-recognised sponsor filed for.
     for (const p of OUTSIDERS) expect((await accessOf(p)).filter((entry) => entry.party?.oin === OIN.ind)).toEqual([]);
-    const verdict = await call(audit.verifyAuditChain({}));
+    const verdict = await call(audit.verifyAuditChain({ fromSequence: '0', limit: '0' }));
     expect(verdict.intact).toBe(true);
   });
 

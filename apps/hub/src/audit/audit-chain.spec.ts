@@ -83,3 +83,20 @@ describe('AuditChainVerifier', () => {
     expect(verify(records, head)?.sequence).toBe('1');
   });
 });
+
+describe('AuditChainVerifier from a later entry', () => {
+  it('checks a range that starts after the entry it is given, and counts only that range', () => {
+    const { records, head } = chainOf(5);
+    const verifier = new AuditChainVerifier({ sequence: '2', hash: records[1].entryHash });
+    expect(records.slice(2).every((record) => verifier.check(record))).toBe(true);
+    expect([verifier.finish(head), verifier.verifiedEntries, verifier.lastVerifiedSequence]).toEqual([undefined, 3, '5']);
+  });
+
+  it('finds a changed entry inside the range', () => {
+    const { records } = chainOf(5);
+    records[3] = { ...records[3], purpose: 'SOMETHING_ELSE' };
+    const verifier = new AuditChainVerifier({ sequence: '2', hash: records[1].entryHash });
+    expect(records.slice(2).every((record) => verifier.check(record))).toBe(false);
+    expect([verifier.verifiedEntries, verifier.lastVerifiedSequence]).toEqual([1, '3']);
+  });
+});

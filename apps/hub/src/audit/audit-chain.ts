@@ -12,7 +12,11 @@ export type AuditAction =
   | 'EVIDENCE_REVOKED'
   | 'EVIDENCE_REVOKE_REFUSED'
   | 'GRANT_CREATED'
-  | 'GRANT_ENDED';
+  | 'GRANT_ENDED'
+  | 'SUBJECT_ACCESS_LISTED';
+
+/** The hub operator read a person's access log (ListSubjectAccess): reading the history is itself history. */
+export const SUBJECT_ACCESS_LISTED: AuditAction = 'SUBJECT_ACCESS_LISTED';
 
 /** An audit entry before it is linked into the chain. */
 export interface AuditDraft {
@@ -124,17 +128,30 @@ export interface ChainBreak {
 }
 
 /**
- * Walks the chain from the first entry, one record at a time (so a long chain is checked page by page), and
- * reports the first link that does not hold: a missing entry, a previous hash that is not the hash of the
- * entry before, or an entry whose content no longer gives its hash.
+ * Walks the chain one record at a time (so a long chain is checked page by page), from the first entry or
+ * from the entry after `start`, and reports the first link that does not hold: a missing entry, a previous
+ * hash that is not the hash of the entry before, or an entry whose content no longer gives its hash.
  */
 export class AuditChainVerifier {
-  private expected = 1n;
-  private previousHash = GENESIS_HASH;
+  private readonly first: bigint;
+  private expected: bigint;
+  private previousHash: string;
   private broken: ChainBreak | undefined;
 
+  /** `start` is the entry before the first one to check, trusted as given; the genesis when absent. */
+  constructor(start: ChainHead = { sequence: '0', hash: GENESIS_HASH }) {
+    this.first = BigInt(start.sequence) + 1n;
+    this.expected = this.first;
+    this.previousHash = start.hash;
+  }
+
   get verifiedEntries(): number {
-    return Number(this.expected - 1n);
+    return Number(this.expected - this.first);
+  }
+
+  /** The last entry found intact (the start when none was). */
+  get lastVerifiedSequence(): string {
+    return (this.expected - 1n).toString();
   }
 
   get lastHash(): string {
@@ -156,6 +173,11 @@ export class AuditChainVerifier {
       return true;
     }
     return false;
+  }
+
+  /** The first break found so far, if any. */
+  get firstBreak(): ChainBreak | undefined {
+    return this.broken;
   }
 
   /** The verdict, given the head the database holds (entries cut off at the end show here). */

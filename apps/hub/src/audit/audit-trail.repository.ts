@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type PreparedStatement, queryPrepared } from '@welkom/persistence';
-import { type AuditDraft, type AuditRecord, type ChainHead, entryContent } from './audit-chain';
+import { type AuditDraft, type AuditRecord, type ChainHead, entryContent, SUBJECT_ACCESS_LISTED } from './audit-chain';
 
 interface AuditRow {
   sequence: string;
@@ -158,11 +158,22 @@ export class AuditTrailRepository {
     return rows.map(toRecord);
   }
 
-  /** Entries about one subject, in chain order. */
-  async pageForSubject(subjectPseudonym: string, afterSequence: string, limit: number): Promise<AuditRecord[]> {
-    const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT ${COLUMNS} FROM audit_entry WHERE subject_pseudonym = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
-      [subjectPseudonym, afterSequence, limit],
+  /** One entry, or null when the chain holds no entry with that sequence. */
+  async entry(sequence: string): Promise<AuditRecord | null> {
+    const rows = await this.dataSource.query<AuditRow[]>(`SELECT ${COLUMNS} FROM audit_entry WHERE sequence = $1`, [sequence]);
+    return rows.length === 0 ? null : toRecord(rows[0]);
+  }
+
+  /**
+   * Entries about one subject, in chain order, read inside `tx` (the transaction that records the read).
+   * Reads of the log itself are left out: each read appends one, and listing them would make every page
+   * call grow the log it pages through.
+   */
+  async pageForSubject(tx: EntityManager, subjectPseudonym: string, afterSequence: string, limit: number): Promise<AuditRecord[]> {
+    const rows = await tx.query<AuditRow[]>(
+      `SELECT ${COLUMNS} FROM audit_entry
+        WHERE subject_pseudonym = $1 AND sequence > $2 AND action <> $3 ORDER BY sequence LIMIT $4`,
+      [subjectPseudonym, afterSequence, SUBJECT_ACCESS_LISTED, limit],
     );
     return rows.map(toRecord);
   }

@@ -10,7 +10,7 @@ import {
   type VerifyAuditChainResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import { CallerOin, callerOinRequired } from '@welkom/grpc';
-import { subjectAccessCommand } from './audit.command';
+import { subjectAccessCommand, verifyChainCommand } from './audit.command';
 import { toSubjectAccessResponse, toVerifyResponse } from './audit.mapper';
 import { AuditService } from './audit.service';
 
@@ -20,11 +20,11 @@ export class AuditGrpcController implements AuditServiceController {
   constructor(private readonly audit: AuditService) {}
 
   async verifyAuditChain(
-    @Payload() _request: VerifyAuditChainRequest,
+    @Payload() request: VerifyAuditChainRequest,
     _metadata?: Metadata,
     @CallerOin() caller: string = callerOinRequired(),
   ): Promise<VerifyAuditChainResponse> {
-    return toVerifyResponse(await this.audit.verifyChain(caller));
+    return toVerifyResponse(await this.audit.verifyChain(caller, verifyChainCommand(request)));
   }
 
   async listSubjectAccess(

@@ -18,6 +18,8 @@ export function toVerifyResponse(verification: ChainVerification): VerifyAuditCh
     firstBrokenSequence: verification.firstBrokenSequence,
     problem: verification.problem,
     headHash: verification.headHash,
+    headSequence: verification.headSequence,
+    lastVerifiedSequence: verification.lastVerifiedSequence,
   };
 }
 

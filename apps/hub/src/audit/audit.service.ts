@@ -1,12 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { ClockRepository, TransactionRepository } from '@welkom/platform';
+import { invalidRequest } from '../grants/grant.command';
+import { HubError } from '../hub.errors';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
 import { PartyRepository } from '../party-registry/party.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
-import { AuditChainVerifier, type AuditRecord } from './audit-chain';
-import type { SubjectAccessCommand } from './audit.command';
+import { AuditChainVerifier, auditDraft, type AuditRecord, type ChainBreak, GENESIS_HASH, SUBJECT_ACCESS_LISTED } from './audit-chain';
+import type { SubjectAccessCommand, VerifyChainCommand } from './audit.command';
 import { AuditTrailRepository } from './audit-trail.repository';
 
 const VERIFY_PAGE = 2_000;
+/** Entries hashed between two turns of the event loop: a few milliseconds of work, so other calls keep being served. */
+const VERIFY_CHUNK = 250;
 
 export interface ChainVerification {
   intact: boolean;
@@ -15,6 +21,9 @@ export interface ChainVerification {
   firstBrokenSequence: string;
   problem: string;
   headHash: string;
+  headSequence: string;
+  /** The last entry found intact. */
+  lastVerifiedSequence: string;
 }
 
 export interface SubjectAccess {
@@ -25,52 +34,113 @@ export interface SubjectAccess {
 
 @Injectable()
 export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
   constructor(
     private readonly audit: AuditTrailRepository,
     private readonly registry: PartyRegistryService,
     private readonly parties: PartyRepository,
     private readonly subjects: SubjectPseudonymRepository,
+    private readonly transactions: TransactionRepository,
+    private readonly clock: ClockRepository,
   ) {}
 
   /**
-   * Recomputes every hash from the first entry to the chain head, page by page. Entries appended while it
-   * runs are beyond the head it read and are left for the next verification.
+   * Hub operator only: recomputes the hashes of a range (the whole chain by default) up to the chain head,
+   * page by page, yielding to the event loop every few hundred entries. Entries appended while it runs are
+   * beyond the head it read and are left for the next verification.
    */
-  async verifyChain(callerOin: string): Promise<ChainVerification> {
-    await this.registry.callerRecord(callerOin);
+  async verifyChain(callerOin: string, command: VerifyChainCommand): Promise<ChainVerification> {
+    await this.registry.hubOperator(callerOin);
     const head = await this.audit.head();
-    const verifier = new AuditChainVerifier();
-    let after = '0';
-    for (;;) {
-      const page = await this.audit.page(after, head.sequence, VERIFY_PAGE);
-      const intact = page.every((record) => verifier.check(record));
-      if (!intact || page.length < VERIFY_PAGE) break;
-      after = page[page.length - 1].sequence;
+    const headSequence = BigInt(head.sequence);
+    const after = command.fromSequence - 1n;
+    if (after > headSequence) {
+      throw invalidRequest([{ field: 'from_sequence', description: `must not be beyond the chain head (entry ${head.sequence})` }]);
     }
-    let broken = verifier.finish(head);
-    if (!broken && BigInt(head.highestStoredSequence) > BigInt(head.sequence)) {
-      broken = { sequence: (BigInt(head.sequence) + 1n).toString(), problem: 'entries exist beyond the chain head' };
+    const upTo = command.limit === null || after + command.limit > headSequence ? headSequence : after + command.limit;
+    const start = await this.startOf(after);
+    if ('problem' in start) return this.verdict(start, 0, after.toString(), head);
+    const verifier = new AuditChainVerifier(start);
+    let pageAfter = after.toString();
+    while (BigInt(pageAfter) < upTo) {
+      const page = await this.audit.page(pageAfter, upTo.toString(), VERIFY_PAGE);
+      if (!(await this.checkInChunks(verifier, page)) || page.length < VERIFY_PAGE) break;
+      pageAfter = page[page.length - 1].sequence;
     }
-    return {
-      intact: broken === undefined,
-      verifiedEntries: verifier.verifiedEntries,
-      firstBrokenSequence: broken?.sequence ?? '0',
-      problem: broken?.problem ?? '',
-      headHash: head.hash,
-    };
+    let broken = upTo === headSequence ? verifier.finish(head) : verifier.firstBreak;
+    if (!broken && upTo === headSequence && BigInt(head.highestStoredSequence) > headSequence) {
+      broken = { sequence: (headSequence + 1n).toString(), problem: 'entries exist beyond the chain head' };
+    }
+    return this.verdict(broken, verifier.verifiedEntries, verifier.lastVerifiedSequence, head);
   }
 
-  /** The person's view (through the operator's portal): every entry about the subject, with party names. */
+  /**
+   * The person's view (through the operator's portal): every entry about the subject, with party names. The
+   * read and its audit entry are one transaction: no log is shown that was not recorded as read (fail closed).
+   */
   async subjectAccess(callerOin: string, command: SubjectAccessCommand): Promise<SubjectAccess> {
-    await this.registry.hubOperator(callerOin);
+    const operator = await this.registry.hubOperator(callerOin);
     const subjectPseudonym = this.subjects.pseudonymOf(command.subject);
-    const page = await this.audit.pageForSubject(subjectPseudonym, command.afterSequence, command.pageSize + 1);
+    const read = auditDraft({
+      occurredAt: this.clock.now(),
+      actorOin: operator.oin,
+      action: SUBJECT_ACCESS_LISTED,
+      subjectPseudonym,
+      purpose: command.purpose,
+    });
+    let page: AuditRecord[];
+    try {
+      page = await this.transactions.run(async (tx) => {
+        const entries = await this.audit.pageForSubject(tx, subjectPseudonym, command.afterSequence, command.pageSize + 1);
+        await this.audit.append(tx, [read]);
+        return entries;
+      });
+    } catch (error: unknown) {
+      this.logger.error(`Subject access read not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      throw new HubError('AUDIT_UNAVAILABLE', 'The read could not be recorded in the audit trail, so it is not answered', { cause: error });
+    }
     const entries = page.slice(0, command.pageSize);
     const names = new Map((await this.parties.list()).map((party) => [party.oin, party.name]));
     return {
       subjectPseudonym,
       entries: entries.map((entry) => ({ ...entry, partyName: names.get(entry.actorOin) ?? '' })),
       nextPageToken: page.length > command.pageSize ? entries[entries.length - 1].sequence : '',
+    };
+  }
+
+  /** The entry before the range, whose stored hash the range links to (trusted, not checked). */
+  private async startOf(after: bigint): Promise<{ sequence: string; hash: string } | ChainBreak> {
+    if (after === 0n) return { sequence: '0', hash: GENESIS_HASH };
+    const entry = await this.audit.entry(after.toString());
+    return entry
+      ? { sequence: entry.sequence, hash: entry.entryHash }
+      : { sequence: after.toString(), problem: `entry ${after} is missing` };
+  }
+
+  /** False at the first break. Hashing a page at once would hold the event loop for as long as the page takes. */
+  private async checkInChunks(verifier: AuditChainVerifier, page: readonly AuditRecord[]): Promise<boolean> {
+    for (let from = 0; from < page.length; from += VERIFY_CHUNK) {
+      if (from > 0) await nextTurnOfEventLoop();
+      if (!page.slice(from, from + VERIFY_CHUNK).every((record) => verifier.check(record))) return false;
+    }
+    return true;
+  }
+
+  private verdict(
+    broken: ChainBreak | undefined,
+    verifiedEntries: number,
+    lastVerifiedSequence: string,
+    head: { sequence: string; hash: string },
+  ): ChainVerification {
+    return {
+      intact: broken === undefined,
+      verifiedEntries,
+      firstBrokenSequence: broken?.sequence ?? '0',
+      problem: broken?.problem ?? '',
+      headHash: head.hash,
+      headSequence: head.sequence,
+      lastVerifiedSequence,
     };
   }
 }

@@ -16,11 +16,21 @@ import { SubjectReference } from "../../common/v1/subject";
 import { SubjectIdentifier } from "../../evidence/v1/subject_identifier";
 
 export interface VerifyAuditChainRequest {
+  /**
+   * The first entry to check; 0 or 1 checks from the first entry. A later start trusts the hash stored in
+   * the entry before it (the range is checked for internal consistency only).
+   */
+  fromSequence: string;
+  /**
+   * At most this many entries; 0 checks up to the chain head. The head itself is compared only when the
+   * range reaches it.
+   */
+  limit: string;
 }
 
 export interface VerifyAuditChainResponse {
   intact: boolean;
-  /** Entries checked, from the first. */
+  /** Entries checked, from from_sequence (the first entry when it is 0). */
   verifiedEntries: string;
   /** The first entry that does not match the chain (0 when intact). */
   firstBrokenSequence: string;
@@ -28,6 +38,10 @@ export interface VerifyAuditChainResponse {
   problem: string;
   /** Hash of the last entry (the chain head), for anyone who wants to anchor it elsewhere. */
   headHash: string;
+  /** The chain head's sequence when verification started. */
+  headSequence: string;
+  /** The last entry checked and found intact (from_sequence - 1 when none); continue from the one after it. */
+  lastVerifiedSequence: string;
 }
 
 export interface ListSubjectAccessRequest {
@@ -38,6 +52,11 @@ export interface ListSubjectAccessRequest {
   pageSize: number;
   /** From a previous response. */
   pageToken: string;
+  /**
+   * Why the log is read, a purpose code recorded in the audit trail; SUBJECT_ACCESS_REQUEST (the person's
+   * own right of access, GDPR art. 15) when empty.
+   */
+  purpose: string;
 }
 
 export interface SubjectAccessEntry {
@@ -63,11 +82,17 @@ export interface ListSubjectAccessResponse {
 }
 
 function createBaseVerifyAuditChainRequest(): VerifyAuditChainRequest {
-  return {};
+  return { fromSequence: "0", limit: "0" };
 }
 
 export const VerifyAuditChainRequest: MessageFns<VerifyAuditChainRequest> = {
-  encode(_: VerifyAuditChainRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+  encode(message: VerifyAuditChainRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fromSequence !== "0") {
+      writer.uint32(8).int64(message.fromSequence);
+    }
+    if (message.limit !== "0") {
+      writer.uint32(16).int64(message.limit);
+    }
     return writer;
   },
 
@@ -84,6 +109,22 @@ export const VerifyAuditChainRequest: MessageFns<VerifyAuditChainRequest> = {
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.fromSequence = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.limit = reader.int64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -98,7 +139,15 @@ export const VerifyAuditChainRequest: MessageFns<VerifyAuditChainRequest> = {
 };
 
 function createBaseVerifyAuditChainResponse(): VerifyAuditChainResponse {
-  return { intact: false, verifiedEntries: "0", firstBrokenSequence: "0", problem: "", headHash: "" };
+  return {
+    intact: false,
+    verifiedEntries: "0",
+    firstBrokenSequence: "0",
+    problem: "",
+    headHash: "",
+    headSequence: "0",
+    lastVerifiedSequence: "0",
+  };
 }
 
 export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
@@ -117,6 +166,12 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
     }
     if (message.headHash !== "") {
       writer.uint32(42).string(message.headHash);
+    }
+    if (message.headSequence !== "0") {
+      writer.uint32(48).int64(message.headSequence);
+    }
+    if (message.lastVerifiedSequence !== "0") {
+      writer.uint32(56).int64(message.lastVerifiedSequence);
     }
     return writer;
   },
@@ -174,6 +229,22 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
             message.headHash = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.headSequence = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.lastVerifiedSequence = reader.int64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -188,7 +259,7 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
 };
 
 function createBaseListSubjectAccessRequest(): ListSubjectAccessRequest {
-  return { subject: undefined, pageSize: 0, pageToken: "" };
+  return { subject: undefined, pageSize: 0, pageToken: "", purpose: "" };
 }
 
 export const ListSubjectAccessRequest: MessageFns<ListSubjectAccessRequest> = {
@@ -201,6 +272,9 @@ export const ListSubjectAccessRequest: MessageFns<ListSubjectAccessRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(26).string(message.pageToken);
+    }
+    if (message.purpose !== "") {
+      writer.uint32(34).string(message.purpose);
     }
     return writer;
   },
@@ -240,6 +314,14 @@ export const ListSubjectAccessRequest: MessageFns<ListSubjectAccessRequest> = {
             }
 
             message.pageToken = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.purpose = reader.string();
             continue;
           }
         }
@@ -497,13 +579,17 @@ export const ListSubjectAccessResponse: MessageFns<ListSubjectAccessResponse> = 
  */
 
 export interface AuditServiceClient {
-  /** Any registered party: recomputes the chain and reports the first broken link. */
+  /**
+   * Hub operator only: recomputes the chain (or a range of it) and reports the first broken link. The walk
+   * is done in chunks that let the hub keep serving other calls.
+   */
 
   verifyAuditChain(request: VerifyAuditChainRequest, metadata?: Metadata): Observable<VerifyAuditChainResponse>;
 
   /**
    * Hub operator only (it runs the portal where a person sees this): who asked for what about the person,
-   * when, why and under which legal basis, including refusals.
+   * when, why and under which legal basis, including refusals. Every call is itself recorded in the audit
+   * trail (caller, subject pseudonym, purpose); those reads are not listed back here.
    */
 
   listSubjectAccess(request: ListSubjectAccessRequest, metadata?: Metadata): Observable<ListSubjectAccessResponse>;
@@ -515,7 +601,10 @@ export interface AuditServiceClient {
  */
 
 export interface AuditServiceController {
-  /** Any registered party: recomputes the chain and reports the first broken link. */
+  /**
+   * Hub operator only: recomputes the chain (or a range of it) and reports the first broken link. The walk
+   * is done in chunks that let the hub keep serving other calls.
+   */
 
   verifyAuditChain(
     request: VerifyAuditChainRequest,
@@ -524,7 +613,8 @@ export interface AuditServiceController {
 
   /**
    * Hub operator only (it runs the portal where a person sees this): who asked for what about the person,
-   * when, why and under which legal basis, including refusals.
+   * when, why and under which legal basis, including refusals. Every call is itself recorded in the audit
+   * trail (caller, subject pseudonym, purpose); those reads are not listed back here.
    */
 
   listSubjectAccess(
