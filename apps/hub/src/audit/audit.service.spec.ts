@@ -1,0 +1,140 @@
+import type { ClockRepository, TransactionRepository } from '@welkom/platform';
+import { strictFake } from '@welkom/testing/strict-fake';
+import { HubError } from '../hub.errors';
+import { assertHubOperator } from '../party-registry/party-roles';
+import type { PartyRegistryService } from '../party-registry/party-registry.service';
+import type { PartyRecord, PartyRepository } from '../party-registry/party.repository';
+import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
+import { HUB, IND, NOW, recordingAudit, SUBJECT, TX } from '../testing/hub-fixtures';
+import { auditDraft, type AuditRecord, GENESIS_HASH, linkEntries } from './audit-chain';
+import type { AuditTrailRepository } from './audit-trail.repository';
+import { AuditService } from './audit.service';
+
+function chainOf(count: number): { records: AuditRecord[]; head: { sequence: string; hash: string } } {
+  const drafts = Array.from({ length: count }, () => auditDraft({ occurredAt: NOW, actorOin: IND.oin, action: 'EVIDENCE_DISCLOSED' }));
+  return linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
+}
+
+function build(trail: Partial<AuditTrailRepository>) {
+  const registry = strictFake<PartyRegistryService>('PartyRegistryService', {
+    hubOperator: async (oin) => {
+      const party: PartyRecord = oin === HUB.oin ? HUB : IND;
+      assertHubOperator(party);
+      return party;
+    },
+  });
+  return new AuditService(
+    strictFake<AuditTrailRepository>('AuditTrailRepository', trail),
+    registry,
+    strictFake<PartyRepository>('PartyRepository', { list: async () => [HUB, IND] }),
+    strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', { pseudonymOf: () => SUBJECT }),
+    strictFake<TransactionRepository>('TransactionRepository', { run: async (work) => work(TX) }),
+    strictFake<ClockRepository>('ClockRepository', { now: () => NOW }),
+  );
+}
+
+function chainTrail(count: number): Partial<AuditTrailRepository> {
+  const { records, head } = chainOf(count);
+  return {
+    head: async () => ({ ...head, highestStoredSequence: head.sequence }),
+    entry: async (sequence) => records.find((record) => record.sequence === sequence) ?? null,
+    page: async (after, upTo, limit) =>
+      records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
+  };
+}
+
+describe('AuditService.verifyChain', () => {
+  it('refuses a party without the hub operator role', async () => {
+    const service = build(chainTrail(3));
+    await expect(service.verifyChain(IND.oin, { fromSequence: 1n, limit: null })).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+      reason: 'NOT_HUB_OPERATOR',
+    });
+  });
+
+  it('hands the event loop back between chunks, so other calls are served while a long chain is checked', async () => {
+    const service = build(chainTrail(1_200));
+    let turns = 0;
+    let verifying = true;
+    const otherWork = (): void => {
+      if (!verifying) return;
+      turns += 1;
+      setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+
+    const verdict = await service.verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    verifying = false;
+
+    expect(verdict).toMatchObject({ intact: true, verifiedEntries: 1_200, lastVerifiedSequence: '1200', headSequence: '1200' });
+    // 1,200 entries in chunks of 250: four turns of the event loop between the five chunks.
+    expect(turns).toBe(4);
+  });
+
+  it('checks only the range asked for, and compares the head only when the range reaches it', async () => {
+    const service = build(chainTrail(10));
+    expect(await service.verifyChain(HUB.oin, { fromSequence: 4n, limit: 3n })).toMatchObject({
+      intact: true,
+      verifiedEntries: 3,
+      lastVerifiedSequence: '6',
+      headSequence: '10',
+    });
+    expect(await service.verifyChain(HUB.oin, { fromSequence: 7n, limit: 100n })).toMatchObject({ intact: true, verifiedEntries: 4 });
+  });
+
+  it('refuses a start beyond the chain head as an invalid request', async () => {
+    const service = build(chainTrail(3));
+    await expect(service.verifyChain(HUB.oin, { fromSequence: 5n, limit: null })).rejects.toMatchObject({
+      reason: 'INVALID_REQUEST',
+      fieldViolations: [expect.objectContaining({ field: 'from_sequence' })],
+    });
+  });
+});
+
+describe('AuditService.subjectAccess', () => {
+  const COMMAND = {
+    subject: { kind: 'bsn' as const, value: '999990019' },
+    pageSize: 10,
+    afterSequence: '0',
+    purpose: 'COMPLAINT_HANDLING',
+  };
+
+  it('records the read in the transaction that reads the log, naming the caller, the pseudonym and the purpose', async () => {
+    const audit = recordingAudit();
+    const reads: unknown[] = [];
+    const service = build({
+      append: audit.append,
+      pageForSubject: async (tx, pseudonym) => {
+        reads.push([tx, pseudonym]);
+        return [];
+      },
+    });
+
+    await service.subjectAccess(HUB.oin, COMMAND);
+
+    expect(reads).toEqual([[TX, SUBJECT]]);
+    expect(audit.appended).toEqual([
+      {
+        tx: TX,
+        drafts: [
+          expect.objectContaining({
+            action: 'SUBJECT_ACCESS_LISTED',
+            actorOin: HUB.oin,
+            subjectPseudonym: SUBJECT,
+            purpose: 'COMPLAINT_HANDLING',
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it('shows nothing when the read cannot be recorded (fail closed)', async () => {
+    const service = build({
+      pageForSubject: async () => [],
+      append: () => Promise.reject(new Error('audit_entry refuses all')),
+    });
+    const refusal = await service.subjectAccess(HUB.oin, COMMAND).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(HubError);
+    expect(refusal).toMatchObject({ code: 'UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' });
+  });
+});
