@@ -82,6 +82,21 @@ describe('AuditService.verifyChain', () => {
     expect(await service.verifyChain(HUB.oin, { fromSequence: 7n, limit: 100n })).toMatchObject({ intact: true, verifiedEntries: 4 });
   });
 
+  it('finds entries missing at the end of a range that stops before the head', async () => {
+    const trail = chainTrail(10);
+    const page = trail.page!;
+    const service = build({
+      ...trail,
+      page: async (after, upTo, limit) => (await page(after, upTo, limit)).filter((r) => r.sequence !== '6'),
+    });
+    expect(await service.verifyChain(HUB.oin, { fromSequence: 1n, limit: 6n })).toMatchObject({
+      intact: false,
+      firstBrokenSequence: '6',
+      problem: 'entry 6 is missing',
+      lastVerifiedSequence: '5',
+    });
+  });
+
   it('refuses a start beyond the chain head as an invalid request', async () => {
     const service = build(chainTrail(3));
     await expect(service.verifyChain(HUB.oin, { fromSequence: 5n, limit: null })).rejects.toMatchObject({

@@ -69,6 +69,11 @@ export class AuditService {
       pageAfter = page[page.length - 1].sequence;
     }
     let broken = upTo === headSequence ? verifier.finish(head) : verifier.firstBreak;
+    const last = BigInt(verifier.lastVerifiedSequence);
+    if (!broken && upTo !== headSequence && last < upTo) {
+      // A range that ends before the head: entries cut off at its end have no head to show it.
+      broken = { sequence: (last + 1n).toString(), problem: `entry ${last + 1n} is missing` };
+    }
     if (!broken && upTo === headSequence && BigInt(head.highestStoredSequence) > headSequence) {
       broken = { sequence: (headSequence + 1n).toString(), problem: 'entries exist beyond the chain head' };
     }
