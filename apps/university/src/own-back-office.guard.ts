@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { type CallWithAuthContext, callerOinFromCall } from '@welkom/grpc';
+import { type CallWithAuthContext, callerOins } from '@welkom/grpc';
 import { UNIVERSITY_PARTY_OIN } from './university.config';
 import { UniversityError } from './university.errors';
 
@@ -13,8 +13,9 @@ export class OwnBackOfficeGuard implements CanActivate {
   constructor(@Inject(UNIVERSITY_PARTY_OIN) private readonly ownOin: string) {}
 
   canActivate(context: ExecutionContext): boolean {
-    // gRPC handlers get (request, metadata, call); the call carries the verified client certificate.
-    const caller = callerOinFromCall(context.getArgByIndex<CallWithAuthContext>(2));
+    // gRPC handlers get (request, metadata, call); the call carries the verified client certificate, read once
+    // per connection.
+    const caller = callerOins.oinOf(context.getArgByIndex<CallWithAuthContext>(2));
     if (caller !== this.ownOin) {
       throw new UniversityError('NOT_OWN_BACK_OFFICE', `Party ${caller} is not this university's back office`);
     }

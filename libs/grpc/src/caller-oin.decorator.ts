@@ -1,18 +1,20 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { type CallWithAuthContext, CallerIdentityError, callerOinFromCall } from './caller-identity';
+import { type CallWithAuthContext, CallerIdentityError } from './caller-identity';
+import { callerOins } from './caller-oin.cache';
 
 /**
  * The calling party's OIN from its verified TLS client certificate, as a handler parameter:
  * `listGrants(@Payload() request, _metadata?: Metadata, @CallerOin() caller = callerOinRequired())`.
  * NestJS calls a gRPC handler with (request, metadata, call); the call is argument 2. A call without a
- * certificate or OIN is refused with UNAUTHENTICATED before the handler runs.
+ * certificate or OIN is refused with UNAUTHENTICATED before the handler runs. The OIN is read once per connection
+ * (see CallerOinCache).
  *
  * Once a parameter is decorated, Nest passes only decorated parameters, so the request needs `@Payload()`.
  * The caller parameter comes after `metadata` and has a default because the generated controller interfaces
  * declare `(request, metadata?)`: anything after must be optional.
  */
 export const CallerOin = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
-  callerOinFromCall(context.getArgByIndex<CallWithAuthContext>(2)),
+  callerOins.oinOf(context.getArgByIndex<CallWithAuthContext>(2)),
 );
 
 /**

@@ -1,4 +1,5 @@
 export * from './caller-identity';
+export * from './caller-oin.cache';
 export * from './caller-oin.decorator';
 export * from './grpc-client.factory';
 export * from './grpc-error.mapper';

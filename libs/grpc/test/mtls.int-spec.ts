@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ChannelCredentials,
+  type ChannelOptions,
   Client,
   Metadata,
   Server,
@@ -16,7 +17,8 @@ import {
   status,
 } from '@grpc/grpc-js';
 import { type DevCertificates, type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from '@welkom/infrastructure';
-import { callerOinFromCall } from '../src/caller-identity';
+import { type CallWithAuthContext, callerOinFromCall } from '../src/caller-identity';
+import { CallerOinCache } from '../src/caller-oin.cache';
 import { type MtlsMaterial, createClientCredentials, createServerCredentials, loadMtlsMaterial } from '../src/mtls-credentials';
 
 // Real TLS over real sockets: a plain grpc-js server with the hub's mTLS credentials whose only answer is
@@ -36,6 +38,15 @@ const deserializeJson = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8
 const identityService: ServiceDefinition = {
   whoAmI: {
     path: `${SERVICE}/WhoAmI`,
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: serializeJson,
+    requestDeserialize: deserializeJson<WhoAmIRequest>,
+    responseSerialize: serializeJson,
+    responseDeserialize: deserializeJson<WhoAmIReply>,
+  },
+  whoAmICached: {
+    path: `${SERVICE}/WhoAmICached`,
     requestStream: false,
     responseStream: false,
     requestSerialize: serializeJson,
@@ -64,6 +75,8 @@ describe('mTLS between parties', () => {
   let server: Server;
   let address: string;
   let handlerRuns: number;
+  let certificateReads: number;
+  let cachedOins: CallerOinCache;
   const openClients: Client[] = [];
 
   function materialOf(set: DevCertificates, partyKey: string): MtlsMaterial {
@@ -72,18 +85,18 @@ describe('mTLS between parties', () => {
     return loadMtlsMaterial({ caCertificatePath: set.caCertificatePath, ...party });
   }
 
-  function clientWith(credentials: ChannelCredentials): Client {
-    const client = new Client(address, credentials);
+  function clientWith(credentials: ChannelCredentials, options: ChannelOptions = {}): Client {
+    const client = new Client(address, credentials, options);
     openClients.push(client);
     return client;
   }
 
-  function whoAmI(client: Client, claimedOin = parties.ind.oin): Promise<WhoAmIReply> {
+  function whoAmI(client: Client, claimedOin = parties.ind.oin, method = 'WhoAmI'): Promise<WhoAmIReply> {
     const metadata = new Metadata();
     metadata.set('x-caller-oin', claimedOin);
     return new Promise((resolve, reject) => {
       client.makeUnaryRequest<WhoAmIRequest, WhoAmIReply>(
-        `${SERVICE}/WhoAmI`,
+        `${SERVICE}/${method}`,
         serializeJson,
         deserializeJson<WhoAmIReply>,
         { claimedOin },
@@ -100,6 +113,14 @@ describe('mTLS between parties', () => {
         handlerRuns += 1;
         try {
           callback(null, { callerOin: callerOinFromCall(call) });
+        } catch (error: unknown) {
+          callback({ code: status.UNAUTHENTICATED, details: String(error) });
+        }
+      },
+      whoAmICached: (call: ServerUnaryCall<WhoAmIRequest, WhoAmIReply>, callback: sendUnaryData<WhoAmIReply>) => {
+        handlerRuns += 1;
+        try {
+          callback(null, { callerOin: cachedOins.oinOf(call) });
         } catch (error: unknown) {
           callback({ code: status.UNAUTHENTICATED, details: String(error) });
         }
@@ -145,6 +166,11 @@ describe('mTLS between parties', () => {
 
   beforeEach(() => {
     handlerRuns = 0;
+    certificateReads = 0;
+    cachedOins = new CallerOinCache((call: CallWithAuthContext) => {
+      certificateReads += 1;
+      return callerOinFromCall(call);
+    });
   });
 
   afterEach(() => {
@@ -218,5 +244,34 @@ describe('mTLS between parties', () => {
     const client = clientWith(createClientCredentials(leiden, { expectedServerOin: parties.ind.oin }));
     const error = await expectRefused(client);
     expect(error.details).toContain(`expected ${parties.ind.oin}`);
+  });
+
+  it('reads the certificate of a real grpc-js connection once for many calls, and another connection its own', async () => {
+    const leiden = clientWith(createClientCredentials(materialOf(certificates, 'university-leiden')));
+    const ind = clientWith(createClientCredentials(materialOf(certificates, 'ind')));
+
+    const leidenReplies: WhoAmIReply[] = [];
+    for (let i = 0; i < 3; i += 1) leidenReplies.push(await whoAmI(leiden, parties.ind.oin, 'WhoAmICached'));
+    const indReplies = [await whoAmI(ind, parties.hub.oin, 'WhoAmICached'), await whoAmI(ind, parties.hub.oin, 'WhoAmICached')];
+
+    expect(leidenReplies.map((reply) => reply.callerOin)).toEqual(Array(3).fill(parties['university-leiden'].oin));
+    expect(indReplies.map((reply) => reply.callerOin)).toEqual([parties.ind.oin, parties.ind.oin]);
+    expect(handlerRuns).toBe(5);
+    expect(certificateReads).toBe(2);
+  });
+
+  it('reads the certificate again when a party comes back on a new connection', async () => {
+    const material = materialOf(certificates, 'university-leiden');
+    // grpc-js would otherwise hand both clients one pooled connection.
+    const ownConnection: ChannelOptions = { 'grpc.use_local_subchannel_pool': 1 };
+    const first = clientWith(createClientCredentials(material), ownConnection);
+    await whoAmI(first, parties.ind.oin, 'WhoAmICached');
+    first.close();
+
+    const second = clientWith(createClientCredentials(material), ownConnection);
+    const reply = await whoAmI(second, parties.ind.oin, 'WhoAmICached');
+
+    expect(reply.callerOin).toBe(parties['university-leiden'].oin);
+    expect(certificateReads).toBe(2);
   });
 });
