@@ -439,7 +439,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
   });
 
   it('leak 7: a caller cannot switch small-cell suppression off over gRPC or HTTP', async () => {
-    const refusal = "off is refused: this feed always protects small cells; raw cells are only for an operator's internal view";
+    const refusal = 'off is refused: this feed always protects small cells, whoever asks';
     const response = await get('/feed?format=sdmx-csv&breakdown=citizenship&small-cells=off');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { problems: unknown[] }).problems).toEqual([

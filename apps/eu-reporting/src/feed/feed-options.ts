@@ -82,10 +82,7 @@ export function readFeedOptions(
   }
   const smallCells = oneOf('small-cells', ['on', 'off'], 'on');
   if (smallCells === 'off' && rawCells === 'refused') {
-    problem(
-      'small-cells',
-      `${label('small-cells')} off is refused: this feed always protects small cells; raw cells are only for an operator's internal view`,
-    );
+    problem('small-cells', `${label('small-cells')} off is refused: this feed always protects small cells, whoever asks`);
   }
   const query: FeedQuery = {
     period,

@@ -19,7 +19,7 @@ function violationsOf(run: () => unknown): { field: string; description: string 
   throw new Error('expected the request to be refused');
 }
 
-const RAW_CELLS_REFUSAL = "this feed always protects small cells; raw cells are only for an operator's internal view";
+const RAW_CELLS_REFUSAL = 'this feed always protects small cells, whoever asks';
 
 const streamRequest: StreamFeedRequest = {
   fromPosition: '0',

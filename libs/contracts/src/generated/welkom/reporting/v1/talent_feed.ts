@@ -127,7 +127,7 @@ export function feedBreakdownToNumber(object: FeedBreakdown): number {
 
 /**
  * Small cells are always protected on the feed's external outputs (this stream, HTTP /feed, the compacted
- * topic); no caller can switch that off. Raw cells are only for an operator's internal view.
+ * topic); no caller can switch that off. Raw cells exist only in the offline replay of a raw history file.
  */
 export enum SmallCells {
   /** SMALL_CELLS_UNSPECIFIED - Protected, as ON. */
