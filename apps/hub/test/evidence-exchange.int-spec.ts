@@ -61,6 +61,7 @@ function enrolmentRequest(subject: SubjectIdentifier, overrides: Partial<Request
     subUnit: '',
     responseTimeout: undefined,
     evidenceId: '',
+    sourceOin: '',
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ const COMMAND: RequestEvidenceCommand = {
   subUnit: '',
   responseTimeoutMs: undefined,
   evidenceId: undefined,
+  sourceOin: undefined,
 };
 
 function input(overrides: Partial<DecisionInput> = {}, command: Partial<RequestEvidenceCommand> = {}): DecisionInput {

@@ -34,6 +34,7 @@ function item(callerOin: string, overrides: Partial<RequestItem['command']> = {}
       subUnit: '',
       responseTimeoutMs: undefined,
       evidenceId: undefined,
+      sourceOin: undefined,
       ...overrides,
     },
   };
