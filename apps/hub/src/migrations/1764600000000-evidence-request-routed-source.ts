@@ -10,7 +10,8 @@ export class EvidenceRequestRoutedSource1764600000000 implements MigrationInterf
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "evidence_request" ADD "routed_source_oin" character(20)`);
     await queryRunner.query(
-      `CREATE INDEX "IDX_evidence_request_pending_routed" ON "evidence_request" ("routed_source_oin", "deadline") WHERE "status" = 'PENDING'`,
+      `CREATE INDEX "IDX_evidence_request_pending_routed" ON "evidence_request" ("routed_source_oin", "deadline")
+       WHERE "status" = 'PENDING'`,
     );
   }
 
