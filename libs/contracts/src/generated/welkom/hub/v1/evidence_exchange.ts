@@ -1368,7 +1368,10 @@ export interface EvidenceServiceClient {
 
   getEvidenceRequest(request: GetEvidenceRequestRequest, metadata?: Metadata): Observable<GetEvidenceRequestResponse>;
 
-  /** For sources: the pending requests for evidence types the caller is authoritative for. */
+  /**
+   * For sources: the pending requests routed to the caller (see RequestEvidenceRequest.source_oin), for
+   * evidence types it is authoritative for. Each subject identifier returned is recorded in the audit trail.
+   */
 
   listOpenEvidenceRequests(
     request: ListOpenEvidenceRequestsRequest,
@@ -1422,7 +1425,10 @@ export interface EvidenceServiceController {
     metadata?: Metadata,
   ): Promise<GetEvidenceRequestResponse> | Observable<GetEvidenceRequestResponse> | GetEvidenceRequestResponse;
 
-  /** For sources: the pending requests for evidence types the caller is authoritative for. */
+  /**
+   * For sources: the pending requests routed to the caller (see RequestEvidenceRequest.source_oin), for
+   * evidence types it is authoritative for. Each subject identifier returned is recorded in the audit trail.
+   */
 
   listOpenEvidenceRequests(
     request: ListOpenEvidenceRequestsRequest,
