@@ -180,6 +180,7 @@ async function main(): Promise<void> {
           subUnit: '',
           responseTimeout: undefined,
           evidenceId: '',
+          sourceOin: '',
         }).finish(),
       ),
     );

@@ -61,6 +61,7 @@ function enrolmentRequest(subject: SubjectIdentifier, overrides: Partial<Request
     subUnit: '',
     responseTimeout: undefined,
     evidenceId: '',
+    sourceOin: '',
     ...overrides,
   };
 }
@@ -75,7 +76,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   async function issueEnrolment(
     subject: SubjectIdentifier,
     proof: EnrolmentProof = PROOF,
-    party: 'university-leiden' | 'ind' | 'uwv' = 'university-leiden',
+    party: 'university-leiden' | 'university-delft' | 'ind' | 'uwv' = 'university-leiden',
   ) {
     return call(
       evidence(party).issueEvidence({
@@ -365,7 +366,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
   it('registers a pending request, asks the source, and completes it when the source issues', async () => {
     const subject = newSubject();
-    const response = await call(evidence('ind').requestEvidence(enrolmentRequest(subject)));
+    const response = await call(evidence('ind').requestEvidence(enrolmentRequest(subject, { sourceOin: OIN.leiden })));
     const pending = response.pending;
     expect(pending?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_PENDING);
 
@@ -388,6 +389,48 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(state.evidence?.reference?.evidenceId).toBe(issued.reference?.evidenceId);
     expect(state.evidence?.disclosedFields).toEqual(IND_GRANTED_FIELDS);
     await eventually(async () => kafka.events(TOPICS.evidenceRequestCompleted).find((e) => e.payload.requestId === pending?.requestId));
+  });
+
+  it("leak 1: Delft lists no request about Leiden's applicant, and cannot complete it", async () => {
+    const subject = newSubject();
+    const asked = await call(evidence('ind').requestEvidence(enrolmentRequest(subject, { sourceOin: OIN.leiden })));
+    const requestId = asked.pending?.requestId ?? '';
+    expect(asked.pending?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_PENDING);
+
+    const atDelft = await call(evidence('university-delft').listOpenEvidenceRequests({ pageSize: 0 }));
+    expect(atDelft.requests.filter((r) => r.requestId === requestId || r.subjectIdentifier?.bsn === subject.bsn)).toEqual([]);
+    const fromDelft = await issueEnrolment(subject, { ...PROOF, institutionName: 'Technische Universiteit Delft' }, 'university-delft');
+    expect(fromDelft.completedRequests).toBe(0);
+    const afterDelft = await call(evidence('ind').getEvidenceRequest({ requestId }));
+    expect(afterDelft.request?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_PENDING);
+
+    const atLeiden = await call(evidence('university-leiden').listOpenEvidenceRequests({ pageSize: 0 }));
+    expect(atLeiden.requests.filter((r) => r.requestId === requestId).map((r) => r.subjectIdentifier?.bsn)).toEqual([subject.bsn]);
+    const db = new Client({ connectionString: hub.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ actor_oin: string; subject_pseudonym: string; request_id: string }>(
+        `SELECT actor_oin, subject_pseudonym, request_id FROM audit_entry
+          WHERE action = 'REQUEST_IDENTIFIER_DISCLOSED' AND request_id = $1 ORDER BY sequence`,
+        [requestId],
+      );
+      expect(rows).toEqual([{ actor_oin: OIN.leiden, subject_pseudonym: asked.pending?.subject?.pseudonym, request_id: requestId }]);
+    } finally {
+      await db.end();
+    }
+
+    const fromLeiden = await issueEnrolment(subject);
+    expect(fromLeiden.completedRequests).toBe(1);
+    const completed = await call(evidence('ind').getEvidenceRequest({ requestId }));
+    expect(completed.request?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_COMPLETED);
+    expect(completed.evidence?.reference?.evidenceId).toBe(fromLeiden.reference?.evidenceId);
+    expect((await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }))).intact).toBe(true);
+  });
+
+  it('leak 1: refuses a named source that is not authoritative for the evidence type, with a field violation', async () => {
+    const error = await callError(evidence('ind').requestEvidence(enrolmentRequest(newSubject(), { sourceOin: OIN.uwv })));
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(error.fieldViolations.map((violation) => violation.field)).toEqual(['source_oin']);
   });
 
   it('never leaves a request waiting for evidence that is already in the vault, when issue and request race', async () => {

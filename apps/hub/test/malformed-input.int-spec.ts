@@ -39,6 +39,7 @@ const VALID_REQUEST: RequestEvidenceRequest = {
   subUnit: '',
   responseTimeout: undefined,
   evidenceId: '',
+  sourceOin: '',
 };
 const VALID_ISSUE: IssuedEvidence = {
   subject: { bsn: testBsn(2) },

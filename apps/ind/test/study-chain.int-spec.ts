@@ -176,6 +176,7 @@ describe('study applications from the university through the hub to the IND', ()
         subUnit: '',
         responseTimeout: undefined,
         evidenceId: '',
+        sourceOin: '',
       }),
     );
     expect(error.reason).toBe('EVIDENCE_REVOKED');

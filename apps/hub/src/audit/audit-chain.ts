@@ -13,7 +13,8 @@ export type AuditAction =
   | 'EVIDENCE_REVOKE_REFUSED'
   | 'GRANT_CREATED'
   | 'GRANT_ENDED'
-  | 'SUBJECT_ACCESS_LISTED';
+  | 'SUBJECT_ACCESS_LISTED'
+  | 'REQUEST_IDENTIFIER_DISCLOSED';
 
 /** The hub operator read a person's access log (ListSubjectAccess): reading the history is itself history. */
 export const SUBJECT_ACCESS_LISTED: AuditAction = 'SUBJECT_ACCESS_LISTED';

@@ -3,7 +3,7 @@ import type {
   ListOpenEvidenceRequestsRequest,
   RequestEvidenceRequest,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { fieldRule, type Invalid, invalid, pageSize, parseRequest, refineRequest, text, uuid } from '@welkom/validation';
+import { fieldRule, type Invalid, invalid, oin, pageSize, parseRequest, refineRequest, text, uuid } from '@welkom/validation';
 import { z } from 'zod';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';
 import { LEGAL_BASIS_RULE, PURPOSE_RULE, SUB_UNIT_RULE } from '../grants/grant.command';
@@ -23,6 +23,8 @@ export interface RequestEvidenceCommand {
   responseTimeoutMs: number | undefined;
   /** One specific piece of evidence instead of the newest valid one. */
   evidenceId: string | undefined;
+  /** The source the requester names for a request that must wait (source_oin); checked against its roles. */
+  sourceOin: string | undefined;
 }
 
 function durationMs(duration: { seconds: string; nanos: number }): number | 'invalid' {
@@ -60,6 +62,7 @@ function requestEvidenceSchema(catalogue: EvidenceCatalogue) {
       return ms === 'invalid' || ms < MIN_TIMEOUT_MS ? invalid('must be a duration of at least 1 second') : ms;
     }),
     evidenceId: uuid({ required: false }),
+    sourceOin: oin({ required: false }),
   };
   return refineRequest(z.object(shape), (request, report) => {
     const entry = request.evidenceType;
@@ -82,6 +85,7 @@ export function requestEvidenceCommand(request: RequestEvidenceRequest, catalogu
     subUnit: parsed.subUnit,
     responseTimeoutMs: parsed.responseTimeout,
     evidenceId: parsed.evidenceId || undefined,
+    sourceOin: parsed.sourceOin || undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { CHECKED_PROOF, ENROLMENT, grant, IND, NOW, storedProof, SUBJECT } from '../testing/hub-fixtures';
+import { CHECKED_PROOF, ENROLMENT, grant, IND, LEIDEN, NOW, storedProof, SUBJECT, UWV } from '../testing/hub-fixtures';
 import type { RequestEvidenceCommand } from './evidence-request.command';
 import { decideEvidenceRequest, type DecisionInput, refusalError } from './evidence-request.decision';
 
@@ -11,6 +11,7 @@ const COMMAND: RequestEvidenceCommand = {
   subUnit: '',
   responseTimeoutMs: undefined,
   evidenceId: undefined,
+  sourceOin: undefined,
 };
 
 function input(overrides: Partial<DecisionInput> = {}, command: Partial<RequestEvidenceCommand> = {}): DecisionInput {
@@ -93,5 +94,43 @@ describe('decideEvidenceRequest', () => {
   it('refuses to disclose a payload that no longer matches its hash', () => {
     const tampered = storedProof({ payload: Buffer.concat([Buffer.from(CHECKED_PROOF.canonical), Buffer.from([0])]) });
     expect(decideEvidenceRequest(input({ evidence: [tampered] }))).toMatchObject({ kind: 'refused', reason: 'VAULT_INTEGRITY_VIOLATION' });
+  });
+});
+
+describe('routing a waiting request to one source (issue 11, leak 1)', () => {
+  const DELFT = { ...LEIDEN, oin: '00000003270987650000', name: 'TU Delft' };
+  const expired = (issuerOin: string, verifiedAt: string) =>
+    storedProof({ id: `00000000-0000-4000-8000-${issuerOin.slice(8)}`, issuerOin, verifiedAt: new Date(verifiedAt), validUntil: NOW });
+
+  it('routes to the source the requester names, when it is authoritative for the type', () => {
+    const decision = decideEvidenceRequest(input({ evidence: [], namedSource: LEIDEN }, { sourceOin: LEIDEN.oin }));
+    expect(decision).toMatchObject({ kind: 'pending', routedSourceOin: LEIDEN.oin });
+  });
+
+  it('prefers the named source over the issuer of earlier evidence', () => {
+    const earlier = expired(LEIDEN.oin, '2025-09-01T00:00:00Z');
+    const decision = decideEvidenceRequest(input({ evidence: [earlier], namedSource: DELFT }, { sourceOin: DELFT.oin }));
+    expect(decision).toMatchObject({ kind: 'pending', routedSourceOin: DELFT.oin });
+  });
+
+  it('refuses a named source without the source role for the type as a field violation on source_oin', () => {
+    const decision = decideEvidenceRequest(input({ evidence: [], namedSource: UWV }, { sourceOin: UWV.oin }));
+    expect(decision.kind).toBe('invalid');
+    if (decision.kind === 'invalid') expect(decision.error.fieldViolations.map((v) => v.field)).toEqual(['source_oin']);
+  });
+
+  it('refuses a named source the registry does not know as a field violation on source_oin', () => {
+    const decision = decideEvidenceRequest(input({ evidence: [] }, { sourceOin: '00000009999999990000' }));
+    expect(decision.kind === 'invalid' && decision.error.fieldViolations.map((v) => v.field)).toEqual(['source_oin']);
+  });
+
+  it('routes to the issuer of the newest earlier evidence about the person when none is named', () => {
+    const older = expired(DELFT.oin, '2025-01-01T00:00:00Z');
+    const newer = expired(LEIDEN.oin, '2025-09-01T00:00:00Z');
+    expect(decideEvidenceRequest(input({ evidence: [older, newer] }))).toMatchObject({ kind: 'pending', routedSourceOin: LEIDEN.oin });
+  });
+
+  it('leaves a request unrouted when nobody is named and the vault holds nothing about the person', () => {
+    expect(decideEvidenceRequest(input({ evidence: [] }))).toMatchObject({ kind: 'pending', routedSourceOin: null });
   });
 });

@@ -5,6 +5,7 @@ import { type GrantRecord, matchGrant } from '../grants/grant';
 import { HubError, type RefusalReason } from '../hub.errors';
 import { subUnitViolation } from '../party-registry/party-roles';
 import type { PartyRecord } from '../party-registry/party.repository';
+import { issuerRefusal } from '../evidence/evidence-issuer';
 import { invalidRequest } from '../grants/grant.command';
 import type { RequestEvidenceCommand } from './evidence-request.command';
 
@@ -24,7 +25,7 @@ export type RequestDecision =
   | { kind: 'invalid'; error: HubError }
   | { kind: 'refused'; reason: RefusalReason; grant: GrantRecord | null; evidence: EvidenceRecord | null }
   | { kind: 'disclosed'; grant: GrantRecord; evidence: EvidenceRecord; disclosure: Disclosure }
-  | { kind: 'pending'; grant: GrantRecord; deadline: Date };
+  | { kind: 'pending'; grant: GrantRecord; deadline: Date; routedSourceOin: string | null };
 
 export interface DecisionInput {
   item: RequestItem;
@@ -34,6 +35,8 @@ export interface DecisionInput {
   grants: readonly GrantRecord[];
   /** The vault's evidence for this type and subject (or the one asked for by id). */
   evidence: readonly EvidenceRecord[];
+  /** The registry's record of the source the requester named (source_oin), when it named one the registry knows. */
+  namedSource?: PartyRecord;
   now: Date;
 }
 
@@ -54,6 +57,8 @@ export function decideEvidenceRequest(input: DecisionInput): RequestDecision {
   if (!party) return { kind: 'refused', reason: 'UNKNOWN_PARTY', grant: null, evidence: null };
   const subUnitProblem = subUnitViolation(party, command.subUnit, 'sub_unit');
   if (subUnitProblem) return { kind: 'invalid', error: invalidRequest([subUnitProblem]) };
+  const sourceProblem = namedSourceViolation(command, input.namedSource);
+  if (sourceProblem) return { kind: 'invalid', error: invalidRequest([sourceProblem]) };
   const match = matchGrant(input.grants, {
     party,
     subUnit: command.subUnit,
@@ -86,7 +91,24 @@ export function decideEvidenceRequest(input: DecisionInput): RequestDecision {
     return { kind: 'refused', reason: 'EVIDENCE_REVOKED', grant, evidence: newest[0] };
   }
   const timeoutMs = command.responseTimeoutMs ?? command.entry.requestDeadline.defaultHours * HOUR_MS;
-  return { kind: 'pending', grant, deadline: new Date(now.getTime() + timeoutMs) };
+  return { kind: 'pending', grant, deadline: new Date(now.getTime() + timeoutMs), routedSourceOin: routeTo(command, newest) };
+}
+
+/** A named source must be a registered party that is authoritative for the type, or the request is malformed. */
+function namedSourceViolation(command: RequestEvidenceCommand, namedSource: PartyRecord | undefined) {
+  if (command.sourceOin === undefined) return null;
+  if (namedSource?.oin === command.sourceOin && issuerRefusal(command.entry, namedSource) === null) return null;
+  return { field: 'source_oin', description: `is not an authoritative source of ${command.entry.type}` };
+}
+
+/**
+ * The one source a waiting request is routed to (leak 1 of issue 11: only it sees whom the request is
+ * about, and only its evidence completes it): the source the requester named; otherwise the issuer of the
+ * newest earlier evidence of this type about this person (it has a relation with them); otherwise nobody.
+ * `newest` is the vault's evidence about this subject and type, newest first.
+ */
+export function routeTo(command: Pick<RequestEvidenceCommand, 'sourceOin'>, newest: readonly EvidenceRecord[]): string | null {
+  return command.sourceOin ?? newest[0]?.issuerOin ?? null;
 }
 
 function disclose(grant: GrantRecord, evidence: EvidenceRecord, command: RequestEvidenceCommand): RequestDecision {

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'evidence_request' })
 @Index('IDX_evidence_request_pending_subject', ['evidenceType', 'subjectPseudonym'], { where: `"status" = 'PENDING'` })
 @Index('IDX_evidence_request_pending_deadline', ['deadline'], { where: `"status" = 'PENDING'` })
+@Index('IDX_evidence_request_pending_routed', ['routedSourceOin', 'deadline'], { where: `"status" = 'PENDING'` })
 @Index('UQ_evidence_request_open', ['requesterOin', 'requesterSubUnit', 'evidenceType', 'subjectPseudonym', 'purpose'], {
   unique: true,
   where: `"status" = 'PENDING'`,
@@ -52,4 +53,8 @@ export class EvidenceRequestEntity {
 
   @Column({ name: 'expired_at', type: 'timestamptz', nullable: true })
   expiredAt!: Date | null;
+
+  /** The one source that sees this pending request and may complete it; null when unrouted. */
+  @Column({ name: 'routed_source_oin', type: 'char', length: 20, nullable: true })
+  routedSourceOin!: string | null;
 }

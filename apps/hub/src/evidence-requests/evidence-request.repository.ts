@@ -20,10 +20,11 @@ interface RequestRow {
   completed_at: Date | string | null;
   evidence_id: string | null;
   expired_at: Date | string | null;
+  routed_source_oin: string | null;
 }
 
 const COLUMNS = `id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
-  explicit_request_by_person, grant_id, status, requested_at, deadline, completed_at, evidence_id, expired_at`;
+  explicit_request_by_person, grant_id, status, requested_at, deadline, completed_at, evidence_id, expired_at, routed_source_oin`;
 
 // Rows built from JSON inside a statement come back with timestamps as text.
 const date = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -46,6 +47,7 @@ function toRecord(row: RequestRow): EvidenceRequestRecord {
     completedAt: optionalDate(row.completed_at),
     evidenceId: row.evidence_id,
     expiredAt: optionalDate(row.expired_at),
+    routedSourceOin: row.routed_source_oin,
   };
 }
 
@@ -76,19 +78,20 @@ export class EvidenceRequestRepository {
       status: 'PENDING',
       requested_at: r.requestedAt.toISOString(),
       deadline: r.deadline.toISOString(),
+      routed_source_oin: r.routedSourceOin,
     }));
     const rows = await tx.query<(RequestRow & { created: boolean })[]>(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
            id uuid, requester_oin char(20), requester_sub_unit text, evidence_type text, subject_pseudonym text, purpose text,
            legal_basis text, explicit_request_by_person boolean, grant_id uuid, status text, requested_at timestamptz,
-           deadline timestamptz)
+           deadline timestamptz, routed_source_oin char(20))
        ),
        inserted AS (
          INSERT INTO evidence_request (id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
-                                       explicit_request_by_person, grant_id, status, requested_at, deadline)
+                                       explicit_request_by_person, grant_id, status, requested_at, deadline, routed_source_oin)
          SELECT id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
-                explicit_request_by_person, grant_id, status, requested_at, deadline FROM input
+                explicit_request_by_person, grant_id, status, requested_at, deadline, routed_source_oin FROM input
          ON CONFLICT (requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose) WHERE status = 'PENDING' DO NOTHING
          RETURNING ${COLUMNS}
        )
@@ -113,17 +116,22 @@ export class EvidenceRequestRepository {
     });
   }
 
-  /** Completes every pending request for this subject and type with the evidence just issued. */
+  /**
+   * Completes the pending requests for this subject and type that the issuer may complete: those routed to
+   * it, and unrouted ones (no source could see them, and the issuer does hold evidence about this person).
+   * A request routed to another source stays pending for that source.
+   */
   async completePending(
     tx: EntityManager,
-    query: { evidenceType: string; subjectPseudonym: string; evidenceId: string; at: Date },
+    query: { evidenceType: string; subjectPseudonym: string; evidenceId: string; issuerOin: string; at: Date },
   ): Promise<EvidenceRequestRecord[]> {
     const rows = queryRows<RequestRow>(
       await tx.query(
         `UPDATE evidence_request SET status = 'COMPLETED', completed_at = $4, evidence_id = $3
           WHERE status = 'PENDING' AND evidence_type = $1 AND subject_pseudonym = $2
+            AND (routed_source_oin IS NULL OR routed_source_oin = $5)
           RETURNING ${COLUMNS}`,
-        [query.evidenceType, query.subjectPseudonym, query.evidenceId, query.at],
+        [query.evidenceType, query.subjectPseudonym, query.evidenceId, query.at, query.issuerOin],
       ),
     );
     return rows.map(toRecord);
@@ -151,12 +159,14 @@ export class EvidenceRequestRepository {
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
-  async listPending(evidenceTypes: readonly string[], limit: number): Promise<EvidenceRequestRecord[]> {
+  /** Pending requests routed to this source, for the types it may still issue (its roles may have changed). */
+  async listPendingRoutedTo(sourceOin: string, evidenceTypes: readonly string[], limit: number): Promise<EvidenceRequestRecord[]> {
     if (evidenceTypes.length === 0) return [];
     const rows = await this.dataSource.query<RequestRow[]>(
-      `SELECT ${COLUMNS} FROM evidence_request WHERE status = 'PENDING' AND evidence_type = ANY($1::text[])
-        ORDER BY deadline, id LIMIT $2`,
-      [evidenceTypes, limit],
+      `SELECT ${COLUMNS} FROM evidence_request
+        WHERE status = 'PENDING' AND routed_source_oin = $1 AND evidence_type = ANY($2::text[])
+        ORDER BY deadline, id LIMIT $3`,
+      [sourceOin, evidenceTypes, limit],
     );
     return rows.map(toRecord);
   }

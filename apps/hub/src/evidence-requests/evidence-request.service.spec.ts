@@ -12,7 +12,7 @@ import type { PartyRegistryService } from '../party-registry/party-registry.serv
 import type { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import type { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
-import { CATALOGUE, ENROLMENT, grant, IND, NOW, recordingAudit, storedProof, SUBJECT, TX, UWV } from '../testing/hub-fixtures';
+import { CATALOGUE, ENROLMENT, grant, IND, LEIDEN, NOW, recordingAudit, storedProof, SUBJECT, TX, UWV } from '../testing/hub-fixtures';
 import type { EvidenceRequestRecord } from './evidence-request';
 import type { RequestItem } from './evidence-request.decision';
 import { EvidenceRequestRepository } from './evidence-request.repository';
@@ -34,6 +34,7 @@ function item(callerOin: string, overrides: Partial<RequestItem['command']> = {}
       subUnit: '',
       responseTimeoutMs: undefined,
       evidenceId: undefined,
+      sourceOin: undefined,
       ...overrides,
     },
   };
@@ -46,6 +47,7 @@ interface Fakes {
   audit?: Partial<AuditTrailRepository>;
   outbox?: Partial<EventOutbox>;
   subjectIdentifiers?: Partial<SubjectIdentifierRepository>;
+  registry?: Partial<PartyRegistryService>;
 }
 
 function service(fakes: Fakes = {}) {
@@ -64,11 +66,14 @@ function service(fakes: Fakes = {}) {
         };
       },
     }),
-    strictFake<PartyRegistryService>('PartyRegistryService'),
+    strictFake<PartyRegistryService>('PartyRegistryService', fakes.registry),
     strictFake<EvidenceRepository>('EvidenceRepository', fakes.vault),
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', fakes.requests),
     strictFake<SubjectIdentifierRepository>('SubjectIdentifierRepository', fakes.subjectIdentifiers),
-    strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', { seal: () => Buffer.from('sealed') }),
+    strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', {
+      seal: () => Buffer.from('sealed'),
+      open: () => ({ kind: 'bsn', value: '123456782' }),
+    }),
     CATALOGUE,
     strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append, ...fakes.audit }),
     strictFake<EventOutbox>('EventOutbox', fakes.outbox),
@@ -199,5 +204,47 @@ describe('EvidenceRequestService.handleBatch', () => {
     const [result] = await requests.handleBatch([item(IND.oin)]);
 
     expect(result).toMatchObject({ ok: true, value: { kind: 'pending', request: existing } });
+  });
+});
+
+describe('EvidenceRequestService.listOpen (issue 11, leak 1)', () => {
+  const ROUTED = { id: REQUEST_ID, subjectPseudonym: SUBJECT, evidenceType: ENROLMENT.type, grantId: 'g', purpose: 'ADMISSION_STUDY' };
+  const routedTo: string[] = [];
+  const fakes = (audit: Partial<AuditTrailRepository> = {}): Fakes => ({
+    registry: { callerRecord: async () => LEIDEN },
+    requests: {
+      listPendingRoutedTo: async (sourceOin) => {
+        routedTo.push(sourceOin);
+        return [ROUTED as EvidenceRequestRecord];
+      },
+    },
+    subjectIdentifiers: { findSealed: async () => new Map([[SUBJECT, Buffer.from('sealed')]]) },
+    audit,
+  });
+
+  it('lists only the requests routed to the caller, and audits each identifier it unseals before answering', async () => {
+    routedTo.length = 0;
+    const { service: requests, audit } = service(fakes());
+
+    const open = await requests.listOpen(LEIDEN.oin, 10);
+
+    expect(routedTo).toEqual([LEIDEN.oin]);
+    expect(open.map((view) => view.identifier)).toEqual([{ kind: 'bsn', value: '123456782' }]);
+    expect(audit.appended).toHaveLength(1);
+    expect(audit.appended[0].drafts.map((d) => [d.actorOin, d.action, d.requestId, d.subjectPseudonym])).toEqual([
+      [LEIDEN.oin, 'REQUEST_IDENTIFIER_DISCLOSED', REQUEST_ID, SUBJECT],
+    ]);
+  });
+
+  it('discloses no identifier when the unsealing cannot be audited (fail closed)', async () => {
+    const { service: requests } = service(
+      fakes({
+        append: async () => {
+          throw new Error('database down');
+        },
+      }),
+    );
+
+    await expect(requests.listOpen(LEIDEN.oin, 10)).rejects.toMatchObject({ reason: 'AUDIT_UNAVAILABLE' });
   });
 });

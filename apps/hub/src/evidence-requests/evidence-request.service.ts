@@ -146,6 +146,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
         subUnit: request.requesterSubUnit,
         responseTimeoutMs: undefined,
         evidenceId: request.evidenceId,
+        sourceOin: undefined,
       },
     };
     // The grant is checked again: it may have ended while the request waited.
@@ -154,16 +155,46 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     return result.value.kind === 'disclosed' ? { request, disclosed: result.value } : { request };
   }
 
-  /** For a source: pending requests for the evidence types it is authoritative for. */
+  /**
+   * For a source: the pending requests routed to it, for the evidence types it is authoritative for. Only
+   * the routed source sees whom a request is about (issue 11, leak 1), and each identifier unsealed for it
+   * has an audit entry committed before the list is returned (fail closed, like every disclosure).
+   */
   async listOpen(callerOin: string, pageSize: number): Promise<OpenRequestView[]> {
     const party = await this.registry.callerRecord(callerOin);
     const types = typesIssuableBy(this.catalogue.all(), party).map((entry) => entry.type);
-    const open = await this.requests.listPending(types, pageSize);
+    const open = await this.requests.listPendingRoutedTo(party.oin, types, pageSize);
     const sealed = await this.subjectIdentifiers.findSealed([...new Set(open.map((request) => request.subjectPseudonym))]);
-    return open.map((request) => {
+    const views = open.map((request) => {
       const identifier = sealed.get(request.subjectPseudonym);
       return { request, identifier: identifier ? this.subjects.open(identifier) : undefined };
     });
+    const now = this.clock.now();
+    try {
+      await this.audit.append(
+        null,
+        views
+          .filter((view) => view.identifier !== undefined)
+          .map(({ request }) =>
+            auditDraft({
+              occurredAt: now,
+              actorOin: party.oin,
+              action: 'REQUEST_IDENTIFIER_DISCLOSED',
+              subjectPseudonym: request.subjectPseudonym,
+              evidenceType: request.evidenceType,
+              purpose: request.purpose,
+              legalBasis: request.legalBasis,
+              grantId: request.grantId,
+              requestId: request.id,
+            }),
+          ),
+      );
+    } catch (error: unknown) {
+      throw new HubError('AUDIT_UNAVAILABLE', 'The disclosure could not be recorded in the audit trail, so it is not answered', {
+        cause: error,
+      });
+    }
+    return views;
   }
 
   /**
@@ -174,7 +205,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
    */
   private async decideAndRecord(items: readonly RequestItem[], now: Date): Promise<Decided[]> {
     const snapshot = await this.snapshots.load(null, {
-      oins: [...new Set(items.map((item) => item.callerOin))],
+      oins: [...new Set(items.flatMap((item) => [item.callerOin, ...(item.command.sourceOin ? [item.command.sourceOin] : [])]))],
       evidenceTypes: [...new Set(items.map((item) => item.command.entry.type))],
       subjects: items
         .filter((item) => item.command.evidenceId === undefined)
@@ -185,7 +216,14 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     const partyByOin = new Map(snapshot.parties.map((party) => [party.oin, party]));
     const evidence = groupBySubject(snapshot.evidence);
     const decide = (item: RequestItem, found: readonly EvidenceRecord[]): RequestDecision =>
-      decideEvidenceRequest({ item, party: partyByOin.get(item.callerOin), grants: snapshot.grants, evidence: found, now });
+      decideEvidenceRequest({
+        item,
+        party: partyByOin.get(item.callerOin),
+        grants: snapshot.grants,
+        evidence: found,
+        namedSource: item.command.sourceOin === undefined ? undefined : partyByOin.get(item.command.sourceOin),
+        now,
+      });
     const decided: Decided[] = items.map((item) => ({
       item,
       decision: decide(item, evidence.get(subjectKey(item.command.entry.type, item.subjectPseudonym)) ?? []),
@@ -242,6 +280,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
         completedAt: null,
         evidenceId: null,
         expiredAt: null,
+        routedSourceOin: decision.kind === 'pending' ? decision.routedSourceOin : null,
       })),
     );
     pending.forEach((entry, index) => {

@@ -22,4 +22,6 @@ export interface EvidenceRequestRecord {
   completedAt: Date | null;
   evidenceId: string | null;
   expiredAt: Date | null;
+  /** The one source that sees this request and may complete it; null when unrouted (no source lists it). */
+  routedSourceOin: string | null;
 }

@@ -42,6 +42,7 @@ const PENDING: EvidenceRequestRecord = {
   completedAt: NOW,
   evidenceId: NEW_ID,
   expiredAt: null,
+  routedSourceOin: null,
 };
 
 interface Fakes {

@@ -134,6 +134,7 @@ export class EvidenceIssueService {
           evidenceType: evidence.evidenceType,
           subjectPseudonym,
           evidenceId: evidence.id,
+          issuerOin: party.oin,
           at: now,
         });
         await this.emitIssued(tx, party, evidence, completed, now);

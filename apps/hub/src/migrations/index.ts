@@ -1,6 +1,12 @@
 import { PartiesAndConnectors1763800000000 } from './1763800000000-parties-and-connectors';
 import { OnceOnlyEvidence1764000000000 } from './1764000000000-once-only-evidence';
 import { AuditChainHeadForwardOnly1764400000000 } from './1764400000000-audit-chain-head-forward-only';
+import { EvidenceRequestRoutedSource1764600000000 } from './1764600000000-evidence-request-routed-source';
 
 /** In order. Never edit a committed migration: add a new one. */
-export const HUB_MIGRATIONS = [PartiesAndConnectors1763800000000, OnceOnlyEvidence1764000000000, AuditChainHeadForwardOnly1764400000000];
+export const HUB_MIGRATIONS = [
+  PartiesAndConnectors1763800000000,
+  OnceOnlyEvidence1764000000000,
+  AuditChainHeadForwardOnly1764400000000,
+  EvidenceRequestRoutedSource1764600000000,
+];

@@ -53,7 +53,7 @@ export class ApplicationIntakeService {
     // Recognition is required on the day of receipt (and again on the day of decision, in `decide`).
     const recognised = purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
     const types = evidenceNeeded(command.category, ApplicationStatus.APPLICATION_STATUS_SUBMITTED, recognised);
-    const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types);
+    const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types, sponsorOin);
 
     const now = this.clock.now();
     const filed: ApplicationRecord = {

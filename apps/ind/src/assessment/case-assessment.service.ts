@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Transaction } from '@welkom/persistence';
-import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
@@ -22,6 +22,12 @@ import { type AssessmentPlan, evidenceNeeded, type EvidenceLookup, planAssessmen
 const LEASE_MS = 30_000;
 
 export type Lookups = ReadonlyMap<EvidenceType, EvidenceLookup>;
+
+/** Evidence the filing sponsor issues itself; the IND names the sponsor as the source the hub routes it to. */
+const SPONSOR_ISSUED_EVIDENCE: ReadonlySet<EvidenceType> = new Set([
+  EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+  EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT,
+]);
 
 export function applicationForDecision(application: ApplicationRecord): ApplicationForDecision {
   return {
@@ -61,6 +67,7 @@ export class CaseAssessmentService {
   async lookUp(
     subject: SubjectIdentifier,
     types: readonly RequestedEvidenceType[],
+    sponsorOin: string,
     known: readonly EvidenceRequestRecord[] = [],
   ): Promise<Map<EvidenceType, EvidenceLookup>> {
     const answers = await Promise.all(
@@ -78,7 +85,10 @@ export class CaseAssessmentService {
           if (followUp.state === 'PENDING' || (followUp.state === 'COMPLETED' && followUp.lookup.kind === 'disclosed'))
             return [type, followUp.lookup];
         }
-        return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type])];
+        // The sponsor that filed is the source of its own enrolment proof or hosting agreement: the hub routes
+        // the request to it alone, so no other institution learns whom the IND asks about (issue 11, leak 1).
+        const source = SPONSOR_ISSUED_EVIDENCE.has(type) ? sponsorOin : '';
+        return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source)];
       }),
     );
     return new Map(answers);
@@ -173,7 +183,7 @@ export class CaseAssessmentService {
     const types = evidenceNeeded(current.category, current.status, current.sponsorRecognised);
     if (types.length === 0) return;
     const subject = current.subjectPseudonym ? { pseudonym: current.subjectPseudonym } : toSubjectIdentifier(current.applicant);
-    const lookups = await this.lookUp(subject, types, await this.requests.findForCase(null, applicationId));
+    const lookups = await this.lookUp(subject, types, current.sponsorOin, await this.requests.findForCase(null, applicationId));
     const now = this.clock.now();
     const overtaken = await this.transactions.run(async (tx) => {
       const locked = await this.applications.lock(tx, applicationId);

@@ -34,8 +34,16 @@ export class HubEvidenceRepository {
     this.timeoutMs = config.HUB_CALL_TIMEOUT_MS;
   }
 
-  /** Asks for the newest valid evidence of a type about the person, for the purpose and legal basis given. */
-  async request(subject: SubjectIdentifier, evidenceType: EvidenceType, purpose: EvidenceRequestPurpose): Promise<EvidenceLookup> {
+  /**
+   * Asks for the newest valid evidence of a type about the person, for the purpose and legal basis given.
+   * `sourceOin` names the source the hub routes the request to if it must wait ('' lets the hub route it).
+   */
+  async request(
+    subject: SubjectIdentifier,
+    evidenceType: EvidenceType,
+    purpose: EvidenceRequestPurpose,
+    sourceOin = '',
+  ): Promise<EvidenceLookup> {
     const answer = await this.call(
       this.hub.requestEvidence({
         subject,
@@ -46,6 +54,7 @@ export class HubEvidenceRepository {
         subUnit: '',
         responseTimeout: undefined,
         evidenceId: '',
+        sourceOin,
       }),
     );
     if ('refused' in answer) return answer.refused;

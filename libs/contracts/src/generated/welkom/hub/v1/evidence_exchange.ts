@@ -116,6 +116,13 @@ export interface RequestEvidenceRequest {
     | undefined;
   /** Optional: one specific piece of evidence (from an evidence.verified event) instead of the newest. */
   evidenceId: string;
+  /**
+   * Optional: the OIN of the source the request is routed to when it must wait (e.g. the university the
+   * applicant enrolled at). It must hold an authoritative source role for the evidence type. When absent,
+   * the request is routed to the issuer of the newest earlier evidence of that type about the subject, if
+   * any. Only the routed source sees the pending request and may complete it.
+   */
+  sourceOin: string;
 }
 
 export interface RequestEvidenceResponse {
@@ -533,6 +540,7 @@ function createBaseRequestEvidenceRequest(): RequestEvidenceRequest {
     subUnit: "",
     responseTimeout: undefined,
     evidenceId: "",
+    sourceOin: "",
   };
 }
 
@@ -561,6 +569,9 @@ export const RequestEvidenceRequest: MessageFns<RequestEvidenceRequest> = {
     }
     if (message.evidenceId !== "") {
       writer.uint32(66).string(message.evidenceId);
+    }
+    if (message.sourceOin !== "") {
+      writer.uint32(74).string(message.sourceOin);
     }
     return writer;
   },
@@ -640,6 +651,14 @@ export const RequestEvidenceRequest: MessageFns<RequestEvidenceRequest> = {
             }
 
             message.evidenceId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.sourceOin = reader.string();
             continue;
           }
         }
@@ -1349,7 +1368,10 @@ export interface EvidenceServiceClient {
 
   getEvidenceRequest(request: GetEvidenceRequestRequest, metadata?: Metadata): Observable<GetEvidenceRequestResponse>;
 
-  /** For sources: the pending requests for evidence types the caller is authoritative for. */
+  /**
+   * For sources: the pending requests routed to the caller (see RequestEvidenceRequest.source_oin), for
+   * evidence types it is authoritative for. Each subject identifier returned is recorded in the audit trail.
+   */
 
   listOpenEvidenceRequests(
     request: ListOpenEvidenceRequestsRequest,
@@ -1403,7 +1425,10 @@ export interface EvidenceServiceController {
     metadata?: Metadata,
   ): Promise<GetEvidenceRequestResponse> | Observable<GetEvidenceRequestResponse> | GetEvidenceRequestResponse;
 
-  /** For sources: the pending requests for evidence types the caller is authoritative for. */
+  /**
+   * For sources: the pending requests routed to the caller (see RequestEvidenceRequest.source_oin), for
+   * evidence types it is authoritative for. Each subject identifier returned is recorded in the audit trail.
+   */
 
   listOpenEvidenceRequests(
     request: ListOpenEvidenceRequestsRequest,
