@@ -6,6 +6,17 @@ export const TOPIC_NAME_PATTERN = /^welkom\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[
 
 export const DEAD_LETTER_SUFFIX = '.dlt';
 
+/**
+ * Dead letters are evidence of what was refused and the only copy of a record until it is replayed, so they
+ * never expire by time or size (the broker default would delete them after 7 days). Removing one is a
+ * deliberate operator act, not a side effect of retention.
+ */
+export const DEAD_LETTER_TOPIC_CONFIG: Readonly<Record<string, string>> = {
+  'cleanup.policy': 'delete',
+  'retention.ms': '-1',
+  'retention.bytes': '-1',
+};
+
 /** Everything the hub knows about one topic: its payload type, how it is keyed and who may publish it. */
 export interface TopicDefinition<TPayload> {
   readonly name: string;
