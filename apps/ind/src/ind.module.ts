@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { IND_ENTITIES } from './applications/application.entity';
 import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
 import { ApplicationIntakeService } from './applications/application-intake.service';
@@ -33,12 +33,7 @@ export class IndModule {
         `REHEARSAL_CLOCK_OFFSET_DAYS=${config.REHEARSAL_CLOCK_OFFSET_DAYS}: deadlines run against a clock ahead of today`,
       );
     }
-    const tls = {
-      hubAddress: config.HUB_GRPC_ADDRESS,
-      caCertificatePath: config.TLS_CA_FILE,
-      certificatePath: config.TLS_CERT_FILE,
-      privateKeyPath: config.TLS_KEY_FILE,
-    };
+    const tls = hubClientOptionsOf(config);
     const hubClient = HubClientModule.forRoot(tls);
     return {
       module: IndModule,

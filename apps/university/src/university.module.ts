@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { HubClientModule, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { ApplicationDeliveryWorker } from './applications/application-delivery.worker';
 import { ApplicationFilingService } from './applications/application-filing.service';
 import { ApplicationStatusEventConsumer } from './applications/application-status.event-consumer';
@@ -27,12 +27,7 @@ export const UNIVERSITY_ENTITIES = [PushedEvidenceEntity, SponsoredApplicationEn
 export class UniversityModule {
   static forRoot(config: UniversityConfig): DynamicModule {
     const universityOin = oinFromCertificateFile(config.TLS_CERT_FILE);
-    const tls = {
-      hubAddress: config.HUB_GRPC_ADDRESS,
-      caCertificatePath: config.TLS_CA_FILE,
-      certificatePath: config.TLS_CERT_FILE,
-      privateKeyPath: config.TLS_KEY_FILE,
-    };
+    const tls = hubClientOptionsOf(config);
     const hubClient = HubClientModule.forRoot(tls);
     return {
       module: UniversityModule,

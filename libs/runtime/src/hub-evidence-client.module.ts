@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EVIDENCE_EXCHANGE_CONTRACT } from '@welkom/contracts';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
-import type { HubClientOptions } from './hub-client.module';
+import { createGrpcClient } from '@welkom/grpc';
+import { hubChannelCredentials, type HubClientOptions } from './hub-client.module';
 
 export const HUB_EVIDENCE_SERVICE = Symbol('HUB_EVIDENCE_SERVICE');
 
@@ -21,13 +21,7 @@ export class HubEvidenceClientModule {
         {
           provide: HUB_EVIDENCE_SERVICE,
           useFactory: (): EvidenceServiceClient => {
-            const credentials = createClientCredentials(
-              loadMtlsMaterial({
-                caCertificatePath: options.caCertificatePath,
-                certificatePath: options.certificatePath,
-                privateKeyPath: options.privateKeyPath,
-              }),
-            );
+            const credentials = hubChannelCredentials(options);
             return createGrpcClient(EVIDENCE_EXCHANGE_CONTRACT, options.hubAddress, credentials).getService<EvidenceServiceClient>(
               EVIDENCE_EXCHANGE_CONTRACT.service,
             );
