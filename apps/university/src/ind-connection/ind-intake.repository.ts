@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
@@ -10,7 +9,7 @@ import type {
   ApplicationIntakeServiceClient,
   FileApplicationRequest,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { classifyRemoteError, createClientCredentials, createGrpcClient, type RemoteRejection } from '@welkom/grpc';
+import { classifyRemoteError, createClientCredentials, createGrpcClient, loadMtlsMaterial, type RemoteRejection } from '@welkom/grpc';
 import { HUB_PARTY_REGISTRY } from '@welkom/runtime';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 
@@ -97,11 +96,11 @@ export class IndIntakeRepository implements OnApplicationShutdown {
     const oin = parties[0].reference.oin;
     const address = this.config.IND_GRPC_ADDRESS ?? (await this.announcedAddress(oin));
     const credentials = createClientCredentials(
-      {
-        caCertificate: readFileSync(this.config.TLS_CA_FILE),
-        certificate: readFileSync(this.config.TLS_CERT_FILE),
-        privateKey: readFileSync(this.config.TLS_KEY_FILE),
-      },
+      loadMtlsMaterial({
+        caCertificatePath: this.config.TLS_CA_FILE,
+        certificatePath: this.config.TLS_CERT_FILE,
+        privateKeyPath: this.config.TLS_KEY_FILE,
+      }),
       { expectedServerOin: oin },
     );
     const grpc = createGrpcClient(APPLICATION_INTAKE_CONTRACT, address, credentials);
