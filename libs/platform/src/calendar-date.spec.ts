@@ -1,4 +1,7 @@
 import {
+  addCalendarDays,
+  addCalendarMonths,
+  calendarDaysBetween,
   checkIsoDate,
   civilDateOf,
   epochDayOf,
@@ -57,5 +60,26 @@ describe('calendar days', () => {
     expect(isoWeekdayOf(epochDayOf(2026, 12, 5))).toBe(SATURDAY);
     expect(isoWeekdayOf(epochDayOf(2026, 12, 6))).toBe(SUNDAY);
     expect(yearOf(epochDayOf(2024, 12, 31))).toBe(2024);
+  });
+});
+
+describe('calendar arithmetic on ISO dates', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2026-03-15', -3, '2025-12-15'],
+  ])('%s plus %i months is %s', (date, months, expected) => {
+    expect(addCalendarMonths(date, months)).toBe(expected);
+  });
+
+  it('adds days across a year end and counts them back', () => {
+    expect(addCalendarDays('2026-12-20', 90)).toBe('2027-03-20');
+    expect(calendarDaysBetween('2026-12-20', '2027-03-20')).toBe(90);
+    expect(calendarDaysBetween('2027-03-20', '2026-12-20')).toBe(-90);
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(() => addCalendarDays('2026-02-30', 1)).toThrow(RangeError);
   });
 });

@@ -132,3 +132,28 @@ export function formatIsoDate(epochDay: EpochDay): IsoDate {
   const { year, month, day } = civilDateOf(epochDay);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
+
+function requireEpochDay(date: IsoDate): EpochDay {
+  const day = parseIsoDate(date);
+  if (day === undefined) throw new RangeError(`not an ISO date: ${date}`);
+  return day;
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(requireEpochDay(date) + days);
+}
+
+/** `date` plus whole calendar months; a day the target month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = civilDateOf(requireEpochDay(date));
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return formatIsoDate(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+}
+
+/** Calendar days from `from` to `to` (negative when `to` lies before `from`). */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return requireEpochDay(to) - requireEpochDay(from);
+}
