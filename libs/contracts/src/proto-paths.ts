@@ -73,6 +73,12 @@ export const INTERNATIONAL_OFFICE_CONTRACT: GrpcContract = {
   service: 'InternationalOfficeService',
 };
 
+export const CONSULAR_POST_CONTRACT: GrpcContract = {
+  package: 'welkom.consular.v1',
+  protoFile: 'welkom/consular/v1/consular_post.proto',
+  service: 'ConsularPostService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

@@ -15,8 +15,8 @@ describe('the 3-month appearance window (Vc B1/3.3.4)', () => {
 
   it('is met on its last day and missed the day after', () => {
     const limit = appearanceDeadline('2026-03-10', limits);
-    expect(isPast(limit, '2026-06-10')).toBe(false);
-    expect(isPast(limit, '2026-06-11')).toBe(true);
+    expect(isPast(limit.lastDay, '2026-06-10')).toBe(false);
+    expect(isPast(limit.lastDay, '2026-06-11')).toBe(true);
   });
 });
 
@@ -31,8 +31,8 @@ describe('the 90-day entry window (Vc B1/3.3.4)', () => {
 
   it('is met on day 90 and missed on day 91', () => {
     const limit = entryDeadline('2026-03-01', limits);
-    expect(isPast(limit, '2026-05-30')).toBe(false);
-    expect(isPast(limit, '2026-05-31')).toBe(true);
+    expect(isPast(limit.lastDay, '2026-05-30')).toBe(false);
+    expect(isPast(limit.lastDay, '2026-05-31')).toBe(true);
   });
 
   it('has no limits before the TEV procedure the table starts with', () => {

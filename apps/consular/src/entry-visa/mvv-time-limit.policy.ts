@@ -18,6 +18,6 @@ export function entryDeadline(issuedOn: IsoDate, limits: MvvTimeLimitReference):
 }
 
 /** True when `day` lies after the limit's last day: the MVV leg has lapsed and a new application is needed. */
-export function isPast(limit: LimitDay, day: IsoDate): boolean {
-  return day > limit.lastDay;
+export function isPast(lastDay: IsoDate, day: IsoDate): boolean {
+  return day > lastDay;
 }

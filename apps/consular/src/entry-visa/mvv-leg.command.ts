@@ -1,0 +1,33 @@
+import type { CaseStepRequest, IssueMvvRequest, OfferSlotRequest } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
+import { countryCode, parseRequest, text, uuid } from '@welkom/validation';
+import { z } from 'zod';
+import type { OfferSlotCommand } from './mvv-leg.service';
+
+const POST_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const STICKER_NUMBER = /^[0-9A-Za-z]{1,32}$/;
+
+const offerSchema = z.object({
+  applicationRef: uuid(),
+  // Optional: without it the country of residence decides the post.
+  chosenPost: text({ maxChars: 63, required: false, pattern: POST_CODE, patternDescription: 'must be a post code, e.g. nairobi' }),
+  residenceCountry: countryCode(),
+});
+
+export function offerSlotCommand(request: OfferSlotRequest): OfferSlotCommand {
+  return parseRequest(offerSchema, request);
+}
+
+/** The IND case id a step is for. */
+export function caseStepCommand(request: CaseStepRequest): string {
+  return parseRequest(z.object({ applicationRef: uuid() }), request).applicationRef;
+}
+
+export function issueMvvCommand(request: IssueMvvRequest): { applicationRef: string; visaStickerNumber: string } {
+  return parseRequest(
+    z.object({
+      applicationRef: uuid(),
+      visaStickerNumber: text({ maxChars: 32, pattern: STICKER_NUMBER, patternDescription: 'must be 1-32 letters and digits' }),
+    }),
+    request,
+  );
+}
