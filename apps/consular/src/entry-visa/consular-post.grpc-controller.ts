@@ -1,12 +1,21 @@
 import { Controller, UseGuards } from '@nestjs/common';
 import {
-  type CaseStepRequest,
+  type BookAppointmentRequest,
+  type BookAppointmentResponse,
   type ConsularPostServiceController,
   ConsularPostServiceControllerMethods,
   type GetMvvCaseRequest,
+  type GetMvvCaseResponse,
   type IssueMvvRequest,
-  type MvvCaseResponse,
+  type IssueMvvResponse,
   type OfferSlotRequest,
+  type OfferSlotResponse,
+  type RecordBiometricsRequest,
+  type RecordBiometricsResponse,
+  type RecordEntryRequest,
+  type RecordEntryResponse,
+  type ReportPurposeChangeRequest,
+  type ReportPurposeChangeResponse,
 } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
 import { OwnBackOfficeGuard } from '../own-back-office.guard';
 import { toMvvCase } from './mvv-case.mapper';
@@ -20,32 +29,32 @@ import { MvvLegService } from './mvv-leg.service';
 export class ConsularPostGrpcController implements ConsularPostServiceController {
   constructor(private readonly legs: MvvLegService) {}
 
-  async offerSlot(request: OfferSlotRequest): Promise<MvvCaseResponse> {
+  async offerSlot(request: OfferSlotRequest): Promise<OfferSlotResponse> {
     return { mvvCase: toMvvCase(await this.legs.offer(offerSlotCommand(request))) };
   }
 
-  async bookAppointment(request: CaseStepRequest): Promise<MvvCaseResponse> {
+  async bookAppointment(request: BookAppointmentRequest): Promise<BookAppointmentResponse> {
     return { mvvCase: toMvvCase(await this.legs.book(caseStepCommand(request))) };
   }
 
-  async recordBiometrics(request: CaseStepRequest): Promise<MvvCaseResponse> {
+  async recordBiometrics(request: RecordBiometricsRequest): Promise<RecordBiometricsResponse> {
     return { mvvCase: toMvvCase(await this.legs.captureBiometrics(caseStepCommand(request))) };
   }
 
-  async issueMvv(request: IssueMvvRequest): Promise<MvvCaseResponse> {
+  async issueMvv(request: IssueMvvRequest): Promise<IssueMvvResponse> {
     const command = issueMvvCommand(request);
     return { mvvCase: toMvvCase(await this.legs.issue(command.applicationRef, command.visaStickerNumber)) };
   }
 
-  async recordEntry(request: CaseStepRequest): Promise<MvvCaseResponse> {
+  async recordEntry(request: RecordEntryRequest): Promise<RecordEntryResponse> {
     return { mvvCase: toMvvCase(await this.legs.recordEntry(caseStepCommand(request))) };
   }
 
-  async reportPurposeChange(request: CaseStepRequest): Promise<MvvCaseResponse> {
+  async reportPurposeChange(request: ReportPurposeChangeRequest): Promise<ReportPurposeChangeResponse> {
     return { mvvCase: toMvvCase(await this.legs.reportPurposeChange(caseStepCommand(request))) };
   }
 
-  async getMvvCase(request: GetMvvCaseRequest): Promise<MvvCaseResponse> {
+  async getMvvCase(request: GetMvvCaseRequest): Promise<GetMvvCaseResponse> {
     return { mvvCase: toMvvCase(await this.legs.get(caseStepCommand(request))) };
   }
 }

@@ -1,4 +1,4 @@
-import type { CaseStepRequest, IssueMvvRequest, OfferSlotRequest } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
+import type { IssueMvvRequest, OfferSlotRequest } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
 import { countryCode, parseRequest, text, uuid } from '@welkom/validation';
 import { z } from 'zod';
 import type { OfferSlotCommand } from './mvv-leg.service';
@@ -18,7 +18,7 @@ export function offerSlotCommand(request: OfferSlotRequest): OfferSlotCommand {
 }
 
 /** The IND case id a step is for. */
-export function caseStepCommand(request: CaseStepRequest): string {
+export function caseStepCommand(request: { applicationRef: string }): string {
   return parseRequest(z.object({ applicationRef: uuid() }), request).applicationRef;
 }
 

@@ -20,8 +20,24 @@ export interface OfferSlotRequest {
   residenceCountry: string;
 }
 
-export interface CaseStepRequest {
+export interface OfferSlotResponse {
+  mvvCase: MvvCase | undefined;
+}
+
+export interface BookAppointmentRequest {
   applicationRef: string;
+}
+
+export interface BookAppointmentResponse {
+  mvvCase: MvvCase | undefined;
+}
+
+export interface RecordBiometricsRequest {
+  applicationRef: string;
+}
+
+export interface RecordBiometricsResponse {
+  mvvCase: MvvCase | undefined;
 }
 
 export interface IssueMvvRequest {
@@ -30,8 +46,32 @@ export interface IssueMvvRequest {
   visaStickerNumber: string;
 }
 
+export interface IssueMvvResponse {
+  mvvCase: MvvCase | undefined;
+}
+
+export interface RecordEntryRequest {
+  applicationRef: string;
+}
+
+export interface RecordEntryResponse {
+  mvvCase: MvvCase | undefined;
+}
+
+export interface ReportPurposeChangeRequest {
+  applicationRef: string;
+}
+
+export interface ReportPurposeChangeResponse {
+  mvvCase: MvvCase | undefined;
+}
+
 export interface GetMvvCaseRequest {
   applicationRef: string;
+}
+
+export interface GetMvvCaseResponse {
+  mvvCase: MvvCase | undefined;
 }
 
 /** Where an application's MVV leg stands, as the consular service sees it. */
@@ -49,10 +89,6 @@ export interface MvvCase {
   enterBy: string;
   enteredOn: string;
   expiryReason: MvvExpiryReason;
-}
-
-export interface MvvCaseResponse {
-  mvvCase: MvvCase | undefined;
 }
 
 function createBaseOfferSlotRequest(): OfferSlotRequest {
@@ -123,19 +159,19 @@ export const OfferSlotRequest: MessageFns<OfferSlotRequest> = {
   },
 };
 
-function createBaseCaseStepRequest(): CaseStepRequest {
-  return { applicationRef: "" };
+function createBaseOfferSlotResponse(): OfferSlotResponse {
+  return { mvvCase: undefined };
 }
 
-export const CaseStepRequest: MessageFns<CaseStepRequest> = {
-  encode(message: CaseStepRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.applicationRef !== "") {
-      writer.uint32(10).string(message.applicationRef);
+export const OfferSlotResponse: MessageFns<OfferSlotResponse> = {
+  encode(message: OfferSlotResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
     }
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): CaseStepRequest {
+  decode(input: BinaryReader | Uint8Array, length?: number): OfferSlotResponse {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -144,7 +180,53 @@ export const CaseStepRequest: MessageFns<CaseStepRequest> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseCaseStepRequest();
+      const message = createBaseOfferSlotResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseBookAppointmentRequest(): BookAppointmentRequest {
+  return { applicationRef: "" };
+}
+
+export const BookAppointmentRequest: MessageFns<BookAppointmentRequest> = {
+  encode(message: BookAppointmentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationRef !== "") {
+      writer.uint32(10).string(message.applicationRef);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BookAppointmentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBookAppointmentRequest();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -154,6 +236,144 @@ export const CaseStepRequest: MessageFns<CaseStepRequest> = {
             }
 
             message.applicationRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseBookAppointmentResponse(): BookAppointmentResponse {
+  return { mvvCase: undefined };
+}
+
+export const BookAppointmentResponse: MessageFns<BookAppointmentResponse> = {
+  encode(message: BookAppointmentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BookAppointmentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBookAppointmentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordBiometricsRequest(): RecordBiometricsRequest {
+  return { applicationRef: "" };
+}
+
+export const RecordBiometricsRequest: MessageFns<RecordBiometricsRequest> = {
+  encode(message: RecordBiometricsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationRef !== "") {
+      writer.uint32(10).string(message.applicationRef);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordBiometricsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordBiometricsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordBiometricsResponse(): RecordBiometricsResponse {
+  return { mvvCase: undefined };
+}
+
+export const RecordBiometricsResponse: MessageFns<RecordBiometricsResponse> = {
+  encode(message: RecordBiometricsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordBiometricsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordBiometricsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -226,6 +446,236 @@ export const IssueMvvRequest: MessageFns<IssueMvvRequest> = {
   },
 };
 
+function createBaseIssueMvvResponse(): IssueMvvResponse {
+  return { mvvCase: undefined };
+}
+
+export const IssueMvvResponse: MessageFns<IssueMvvResponse> = {
+  encode(message: IssueMvvResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IssueMvvResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIssueMvvResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordEntryRequest(): RecordEntryRequest {
+  return { applicationRef: "" };
+}
+
+export const RecordEntryRequest: MessageFns<RecordEntryRequest> = {
+  encode(message: RecordEntryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationRef !== "") {
+      writer.uint32(10).string(message.applicationRef);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordEntryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordEntryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordEntryResponse(): RecordEntryResponse {
+  return { mvvCase: undefined };
+}
+
+export const RecordEntryResponse: MessageFns<RecordEntryResponse> = {
+  encode(message: RecordEntryResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordEntryResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordEntryResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReportPurposeChangeRequest(): ReportPurposeChangeRequest {
+  return { applicationRef: "" };
+}
+
+export const ReportPurposeChangeRequest: MessageFns<ReportPurposeChangeRequest> = {
+  encode(message: ReportPurposeChangeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationRef !== "") {
+      writer.uint32(10).string(message.applicationRef);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportPurposeChangeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportPurposeChangeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReportPurposeChangeResponse(): ReportPurposeChangeResponse {
+  return { mvvCase: undefined };
+}
+
+export const ReportPurposeChangeResponse: MessageFns<ReportPurposeChangeResponse> = {
+  encode(message: ReportPurposeChangeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportPurposeChangeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportPurposeChangeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 function createBaseGetMvvCaseRequest(): GetMvvCaseRequest {
   return { applicationRef: "" };
 }
@@ -257,6 +707,52 @@ export const GetMvvCaseRequest: MessageFns<GetMvvCaseRequest> = {
             }
 
             message.applicationRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetMvvCaseResponse(): GetMvvCaseResponse {
+  return { mvvCase: undefined };
+}
+
+export const GetMvvCaseResponse: MessageFns<GetMvvCaseResponse> = {
+  encode(message: GetMvvCaseResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mvvCase !== undefined) {
+      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetMvvCaseResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetMvvCaseResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mvvCase = MvvCase.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -452,52 +948,6 @@ export const MvvCase: MessageFns<MvvCase> = {
   },
 };
 
-function createBaseMvvCaseResponse(): MvvCaseResponse {
-  return { mvvCase: undefined };
-}
-
-export const MvvCaseResponse: MessageFns<MvvCaseResponse> = {
-  encode(message: MvvCaseResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.mvvCase !== undefined) {
-      MvvCase.encode(message.mvvCase, writer.uint32(10).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): MvvCaseResponse {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseMvvCaseResponse();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.mvvCase = MvvCase.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-};
-
 /**
  * The consular service's back office: the posts' staff (and the applicant's channel through them) drive the
  * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it;
@@ -514,29 +964,32 @@ export interface ConsularPostServiceClient {
    * post when that one is full. Asking again while an offer stands returns the same offer.
    */
 
-  offerSlot(request: OfferSlotRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  offerSlot(request: OfferSlotRequest, metadata?: Metadata): Observable<OfferSlotResponse>;
 
   /** Books the offered slot. */
 
-  bookAppointment(request: CaseStepRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  bookAppointment(request: BookAppointmentRequest, metadata?: Metadata): Observable<BookAppointmentResponse>;
 
   /** The applicant appeared: the post took the biometrics and issues BIOMETRICS_CAPTURED evidence to the hub. */
 
-  recordBiometrics(request: CaseStepRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  recordBiometrics(request: RecordBiometricsRequest, metadata?: Metadata): Observable<RecordBiometricsResponse>;
 
   /** Issues the MVV; the sticker number is kept at the post and never leaves it. */
 
-  issueMvv(request: IssueMvvRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  issueMvv(request: IssueMvvRequest, metadata?: Metadata): Observable<IssueMvvResponse>;
 
   /** The holder entered the Netherlands (from the border crossing). */
 
-  recordEntry(request: CaseStepRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  recordEntry(request: RecordEntryRequest, metadata?: Metadata): Observable<RecordEntryResponse>;
 
   /** The purpose of stay changed before the permit: the leg lapses, a new application is needed. */
 
-  reportPurposeChange(request: CaseStepRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  reportPurposeChange(
+    request: ReportPurposeChangeRequest,
+    metadata?: Metadata,
+  ): Observable<ReportPurposeChangeResponse>;
 
-  getMvvCase(request: GetMvvCaseRequest, metadata?: Metadata): Observable<MvvCaseResponse>;
+  getMvvCase(request: GetMvvCaseRequest, metadata?: Metadata): Observable<GetMvvCaseResponse>;
 }
 
 /**
@@ -558,47 +1011,47 @@ export interface ConsularPostServiceController {
   offerSlot(
     request: OfferSlotRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<OfferSlotResponse> | Observable<OfferSlotResponse> | OfferSlotResponse;
 
   /** Books the offered slot. */
 
   bookAppointment(
-    request: CaseStepRequest,
+    request: BookAppointmentRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<BookAppointmentResponse> | Observable<BookAppointmentResponse> | BookAppointmentResponse;
 
   /** The applicant appeared: the post took the biometrics and issues BIOMETRICS_CAPTURED evidence to the hub. */
 
   recordBiometrics(
-    request: CaseStepRequest,
+    request: RecordBiometricsRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<RecordBiometricsResponse> | Observable<RecordBiometricsResponse> | RecordBiometricsResponse;
 
   /** Issues the MVV; the sticker number is kept at the post and never leaves it. */
 
   issueMvv(
     request: IssueMvvRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<IssueMvvResponse> | Observable<IssueMvvResponse> | IssueMvvResponse;
 
   /** The holder entered the Netherlands (from the border crossing). */
 
   recordEntry(
-    request: CaseStepRequest,
+    request: RecordEntryRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<RecordEntryResponse> | Observable<RecordEntryResponse> | RecordEntryResponse;
 
   /** The purpose of stay changed before the permit: the leg lapses, a new application is needed. */
 
   reportPurposeChange(
-    request: CaseStepRequest,
+    request: ReportPurposeChangeRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<ReportPurposeChangeResponse> | Observable<ReportPurposeChangeResponse> | ReportPurposeChangeResponse;
 
   getMvvCase(
     request: GetMvvCaseRequest,
     metadata?: Metadata,
-  ): Promise<MvvCaseResponse> | Observable<MvvCaseResponse> | MvvCaseResponse;
+  ): Promise<GetMvvCaseResponse> | Observable<GetMvvCaseResponse> | GetMvvCaseResponse;
 }
 
 export function ConsularPostServiceControllerMethods() {
