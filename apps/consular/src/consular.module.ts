@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { CapacityMetricsRepository } from './capacity/capacity-metrics.repository';
@@ -24,6 +24,11 @@ export class ConsularModule {
   static forRoot(config: ConsularConfig): DynamicModule {
     const consularOin = oinFromCertificateFile(config.TLS_CERT_FILE);
     const tls = hubClientOptionsOf(config);
+    if (config.REHEARSAL_CLOCK_OFFSET_DAYS > 0) {
+      new Logger('ConsularModule').warn(
+        `REHEARSAL_CLOCK_OFFSET_DAYS=${config.REHEARSAL_CLOCK_OFFSET_DAYS}: the MVV limits run against a clock ahead of today`,
+      );
+    }
     return {
       module: ConsularModule,
       imports: [
@@ -34,6 +39,7 @@ export class ConsularModule {
           entities: CONSULAR_ENTITIES,
           migrations: CONSULAR_MIGRATIONS,
           extraProbes: { probes: [HubConnectionProbe], imports: [HubClientModule.forRoot(tls)] },
+          clockOffsetDays: config.REHEARSAL_CLOCK_OFFSET_DAYS,
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
