@@ -245,7 +245,7 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
 
   afterAll(async () => {
     await chain?.stop();
-  });
+  }, 120_000);
 
   it('brings every MVV student to PERMIT_ISSUED or EXPIRED with the right reason, and the exempt ones straight to the permit', () => {
     const expected = (s: Student): [ApplicationStatus, string] => {
