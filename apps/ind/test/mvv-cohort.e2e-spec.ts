@@ -338,6 +338,8 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
       });
     }
     expect(report.posts.find((figures) => figures.post === 'lagos')?.pooledToOtherPosts).toBe(pooled.length);
+    // The figures a ministry would read, printed for the run's log.
+    console.log(`MVV cohort capacity per post:\n${report.posts.map((figures) => `  ${JSON.stringify(figures)}`).join('\n')}`);
   });
 
   it('puts no passport number, visa sticker number or biometric data on any topic', async () => {
