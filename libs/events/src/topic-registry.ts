@@ -1,4 +1,5 @@
 import { ConnectorStarted } from '@welkom/contracts/generated/welkom/platform/v1/connector_status';
+import { SigningCertificate } from '@welkom/contracts/generated/welkom/platform/v1/signing_certificate';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
   EvidenceRequestCompleted,
@@ -44,6 +45,20 @@ const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
  * does not exist.
  */
 export const TOPICS = {
+  // The certificates that sign envelopes, keyed by thumbprint (envelopes name their signer by `x5t#S256`).
+  // Compacted, never deleted: a dead letter signed years ago must still resolve its signer. Its records are
+  // certificates, which authenticate themselves against the party CA, so they carry no envelope signature.
+  signingCertificates: defineTopic({
+    name: 'welkom.platform.signing-certificates.v1',
+    eventType: 'welkom.platform.signing-certificate',
+    schemaVersion: 1,
+    codec: SigningCertificate,
+    key: (certificate: SigningCertificate) => certificate.thumbprintSha256,
+    partitions: 1,
+    publisherRoles: ALL_CONNECTOR_ROLES,
+    config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
+  }),
+
   connectorStarted: defineTopic({
     name: 'welkom.platform.connector-started.v1',
     eventType: 'welkom.platform.connector-started',

@@ -34,3 +34,4 @@ export * from './signing/party-directory';
 export * from './topic-admin';
 export * from './topic-catalog';
 export * from './topic.reader';
+export * from './signing/signing-certificate.directory';
