@@ -28,6 +28,7 @@ import { CertificateTrust } from './signing/certificate-trust';
 import { EnvelopeSigner } from './signing/envelope.signer';
 import { EnvelopeVerifier } from './signing/envelope.verifier';
 import { SigningCertificateDirectory } from './signing/signing-certificate.directory';
+import { VerifiedTopicReader } from './verified-topic.reader';
 import { PartyDirectory } from './signing/party-directory';
 import { ensureTopics } from './topic-admin';
 import { TopicCatalog } from './topic-catalog';
@@ -162,6 +163,7 @@ export class MessagingModule {
         },
         OutboxWriter,
         Inbox,
+        VerifiedTopicReader,
         // The ports services inject, bound here so no service module repeats (or varies) the binding.
         { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
         { provide: EVENT_INBOX, useExisting: Inbox },
@@ -176,6 +178,7 @@ export class MessagingModule {
         EnvelopeSigner,
         EnvelopeVerifier,
         SigningCertificateDirectory,
+        VerifiedTopicReader,
         MessagingMetrics,
         EventPublisher,
         OutboxWriter,

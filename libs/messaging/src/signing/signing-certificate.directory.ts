@@ -74,3 +74,12 @@ export class SigningCertificateDirectory implements SigningCertificateSource {
     }
   }
 }
+
+/** Certificates handed over with the records they signed (an export bundle): resolves from that set only. */
+export class BundledCertificates implements SigningCertificateSource {
+  constructor(private readonly chains: Readonly<Record<string, readonly string[]>>) {}
+
+  resolve(thumbprint: string): Promise<readonly string[] | undefined> {
+    return Promise.resolve(Object.hasOwn(this.chains, thumbprint) ? this.chains[thumbprint] : undefined);
+  }
+}
