@@ -4,6 +4,7 @@ import { assertUnreachable, DomainError, type DomainErrorCode } from '@welkom/er
 export type ConsularErrorReason =
   | 'MVV_CASE_NOT_FOUND'
   | 'STEP_OUT_OF_ORDER'
+  | 'NOT_THE_APPOINTMENT_POST'
   | 'MVV_LEG_EXPIRED'
   | 'NO_POST_FOR_COUNTRY'
   | 'NO_SLOT_IN_WINDOW'
@@ -16,6 +17,7 @@ export function consularDomainCodeFor(reason: ConsularErrorReason): DomainErrorC
     case 'MVV_CASE_NOT_FOUND':
       return 'NOT_FOUND';
     case 'STEP_OUT_OF_ORDER':
+    case 'NOT_THE_APPOINTMENT_POST':
     case 'MVV_LEG_EXPIRED':
     case 'NO_POST_FOR_COUNTRY':
     case 'HUB_REFUSED_EVIDENCE':

@@ -146,11 +146,16 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     const offered = (await call(posts.offerSlot({ applicationRef, chosenPost: 'nairobi', residenceCountry: 'KE' }))).mvvCase;
     expect(offered).toMatchObject({ stage: 'SLOT_OFFERED', chosenPost: 'nairobi', post: 'nairobi', reroutes: [] });
     expect((await call(posts.bookAppointment({ applicationRef }))).mvvCase?.stage).toBe('APPOINTMENT_BOOKED');
-    const captured = (await call(posts.recordBiometrics({ applicationRef }))).mvvCase;
+    // Only the post holding the appointment takes the biometrics.
+    expect(await failure(posts.recordBiometrics({ applicationRef, post: 'new-delhi' }))).toMatchObject({
+      code: 9,
+      reason: 'NOT_THE_APPOINTMENT_POST',
+    });
+    const captured = (await call(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase;
     expect(captured?.stage).toBe('BIOMETRICS_CAPTURED');
     // A retried capture changes nothing and issues nothing twice.
-    expect((await call(posts.recordBiometrics({ applicationRef }))).mvvCase?.stage).toBe('BIOMETRICS_CAPTURED');
-    const issued = (await call(posts.issueMvv({ applicationRef, visaStickerNumber: 'NLD7654321' }))).mvvCase;
+    expect((await call(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase?.stage).toBe('BIOMETRICS_CAPTURED');
+    const issued = (await call(posts.issueMvv({ applicationRef, visaStickerNumber: 'NLD7654321', post: 'nairobi' }))).mvvCase;
     expect(issued).toMatchObject({ stage: 'MVV_ISSUED', issuedOn: today, enterBy: addCalendarDays(today, 90) });
     expect((await call(posts.recordEntry({ applicationRef }))).mvvCase).toMatchObject({ stage: 'ENTERED', enteredOn: today });
 

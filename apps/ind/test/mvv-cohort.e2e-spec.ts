@@ -210,8 +210,10 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
     // 4. Those who appear give their biometrics and get the MVV; all but two then enter.
     await inLanes(APPEARING, 8, async (s) => {
       const applicationRef = authorised.get(s.reference)?.applicationRef ?? '';
-      await call(posts().recordBiometrics({ applicationRef }));
-      await call(posts().issueMvv({ applicationRef, visaStickerNumber: s.sticker }));
+      // At the post that holds the appointment: the chosen one, or the partner it was pooled to.
+      const post = offers.get(s.reference)?.post ?? '';
+      await call(posts().recordBiometrics({ applicationRef, post }));
+      await call(posts().issueMvv({ applicationRef, visaStickerNumber: s.sticker, post }));
       if (s.plan === 'ENTERS') await call(posts().recordEntry({ applicationRef }));
     });
     await settled(

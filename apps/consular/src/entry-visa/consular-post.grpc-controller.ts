@@ -19,7 +19,7 @@ import {
 } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
 import { OwnBackOfficeGuard } from '../own-back-office.guard';
 import { toMvvCase } from './mvv-case.mapper';
-import { caseStepCommand, issueMvvCommand, offerSlotCommand } from './mvv-leg.command';
+import { caseStepCommand, issueMvvCommand, offerSlotCommand, postStepCommand } from './mvv-leg.command';
 import { MvvLegService } from './mvv-leg.service';
 
 /** The posts' back office (only the consular service's own certificate, OwnBackOfficeGuard). */
@@ -38,12 +38,13 @@ export class ConsularPostGrpcController implements ConsularPostServiceController
   }
 
   async recordBiometrics(request: RecordBiometricsRequest): Promise<RecordBiometricsResponse> {
-    return { mvvCase: toMvvCase(await this.legs.captureBiometrics(caseStepCommand(request))) };
+    const command = postStepCommand(request);
+    return { mvvCase: toMvvCase(await this.legs.captureBiometrics(command.applicationRef, command.post)) };
   }
 
   async issueMvv(request: IssueMvvRequest): Promise<IssueMvvResponse> {
     const command = issueMvvCommand(request);
-    return { mvvCase: toMvvCase(await this.legs.issue(command.applicationRef, command.visaStickerNumber)) };
+    return { mvvCase: toMvvCase(await this.legs.issue(command.applicationRef, command.visaStickerNumber, command.post)) };
   }
 
   async recordEntry(request: RecordEntryRequest): Promise<RecordEntryResponse> {

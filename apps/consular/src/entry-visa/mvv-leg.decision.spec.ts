@@ -11,6 +11,7 @@ import {
   openIntake,
   purposeChanged,
   recordEntry,
+  requirePost,
 } from './mvv-leg.decision';
 
 const reference = ConsularReference.bundled();
@@ -119,5 +120,13 @@ describe('the MVV leg at the consular posts (DOMAIN.md §2.2)', () => {
       expiryReason: MvvExpiryReason.MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT,
     });
     expect(codeOf(() => purposeChanged({ ...opened(), stage: 'ENTERED' }, '2026-03-10', AT))).toBe('STEP_OUT_OF_ORDER');
+  });
+});
+
+describe('the post that acts', () => {
+  it('is the post holding the appointment, pooled or not', () => {
+    const leg: MvvCaseRecord = { ...opened(), stage: 'APPOINTMENT_BOOKED', post: 'be-abuja', appointmentOn: '2026-03-02' };
+    expect(() => requirePost(leg, 'be-abuja')).not.toThrow();
+    expect(codeOf(() => requirePost(leg, 'lagos'))).toBe('NOT_THE_APPOINTMENT_POST');
   });
 });

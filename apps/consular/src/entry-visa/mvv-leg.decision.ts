@@ -31,6 +31,15 @@ function withVersion(versions: readonly string[], version: string): string[] {
   return versions.includes(version) ? [...versions] : [...versions, version];
 }
 
+/** Biometrics and the MVV are done at the post that holds the appointment (pooled or not), nowhere else. */
+export function requirePost(leg: MvvCaseRecord, post: string): void {
+  if (leg.post !== post)
+    throw new ConsularError(
+      'NOT_THE_APPOINTMENT_POST',
+      `The appointment of ${leg.applicationRef} is at ${String(leg.post)}, not at ${post}`,
+    );
+}
+
 function requireStage(leg: MvvCaseRecord, allowed: readonly MvvStage[], step: string): void {
   if (leg.stage === 'EXPIRED')
     throw new ConsularError(

@@ -22,6 +22,7 @@ import {
   openIntake,
   purposeChanged,
   recordEntry,
+  requirePost,
 } from './mvv-leg.decision';
 
 export interface OfferSlotCommand {
@@ -103,8 +104,9 @@ export class MvvLegService {
    * biometrics), then records the step. The hub call comes first and is idempotent by its source reference, so a
    * failure after it is repaired by calling again.
    */
-  async captureBiometrics(applicationRef: string): Promise<MvvCaseRecord> {
+  async captureBiometrics(applicationRef: string, post: string): Promise<MvvCaseRecord> {
     const leg = await this.requireLeg(applicationRef);
+    requirePost(leg, post);
     if (leg.stage === 'BIOMETRICS_CAPTURED') return leg;
     const today = this.clock.today();
     assertCanCapture(leg, today);
@@ -132,10 +134,11 @@ export class MvvLegService {
     );
   }
 
-  issue(applicationRef: string, visaStickerNumber: string): Promise<MvvCaseRecord> {
-    return this.step(applicationRef, (leg, today, at) =>
-      leg.stage === 'MVV_ISSUED' ? undefined : issueMvv(leg, today, visaStickerNumber, this.reference, at),
-    );
+  issue(applicationRef: string, visaStickerNumber: string, post: string): Promise<MvvCaseRecord> {
+    return this.step(applicationRef, (leg, today, at) => {
+      requirePost(leg, post);
+      return leg.stage === 'MVV_ISSUED' ? undefined : issueMvv(leg, today, visaStickerNumber, this.reference, at);
+    });
   }
 
   recordEntry(applicationRef: string): Promise<MvvCaseRecord> {

@@ -34,6 +34,8 @@ export interface BookAppointmentResponse {
 
 export interface RecordBiometricsRequest {
   applicationRef: string;
+  /** The post where the applicant appeared (a sub-unit code): the one holding the appointment. */
+  post: string;
 }
 
 export interface RecordBiometricsResponse {
@@ -44,6 +46,8 @@ export interface IssueMvvRequest {
   applicationRef: string;
   /** The visa sticker number (1-32 letters and digits); stored at the post only. */
   visaStickerNumber: string;
+  /** The issuing post (a sub-unit code): the one that took the biometrics. */
+  post: string;
 }
 
 export interface IssueMvvResponse {
@@ -298,13 +302,16 @@ export const BookAppointmentResponse: MessageFns<BookAppointmentResponse> = {
 };
 
 function createBaseRecordBiometricsRequest(): RecordBiometricsRequest {
-  return { applicationRef: "" };
+  return { applicationRef: "", post: "" };
 }
 
 export const RecordBiometricsRequest: MessageFns<RecordBiometricsRequest> = {
   encode(message: RecordBiometricsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.applicationRef !== "") {
       writer.uint32(10).string(message.applicationRef);
+    }
+    if (message.post !== "") {
+      writer.uint32(18).string(message.post);
     }
     return writer;
   },
@@ -328,6 +335,14 @@ export const RecordBiometricsRequest: MessageFns<RecordBiometricsRequest> = {
             }
 
             message.applicationRef = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.post = reader.string();
             continue;
           }
         }
@@ -390,7 +405,7 @@ export const RecordBiometricsResponse: MessageFns<RecordBiometricsResponse> = {
 };
 
 function createBaseIssueMvvRequest(): IssueMvvRequest {
-  return { applicationRef: "", visaStickerNumber: "" };
+  return { applicationRef: "", visaStickerNumber: "", post: "" };
 }
 
 export const IssueMvvRequest: MessageFns<IssueMvvRequest> = {
@@ -400,6 +415,9 @@ export const IssueMvvRequest: MessageFns<IssueMvvRequest> = {
     }
     if (message.visaStickerNumber !== "") {
       writer.uint32(18).string(message.visaStickerNumber);
+    }
+    if (message.post !== "") {
+      writer.uint32(26).string(message.post);
     }
     return writer;
   },
@@ -431,6 +449,14 @@ export const IssueMvvRequest: MessageFns<IssueMvvRequest> = {
             }
 
             message.visaStickerNumber = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.post = reader.string();
             continue;
           }
         }
@@ -950,8 +976,8 @@ export const MvvCase: MessageFns<MvvCase> = {
 
 /**
  * The consular service's back office: the posts' staff (and the applicant's channel through them) drive the
- * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it;
- * the post acting is named per request and must be one of the service's posts.
+ * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it; the
+ * steps taken at a post (biometrics, issue) name that post, and it must be the post that holds the appointment.
  *
  * Errors: INVALID_ARGUMENT with google.rpc.BadRequest field violations; NOT_FOUND for an unknown case;
  * FAILED_PRECONDITION for a step out of order or after the leg lapsed; RESOURCE_EXHAUSTED when no post has
@@ -994,8 +1020,8 @@ export interface ConsularPostServiceClient {
 
 /**
  * The consular service's back office: the posts' staff (and the applicant's channel through them) drive the
- * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it;
- * the post acting is named per request and must be one of the service's posts.
+ * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it; the
+ * steps taken at a post (biometrics, issue) name that post, and it must be the post that holds the appointment.
  *
  * Errors: INVALID_ARGUMENT with google.rpc.BadRequest field violations; NOT_FOUND for an unknown case;
  * FAILED_PRECONDITION for a step out of order or after the leg lapsed; RESOURCE_EXHAUSTED when no post has
