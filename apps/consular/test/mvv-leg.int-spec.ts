@@ -65,14 +65,20 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
   let today = '';
 
   /** The IND's status event, signed with the IND's certificate as its connector would. */
-  async function indAuthorises(applicationRef: string, pseudonym: string, citizenship: string, decidedOn: string): Promise<void> {
+  async function indAuthorises(
+    applicationRef: string,
+    pseudonym: string,
+    citizenship: string,
+    decidedOn: string,
+    status = ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED,
+  ): Promise<void> {
     const record = await buildSignedRecord(
       TOPICS.applicationStatusChanged,
       {
         applicationRef,
         subject: { pseudonym },
         category: PermitCategory.PERMIT_CATEGORY_STUDENT,
-        status: ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED,
+        status,
         citizenship,
         sponsorType: SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR,
         sponsor: { oin: LEIDEN, subUnit: '' },
@@ -247,6 +253,21 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     expect((await call(posts.reportPurposeChange({ applicationRef }))).mvvCase).toMatchObject({
       stage: 'EXPIRED',
       expiryReason: MvvExpiryReason.MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT,
+    });
+  }, 60_000);
+
+  it('stops the leg when the IND withdraws its grant, so no post takes biometrics on it', async () => {
+    const applicationRef = randomUUID();
+    const pseudonym = newPseudonym();
+    await indAuthorises(applicationRef, pseudonym, 'KE', today);
+    await legOf(applicationRef, 'INTAKE_OPEN');
+    await call(posts.offerSlot({ applicationRef, chosenPost: 'nairobi', residenceCountry: 'KE' }));
+    await call(posts.bookAppointment({ applicationRef }));
+    await indAuthorises(applicationRef, pseudonym, 'KE', today, ApplicationStatus.APPLICATION_STATUS_REFUSED);
+    expect(await legOf(applicationRef, 'EXPIRED')).toMatchObject({ expiryReason: MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN });
+    expect(await failure(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).toMatchObject({
+      code: 9,
+      reason: 'MVV_LEG_EXPIRED',
     });
   }, 60_000);
 

@@ -6,6 +6,7 @@ import {
   bookAppointment,
   captureBiometrics,
   issueMvv,
+  grantWithdrawn,
   lapse,
   offerSlot,
   openIntake,
@@ -128,5 +129,16 @@ describe('the post that acts', () => {
     const leg: MvvCaseRecord = { ...opened(), stage: 'APPOINTMENT_BOOKED', post: 'be-abuja', appointmentOn: '2026-03-02' };
     expect(() => requirePost(leg, 'be-abuja')).not.toThrow();
     expect(codeOf(() => requirePost(leg, 'lagos'))).toBe('NOT_THE_APPOINTMENT_POST');
+  });
+});
+
+describe('a grant the IND withdraws', () => {
+  it('stops a leg that has not ended, and leaves an ended one alone', () => {
+    expect(grantWithdrawn(opened(), '2026-03-20', AT)?.next).toMatchObject({
+      stage: 'EXPIRED',
+      expiryReason: MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN,
+      expiredOn: '2026-03-20',
+    });
+    expect(grantWithdrawn({ ...opened(), stage: 'ENTERED' }, '2026-03-20', AT)).toBeUndefined();
   });
 });

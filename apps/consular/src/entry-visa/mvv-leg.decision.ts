@@ -205,6 +205,15 @@ export function purposeChanged(leg: MvvCaseRecord, today: IsoDate, at: Date): Le
   return expire(leg, MvvExpiryReason.MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT, today, today, at);
 }
 
+/**
+ * The IND withdrew the notification (facts after it, Vc B1/3.3.4) and refused: a leg not yet ended stops, so no
+ * post takes biometrics or issues an MVV on a grant that no longer stands. Undefined when the leg had ended.
+ */
+export function grantWithdrawn(leg: MvvCaseRecord, today: IsoDate, at: Date): LegOutcome | undefined {
+  if (leg.stage === 'ENTERED' || leg.stage === 'EXPIRED') return undefined;
+  return expire(leg, MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN, today, today, at);
+}
+
 /** The lapse of a leg past its limit on `today`, or undefined when none applies (DOMAIN.md §2.2, §7.6). */
 export function lapse(leg: MvvCaseRecord, today: IsoDate, at: Date): LegOutcome | undefined {
   if (BEFORE_APPEARANCE.includes(leg.stage) && isPast(leg.appearBy, today))

@@ -16,6 +16,7 @@ import {
   bookAppointment,
   captureBiometrics,
   issueMvv,
+  grantWithdrawn,
   lapse,
   type LegOutcome,
   offerSlot,
@@ -56,6 +57,7 @@ export class MvvLegService {
    */
   async onApplicationStatus(event: ReceivedEvent<ApplicationStatusChanged>): Promise<boolean> {
     const status = event.payload;
+    if (status.status === ApplicationStatus.APPLICATION_STATUS_REFUSED) return this.onRefused(event);
     if (status.status !== ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED) return false;
     const pseudonym = status.subject?.pseudonym ?? '';
     if (pseudonym === '') {
@@ -72,6 +74,20 @@ export class MvvLegService {
       );
       if (!(await this.legs.insertIfAbsent(tx, outcome.next))) return false;
       await this.publish(tx, outcome, at);
+      return true;
+    });
+  }
+
+  /** A refusal after the MVV authorisation is the IND withdrawing its grant: the leg stops (inbox, one transaction). */
+  private async onRefused(event: ReceivedEvent<ApplicationStatusChanged>): Promise<boolean> {
+    const at = this.clock.now();
+    const today = this.clock.today();
+    return this.transactions.run(async (tx) => {
+      const leg = await this.legs.lock(tx, event.payload.applicationRef);
+      if (!leg || !(await this.inbox.claim(tx, event))) return false;
+      const outcome = grantWithdrawn(leg, today, at);
+      if (!outcome) return false;
+      await this.apply(tx, outcome, at);
       return true;
     });
   }

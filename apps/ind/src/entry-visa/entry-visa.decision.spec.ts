@@ -23,6 +23,7 @@ describe('what a consular step means for the IND case', () => {
       { expired: { reason: MvvExpiryReason.MVV_EXPIRY_REASON_NO_ENTRY_WITHIN_90_DAYS, lastDay: '2026-06-02' } },
       { kind: 'TRANSITION', event: { type: 'APPLICATION_EXPIRED' }, reasonCode: 'MVV_NO_ENTRY_WITHIN_90_DAYS' },
     ],
+    [{ expired: { reason: MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN, lastDay: '2026-03-20' } }, { kind: 'NONE' }],
     [
       {
         slotOffered: {

@@ -46,6 +46,8 @@ export function effectOf(step: MvvLegStep): EntryVisaEffect {
   if (step.biometricsCaptured) return { kind: 'TRANSITION', event: { type: 'BIOMETRICS_CAPTURED' } };
   if (step.mvvIssued) return { kind: 'TRANSITION', event: { type: 'MVV_ISSUED' } };
   if (step.entryRecorded) return { kind: 'ENTERED', enteredOn: step.entryRecorded.enteredOn };
+  // The posts stopping a leg because the IND withdrew its grant is the IND's own decision coming back: nothing to do.
+  if (step.expired?.reason === MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN) return { kind: 'NONE' };
   if (step.expired)
     return { kind: 'TRANSITION', event: { type: 'APPLICATION_EXPIRED' }, reasonCode: expiryReasonCode(step.expired.reason) };
   return { kind: 'NONE' };

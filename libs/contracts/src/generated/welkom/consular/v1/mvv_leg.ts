@@ -56,6 +56,8 @@ export enum MvvExpiryReason {
   MVV_EXPIRY_REASON_NO_ENTRY_WITHIN_90_DAYS = "MVV_EXPIRY_REASON_NO_ENTRY_WITHIN_90_DAYS",
   /** MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT - The purpose of stay changed before the permit was issued. */
   MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT = "MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT",
+  /** MVV_EXPIRY_REASON_GRANT_WITHDRAWN - The IND withdrew its notification and refused (Vc B1/3.3.4): the post stops the leg; the IND case is decided. */
+  MVV_EXPIRY_REASON_GRANT_WITHDRAWN = "MVV_EXPIRY_REASON_GRANT_WITHDRAWN",
 }
 
 export function mvvExpiryReasonFromJSON(object: any): MvvExpiryReason {
@@ -72,6 +74,9 @@ export function mvvExpiryReasonFromJSON(object: any): MvvExpiryReason {
     case 3:
     case "MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT":
       return MvvExpiryReason.MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT;
+    case 4:
+    case "MVV_EXPIRY_REASON_GRANT_WITHDRAWN":
+      return MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum MvvExpiryReason");
   }
@@ -87,6 +92,8 @@ export function mvvExpiryReasonToNumber(object: MvvExpiryReason): number {
       return 2;
     case MvvExpiryReason.MVV_EXPIRY_REASON_PURPOSE_CHANGED_BEFORE_PERMIT:
       return 3;
+    case MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN:
+      return 4;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum MvvExpiryReason");
   }
