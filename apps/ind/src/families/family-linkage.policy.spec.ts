@@ -77,7 +77,9 @@ describe('family members applying together', () => {
 
   it('refuses family with a main category that brings none (a student)', () => {
     const student = { ...researcher, category: PermitCategory.PERMIT_CATEGORY_STUDENT };
-    expect(linkFamily(student, [partner], rules).refused).toEqual([{ memberRef: 'case-partner', reasonCode: 'MAIN_CATEGORY_WITHOUT_FAMILY' }]);
+    expect(linkFamily(student, [partner], rules).refused).toEqual([
+      { memberRef: 'case-partner', reasonCode: 'MAIN_CATEGORY_WITHOUT_FAMILY' },
+    ]);
   });
 
   describe('decided together', () => {

@@ -51,7 +51,11 @@ export class FamilyRulesNotInForceError extends RangeError {
  * Links family members applying together to their main application (DOMAIN.md §1.9): who sponsors them, their
  * work rights, and the one deadline the group is decided by. A member who cannot be linked is refused with a code.
  */
-export function linkFamily(main: MainApplicationForFamily, members: readonly FamilyMemberApplication[], rules: FamilyMembersRules): FamilyLinkage {
+export function linkFamily(
+  main: MainApplicationForFamily,
+  members: readonly FamilyMemberApplication[],
+  rules: FamilyMembersRules,
+): FamilyLinkage {
   const version = rules.on(main.receivedOn);
   if (version === undefined) throw new FamilyRulesNotInForceError(main.receivedOn);
   const mainRule = version.mainCategories.find((entry) => entry.category === main.category);
@@ -85,7 +89,9 @@ export function linkFamily(main: MainApplicationForFamily, members: readonly Fam
       labourMarket: version.relations[member.relation].labourMarket,
     });
   }
-  const linkedDeadlines = members.filter((member) => links.some((link) => link.memberRef === member.applicationRef)).map((m) => m.decisionDeadline);
+  const linkedDeadlines = members
+    .filter((member) => links.some((link) => link.memberRef === member.applicationRef))
+    .map((m) => m.decisionDeadline);
   const groupDeadline = [main.decisionDeadline, ...linkedDeadlines].reduce((earliest, day) => (day < earliest ? day : earliest));
   return { links, refused, groupDeadline, ruleVersion: rules.version };
 }
@@ -112,7 +118,9 @@ export function decideTogether(
       ready: true,
       decisions: [
         { applicationRef: main.applicationRef, outcome: 'REFUSED' },
-        ...members.map((member) => ({ applicationRef: member.applicationRef, outcome: 'REFUSED', reasonCode: 'MAIN_APPLICATION_REFUSED' }) as const),
+        ...members.map(
+          (member) => ({ applicationRef: member.applicationRef, outcome: 'REFUSED', reasonCode: 'MAIN_APPLICATION_REFUSED' }) as const,
+        ),
       ],
     };
   }

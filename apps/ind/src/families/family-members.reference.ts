@@ -8,7 +8,12 @@ export const FAMILY_MEMBERS_FILE = 'family-members.v1.json';
 export const FAMILY_RELATIONS = ['PARTNER', 'MINOR_CHILD'] as const;
 export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
 
-export const FAMILY_REASON_CODES = ['MAIN_CATEGORY_WITHOUT_FAMILY', 'NOT_APPLYING_TOGETHER', 'CHILD_NOT_MINOR', 'MAIN_APPLICATION_REFUSED'] as const;
+export const FAMILY_REASON_CODES = [
+  'MAIN_CATEGORY_WITHOUT_FAMILY',
+  'NOT_APPLYING_TOGETHER',
+  'CHILD_NOT_MINOR',
+  'MAIN_APPLICATION_REFUSED',
+] as const;
 export type FamilyReasonCode = (typeof FAMILY_REASON_CODES)[number];
 
 /** Who sponsors the family: the main applicant in person (a researcher), or the sponsor of the main application (the HSM's employer). */
@@ -27,7 +32,11 @@ const versionSchema = z.object({
     .min(1),
   relations: z.object({
     PARTNER: z.object({ labourMarket: z.enum(['FREE', 'TWV_REQUIRED']), source: sourceSchema }),
-    MINOR_CHILD: z.object({ labourMarket: z.enum(['FREE', 'TWV_REQUIRED']), maxAgeOnReceipt: z.number().int().min(0), source: sourceSchema }),
+    MINOR_CHILD: z.object({
+      labourMarket: z.enum(['FREE', 'TWV_REQUIRED']),
+      maxAgeOnReceipt: z.number().int().min(0),
+      source: sourceSchema,
+    }),
   }),
   source: sourceSchema,
 });

@@ -1,4 +1,9 @@
-import { decideOrientationYear, OrientationYearRulesNotInForceError, type OrientationYearApplication, type QualifyingCompletion } from './orientation-year.policy';
+import {
+  decideOrientationYear,
+  OrientationYearRulesNotInForceError,
+  type OrientationYearApplication,
+  type QualifyingCompletion,
+} from './orientation-year.policy';
 import { bundledOrientationYearRules } from './orientation-year.reference';
 
 const rules = bundledOrientationYearRules();
@@ -62,7 +67,12 @@ describe('orientation year', () => {
     });
 
     it('grants again on a new qualifying completion (a PhD after the master)', () => {
-      const phd: QualifyingCompletion = { evidenceId: 'ev-degree-leiden-phd', kind: 'DUTCH_PHD_OR_RESEARCH', completedOn: '2026-02-01', programmeMonths: 48 };
+      const phd: QualifyingCompletion = {
+        evidenceId: 'ev-degree-leiden-phd',
+        kind: 'DUTCH_PHD_OR_RESEARCH',
+        completedOn: '2026-02-01',
+        programmeMonths: 48,
+      };
       expect(outcomeOf({ completion: phd, completionsUsedBefore: ['ev-degree-leiden-msc'] })).toBe('GRANTED');
     });
   });
@@ -72,7 +82,11 @@ describe('orientation year', () => {
   });
 
   it('waits for the DEGREE_AWARDED evidence instead of refusing when the hub holds none yet', () => {
-    expect(decide({ completion: undefined })).toEqual({ outcome: 'INCOMPLETE', reasonCode: 'COMPLETION_EVIDENCE_MISSING', ruleVersion: 'orientation-year.v1' });
+    expect(decide({ completion: undefined })).toEqual({
+      outcome: 'INCOMPLETE',
+      reasonCode: 'COMPLETION_EVIDENCE_MISSING',
+      ruleVersion: 'orientation-year.v1',
+    });
   });
 
   it.each<[string, Partial<QualifyingCompletion>, string]>([

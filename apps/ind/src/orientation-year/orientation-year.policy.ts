@@ -29,7 +29,12 @@ export interface OrientationYearPermit {
 }
 
 export type OrientationYearDecision =
-  | { readonly outcome: 'GRANTED'; readonly permit: OrientationYearPermit; readonly completionEvidenceId: string; readonly ruleVersion: string }
+  | {
+      readonly outcome: 'GRANTED';
+      readonly permit: OrientationYearPermit;
+      readonly completionEvidenceId: string;
+      readonly ruleVersion: string;
+    }
   | { readonly outcome: 'REFUSED' | 'INCOMPLETE'; readonly reasonCode: OrientationYearReasonCode; readonly ruleVersion: string };
 
 export class OrientationYearRulesNotInForceError extends RangeError {
@@ -57,8 +62,10 @@ export function decideOrientationYear(application: OrientationYearApplication, r
     (completion.kind !== 'DUTCH_POST_MASTER' || completion.programmeMonths >= version.minPostMasterMonths);
   if (!qualifies) return refuse('COMPLETION_NOT_QUALIFYING');
   if (application.receivedOn < completion.completedOn) return refuse('APPLIED_BEFORE_COMPLETION');
-  if (application.receivedOn > addCalendarMonths(completion.completedOn, version.applyWithinMonthsOfCompletion)) return refuse('WINDOW_PASSED');
-  if (version.oncePerCompletion && application.completionsUsedBefore.includes(completion.evidenceId)) return refuse('ALREADY_USED_FOR_COMPLETION');
+  if (application.receivedOn > addCalendarMonths(completion.completedOn, version.applyWithinMonthsOfCompletion))
+    return refuse('WINDOW_PASSED');
+  if (version.oncePerCompletion && application.completionsUsedBefore.includes(completion.evidenceId))
+    return refuse('ALREADY_USED_FOR_COMPLETION');
 
   const endExclusive = parseIsoDate(addCalendarMonths(application.receivedOn, version.permitMonths));
   if (endExclusive === undefined) throw new RangeError('unreachable: addCalendarMonths returns an ISO date');

@@ -32,10 +32,12 @@ describe('essential start-up personnel', () => {
   });
 
   it('assesses the start-up with the same three innovation tests as a start-up founder', () => {
-    expect(advise({ innovation: { NEW_TO_THE_NETHERLANDS: false, NEW_TECHNOLOGY: false, NEW_ORGANISATIONAL_APPROACH: false } }).reasonCodes).toEqual([
-      'START_UP_NOT_INNOVATIVE',
-    ]);
-    expect(advise({ innovation: { NEW_TO_THE_NETHERLANDS: false, NEW_TECHNOLOGY: false, NEW_ORGANISATIONAL_APPROACH: true } }).outcome).toBe('POSITIVE');
+    expect(
+      advise({ innovation: { NEW_TO_THE_NETHERLANDS: false, NEW_TECHNOLOGY: false, NEW_ORGANISATIONAL_APPROACH: false } }).reasonCodes,
+    ).toEqual(['START_UP_NOT_INNOVATIVE']);
+    expect(
+      advise({ innovation: { NEW_TO_THE_NETHERLANDS: false, NEW_TECHNOLOGY: false, NEW_ORGANISATIONAL_APPROACH: true } }).outcome,
+    ).toBe('POSITIVE');
   });
 
   describe('the 15-employee cap (the employee applied for counts)', () => {
@@ -106,7 +108,10 @@ describe('essential start-up personnel', () => {
     });
 
     it('refuses a 6th permit without waiting for the wage evidence', () => {
-      expect(advise({ permitsHeld: 5, wage: 'NOT_YET_ISSUED' })).toMatchObject({ outcome: 'NEGATIVE', reasonCodes: ['PERMIT_CAP_REACHED'] });
+      expect(advise({ permitsHeld: 5, wage: 'NOT_YET_ISSUED' })).toMatchObject({
+        outcome: 'NEGATIVE',
+        reasonCodes: ['PERMIT_CAP_REACHED'],
+      });
     });
   });
 

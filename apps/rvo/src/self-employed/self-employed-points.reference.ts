@@ -39,7 +39,9 @@ function pointProblems(file: z.infer<typeof selfEmployedPointsSchema>): string[]
     return [
       ...(sum === version.maxTotal ? [] : [`${at} .parts: add up to ${sum}, not maxTotal ${version.maxTotal}`]),
       ...(version.minTotal <= version.maxTotal ? [] : [`${at} .minTotal: above maxTotal`]),
-      ...POINT_PARTS.filter((part) => version.minPerPart > version.parts[part]).map((part) => `${at} .minPerPart: above the maximum of ${part}`),
+      ...POINT_PARTS.filter((part) => version.minPerPart > version.parts[part]).map(
+        (part) => `${at} .minPerPart: above the maximum of ${part}`,
+      ),
     ];
   });
 }

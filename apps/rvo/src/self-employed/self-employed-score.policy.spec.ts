@@ -25,7 +25,17 @@ describe('self-employed points system', () => {
       ['30 + 30 + 29: part and total short', [30, 30, 29], 'NEGATIVE', ['TOTAL_BELOW_MINIMUM', 'PART_BELOW_MINIMUM:ADDED_VALUE']],
       ['100 + 100 + 29: total far above 90, one part short', [100, 100, 29], 'NEGATIVE', ['PART_BELOW_MINIMUM:ADDED_VALUE']],
       ['29 + 100 + 100: the first part short', [29, 100, 100], 'NEGATIVE', ['PART_BELOW_MINIMUM:PERSONAL_EXPERIENCE']],
-      ['0 + 0 + 0', [0, 0, 0], 'NEGATIVE', ['TOTAL_BELOW_MINIMUM', 'PART_BELOW_MINIMUM:PERSONAL_EXPERIENCE', 'PART_BELOW_MINIMUM:BUSINESS_PLAN', 'PART_BELOW_MINIMUM:ADDED_VALUE']],
+      [
+        '0 + 0 + 0',
+        [0, 0, 0],
+        'NEGATIVE',
+        [
+          'TOTAL_BELOW_MINIMUM',
+          'PART_BELOW_MINIMUM:PERSONAL_EXPERIENCE',
+          'PART_BELOW_MINIMUM:BUSINESS_PLAN',
+          'PART_BELOW_MINIMUM:ADDED_VALUE',
+        ],
+      ],
     ])('%s: %j → %s', (_case, [experience, plan, value], outcome, findings) => {
       const advice = scored({ PERSONAL_EXPERIENCE: experience, BUSINESS_PLAN: plan, ADDED_VALUE: value });
       expect(advice.outcome).toBe(outcome);
@@ -48,7 +58,10 @@ describe('self-employed points system', () => {
     });
 
     it('does not apply to an applicant who is not highly educated', () => {
-      expect(scored({ PERSONAL_EXPERIENCE: 45, BUSINESS_PLAN: 45, ADDED_VALUE: 0 })).toMatchObject({ outcome: 'NEGATIVE', variant: 'STANDARD' });
+      expect(scored({ PERSONAL_EXPERIENCE: 45, BUSINESS_PLAN: 45, ADDED_VALUE: 0 })).toMatchObject({
+        outcome: 'NEGATIVE',
+        variant: 'STANDARD',
+      });
     });
 
     it('names the variant it passed on', () => {
@@ -81,7 +94,9 @@ describe('self-employed points system', () => {
       points: { PERSONAL_EXPERIENCE: 30, BUSINESS_PLAN: 30, ADDED_VALUE: 50 },
       total: 110,
     });
-    expect(scored({ PERSONAL_EXPERIENCE: 0, BUSINESS_PLAN: 10, ADDED_VALUE: 50 }, { completedStartUpTrajectoryMonths: 2 }).outcome).toBe('NEGATIVE');
+    expect(scored({ PERSONAL_EXPERIENCE: 0, BUSINESS_PLAN: 10, ADDED_VALUE: 50 }, { completedStartUpTrajectoryMonths: 2 }).outcome).toBe(
+      'NEGATIVE',
+    );
   });
 
   it('refuses points above a part’s maximum rather than counting them', () => {

@@ -56,7 +56,10 @@ export function scoreSelfEmployed(facts: SelfEmployedFacts, rules: SelfEmployedP
     }
   }
   const trajectoryFloor = facts.completedStartUpTrajectoryMonths >= version.completedStartUpTrajectory.minMonths ? version.minPerPart : 0;
-  const points = Object.fromEntries(POINT_PARTS.map((part) => [part, Math.max(facts.points[part], trajectoryFloor)])) as Record<PointPart, number>;
+  const points = Object.fromEntries(POINT_PARTS.map((part) => [part, Math.max(facts.points[part], trajectoryFloor)])) as Record<
+    PointPart,
+    number
+  >;
   const total = POINT_PARTS.reduce((sum, part) => sum + points[part], 0);
 
   const standardFindings: SelfEmployedFinding[] = [
@@ -69,7 +72,9 @@ export function scoreSelfEmployed(facts: SelfEmployedFacts, rules: SelfEmployedP
   if (facts.highlyEducated) {
     const variantFindings: SelfEmployedFinding[] = POINT_PARTS.flatMap((part) => {
       const minimum = version.highlyEducated.minPerPart[part];
-      return minimum !== undefined && points[part] < minimum ? [{ code: 'PART_BELOW_MINIMUM', part, points: points[part], minimum } as const] : [];
+      return minimum !== undefined && points[part] < minimum
+        ? [{ code: 'PART_BELOW_MINIMUM', part, points: points[part], minimum } as const]
+        : [];
     });
     return {
       outcome: variantFindings.length === 0 ? 'POSITIVE' : 'NEGATIVE',

@@ -19,7 +19,8 @@ export interface FacilitatorFacts {
 export function facilitatorFindings(facts: FacilitatorFacts, rules: FacilitatorRules): FacilitatorReasonCode[] {
   const findings: FacilitatorReasonCode[] = [];
   if (rules.kvkRegistrationRequired && !facts.registeredInKvk) findings.push('FACILITATOR_NOT_IN_KVK');
-  if (rules.startUpGuidanceExperienceRequired && !facts.hasStartUpGuidanceExperience) findings.push('FACILITATOR_WITHOUT_START_UP_EXPERIENCE');
+  if (rules.startUpGuidanceExperienceRequired && !facts.hasStartUpGuidanceExperience)
+    findings.push('FACILITATOR_WITHOUT_START_UP_EXPERIENCE');
   if (rules.bankruptcyRefused && facts.bankrupt) findings.push('FACILITATOR_BANKRUPT');
   if (rules.negativeEquityRefused && facts.negativeEquity) findings.push('FACILITATOR_NEGATIVE_EQUITY');
   if (facts.interestInStartUpPercent > rules.majorityInterestAbovePercent) findings.push('FACILITATOR_MAJORITY_INTEREST');

@@ -32,7 +32,11 @@ describe('facilitator rules', () => {
   it.each<[string, Partial<FacilitatorFacts>, string[]]>([
     ['a sound, experienced, registered facilitator with a minority interest', {}, []],
     ['a facilitator missing from the KvK', { registeredInKvk: false }, ['FACILITATOR_NOT_IN_KVK']],
-    ['a facilitator without start-up guidance experience', { hasStartUpGuidanceExperience: false }, ['FACILITATOR_WITHOUT_START_UP_EXPERIENCE']],
+    [
+      'a facilitator without start-up guidance experience',
+      { hasStartUpGuidanceExperience: false },
+      ['FACILITATOR_WITHOUT_START_UP_EXPERIENCE'],
+    ],
     ['a bankrupt facilitator', { bankrupt: true }, ['FACILITATOR_BANKRUPT']],
     ['a facilitator with negative equity', { negativeEquity: true }, ['FACILITATOR_NEGATIVE_EQUITY']],
     ['a facilitator holding exactly half (not a majority)', { interestInStartUpPercent: 50 }, []],

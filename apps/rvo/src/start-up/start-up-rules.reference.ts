@@ -19,7 +19,12 @@ export const FACILITATOR_REASON_CODES = [
 export type FacilitatorReasonCode = (typeof FACILITATOR_REASON_CODES)[number];
 
 /** Stable codes on a start-up advice: the advice carries them to the IND through the hub. Add codes, never rename. */
-export const START_UP_REASON_CODES = [...FACILITATOR_REASON_CODES, 'PRODUCT_NOT_INNOVATIVE', 'STEP_PLAN_MISSING', 'FOUNDER_NOT_IN_KVK'] as const;
+export const START_UP_REASON_CODES = [
+  ...FACILITATOR_REASON_CODES,
+  'PRODUCT_NOT_INNOVATIVE',
+  'STEP_PLAN_MISSING',
+  'FOUNDER_NOT_IN_KVK',
+] as const;
 export type StartUpReasonCode = (typeof START_UP_REASON_CODES)[number];
 
 const versionSchema = z.object({
