@@ -73,6 +73,12 @@ export const INTERNATIONAL_OFFICE_CONTRACT: GrpcContract = {
   service: 'InternationalOfficeService',
 };
 
+export const START_UP_ADVICE_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'StartUpAdviceService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }
