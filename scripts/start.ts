@@ -18,6 +18,7 @@ const SERVICES = [
   { name: 'ind', party: 'ind', env: {} },
   { name: 'university', party: 'university-leiden', env: {} },
   { name: 'eu-reporting', party: 'eu-reporting', env: {} },
+  { name: 'rvo', party: 'rvo', env: {} },
 ] as const;
 
 const BASE_GRPC_PORT = Number(process.env.WELKOM_BASE_GRPC_PORT ?? 50051);

@@ -83,3 +83,6 @@ export function parseStartUpRules(json: unknown): StartUpRules {
 export function bundledStartUpRules(): StartUpRules {
   return parseStartUpRules(startUpRulesJson);
 }
+
+/** Injection token of the start-up rules the service runs on (the bundled file unless a test gives others). */
+export const START_UP_RULES = Symbol('START_UP_RULES');

@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { oinFromCertificateFile } from '@welkom/grpc';
+import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
+import { RVO_MIGRATIONS } from './migrations';
+import { OwnBackOfficeGuard } from './own-back-office.guard';
+import { RVO_CONFIG, RVO_PARTY_OIN, type RvoConfig } from './rvo.config';
+import { StartUpAdviceEntity } from './start-up/start-up-advice.entity';
+import { StartUpAdviceGrpcController } from './start-up/start-up-advice.grpc-controller';
+import { StartUpAdviceRepository } from './start-up/start-up-advice.repository';
+import { StartUpAdviceService } from './start-up/start-up-advice.service';
+import { bundledStartUpRules, START_UP_RULES } from './start-up/start-up-rules.reference';
+
+export const RVO_SERVICE_NAME = 'rvo';
+
+export const RVO_ENTITIES = [StartUpAdviceEntity];
+
+@Module({})
+export class RvoModule {
+  static forRoot(config: RvoConfig): DynamicModule {
+    const rvoOin = oinFromCertificateFile(config.TLS_CERT_FILE);
+    const tls = hubClientOptionsOf(config);
+    return {
+      module: RvoModule,
+      imports: [
+        ...serviceInfrastructure({
+          serviceName: RVO_SERVICE_NAME,
+          config,
+          partyOin: rvoOin,
+          entities: RVO_ENTITIES,
+          migrations: RVO_MIGRATIONS,
+          extraProbes: { probes: [HubConnectionProbe], imports: [HubClientModule.forRoot(tls)] },
+        }),
+        HubEvidenceClientModule.forRoot(tls),
+      ],
+      controllers: [StartUpAdviceGrpcController],
+      providers: [
+        { provide: RVO_CONFIG, useValue: config },
+        { provide: RVO_PARTY_OIN, useValue: rvoOin },
+        // Loaded and checked once at start: a bad rules file stops the service with its problems listed.
+        { provide: START_UP_RULES, useValue: bundledStartUpRules() },
+        OwnBackOfficeGuard,
+        HubEvidenceRepository,
+        StartUpAdviceRepository,
+        StartUpAdviceService,
+      ],
+    };
+  }
+}
