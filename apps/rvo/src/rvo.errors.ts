@@ -1,7 +1,8 @@
 import { assertUnreachable, DomainError, type DomainErrorCode, type FieldViolation } from '@welkom/errors';
 
 /** Stable reasons RVO's connector gives its back office (google.rpc.ErrorInfo.reason). */
-export type RvoErrorReason = 'INVALID_REQUEST' | 'NOT_OWN_BACK_OFFICE' | 'RULES_NOT_IN_FORCE' | 'EVIDENCE_REFUSED_BY_HUB' | 'HUB_UNAVAILABLE';
+export type RvoErrorReason =
+  'INVALID_REQUEST' | 'NOT_OWN_BACK_OFFICE' | 'RULES_NOT_IN_FORCE' | 'EVIDENCE_REFUSED_BY_HUB' | 'HUB_UNAVAILABLE';
 
 export function rvoDomainCodeFor(reason: RvoErrorReason): DomainErrorCode {
   switch (reason) {

@@ -189,7 +189,9 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
   });
 
   it('refuses a start-up assessed before the start-up scheme came into force', async () => {
-    const error = await callError(advice().assessStartUp(founderRequest(`advice-2014-${seedBase}`, testBsn(seedBase + 5), { assessedOn: '2014-12-31' })));
+    const error = await callError(
+      advice().assessStartUp(founderRequest(`advice-2014-${seedBase}`, testBsn(seedBase + 5), { assessedOn: '2014-12-31' })),
+    );
     expect(error.code).toBe(status.FAILED_PRECONDITION);
     expect(error.reason).toBe('RULES_NOT_IN_FORCE');
   });

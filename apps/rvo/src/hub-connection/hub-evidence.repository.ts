@@ -19,7 +19,10 @@ export class HubEvidenceRepository {
 
   async issue(evidence: IssuedEvidence): Promise<HubAnswer<IssueEvidenceResponse>> {
     try {
-      return { ok: true, value: await firstValueFrom(this.hub.issueEvidence({ evidence }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS))) };
+      return {
+        ok: true,
+        value: await firstValueFrom(this.hub.issueEvidence({ evidence }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS))),
+      };
     } catch (error: unknown) {
       const classified = classifyRemoteError(error);
       if (classified.transient) throw new RvoError('HUB_UNAVAILABLE', `The hub did not answer: ${classified.message}`, { cause: error });

@@ -27,7 +27,11 @@ export interface AssessStartUpCommand {
 
 const flag = () => fieldRule((value) => (typeof value === 'boolean' ? value : invalid('must be true or false')));
 const whole = (min: number, max: number) =>
-  fieldRule((value) => (Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : invalid(`must be a whole number from ${min} to ${max}`)));
+  fieldRule((value) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? (value as number)
+      : invalid(`must be a whole number from ${min} to ${max}`),
+  );
 
 const assessSchema = z.object({
   adviceReference: referenceId(MAX_ADVICE_REFERENCE_CHARS),

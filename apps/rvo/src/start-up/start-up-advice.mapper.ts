@@ -6,7 +6,10 @@ import type { StartUpAdviceResult } from './start-up-advice.service';
 export function toAssessStartUpResponse({ advice, alreadyAssessed }: StartUpAdviceResult): AssessStartUpResponse {
   return {
     adviceReference: advice.adviceReference,
-    outcome: advice.outcome === 'POSITIVE' ? StartUpAdviceOutcome.START_UP_ADVICE_OUTCOME_POSITIVE : StartUpAdviceOutcome.START_UP_ADVICE_OUTCOME_NEGATIVE,
+    outcome:
+      advice.outcome === 'POSITIVE'
+        ? StartUpAdviceOutcome.START_UP_ADVICE_OUTCOME_POSITIVE
+        : StartUpAdviceOutcome.START_UP_ADVICE_OUTCOME_NEGATIVE,
     reasons: advice.reasonCodes.map((code) => `START_UP_ADVICE_REASON_${code}` as StartUpAdviceReason),
     innovationTestsMet: [...advice.innovationTestsMet],
     ruleVersion: advice.ruleVersion,

@@ -40,7 +40,10 @@ export class StartUpAdviceService {
       evidenceType: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT,
       payload: {
         startUpAssessment: {
-          outcome: advice.outcome === 'POSITIVE' ? StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_POSITIVE : StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_NEGATIVE,
+          outcome:
+            advice.outcome === 'POSITIVE'
+              ? StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_POSITIVE
+              : StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_NEGATIVE,
           assessedOn: command.facts.assessedOn,
           facilitatorName: command.facilitatorName,
           innovativeProduct: advice.innovationTestsMet.length > 0,
