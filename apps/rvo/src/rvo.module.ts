@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import { EssentialEmployeeAdviceEntity } from './essential-personnel/essential-employee-advice.entity';
+import { EssentialEmployeeAdviceRepository } from './essential-personnel/essential-employee-advice.repository';
+import { EssentialEmployeeAdviceService } from './essential-personnel/essential-employee-advice.service';
+import { bundledEssentialPersonnelRules, ESSENTIAL_PERSONNEL_RULES } from './essential-personnel/essential-personnel.reference';
 import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
 import { RVO_MIGRATIONS } from './migrations';
 import { OwnBackOfficeGuard } from './own-back-office.guard';
@@ -13,7 +17,7 @@ import { bundledStartUpRules, START_UP_RULES } from './start-up/start-up-rules.r
 
 export const RVO_SERVICE_NAME = 'rvo';
 
-export const RVO_ENTITIES = [StartUpAdviceEntity];
+export const RVO_ENTITIES = [StartUpAdviceEntity, EssentialEmployeeAdviceEntity];
 
 @Module({})
 export class RvoModule {
@@ -39,10 +43,13 @@ export class RvoModule {
         { provide: RVO_PARTY_OIN, useValue: rvoOin },
         // Loaded and checked once at start: a bad rules file stops the service with its problems listed.
         { provide: START_UP_RULES, useValue: bundledStartUpRules() },
+        { provide: ESSENTIAL_PERSONNEL_RULES, useValue: bundledEssentialPersonnelRules() },
         OwnBackOfficeGuard,
         HubEvidenceRepository,
         StartUpAdviceRepository,
         StartUpAdviceService,
+        EssentialEmployeeAdviceRepository,
+        EssentialEmployeeAdviceService,
       ],
     };
   }

@@ -7,7 +7,9 @@ import { StartUpAdviceReason, StartUpAssessmentOutcome } from '@welkom/contracts
 import type { AuditServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import {
+  type AdviseEssentialEmployeeRequest,
   type AssessStartUpRequest,
+  EssentialEmployeeAdviceOutcome,
   StartUpAdviceOutcome,
   type StartUpAdviceServiceClient,
 } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
@@ -61,6 +63,24 @@ function founderRequest(adviceReference: string, bsn: string, change: Partial<As
       interestInStartUpBasisPoints: 1_000,
       kinshipDegreeToFounder: 0,
     },
+    ...change,
+  };
+}
+
+function employeeRequest(
+  adviceReference: string,
+  startUpKvkNumber: string,
+  change: Partial<AdviseEssentialEmployeeRequest> = {},
+): AdviseEssentialEmployeeRequest {
+  return {
+    adviceReference,
+    startUpKvkNumber,
+    receivedOn: '2025-03-03',
+    innovation: { newToTheNetherlands: true, newTechnology: false, newOrganisationalApproach: false },
+    employeesBeforeHire: 8,
+    participationBasisPoints: 150,
+    employmentStartsOn: '2025-04-01',
+    participationObtainedOn: '2026-04-01',
     ...change,
   };
 }
@@ -200,5 +220,48 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
     const error = await callError(advice('ind').assessStartUp(founderRequest(`advice-ind-${seedBase}`, testBsn(seedBase + 6))));
     expect(error.code).toBe(status.PERMISSION_DENIED);
     expect(error.reason).toBe('NOT_OWN_BACK_OFFICE');
+  });
+
+  describe('essential start-up personnel', () => {
+    const { PENDING, NEGATIVE } = {
+      PENDING: EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING,
+      NEGATIVE: EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_NEGATIVE,
+    };
+    const startUp = String(10_000_000 + (seedBase % 89_999_999)).slice(0, 8);
+
+    it('counts a start-up’s permits across advices and refuses the 6th; the salary rule waits on UWV’s wage evidence', async () => {
+      const answers = [];
+      for (let n = 1; n <= 6; n += 1) {
+        answers.push(await firstValueFrom(advice().adviseEssentialEmployee(employeeRequest(`essential-${seedBase}-${n}`, startUp))));
+      }
+      expect(answers.slice(0, 5).map((a) => [a.outcome, a.reasonCodes, a.startUpPermitsCounted])).toEqual(
+        [1, 2, 3, 4, 5].map((n) => [PENDING, ['WAGE_EVIDENCE_PENDING'], n]),
+      );
+      expect(answers[5]).toMatchObject({
+        outcome: NEGATIVE,
+        reasonCodes: ['PERMIT_CAP_REACHED'],
+        startUpPermitsCounted: 5,
+        ruleVersion: 'essential-start-up-personnel.v1',
+        residenceSchemeUntil: '2026-06-01',
+      });
+      const again = await firstValueFrom(advice().adviseEssentialEmployee(employeeRequest(`essential-${seedBase}-1`, startUp)));
+      expect(again).toMatchObject({ alreadyAdvised: true, outcome: PENDING, startUpPermitsCounted: 1 });
+    });
+
+    it('gives no more than 5 slots when six advices for one start-up arrive at once', async () => {
+      const racing = String(Number(startUp) + 1).padStart(8, '0');
+      const answers = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((n) => firstValueFrom(advice().adviseEssentialEmployee(employeeRequest(`race-${seedBase}-${n}`, racing)))),
+      );
+      expect(answers.filter((a) => a.outcome === PENDING)).toHaveLength(5);
+      expect(answers.filter((a) => a.outcome === NEGATIVE).map((a) => a.reasonCodes)).toEqual([['PERMIT_CAP_REACHED']]);
+    });
+
+    it('refuses an application received after the pilot with PILOT_NOT_IN_FORCE', async () => {
+      const late = await firstValueFrom(
+        advice().adviseEssentialEmployee(employeeRequest(`essential-late-${seedBase}`, '87654321', { receivedOn: '2025-06-02' })),
+      );
+      expect(late).toMatchObject({ outcome: NEGATIVE, reasonCodes: ['PILOT_NOT_IN_FORCE'], startUpPermitsCounted: 0 });
+    });
   });
 });

@@ -65,3 +65,6 @@ export function parseEssentialPersonnelRules(json: unknown): EssentialPersonnelR
 export function bundledEssentialPersonnelRules(): EssentialPersonnelRules {
   return parseEssentialPersonnelRules(essentialPersonnelJson);
 }
+
+/** Injection token of the pilot rules the service runs on. */
+export const ESSENTIAL_PERSONNEL_RULES = Symbol('ESSENTIAL_PERSONNEL_RULES');

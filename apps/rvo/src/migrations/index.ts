@@ -1,4 +1,5 @@
 import { RvoStartUpAdvice1765200000000 } from './1765200000000-rvo-start-up-advice';
+import { RvoEssentialEmployeeAdvice1765200000001 } from './1765200000001-rvo-essential-employee-advice';
 
 /** In order. Never edit a committed migration: add a new one. */
-export const RVO_MIGRATIONS = [RvoStartUpAdvice1765200000000];
+export const RVO_MIGRATIONS = [RvoStartUpAdvice1765200000000, RvoEssentialEmployeeAdvice1765200000001];

@@ -13,6 +13,7 @@ import {
   type PersonId,
 } from '@welkom/validation';
 import { z } from 'zod';
+import type { InnovationFacts } from './innovation.policy';
 import type { StartUpFacts } from './start-up-assessment.policy';
 
 export const MAX_ADVICE_REFERENCE_CHARS = 128;
@@ -25,19 +26,34 @@ export interface AssessStartUpCommand {
   readonly facts: StartUpFacts;
 }
 
-const flag = () => fieldRule((value) => (typeof value === 'boolean' ? value : invalid('must be true or false')));
-const whole = (min: number, max: number) =>
+export const flag = () => fieldRule((value) => (typeof value === 'boolean' ? value : invalid('must be true or false')));
+export const whole = (min: number, max: number) =>
   fieldRule((value) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max
       ? (value as number)
       : invalid(`must be a whole number from ${min} to ${max}`),
   );
 
+/** The three innovation tests as the assessor judged them (InnovationJudgement), for start-ups and essential personnel alike. */
+export const innovationJudgement = () => message({ newToTheNetherlands: flag(), newTechnology: flag(), newOrganisationalApproach: flag() });
+
+export function toInnovationFacts(judgement: {
+  newToTheNetherlands: boolean;
+  newTechnology: boolean;
+  newOrganisationalApproach: boolean;
+}): InnovationFacts {
+  return {
+    NEW_TO_THE_NETHERLANDS: judgement.newToTheNetherlands,
+    NEW_TECHNOLOGY: judgement.newTechnology,
+    NEW_ORGANISATIONAL_APPROACH: judgement.newOrganisationalApproach,
+  };
+}
+
 const assessSchema = z.object({
   adviceReference: referenceId(MAX_ADVICE_REFERENCE_CHARS),
   founder: personIdentifier('must name the founder, a person: not a KvK number'),
   assessedOn: isoDate(),
-  innovation: message({ newToTheNetherlands: flag(), newTechnology: flag(), newOrganisationalApproach: flag() }),
+  innovation: innovationJudgement(),
   hasStepPlan: flag(),
   founderRegisteredInKvk: flag(),
   facilitator: message({
@@ -77,11 +93,7 @@ export function assessStartUpCommand(request: AssessStartUpRequest): AssessStart
     facilitatorName: facilitator.name,
     facts: {
       assessedOn: input.assessedOn,
-      innovation: {
-        NEW_TO_THE_NETHERLANDS: input.innovation.newToTheNetherlands,
-        NEW_TECHNOLOGY: input.innovation.newTechnology,
-        NEW_ORGANISATIONAL_APPROACH: input.innovation.newOrganisationalApproach,
-      },
+      innovation: toInnovationFacts(input.innovation),
       hasStepPlan: input.hasStepPlan,
       founderRegisteredInKvk: input.founderRegisteredInKvk,
       facilitator: {

@@ -53,6 +53,48 @@ export function startUpAdviceOutcomeToNumber(object: StartUpAdviceOutcome): numb
   }
 }
 
+export enum EssentialEmployeeAdviceOutcome {
+  ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED = "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED",
+  ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_POSITIVE = "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_POSITIVE",
+  ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_NEGATIVE = "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_NEGATIVE",
+  /** ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING - Every rule RVO can apply holds; the salary rule waits for UWV's WAGE_MEETS_THRESHOLD evidence. */
+  ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING = "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING",
+}
+
+export function essentialEmployeeAdviceOutcomeFromJSON(object: any): EssentialEmployeeAdviceOutcome {
+  switch (object) {
+    case 0:
+    case "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED":
+      return EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED;
+    case 1:
+    case "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_POSITIVE":
+      return EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_POSITIVE;
+    case 2:
+    case "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_NEGATIVE":
+      return EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_NEGATIVE;
+    case 3:
+    case "ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING":
+      return EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum EssentialEmployeeAdviceOutcome");
+  }
+}
+
+export function essentialEmployeeAdviceOutcomeToNumber(object: EssentialEmployeeAdviceOutcome): number {
+  switch (object) {
+    case EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED:
+      return 0;
+    case EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_POSITIVE:
+      return 1;
+    case EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_NEGATIVE:
+      return 2;
+    case EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_PENDING:
+      return 3;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum EssentialEmployeeAdviceOutcome");
+  }
+}
+
 /** The assessor's view of the product or service on each of the three innovation tests. */
 export interface InnovationJudgement {
   newToTheNetherlands: boolean;
@@ -114,6 +156,42 @@ export interface AssessStartUpResponse {
     | undefined;
   /** True when this reference had been assessed before: the stored advice is returned, nothing is assessed again. */
   alreadyAssessed: boolean;
+}
+
+export interface AdviseEssentialEmployeeRequest {
+  /**
+   * RVO's reference for this advice, 1-128 printable characters; unique. Advising the same reference again
+   * returns the advice already given.
+   */
+  adviceReference: string;
+  /** KvK number (8 digits) of the start-up: the permits of this type are counted per start-up. */
+  startUpKvkNumber: string;
+  /** ISO date the IND received the application: the pilot in force that day applies. */
+  receivedOn: string;
+  innovation:
+    | InnovationJudgement
+    | undefined;
+  /** The start-up's employees before this hire. */
+  employeesBeforeHire: number;
+  /** The employee's participation in the start-up, in basis points (100 = 1 %). */
+  participationBasisPoints: number;
+  /** ISO date the employment starts. */
+  employmentStartsOn: string;
+  /** ISO date the participation is obtained unconditionally. */
+  participationObtainedOn: string;
+}
+
+export interface AdviseEssentialEmployeeResponse {
+  adviceReference: string;
+  outcome: EssentialEmployeeAdviceOutcome;
+  /** Grounds of a negative or pending advice (apps/rvo/reference/essential-start-up-personnel.v1.json). */
+  reasonCodes: string[];
+  ruleVersion: string;
+  /** Permits of this type the start-up holds or has pending at RVO, this one included when not refused. */
+  startUpPermitsCounted: number;
+  /** ISO date the pilot's residence scheme ends; empty when no pilot applies. */
+  residenceSchemeUntil: string;
+  alreadyAdvised: boolean;
 }
 
 function createBaseInnovationJudgement(): InnovationJudgement {
@@ -582,6 +660,258 @@ export const AssessStartUpResponse: MessageFns<AssessStartUpResponse> = {
   },
 };
 
+function createBaseAdviseEssentialEmployeeRequest(): AdviseEssentialEmployeeRequest {
+  return {
+    adviceReference: "",
+    startUpKvkNumber: "",
+    receivedOn: "",
+    innovation: undefined,
+    employeesBeforeHire: 0,
+    participationBasisPoints: 0,
+    employmentStartsOn: "",
+    participationObtainedOn: "",
+  };
+}
+
+export const AdviseEssentialEmployeeRequest: MessageFns<AdviseEssentialEmployeeRequest> = {
+  encode(message: AdviseEssentialEmployeeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.adviceReference !== "") {
+      writer.uint32(10).string(message.adviceReference);
+    }
+    if (message.startUpKvkNumber !== "") {
+      writer.uint32(18).string(message.startUpKvkNumber);
+    }
+    if (message.receivedOn !== "") {
+      writer.uint32(26).string(message.receivedOn);
+    }
+    if (message.innovation !== undefined) {
+      InnovationJudgement.encode(message.innovation, writer.uint32(34).fork()).join();
+    }
+    if (message.employeesBeforeHire !== 0) {
+      writer.uint32(40).int32(message.employeesBeforeHire);
+    }
+    if (message.participationBasisPoints !== 0) {
+      writer.uint32(48).int32(message.participationBasisPoints);
+    }
+    if (message.employmentStartsOn !== "") {
+      writer.uint32(58).string(message.employmentStartsOn);
+    }
+    if (message.participationObtainedOn !== "") {
+      writer.uint32(66).string(message.participationObtainedOn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdviseEssentialEmployeeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdviseEssentialEmployeeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.adviceReference = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.startUpKvkNumber = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.receivedOn = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.innovation = InnovationJudgement.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.employeesBeforeHire = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.participationBasisPoints = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.employmentStartsOn = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.participationObtainedOn = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAdviseEssentialEmployeeResponse(): AdviseEssentialEmployeeResponse {
+  return {
+    adviceReference: "",
+    outcome: EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED,
+    reasonCodes: [],
+    ruleVersion: "",
+    startUpPermitsCounted: 0,
+    residenceSchemeUntil: "",
+    alreadyAdvised: false,
+  };
+}
+
+export const AdviseEssentialEmployeeResponse: MessageFns<AdviseEssentialEmployeeResponse> = {
+  encode(message: AdviseEssentialEmployeeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.adviceReference !== "") {
+      writer.uint32(10).string(message.adviceReference);
+    }
+    if (message.outcome !== EssentialEmployeeAdviceOutcome.ESSENTIAL_EMPLOYEE_ADVICE_OUTCOME_UNSPECIFIED) {
+      writer.uint32(16).int32(essentialEmployeeAdviceOutcomeToNumber(message.outcome));
+    }
+    for (const v of message.reasonCodes) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.ruleVersion !== "") {
+      writer.uint32(34).string(message.ruleVersion);
+    }
+    if (message.startUpPermitsCounted !== 0) {
+      writer.uint32(40).int32(message.startUpPermitsCounted);
+    }
+    if (message.residenceSchemeUntil !== "") {
+      writer.uint32(50).string(message.residenceSchemeUntil);
+    }
+    if (message.alreadyAdvised !== false) {
+      writer.uint32(56).bool(message.alreadyAdvised);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdviseEssentialEmployeeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdviseEssentialEmployeeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.adviceReference = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.outcome = essentialEmployeeAdviceOutcomeFromJSON(reader.int32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reasonCodes.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.ruleVersion = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.startUpPermitsCounted = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.residenceSchemeUntil = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.alreadyAdvised = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /**
  * RVO's Netherlands Point of Entry as its own back office uses it: the assessor records the judgements on a
  * start-up, the connector applies RVO's rules (apps/rvo/reference) and issues the advice to the hub as
@@ -596,6 +926,16 @@ export interface StartUpAdviceServiceClient {
   /** Assess a start-up founder for the IND's advice request and issue the advice to the hub. */
 
   assessStartUp(request: AssessStartUpRequest, metadata?: Metadata): Observable<AssessStartUpResponse>;
+
+  /**
+   * Advise on one essential employee of a start-up (essential start-up personnel pilot). The start-up's permits
+   * are counted by RVO across its advices: a 6th is refused.
+   */
+
+  adviseEssentialEmployee(
+    request: AdviseEssentialEmployeeRequest,
+    metadata?: Metadata,
+  ): Observable<AdviseEssentialEmployeeResponse>;
 }
 
 /**
@@ -615,11 +955,24 @@ export interface StartUpAdviceServiceController {
     request: AssessStartUpRequest,
     metadata?: Metadata,
   ): Promise<AssessStartUpResponse> | Observable<AssessStartUpResponse> | AssessStartUpResponse;
+
+  /**
+   * Advise on one essential employee of a start-up (essential start-up personnel pilot). The start-up's permits
+   * are counted by RVO across its advices: a 6th is refused.
+   */
+
+  adviseEssentialEmployee(
+    request: AdviseEssentialEmployeeRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<AdviseEssentialEmployeeResponse>
+    | Observable<AdviseEssentialEmployeeResponse>
+    | AdviseEssentialEmployeeResponse;
 }
 
 export function StartUpAdviceServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["assessStartUp"];
+    const grpcMethods: string[] = ["assessStartUp", "adviseEssentialEmployee"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("StartUpAdviceService", method)(constructor.prototype[method], method, descriptor);
