@@ -14,6 +14,7 @@ import { parseOrientationYearRules } from '../apps/ind/src/orientation-year/orie
 import { parseEssentialPersonnelRules } from '../apps/rvo/src/essential-personnel/essential-personnel.reference';
 import { parseSelfEmployedPointsRules } from '../apps/rvo/src/self-employed/self-employed-points.reference';
 import { parseStartUpRules } from '../apps/rvo/src/start-up/start-up-rules.reference';
+import { parseGuidanceReference } from '../apps/rvo/src/guidance/guidance.reference';
 import {
   citizenshipCodesFileSchema,
   dataflowFileSchema,
@@ -46,6 +47,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'apps/rvo/reference/start-up-rules.v1.json': (file) => parseStartUpRules(json(file)),
   'apps/rvo/reference/essential-start-up-personnel.v1.json': (file) => parseEssentialPersonnelRules(json(file)),
   'apps/rvo/reference/self-employed-points.v1.json': (file) => parseSelfEmployedPointsRules(json(file)),
+  'apps/rvo/reference/point-of-entry-guidance.v1.json': (file) => parseGuidanceReference(json(file)),
   'apps/eu-reporting/reference/permit-categories.v1.json': (file) => readReferenceFile(permitCategoriesFileSchema, at(file)),
   'apps/eu-reporting/reference/reporting-groups.v1.json': (file) => readReferenceFile(reportingGroupsFileSchema, at(file)),
   'apps/eu-reporting/reference/talent-feed.dataflow.v1.json': (file) => readReferenceFile(dataflowFileSchema, at(file)),
