@@ -5,6 +5,14 @@ import { EssentialEmployeeAdviceEntity } from './essential-personnel/essential-e
 import { EssentialEmployeeAdviceRepository } from './essential-personnel/essential-employee-advice.repository';
 import { EssentialEmployeeAdviceService } from './essential-personnel/essential-employee-advice.service';
 import { bundledEssentialPersonnelRules, ESSENTIAL_PERSONNEL_RULES } from './essential-personnel/essential-personnel.reference';
+import { GuidanceGrpcController } from './guidance/guidance.grpc-controller';
+import { GuidanceHttpController } from './guidance/guidance.http-controller';
+import { bundledGuidanceReference, GUIDANCE_REFERENCE } from './guidance/guidance.reference';
+import { GuidanceService } from './guidance/guidance.service';
+import { VerifiedEvidenceEntity } from './guidance/verified-evidence.entity';
+import { VerifiedEvidenceEventConsumer } from './guidance/verified-evidence.event-consumer';
+import { VerifiedEvidenceRepository } from './guidance/verified-evidence.repository';
+import { VerifiedEvidenceService } from './guidance/verified-evidence.service';
 import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
 import { RVO_MIGRATIONS } from './migrations';
 import { OwnBackOfficeGuard } from './own-back-office.guard';
@@ -17,7 +25,7 @@ import { bundledStartUpRules, START_UP_RULES } from './start-up/start-up-rules.r
 
 export const RVO_SERVICE_NAME = 'rvo';
 
-export const RVO_ENTITIES = [StartUpAdviceEntity, EssentialEmployeeAdviceEntity];
+export const RVO_ENTITIES = [StartUpAdviceEntity, EssentialEmployeeAdviceEntity, VerifiedEvidenceEntity];
 
 @Module({})
 export class RvoModule {
@@ -37,19 +45,23 @@ export class RvoModule {
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
-      controllers: [StartUpAdviceGrpcController],
+      controllers: [StartUpAdviceGrpcController, GuidanceGrpcController, GuidanceHttpController, VerifiedEvidenceEventConsumer],
       providers: [
         { provide: RVO_CONFIG, useValue: config },
         { provide: RVO_PARTY_OIN, useValue: rvoOin },
         // Loaded and checked once at start: a bad rules file stops the service with its problems listed.
         { provide: START_UP_RULES, useValue: bundledStartUpRules() },
         { provide: ESSENTIAL_PERSONNEL_RULES, useValue: bundledEssentialPersonnelRules() },
+        { provide: GUIDANCE_REFERENCE, useValue: bundledGuidanceReference() },
         OwnBackOfficeGuard,
         HubEvidenceRepository,
         StartUpAdviceRepository,
         StartUpAdviceService,
         EssentialEmployeeAdviceRepository,
         EssentialEmployeeAdviceService,
+        VerifiedEvidenceRepository,
+        VerifiedEvidenceService,
+        GuidanceService,
       ],
     };
   }

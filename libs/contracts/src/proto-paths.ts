@@ -79,6 +79,12 @@ export const START_UP_ADVICE_CONTRACT: GrpcContract = {
   service: 'StartUpAdviceService',
 };
 
+export const POINT_OF_ENTRY_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'PointOfEntryService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

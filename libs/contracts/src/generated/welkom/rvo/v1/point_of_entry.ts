@@ -17,6 +17,7 @@ import {
   startUpAdviceReasonToNumber,
 } from "../../evidence/v1/evidence_payload";
 import { SubjectIdentifier } from "../../evidence/v1/subject_identifier";
+import { PermitCategory, permitCategoryFromJSON, permitCategoryToNumber } from "../../ind/v1/application_status";
 
 export enum StartUpAdviceOutcome {
   START_UP_ADVICE_OUTCOME_UNSPECIFIED = "START_UP_ADVICE_OUTCOME_UNSPECIFIED",
@@ -92,6 +93,95 @@ export function essentialEmployeeAdviceOutcomeToNumber(object: EssentialEmployee
       return 3;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum EssentialEmployeeAdviceOutcome");
+  }
+}
+
+export enum MvvExemptSituation {
+  MVV_EXEMPT_SITUATION_UNSPECIFIED = "MVV_EXEMPT_SITUATION_UNSPECIFIED",
+  MVV_EXEMPT_SITUATION_HOLDS_DUTCH_RESIDENCE_PERMIT = "MVV_EXEMPT_SITUATION_HOLDS_DUTCH_RESIDENCE_PERMIT",
+  MVV_EXEMPT_SITUATION_SCHENGEN_PERMIT_WITH_RECOGNISED_SPONSOR =
+    "MVV_EXEMPT_SITUATION_SCHENGEN_PERMIT_WITH_RECOGNISED_SPONSOR",
+  MVV_EXEMPT_SITUATION_FAMILY_OF_EU_CITIZEN_IN_NL = "MVV_EXEMPT_SITUATION_FAMILY_OF_EU_CITIZEN_IN_NL",
+}
+
+export function mvvExemptSituationFromJSON(object: any): MvvExemptSituation {
+  switch (object) {
+    case 0:
+    case "MVV_EXEMPT_SITUATION_UNSPECIFIED":
+      return MvvExemptSituation.MVV_EXEMPT_SITUATION_UNSPECIFIED;
+    case 1:
+    case "MVV_EXEMPT_SITUATION_HOLDS_DUTCH_RESIDENCE_PERMIT":
+      return MvvExemptSituation.MVV_EXEMPT_SITUATION_HOLDS_DUTCH_RESIDENCE_PERMIT;
+    case 2:
+    case "MVV_EXEMPT_SITUATION_SCHENGEN_PERMIT_WITH_RECOGNISED_SPONSOR":
+      return MvvExemptSituation.MVV_EXEMPT_SITUATION_SCHENGEN_PERMIT_WITH_RECOGNISED_SPONSOR;
+    case 3:
+    case "MVV_EXEMPT_SITUATION_FAMILY_OF_EU_CITIZEN_IN_NL":
+      return MvvExemptSituation.MVV_EXEMPT_SITUATION_FAMILY_OF_EU_CITIZEN_IN_NL;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum MvvExemptSituation");
+  }
+}
+
+export function mvvExemptSituationToNumber(object: MvvExemptSituation): number {
+  switch (object) {
+    case MvvExemptSituation.MVV_EXEMPT_SITUATION_UNSPECIFIED:
+      return 0;
+    case MvvExemptSituation.MVV_EXEMPT_SITUATION_HOLDS_DUTCH_RESIDENCE_PERMIT:
+      return 1;
+    case MvvExemptSituation.MVV_EXEMPT_SITUATION_SCHENGEN_PERMIT_WITH_RECOGNISED_SPONSOR:
+      return 2;
+    case MvvExemptSituation.MVV_EXEMPT_SITUATION_FAMILY_OF_EU_CITIZEN_IN_NL:
+      return 3;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum MvvExemptSituation");
+  }
+}
+
+export enum GuidanceStepKind {
+  GUIDANCE_STEP_KIND_UNSPECIFIED = "GUIDANCE_STEP_KIND_UNSPECIFIED",
+  GUIDANCE_STEP_KIND_MVV = "GUIDANCE_STEP_KIND_MVV",
+  GUIDANCE_STEP_KIND_TWV = "GUIDANCE_STEP_KIND_TWV",
+  GUIDANCE_STEP_KIND_EVIDENCE = "GUIDANCE_STEP_KIND_EVIDENCE",
+  GUIDANCE_STEP_KIND_DECISION = "GUIDANCE_STEP_KIND_DECISION",
+}
+
+export function guidanceStepKindFromJSON(object: any): GuidanceStepKind {
+  switch (object) {
+    case 0:
+    case "GUIDANCE_STEP_KIND_UNSPECIFIED":
+      return GuidanceStepKind.GUIDANCE_STEP_KIND_UNSPECIFIED;
+    case 1:
+    case "GUIDANCE_STEP_KIND_MVV":
+      return GuidanceStepKind.GUIDANCE_STEP_KIND_MVV;
+    case 2:
+    case "GUIDANCE_STEP_KIND_TWV":
+      return GuidanceStepKind.GUIDANCE_STEP_KIND_TWV;
+    case 3:
+    case "GUIDANCE_STEP_KIND_EVIDENCE":
+      return GuidanceStepKind.GUIDANCE_STEP_KIND_EVIDENCE;
+    case 4:
+    case "GUIDANCE_STEP_KIND_DECISION":
+      return GuidanceStepKind.GUIDANCE_STEP_KIND_DECISION;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum GuidanceStepKind");
+  }
+}
+
+export function guidanceStepKindToNumber(object: GuidanceStepKind): number {
+  switch (object) {
+    case GuidanceStepKind.GUIDANCE_STEP_KIND_UNSPECIFIED:
+      return 0;
+    case GuidanceStepKind.GUIDANCE_STEP_KIND_MVV:
+      return 1;
+    case GuidanceStepKind.GUIDANCE_STEP_KIND_TWV:
+      return 2;
+    case GuidanceStepKind.GUIDANCE_STEP_KIND_EVIDENCE:
+      return 3;
+    case GuidanceStepKind.GUIDANCE_STEP_KIND_DECISION:
+      return 4;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum GuidanceStepKind");
   }
 }
 
@@ -192,6 +282,49 @@ export interface AdviseEssentialEmployeeResponse {
   /** ISO date the pilot's residence scheme ends; empty when no pilot applies. */
   residenceSchemeUntil: string;
   alreadyAdvised: boolean;
+}
+
+export interface GetGuidanceRequest {
+  category: PermitCategory;
+  /** ISO 3166-1 alpha-2 nationality. */
+  nationality: string;
+  situations: MvvExemptSituation[];
+  /** Optional: the person's pseudonym at the hub, to mark the evidence the hub already holds about them. */
+  subject: SubjectReference | undefined;
+}
+
+/** What will be shared about the person in an evidence step, with whom and why. */
+export interface SharingPreview {
+  sharedWith: string;
+  purpose: string;
+  fields: string[];
+  why: string;
+}
+
+export interface GuidanceStep {
+  kind: GuidanceStepKind;
+  /** MVV and TWV steps: whether it is needed. */
+  required: boolean;
+  why: string;
+  deadlines: string[];
+  /** Evidence steps: the catalogue type (e.g. START_UP_ASSESSMENT) and who issues it. */
+  evidenceType: string;
+  issuer: string;
+  /** The hub already holds this evidence about the person: "already verified, you will not be asked". */
+  alreadyVerified: boolean;
+  preview:
+    | SharingPreview
+    | undefined;
+  /** Decision step: the IND's statutory decision period in days. */
+  statutoryDays: number;
+}
+
+export interface GetGuidanceResponse {
+  steps: GuidanceStep[];
+  guidanceVersion: string;
+  decisionPeriodVersion: string;
+  /** ISO date the guidance is for (today, in the Netherlands). */
+  on: string;
 }
 
 function createBaseInnovationJudgement(): InnovationJudgement {
@@ -912,6 +1045,401 @@ export const AdviseEssentialEmployeeResponse: MessageFns<AdviseEssentialEmployee
   },
 };
 
+function createBaseGetGuidanceRequest(): GetGuidanceRequest {
+  return { category: PermitCategory.PERMIT_CATEGORY_UNSPECIFIED, nationality: "", situations: [], subject: undefined };
+}
+
+export const GetGuidanceRequest: MessageFns<GetGuidanceRequest> = {
+  encode(message: GetGuidanceRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.category !== PermitCategory.PERMIT_CATEGORY_UNSPECIFIED) {
+      writer.uint32(8).int32(permitCategoryToNumber(message.category));
+    }
+    if (message.nationality !== "") {
+      writer.uint32(18).string(message.nationality);
+    }
+    if (message.situations.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.situations) {
+        writer.int32(mvvExemptSituationToNumber(v));
+      }
+      writer.join();
+    }
+    if (message.subject !== undefined) {
+      SubjectReference.encode(message.subject, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetGuidanceRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetGuidanceRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.category = permitCategoryFromJSON(reader.int32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nationality = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.situations.push(mvvExemptSituationFromJSON(reader.int32()));
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.situations.push(mvvExemptSituationFromJSON(reader.int32()));
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.subject = SubjectReference.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSharingPreview(): SharingPreview {
+  return { sharedWith: "", purpose: "", fields: [], why: "" };
+}
+
+export const SharingPreview: MessageFns<SharingPreview> = {
+  encode(message: SharingPreview, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sharedWith !== "") {
+      writer.uint32(10).string(message.sharedWith);
+    }
+    if (message.purpose !== "") {
+      writer.uint32(18).string(message.purpose);
+    }
+    for (const v of message.fields) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.why !== "") {
+      writer.uint32(34).string(message.why);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SharingPreview {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSharingPreview();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sharedWith = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.purpose = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.fields.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.why = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGuidanceStep(): GuidanceStep {
+  return {
+    kind: GuidanceStepKind.GUIDANCE_STEP_KIND_UNSPECIFIED,
+    required: false,
+    why: "",
+    deadlines: [],
+    evidenceType: "",
+    issuer: "",
+    alreadyVerified: false,
+    preview: undefined,
+    statutoryDays: 0,
+  };
+}
+
+export const GuidanceStep: MessageFns<GuidanceStep> = {
+  encode(message: GuidanceStep, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.kind !== GuidanceStepKind.GUIDANCE_STEP_KIND_UNSPECIFIED) {
+      writer.uint32(8).int32(guidanceStepKindToNumber(message.kind));
+    }
+    if (message.required !== false) {
+      writer.uint32(16).bool(message.required);
+    }
+    if (message.why !== "") {
+      writer.uint32(26).string(message.why);
+    }
+    for (const v of message.deadlines) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.evidenceType !== "") {
+      writer.uint32(42).string(message.evidenceType);
+    }
+    if (message.issuer !== "") {
+      writer.uint32(50).string(message.issuer);
+    }
+    if (message.alreadyVerified !== false) {
+      writer.uint32(56).bool(message.alreadyVerified);
+    }
+    if (message.preview !== undefined) {
+      SharingPreview.encode(message.preview, writer.uint32(66).fork()).join();
+    }
+    if (message.statutoryDays !== 0) {
+      writer.uint32(72).int32(message.statutoryDays);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GuidanceStep {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGuidanceStep();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.kind = guidanceStepKindFromJSON(reader.int32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.required = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.why = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.deadlines.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.evidenceType = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.issuer = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.alreadyVerified = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.preview = SharingPreview.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.statutoryDays = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetGuidanceResponse(): GetGuidanceResponse {
+  return { steps: [], guidanceVersion: "", decisionPeriodVersion: "", on: "" };
+}
+
+export const GetGuidanceResponse: MessageFns<GetGuidanceResponse> = {
+  encode(message: GetGuidanceResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.steps) {
+      GuidanceStep.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.guidanceVersion !== "") {
+      writer.uint32(18).string(message.guidanceVersion);
+    }
+    if (message.decisionPeriodVersion !== "") {
+      writer.uint32(26).string(message.decisionPeriodVersion);
+    }
+    if (message.on !== "") {
+      writer.uint32(34).string(message.on);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetGuidanceResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetGuidanceResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.steps.push(GuidanceStep.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.guidanceVersion = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.decisionPeriodVersion = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.on = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /**
  * RVO's Netherlands Point of Entry as its own back office uses it: the assessor records the judgements on a
  * start-up, the connector applies RVO's rules (apps/rvo/reference) and issues the advice to the hub as
@@ -988,6 +1516,48 @@ export function StartUpAdviceServiceControllerMethods() {
 }
 
 export const START_UP_ADVICE_SERVICE_NAME = "StartUpAdviceService";
+
+/**
+ * The Netherlands Point of Entry's guidance for a newcomer: the steps they face for a category, nationality and
+ * situation, each evidence step marked when the hub already holds it, with a preview of what is shared, with
+ * whom and why. Also served as an HTTP page (GET /guidance).
+ */
+
+export interface PointOfEntryServiceClient {
+  getGuidance(request: GetGuidanceRequest, metadata?: Metadata): Observable<GetGuidanceResponse>;
+}
+
+/**
+ * The Netherlands Point of Entry's guidance for a newcomer: the steps they face for a category, nationality and
+ * situation, each evidence step marked when the hub already holds it, with a preview of what is shared, with
+ * whom and why. Also served as an HTTP page (GET /guidance).
+ */
+
+export interface PointOfEntryServiceController {
+  getGuidance(
+    request: GetGuidanceRequest,
+    metadata?: Metadata,
+  ): Promise<GetGuidanceResponse> | Observable<GetGuidanceResponse> | GetGuidanceResponse;
+}
+
+export function PointOfEntryServiceControllerMethods() {
+  return function (constructor: Function) {
+    const grpcMethods: string[] = ["getGuidance"];
+    for (const method of grpcMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcMethod("PointOfEntryService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+    const grpcStreamMethods: string[] = [];
+    for (const method of grpcStreamMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcStreamMethod("PointOfEntryService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+  };
+}
+
+export const POINT_OF_ENTRY_SERVICE_NAME = "PointOfEntryService";
 
 interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
