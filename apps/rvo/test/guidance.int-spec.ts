@@ -30,6 +30,13 @@ function testBsn(n: number): string {
   }
 }
 
+/** The few DOM members the page check reads (the specs compile without the DOM library). */
+interface StepElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): { textContent: string | null } | null;
+  innerText: string;
+}
+
 interface PageStep {
   step: string;
   verified: string | null;
@@ -93,13 +100,13 @@ describe('the Point of Entry guidance page in a real headless browser', () => {
     try {
       const response = await page.goto(`${rvo.httpAddress}/guidance?${query}`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
-      return await page.$$eval('li.step', (items) =>
-        items.map((item) => ({
+      return await page.$$eval('li.step', (elements) =>
+        (elements as unknown as StepElement[]).map((item) => ({
           step: item.getAttribute('data-step') ?? '',
           verified: item.getAttribute('data-verified'),
           evidenceType: item.getAttribute('data-evidence-type'),
           heading: item.querySelector('h2')?.textContent ?? '',
-          text: (item as unknown as { innerText: string }).innerText,
+          text: item.innerText,
         })),
       );
     } finally {
