@@ -17,6 +17,10 @@ import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository'
 import { RVO_MIGRATIONS } from './migrations';
 import { OwnBackOfficeGuard } from './own-back-office.guard';
 import { RVO_CONFIG, RVO_PARTY_OIN, type RvoConfig } from './rvo.config';
+import { bundledSelfEmployedPointsRules, SELF_EMPLOYED_POINTS_RULES } from './self-employed/self-employed-points.reference';
+import { SelfEmployedScoreEntity } from './self-employed/self-employed-score.entity';
+import { SelfEmployedScoreRepository } from './self-employed/self-employed-score.repository';
+import { SelfEmployedScoreService } from './self-employed/self-employed-score.service';
 import { StartUpAdviceEntity } from './start-up/start-up-advice.entity';
 import { StartUpAdviceGrpcController } from './start-up/start-up-advice.grpc-controller';
 import { StartUpAdviceRepository } from './start-up/start-up-advice.repository';
@@ -25,7 +29,7 @@ import { bundledStartUpRules, START_UP_RULES } from './start-up/start-up-rules.r
 
 export const RVO_SERVICE_NAME = 'rvo';
 
-export const RVO_ENTITIES = [StartUpAdviceEntity, EssentialEmployeeAdviceEntity, VerifiedEvidenceEntity];
+export const RVO_ENTITIES = [StartUpAdviceEntity, EssentialEmployeeAdviceEntity, VerifiedEvidenceEntity, SelfEmployedScoreEntity];
 
 @Module({})
 export class RvoModule {
@@ -53,6 +57,7 @@ export class RvoModule {
         { provide: START_UP_RULES, useValue: bundledStartUpRules() },
         { provide: ESSENTIAL_PERSONNEL_RULES, useValue: bundledEssentialPersonnelRules() },
         { provide: GUIDANCE_REFERENCE, useValue: bundledGuidanceReference() },
+        { provide: SELF_EMPLOYED_POINTS_RULES, useValue: bundledSelfEmployedPointsRules() },
         OwnBackOfficeGuard,
         HubEvidenceRepository,
         StartUpAdviceRepository,
@@ -62,6 +67,8 @@ export class RvoModule {
         VerifiedEvidenceRepository,
         VerifiedEvidenceService,
         GuidanceService,
+        SelfEmployedScoreRepository,
+        SelfEmployedScoreService,
       ],
     };
   }

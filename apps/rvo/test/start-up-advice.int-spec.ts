@@ -10,6 +10,8 @@ import {
   type AdviseEssentialEmployeeRequest,
   type AssessStartUpRequest,
   EssentialEmployeeAdviceOutcome,
+  type ScoreSelfEmployedRequest,
+  SelfEmployedAdviceOutcome,
   StartUpAdviceOutcome,
   type StartUpAdviceServiceClient,
 } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
@@ -262,6 +264,61 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
         advice().adviseEssentialEmployee(employeeRequest(`essential-late-${seedBase}`, '87654321', { receivedOn: '2025-06-02' })),
       );
       expect(late).toMatchObject({ outcome: NEGATIVE, reasonCodes: ['PILOT_NOT_IN_FORCE'], startUpPermitsCounted: 0 });
+    });
+  });
+
+  describe('self-employed points system', () => {
+    const request = (adviceReference: string, change: Partial<ScoreSelfEmployedRequest> = {}): ScoreSelfEmployedRequest => ({
+      adviceReference,
+      scoredOn: '2026-04-01',
+      nationality: 'IN',
+      euLongTermResidentElsewhere: false,
+      highlyEducated: true,
+      completedStartUpTrajectoryMonths: 0,
+      personalExperiencePoints: 45,
+      businessPlanPoints: 45,
+      addedValuePoints: 0,
+      ...change,
+    });
+
+    it('scores a highly-educated applicant on the 45 + 45 variant, and keeps the first score of a reference', async () => {
+      const first = await firstValueFrom(advice().scoreSelfEmployed(request(`score-${seedBase}`)));
+      expect(first).toMatchObject({
+        outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE,
+        variant: 'HIGHLY_EDUCATED',
+        totalPoints: 90,
+        findings: [],
+        ruleVersion: 'self-employed-points.v1',
+        alreadyScored: false,
+      });
+      const again = await firstValueFrom(advice().scoreSelfEmployed(request(`score-${seedBase}`, { highlyEducated: false })));
+      expect(again).toMatchObject({ alreadyScored: true, outcome: first.outcome, variant: 'HIGHLY_EDUCATED' });
+    });
+
+    it('scores the same points negatively for an applicant who is not highly educated, naming every ground', async () => {
+      const answer = await firstValueFrom(advice().scoreSelfEmployed(request(`score-std-${seedBase}`, { highlyEducated: false })));
+      expect(answer).toMatchObject({
+        outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE,
+        variant: 'STANDARD',
+        findings: ['PART_BELOW_MINIMUM:ADDED_VALUE'],
+      });
+    });
+
+    it('does not score a Turkish national', async () => {
+      const answer = await firstValueFrom(
+        advice().scoreSelfEmployed(request(`score-tr-${seedBase}`, { nationality: 'TR', addedValuePoints: 0, highlyEducated: false })),
+      );
+      expect(answer).toMatchObject({
+        outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT,
+        exemptionRoute: 'TURKISH_NATIONAL',
+        totalPoints: 0,
+      });
+    });
+
+    it('refuses points above a part’s maximum as a field violation', async () => {
+      const error = await callError(advice().scoreSelfEmployed(request(`score-max-${seedBase}`, { businessPlanPoints: 101 })));
+      expect(error.code).toBe(status.INVALID_ARGUMENT);
+      expect(error.fieldViolations.map((v) => v.field)).toEqual(['business_plan_points']);
     });
   });
 });

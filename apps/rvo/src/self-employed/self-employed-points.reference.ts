@@ -65,3 +65,5 @@ export function parseSelfEmployedPointsRules(json: unknown): SelfEmployedPointsR
 export function bundledSelfEmployedPointsRules(): SelfEmployedPointsRules {
   return parseSelfEmployedPointsRules(selfEmployedPointsJson);
 }
+
+export const SELF_EMPLOYED_POINTS_RULES = Symbol('SELF_EMPLOYED_POINTS_RULES');

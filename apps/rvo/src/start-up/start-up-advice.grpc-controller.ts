@@ -3,6 +3,8 @@ import {
   type AdviseEssentialEmployeeRequest,
   type AdviseEssentialEmployeeResponse,
   type AssessStartUpRequest,
+  type ScoreSelfEmployedRequest,
+  type ScoreSelfEmployedResponse,
   type AssessStartUpResponse,
   type StartUpAdviceServiceController,
   StartUpAdviceServiceControllerMethods,
@@ -11,6 +13,9 @@ import { adviseEssentialEmployeeCommand } from '../essential-personnel/essential
 import { toAdviseEssentialEmployeeResponse } from '../essential-personnel/essential-employee-advice.mapper';
 import { EssentialEmployeeAdviceService } from '../essential-personnel/essential-employee-advice.service';
 import { OwnBackOfficeGuard } from '../own-back-office.guard';
+import { scoreSelfEmployedCommand } from '../self-employed/self-employed-score.command';
+import { toScoreSelfEmployedResponse } from '../self-employed/self-employed-score.mapper';
+import { SelfEmployedScoreService } from '../self-employed/self-employed-score.service';
 import { assessStartUpCommand } from './start-up-advice.command';
 import { toAssessStartUpResponse } from './start-up-advice.mapper';
 import { StartUpAdviceService } from './start-up-advice.service';
@@ -23,6 +28,7 @@ export class StartUpAdviceGrpcController implements StartUpAdviceServiceControll
   constructor(
     private readonly advice: StartUpAdviceService,
     private readonly essentialPersonnel: EssentialEmployeeAdviceService,
+    private readonly selfEmployed: SelfEmployedScoreService,
   ) {}
 
   async assessStartUp(request: AssessStartUpRequest): Promise<AssessStartUpResponse> {
@@ -31,5 +37,9 @@ export class StartUpAdviceGrpcController implements StartUpAdviceServiceControll
 
   async adviseEssentialEmployee(request: AdviseEssentialEmployeeRequest): Promise<AdviseEssentialEmployeeResponse> {
     return toAdviseEssentialEmployeeResponse(await this.essentialPersonnel.advise(adviseEssentialEmployeeCommand(request)));
+  }
+
+  async scoreSelfEmployed(request: ScoreSelfEmployedRequest): Promise<ScoreSelfEmployedResponse> {
+    return toScoreSelfEmployedResponse(await this.selfEmployed.score(scoreSelfEmployedCommand(request)));
   }
 }

@@ -185,6 +185,48 @@ export function guidanceStepKindToNumber(object: GuidanceStepKind): number {
   }
 }
 
+export enum SelfEmployedAdviceOutcome {
+  SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED = "SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED",
+  SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE = "SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE",
+  SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE = "SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE",
+  /** SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT - The points system does not apply (Turkish nationals, EU long-term residents, DAFT, Japanese treaty). */
+  SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT = "SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT",
+}
+
+export function selfEmployedAdviceOutcomeFromJSON(object: any): SelfEmployedAdviceOutcome {
+  switch (object) {
+    case 0:
+    case "SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED":
+      return SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED;
+    case 1:
+    case "SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE":
+      return SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE;
+    case 2:
+    case "SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE":
+      return SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE;
+    case 3:
+    case "SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT":
+      return SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedAdviceOutcome");
+  }
+}
+
+export function selfEmployedAdviceOutcomeToNumber(object: SelfEmployedAdviceOutcome): number {
+  switch (object) {
+    case SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED:
+      return 0;
+    case SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE:
+      return 1;
+    case SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE:
+      return 2;
+    case SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT:
+      return 3;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedAdviceOutcome");
+  }
+}
+
 /** The assessor's view of the product or service on each of the three innovation tests. */
 export interface InnovationJudgement {
   newToTheNetherlands: boolean;
@@ -325,6 +367,43 @@ export interface GetGuidanceResponse {
   decisionPeriodVersion: string;
   /** ISO date the guidance is for (today, in the Netherlands). */
   on: string;
+}
+
+export interface ScoreSelfEmployedRequest {
+  /**
+   * RVO's reference for this advice, 1-128 printable characters; unique. Scoring the same reference again
+   * returns the score already given.
+   */
+  adviceReference: string;
+  /** ISO date of the scoring: the points rules in force that day apply. */
+  scoredOn: string;
+  /** ISO 3166-1 alpha-2 nationality. */
+  nationality: string;
+  euLongTermResidentElsewhere: boolean;
+  highlyEducated: boolean;
+  /** Months of a start-up trajectory completed with a positive facilitator statement; 0 when none. */
+  completedStartUpTrajectoryMonths: number;
+  personalExperiencePoints: number;
+  businessPlanPoints: number;
+  addedValuePoints: number;
+}
+
+export interface ScoreSelfEmployedResponse {
+  adviceReference: string;
+  outcome: SelfEmployedAdviceOutcome;
+  /** STANDARD or HIGHLY_EDUCATED; empty when exempt. */
+  variant: string;
+  /** The exempt route (TURKISH_NATIONAL, EU_LONG_TERM_RESIDENT, DAFT, JAPAN_TREATY); empty when scored. */
+  exemptionRoute: string;
+  /** Points counted per part and in total (after the completed start-up trajectory floor). */
+  personalExperiencePoints: number;
+  businessPlanPoints: number;
+  addedValuePoints: number;
+  totalPoints: number;
+  /** Grounds of a negative score, e.g. "TOTAL_BELOW_MINIMUM", "PART_BELOW_MINIMUM:BUSINESS_PLAN". */
+  findings: string[];
+  ruleVersion: string;
+  alreadyScored: boolean;
 }
 
 function createBaseInnovationJudgement(): InnovationJudgement {
@@ -1440,6 +1519,318 @@ export const GetGuidanceResponse: MessageFns<GetGuidanceResponse> = {
   },
 };
 
+function createBaseScoreSelfEmployedRequest(): ScoreSelfEmployedRequest {
+  return {
+    adviceReference: "",
+    scoredOn: "",
+    nationality: "",
+    euLongTermResidentElsewhere: false,
+    highlyEducated: false,
+    completedStartUpTrajectoryMonths: 0,
+    personalExperiencePoints: 0,
+    businessPlanPoints: 0,
+    addedValuePoints: 0,
+  };
+}
+
+export const ScoreSelfEmployedRequest: MessageFns<ScoreSelfEmployedRequest> = {
+  encode(message: ScoreSelfEmployedRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.adviceReference !== "") {
+      writer.uint32(10).string(message.adviceReference);
+    }
+    if (message.scoredOn !== "") {
+      writer.uint32(18).string(message.scoredOn);
+    }
+    if (message.nationality !== "") {
+      writer.uint32(26).string(message.nationality);
+    }
+    if (message.euLongTermResidentElsewhere !== false) {
+      writer.uint32(32).bool(message.euLongTermResidentElsewhere);
+    }
+    if (message.highlyEducated !== false) {
+      writer.uint32(40).bool(message.highlyEducated);
+    }
+    if (message.completedStartUpTrajectoryMonths !== 0) {
+      writer.uint32(48).int32(message.completedStartUpTrajectoryMonths);
+    }
+    if (message.personalExperiencePoints !== 0) {
+      writer.uint32(56).int32(message.personalExperiencePoints);
+    }
+    if (message.businessPlanPoints !== 0) {
+      writer.uint32(64).int32(message.businessPlanPoints);
+    }
+    if (message.addedValuePoints !== 0) {
+      writer.uint32(72).int32(message.addedValuePoints);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ScoreSelfEmployedRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseScoreSelfEmployedRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.adviceReference = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.scoredOn = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.nationality = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.euLongTermResidentElsewhere = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.highlyEducated = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.completedStartUpTrajectoryMonths = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.personalExperiencePoints = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.businessPlanPoints = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.addedValuePoints = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseScoreSelfEmployedResponse(): ScoreSelfEmployedResponse {
+  return {
+    adviceReference: "",
+    outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED,
+    variant: "",
+    exemptionRoute: "",
+    personalExperiencePoints: 0,
+    businessPlanPoints: 0,
+    addedValuePoints: 0,
+    totalPoints: 0,
+    findings: [],
+    ruleVersion: "",
+    alreadyScored: false,
+  };
+}
+
+export const ScoreSelfEmployedResponse: MessageFns<ScoreSelfEmployedResponse> = {
+  encode(message: ScoreSelfEmployedResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.adviceReference !== "") {
+      writer.uint32(10).string(message.adviceReference);
+    }
+    if (message.outcome !== SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_UNSPECIFIED) {
+      writer.uint32(16).int32(selfEmployedAdviceOutcomeToNumber(message.outcome));
+    }
+    if (message.variant !== "") {
+      writer.uint32(26).string(message.variant);
+    }
+    if (message.exemptionRoute !== "") {
+      writer.uint32(34).string(message.exemptionRoute);
+    }
+    if (message.personalExperiencePoints !== 0) {
+      writer.uint32(40).int32(message.personalExperiencePoints);
+    }
+    if (message.businessPlanPoints !== 0) {
+      writer.uint32(48).int32(message.businessPlanPoints);
+    }
+    if (message.addedValuePoints !== 0) {
+      writer.uint32(56).int32(message.addedValuePoints);
+    }
+    if (message.totalPoints !== 0) {
+      writer.uint32(64).int32(message.totalPoints);
+    }
+    for (const v of message.findings) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.ruleVersion !== "") {
+      writer.uint32(82).string(message.ruleVersion);
+    }
+    if (message.alreadyScored !== false) {
+      writer.uint32(88).bool(message.alreadyScored);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ScoreSelfEmployedResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseScoreSelfEmployedResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.adviceReference = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.outcome = selfEmployedAdviceOutcomeFromJSON(reader.int32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.variant = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.exemptionRoute = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.personalExperiencePoints = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.businessPlanPoints = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.addedValuePoints = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.totalPoints = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.findings.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.ruleVersion = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.alreadyScored = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /**
  * RVO's Netherlands Point of Entry as its own back office uses it: the assessor records the judgements on a
  * start-up, the connector applies RVO's rules (apps/rvo/reference) and issues the advice to the hub as
@@ -1464,6 +1855,10 @@ export interface StartUpAdviceServiceClient {
     request: AdviseEssentialEmployeeRequest,
     metadata?: Metadata,
   ): Observable<AdviseEssentialEmployeeResponse>;
+
+  /** Score a self-employed application on the points system, as RVO's advice to the IND (DOMAIN.md §1.8). */
+
+  scoreSelfEmployed(request: ScoreSelfEmployedRequest, metadata?: Metadata): Observable<ScoreSelfEmployedResponse>;
 }
 
 /**
@@ -1496,11 +1891,18 @@ export interface StartUpAdviceServiceController {
     | Promise<AdviseEssentialEmployeeResponse>
     | Observable<AdviseEssentialEmployeeResponse>
     | AdviseEssentialEmployeeResponse;
+
+  /** Score a self-employed application on the points system, as RVO's advice to the IND (DOMAIN.md §1.8). */
+
+  scoreSelfEmployed(
+    request: ScoreSelfEmployedRequest,
+    metadata?: Metadata,
+  ): Promise<ScoreSelfEmployedResponse> | Observable<ScoreSelfEmployedResponse> | ScoreSelfEmployedResponse;
 }
 
 export function StartUpAdviceServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["assessStartUp", "adviseEssentialEmployee"];
+    const grpcMethods: string[] = ["assessStartUp", "adviseEssentialEmployee", "scoreSelfEmployed"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("StartUpAdviceService", method)(constructor.prototype[method], method, descriptor);
