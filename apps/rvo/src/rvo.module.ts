@@ -5,6 +5,10 @@ import { EssentialEmployeeAdviceEntity } from './essential-personnel/essential-e
 import { EssentialEmployeeAdviceRepository } from './essential-personnel/essential-employee-advice.repository';
 import { EssentialEmployeeAdviceService } from './essential-personnel/essential-employee-advice.service';
 import { bundledEssentialPersonnelRules, ESSENTIAL_PERSONNEL_RULES } from './essential-personnel/essential-personnel.reference';
+import { FacilitatorChangeEntity, FacilitatorEntity } from './facilitators/facilitator.entity';
+import { FacilitatorRegisterGrpcController } from './facilitators/facilitator-register.grpc-controller';
+import { FacilitatorRegisterService } from './facilitators/facilitator-register.service';
+import { FacilitatorRepository } from './facilitators/facilitator.repository';
 import { GuidanceGrpcController } from './guidance/guidance.grpc-controller';
 import { GuidanceHttpController } from './guidance/guidance.http-controller';
 import { bundledGuidanceReference, GUIDANCE_REFERENCE } from './guidance/guidance.reference';
@@ -29,7 +33,14 @@ import { bundledStartUpRules, START_UP_RULES } from './start-up/start-up-rules.r
 
 export const RVO_SERVICE_NAME = 'rvo';
 
-export const RVO_ENTITIES = [StartUpAdviceEntity, EssentialEmployeeAdviceEntity, VerifiedEvidenceEntity, SelfEmployedScoreEntity];
+export const RVO_ENTITIES = [
+  StartUpAdviceEntity,
+  EssentialEmployeeAdviceEntity,
+  VerifiedEvidenceEntity,
+  SelfEmployedScoreEntity,
+  FacilitatorEntity,
+  FacilitatorChangeEntity,
+];
 
 @Module({})
 export class RvoModule {
@@ -49,7 +60,13 @@ export class RvoModule {
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
-      controllers: [StartUpAdviceGrpcController, GuidanceGrpcController, GuidanceHttpController, VerifiedEvidenceEventConsumer],
+      controllers: [
+        StartUpAdviceGrpcController,
+        FacilitatorRegisterGrpcController,
+        GuidanceGrpcController,
+        GuidanceHttpController,
+        VerifiedEvidenceEventConsumer,
+      ],
       providers: [
         { provide: RVO_CONFIG, useValue: config },
         { provide: RVO_PARTY_OIN, useValue: rvoOin },
@@ -69,6 +86,8 @@ export class RvoModule {
         GuidanceService,
         SelfEmployedScoreRepository,
         SelfEmployedScoreService,
+        FacilitatorRepository,
+        FacilitatorRegisterService,
       ],
     };
   }

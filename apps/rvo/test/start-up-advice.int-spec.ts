@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { firstValueFrom, type Observable } from 'rxjs';
-import { AUDIT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, START_UP_ADVICE_CONTRACT } from '@welkom/contracts';
+import { AUDIT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, FACILITATOR_REGISTER_CONTRACT, START_UP_ADVICE_CONTRACT } from '@welkom/contracts';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { StartUpAdviceReason, StartUpAssessmentOutcome } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { AuditServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/audit';
@@ -9,6 +9,7 @@ import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/h
 import {
   type AdviseEssentialEmployeeRequest,
   type AssessStartUpRequest,
+  type FacilitatorRegisterServiceClient,
   EssentialEmployeeAdviceOutcome,
   type ScoreSelfEmployedRequest,
   SelfEmployedAdviceOutcome,
@@ -319,6 +320,59 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
       const error = await callError(advice().scoreSelfEmployed(request(`score-max-${seedBase}`, { businessPlanPoints: 101 })));
       expect(error.code).toBe(status.INVALID_ARGUMENT);
       expect(error.fieldViolations.map((v) => v.field)).toEqual(['business_plan_points']);
+    });
+  });
+
+  describe('facilitator register', () => {
+    const register = (party = 'rvo') => rvo.client<FacilitatorRegisterServiceClient>(FACILITATOR_REGISTER_CONTRACT, party);
+    const kvkNumber = String(20_000_000 + (seedBase % 9_999_999)).padStart(8, '0');
+    const standing = {
+      kvkNumber,
+      name: 'Startup Facilitator BV',
+      registeredInKvk: true,
+      hasStartUpGuidanceExperience: true,
+      bankrupt: false,
+      negativeEquity: false,
+    };
+
+    it('records every change with who, when, why, before and after in an intact hash chain, and the assessment uses it', async () => {
+      const added = await firstValueFrom(
+        register().recordFacilitator({ facilitator: standing, operator: 'rvo-op-17', reason: 'new facilitator' }),
+      );
+      expect(added.change).toMatchObject({
+        kvkNumber,
+        changedByOin: RVO_OIN,
+        operator: 'rvo-op-17',
+        before: null,
+        reason: 'new facilitator',
+      });
+      const unchanged = await firstValueFrom(
+        register().recordFacilitator({ facilitator: standing, operator: 'rvo-op-17', reason: 'again' }),
+      );
+      expect(unchanged.change ?? undefined).toBeUndefined();
+      const bankrupt = await firstValueFrom(
+        register().recordFacilitator({ facilitator: { ...standing, bankrupt: true }, operator: 'rvo-op-4', reason: 'declared bankrupt' }),
+      );
+      expect(bankrupt.change).toMatchObject({ before: { bankrupt: false }, after: { bankrupt: true }, previousHash: added.change?.hash });
+
+      const log = await firstValueFrom(register().listFacilitatorChanges({ kvkNumber }));
+      expect(log.chainIntact).toBe(true);
+      expect(log.changes.map((c) => [c.operator, c.reason])).toEqual([
+        ['rvo-op-17', 'new facilitator'],
+        ['rvo-op-4', 'declared bankrupt'],
+      ]);
+
+      // The request says the facilitator is sound; the register says bankrupt, and the register decides.
+      const request = founderRequest(`advice-registered-${seedBase}`, testBsn(seedBase + 7));
+      const facilitator = request.facilitator && { ...request.facilitator, kvkNumber };
+      const answer = await firstValueFrom(advice().assessStartUp({ ...request, facilitator }));
+      expect(answer.outcome).toBe(StartUpAdviceOutcome.START_UP_ADVICE_OUTCOME_NEGATIVE);
+      expect(answer.reasons).toEqual([StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_BANKRUPT]);
+    });
+
+    it('lets only RVO’s own back office change the register', async () => {
+      const error = await callError(register('ind').recordFacilitator({ facilitator: standing, operator: 'x', reason: 'not mine' }));
+      expect(error.code).toBe(status.PERMISSION_DENIED);
     });
   });
 });

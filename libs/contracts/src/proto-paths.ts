@@ -85,6 +85,12 @@ export const POINT_OF_ENTRY_CONTRACT: GrpcContract = {
   service: 'PointOfEntryService',
 };
 
+export const FACILITATOR_REGISTER_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'FacilitatorRegisterService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { StartUpAdviceReason, StartUpAssessmentOutcome } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import { ClockRepository, toTimestamp } from '@welkom/platform';
+import { FacilitatorRegisterService } from '../facilitators/facilitator-register.service';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
 import { RvoError } from '../rvo.errors';
 import type { AssessStartUpCommand } from './start-up-advice.command';
@@ -27,6 +28,7 @@ export class StartUpAdviceService {
     private readonly hub: HubEvidenceRepository,
     private readonly advices: StartUpAdviceRepository,
     private readonly clock: ClockRepository,
+    private readonly facilitators: FacilitatorRegisterService,
     @Inject(START_UP_RULES) private readonly rules: StartUpRules,
   ) {}
 
@@ -34,7 +36,22 @@ export class StartUpAdviceService {
     const stored = await this.advices.find(command.adviceReference);
     if (stored !== undefined) return { advice: stored, alreadyAssessed: true };
 
-    const advice = this.advise(command);
+    // A registered facilitator's standing comes from RVO's register, not from the request.
+    const registered = await this.facilitators.standing(command.facilitatorKvkNumber);
+    const facts: AssessStartUpCommand['facts'] =
+      registered === undefined
+        ? command.facts
+        : {
+            ...command.facts,
+            facilitator: {
+              ...command.facts.facilitator,
+              registeredInKvk: registered.registeredInKvk,
+              hasStartUpGuidanceExperience: registered.hasStartUpGuidanceExperience,
+              bankrupt: registered.bankrupt,
+              negativeEquity: registered.negativeEquity,
+            },
+          };
+    const advice = this.advise({ ...command, facts });
     const answer = await this.hub.issue({
       subject: command.founder,
       evidenceType: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT,
@@ -45,7 +62,7 @@ export class StartUpAdviceService {
               ? StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_POSITIVE
               : StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_NEGATIVE,
           assessedOn: command.facts.assessedOn,
-          facilitatorName: command.facilitatorName,
+          facilitatorName: registered?.name ?? command.facilitatorName,
           innovativeProduct: advice.innovationTestsMet.length > 0,
           stepPlanAdequate: command.facts.hasStepPlan,
           adviceReference: command.adviceReference,

@@ -9,6 +9,7 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
+import { Timestamp } from "../../../google/protobuf/timestamp";
 import { EvidenceReference } from "../../common/v1/evidence";
 import { SubjectReference } from "../../common/v1/subject";
 import {
@@ -404,6 +405,64 @@ export interface ScoreSelfEmployedResponse {
   findings: string[];
   ruleVersion: string;
   alreadyScored: boolean;
+}
+
+export interface FacilitatorStanding {
+  /** KvK number (8 digits). */
+  kvkNumber: string;
+  name: string;
+  registeredInKvk: boolean;
+  hasStartUpGuidanceExperience: boolean;
+  bankrupt: boolean;
+  negativeEquity: boolean;
+}
+
+export interface RecordFacilitatorRequest {
+  facilitator:
+    | FacilitatorStanding
+    | undefined;
+  /** The RVO operator making the change (employee reference, 1-64 printable characters). */
+  operator: string;
+  /** Why, in a few words (1-200 characters). */
+  reason: string;
+}
+
+export interface FacilitatorChange {
+  /** Position in the change log (decimal). */
+  sequence: string;
+  kvkNumber: string;
+  /** The party (from its certificate) and the operator who made the change. */
+  changedByOin: string;
+  operator: string;
+  changedAt:
+    | Timestamp
+    | undefined;
+  /** Absent for a new facilitator. */
+  before: FacilitatorStanding | undefined;
+  after: FacilitatorStanding | undefined;
+  reason: string;
+  /** SHA-256 (hex) of the previous change's hash and this change's content. */
+  previousHash: string;
+  hash: string;
+}
+
+export interface RecordFacilitatorResponse {
+  facilitator:
+    | FacilitatorStanding
+    | undefined;
+  /** The change recorded; absent when the standing was already as given. */
+  change: FacilitatorChange | undefined;
+}
+
+export interface ListFacilitatorChangesRequest {
+  /** Optional: one facilitator's changes only. */
+  kvkNumber: string;
+}
+
+export interface ListFacilitatorChangesResponse {
+  changes: FacilitatorChange[];
+  /** Every hash of the whole log recomputed and linked to its predecessor. */
+  chainIntact: boolean;
 }
 
 function createBaseInnovationJudgement(): InnovationJudgement {
@@ -1831,6 +1890,498 @@ export const ScoreSelfEmployedResponse: MessageFns<ScoreSelfEmployedResponse> = 
   },
 };
 
+function createBaseFacilitatorStanding(): FacilitatorStanding {
+  return {
+    kvkNumber: "",
+    name: "",
+    registeredInKvk: false,
+    hasStartUpGuidanceExperience: false,
+    bankrupt: false,
+    negativeEquity: false,
+  };
+}
+
+export const FacilitatorStanding: MessageFns<FacilitatorStanding> = {
+  encode(message: FacilitatorStanding, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.kvkNumber !== "") {
+      writer.uint32(10).string(message.kvkNumber);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.registeredInKvk !== false) {
+      writer.uint32(24).bool(message.registeredInKvk);
+    }
+    if (message.hasStartUpGuidanceExperience !== false) {
+      writer.uint32(32).bool(message.hasStartUpGuidanceExperience);
+    }
+    if (message.bankrupt !== false) {
+      writer.uint32(40).bool(message.bankrupt);
+    }
+    if (message.negativeEquity !== false) {
+      writer.uint32(48).bool(message.negativeEquity);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FacilitatorStanding {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFacilitatorStanding();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.kvkNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.registeredInKvk = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.hasStartUpGuidanceExperience = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.bankrupt = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.negativeEquity = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordFacilitatorRequest(): RecordFacilitatorRequest {
+  return { facilitator: undefined, operator: "", reason: "" };
+}
+
+export const RecordFacilitatorRequest: MessageFns<RecordFacilitatorRequest> = {
+  encode(message: RecordFacilitatorRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.facilitator !== undefined) {
+      FacilitatorStanding.encode(message.facilitator, writer.uint32(10).fork()).join();
+    }
+    if (message.operator !== "") {
+      writer.uint32(18).string(message.operator);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFacilitatorRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFacilitatorRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.facilitator = FacilitatorStanding.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFacilitatorChange(): FacilitatorChange {
+  return {
+    sequence: "",
+    kvkNumber: "",
+    changedByOin: "",
+    operator: "",
+    changedAt: undefined,
+    before: undefined,
+    after: undefined,
+    reason: "",
+    previousHash: "",
+    hash: "",
+  };
+}
+
+export const FacilitatorChange: MessageFns<FacilitatorChange> = {
+  encode(message: FacilitatorChange, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sequence !== "") {
+      writer.uint32(10).string(message.sequence);
+    }
+    if (message.kvkNumber !== "") {
+      writer.uint32(18).string(message.kvkNumber);
+    }
+    if (message.changedByOin !== "") {
+      writer.uint32(26).string(message.changedByOin);
+    }
+    if (message.operator !== "") {
+      writer.uint32(34).string(message.operator);
+    }
+    if (message.changedAt !== undefined) {
+      Timestamp.encode(message.changedAt, writer.uint32(42).fork()).join();
+    }
+    if (message.before !== undefined) {
+      FacilitatorStanding.encode(message.before, writer.uint32(50).fork()).join();
+    }
+    if (message.after !== undefined) {
+      FacilitatorStanding.encode(message.after, writer.uint32(58).fork()).join();
+    }
+    if (message.reason !== "") {
+      writer.uint32(66).string(message.reason);
+    }
+    if (message.previousHash !== "") {
+      writer.uint32(74).string(message.previousHash);
+    }
+    if (message.hash !== "") {
+      writer.uint32(82).string(message.hash);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FacilitatorChange {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFacilitatorChange();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sequence = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.kvkNumber = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.changedByOin = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.changedAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.before = FacilitatorStanding.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.after = FacilitatorStanding.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.previousHash = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.hash = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordFacilitatorResponse(): RecordFacilitatorResponse {
+  return { facilitator: undefined, change: undefined };
+}
+
+export const RecordFacilitatorResponse: MessageFns<RecordFacilitatorResponse> = {
+  encode(message: RecordFacilitatorResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.facilitator !== undefined) {
+      FacilitatorStanding.encode(message.facilitator, writer.uint32(10).fork()).join();
+    }
+    if (message.change !== undefined) {
+      FacilitatorChange.encode(message.change, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFacilitatorResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFacilitatorResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.facilitator = FacilitatorStanding.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.change = FacilitatorChange.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListFacilitatorChangesRequest(): ListFacilitatorChangesRequest {
+  return { kvkNumber: "" };
+}
+
+export const ListFacilitatorChangesRequest: MessageFns<ListFacilitatorChangesRequest> = {
+  encode(message: ListFacilitatorChangesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.kvkNumber !== "") {
+      writer.uint32(10).string(message.kvkNumber);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListFacilitatorChangesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListFacilitatorChangesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.kvkNumber = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListFacilitatorChangesResponse(): ListFacilitatorChangesResponse {
+  return { changes: [], chainIntact: false };
+}
+
+export const ListFacilitatorChangesResponse: MessageFns<ListFacilitatorChangesResponse> = {
+  encode(message: ListFacilitatorChangesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.changes) {
+      FacilitatorChange.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.chainIntact !== false) {
+      writer.uint32(16).bool(message.chainIntact);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListFacilitatorChangesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListFacilitatorChangesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.changes.push(FacilitatorChange.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.chainIntact = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /**
  * RVO's Netherlands Point of Entry as its own back office uses it: the assessor records the judgements on a
  * start-up, the connector applies RVO's rules (apps/rvo/reference) and issues the advice to the hub as
@@ -1960,6 +2511,67 @@ export function PointOfEntryServiceControllerMethods() {
 }
 
 export const POINT_OF_ENTRY_SERVICE_NAME = "PointOfEntryService";
+
+/**
+ * RVO's register of facilitators for the start-up permit, managed by RVO's operators. Every change is kept in an
+ * append-only, hash-chained change log with who made it and why. Only RVO's own back office may call it.
+ */
+
+export interface FacilitatorRegisterServiceClient {
+  /** Record a facilitator's standing (new or changed); recording the same standing again changes nothing. */
+
+  recordFacilitator(request: RecordFacilitatorRequest, metadata?: Metadata): Observable<RecordFacilitatorResponse>;
+
+  /** The change log (of one facilitator, or all), with whether the hash chain is intact. */
+
+  listFacilitatorChanges(
+    request: ListFacilitatorChangesRequest,
+    metadata?: Metadata,
+  ): Observable<ListFacilitatorChangesResponse>;
+}
+
+/**
+ * RVO's register of facilitators for the start-up permit, managed by RVO's operators. Every change is kept in an
+ * append-only, hash-chained change log with who made it and why. Only RVO's own back office may call it.
+ */
+
+export interface FacilitatorRegisterServiceController {
+  /** Record a facilitator's standing (new or changed); recording the same standing again changes nothing. */
+
+  recordFacilitator(
+    request: RecordFacilitatorRequest,
+    metadata?: Metadata,
+  ): Promise<RecordFacilitatorResponse> | Observable<RecordFacilitatorResponse> | RecordFacilitatorResponse;
+
+  /** The change log (of one facilitator, or all), with whether the hash chain is intact. */
+
+  listFacilitatorChanges(
+    request: ListFacilitatorChangesRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListFacilitatorChangesResponse>
+    | Observable<ListFacilitatorChangesResponse>
+    | ListFacilitatorChangesResponse;
+}
+
+export function FacilitatorRegisterServiceControllerMethods() {
+  return function (constructor: Function) {
+    const grpcMethods: string[] = ["recordFacilitator", "listFacilitatorChanges"];
+    for (const method of grpcMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcMethod("FacilitatorRegisterService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+    const grpcStreamMethods: string[] = [];
+    for (const method of grpcStreamMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcStreamMethod("FacilitatorRegisterService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+  };
+}
+
+export const FACILITATOR_REGISTER_SERVICE_NAME = "FacilitatorRegisterService";
 
 interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
