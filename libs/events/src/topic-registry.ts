@@ -106,7 +106,8 @@ export const TOPICS = {
     key: (event: EvidenceVerified) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
-    consumerRoles: [PartyRole.PARTY_ROLE_IND],
+    // RVO: the Point of Entry guidance marks evidence the hub already holds (pseudonym and type only).
+    consumerRoles: [PartyRole.PARTY_ROLE_IND, PartyRole.PARTY_ROLE_RVO],
   }),
   evidenceRevoked: defineTopic({
     name: 'welkom.evidence.revoked.v1',
@@ -116,6 +117,7 @@ export const TOPICS = {
     key: (event: EvidenceRevoked) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_RVO],
   }),
   evidenceRequested: defineTopic({
     name: 'welkom.evidence.requested.v1',
