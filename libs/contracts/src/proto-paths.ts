@@ -79,6 +79,24 @@ export const CONSULAR_POST_CONTRACT: GrpcContract = {
   service: 'ConsularPostService',
 };
 
+export const START_UP_ADVICE_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'StartUpAdviceService',
+};
+
+export const POINT_OF_ENTRY_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'PointOfEntryService',
+};
+
+export const FACILITATOR_REGISTER_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'FacilitatorRegisterService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

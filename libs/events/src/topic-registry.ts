@@ -61,6 +61,7 @@ export const TOPICS = {
     key: (certificate: SigningCertificate) => certificate.thumbprintSha256,
     partitions: 1,
     publisherRoles: ALL_CONNECTOR_ROLES,
+    consumerRoles: ALL_CONNECTOR_ROLES,
     config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
 
@@ -72,6 +73,7 @@ export const TOPICS = {
     key: (event: ConnectorStarted) => `${event.party?.oin ?? ''}/${event.service}`,
     partitions: 3,
     publisherRoles: ALL_CONNECTOR_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
 
   // Once-only evidence exchange (apps/hub). Keys are pseudonymous subject references, so all events about
@@ -85,6 +87,7 @@ export const TOPICS = {
     key: (event: IssuedEvidence) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
   evidenceSourceRevoked: defineTopic({
     name: 'welkom.evidence-source.revoked.v1',
@@ -94,6 +97,7 @@ export const TOPICS = {
     key: (event: EvidenceWithdrawal) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
   evidenceVerified: defineTopic({
     name: 'welkom.evidence.verified.v1',
@@ -103,6 +107,8 @@ export const TOPICS = {
     key: (event: EvidenceVerified) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    // RVO: the Point of Entry guidance marks evidence the hub already holds (pseudonym and type only).
+    consumerRoles: [PartyRole.PARTY_ROLE_IND, PartyRole.PARTY_ROLE_RVO],
   }),
   evidenceRevoked: defineTopic({
     name: 'welkom.evidence.revoked.v1',
@@ -112,6 +118,7 @@ export const TOPICS = {
     key: (event: EvidenceRevoked) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_RVO],
   }),
   evidenceRequested: defineTopic({
     name: 'welkom.evidence.requested.v1',
@@ -130,6 +137,7 @@ export const TOPICS = {
     key: (event: EvidenceRequestCompleted) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   evidenceRequestExpired: defineTopic({
     name: 'welkom.evidence.request-expired.v1',
@@ -139,6 +147,7 @@ export const TOPICS = {
     key: (event: EvidenceRequestExpired) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   grantChanged: defineTopic({
     name: 'welkom.hub.grant-changed.v1',
@@ -159,6 +168,7 @@ export const TOPICS = {
     key: () => AUDIT_CHECKPOINT_KEY,
     partitions: 1,
     publisherRoles: HUB_ONLY,
+    consumerRoles: HUB_ONLY,
     config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
   // IND application status (ARCHITECTURE.md §5), keyed by the pseudonymous case id so the events of one
@@ -171,6 +181,7 @@ export const TOPICS = {
     key: (event: ApplicationStatusChanged) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
+    consumerRoles: [PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING],
   }),
   // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
   // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
@@ -223,6 +234,7 @@ export const TOPICS = {
     key: (event: ApplicationFiled) => event.applicant?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   sponsorNotification: defineTopic({
     name: 'welkom.sponsor.notification.v1',
@@ -232,6 +244,7 @@ export const TOPICS = {
     key: (event: SponsorNotification) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   // The MVV leg of an application at the consular posts (apps/consular, DOMAIN.md §2.2): every step on one
   // topic, keyed by the IND case id like the status events, so the IND and the sponsor see the steps in order.

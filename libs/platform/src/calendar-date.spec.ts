@@ -63,16 +63,7 @@ describe('calendar days', () => {
   });
 });
 
-describe('calendar arithmetic on ISO dates', () => {
-  it.each([
-    ['2026-01-31', 1, '2026-02-28'],
-    ['2028-01-31', 1, '2028-02-29'],
-    ['2026-11-30', 3, '2027-02-28'],
-    ['2026-03-15', -3, '2025-12-15'],
-  ])('%s plus %i months is %s', (date, months, expected) => {
-    expect(addCalendarMonths(date, months)).toBe(expected);
-  });
-
+describe('calendar days between ISO dates', () => {
   it('adds days across a year end and counts them back', () => {
     expect(addCalendarDays('2026-12-20', 90)).toBe('2027-03-20');
     expect(calendarDaysBetween('2026-12-20', '2027-03-20')).toBe(90);
@@ -81,5 +72,23 @@ describe('calendar arithmetic on ISO dates', () => {
 
   it('refuses a day that does not exist', () => {
     expect(() => addCalendarDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('calendar months', () => {
+  it.each([
+    ['2026-01-15', 12, '2027-01-15'],
+    ['2023-06-30', 36, '2026-06-30'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-12-01', 1, '2027-01-01'],
+  ])('counts %s plus %i months as %s, clamped to the end of a shorter month', (date, months, expected) => {
+    expect(addCalendarMonths(date, months)).toBe(expected);
+  });
+
+  it('refuses a day that does not exist and a fraction of a month', () => {
+    expect(() => addCalendarMonths('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addCalendarMonths('2026-02-01', 1.5)).toThrow(RangeError);
   });
 });
