@@ -1,4 +1,6 @@
 import {
+  addCalendarMonths,
+  completedYearsBetween,
   checkIsoDate,
   civilDateOf,
   epochDayOf,
@@ -57,5 +59,30 @@ describe('calendar days', () => {
     expect(isoWeekdayOf(epochDayOf(2026, 12, 5))).toBe(SATURDAY);
     expect(isoWeekdayOf(epochDayOf(2026, 12, 6))).toBe(SUNDAY);
     expect(yearOf(epochDayOf(2024, 12, 31))).toBe(2024);
+  });
+});
+
+describe('addCalendarMonths and completedYearsBetween', () => {
+  it.each([
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2023-03-01', 36, '2026-03-01'],
+    ['2024-06-12', -6, '2023-12-12'],
+  ])('%s + %i months is %s', (from, months, expected) => {
+    expect(addCalendarMonths(from, months)).toBe(expected);
+  });
+
+  it('refuses a text that is not a date', () => {
+    expect(addCalendarMonths('2025-02-30', 1)).toBeUndefined();
+    expect(completedYearsBetween('2025-02-30', '2026-01-01')).toBeUndefined();
+  });
+
+  it.each([
+    ['1996-03-02', '2026-03-01', 29],
+    ['1996-03-01', '2026-03-01', 30],
+    ['2000-02-29', '2030-02-28', 30],
+    ['2000-02-29', '2030-02-27', 29],
+  ])('born %s, on %s: %i completed years', (from, on, years) => {
+    expect(completedYearsBetween(from, on)).toBe(years);
   });
 });

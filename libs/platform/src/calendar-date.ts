@@ -132,3 +132,33 @@ export function formatIsoDate(epochDay: EpochDay): IsoDate {
   const { year, month, day } = civilDateOf(epochDay);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
+
+/**
+ * The same day `months` calendar months later (earlier when negative), clamped to the last day of a shorter
+ * month: 2024-02-29 + 12 months is 2025-02-28, 2025-01-31 + 1 month is 2025-02-28. Used for "within 3 years
+ * of graduating", "a contract of at least 6 months" and ages, which the sources state in calendar units.
+ * `undefined` for a text that is not an ISO date.
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate | undefined {
+  const epochDay = parseIsoDate(date);
+  if (epochDay === undefined) return undefined;
+  const { year, month, day } = civilDateOf(epochDay);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return formatIsoDate(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+}
+
+/** Whole years from `from` to `on` (an age on a day): 0 when `on` lies before the first anniversary. */
+export function completedYearsBetween(from: IsoDate, on: IsoDate): number | undefined {
+  const start = parseIsoDate(from);
+  const end = parseIsoDate(on);
+  if (start === undefined || end === undefined) return undefined;
+  const a = civilDateOf(start);
+  const b = civilDateOf(end);
+  let years = b.year - a.year;
+  // Not yet reached this year's anniversary (a 29 February birthday counts from 28 February, as the clamp above).
+  const anniversaryDay = Math.min(a.day, daysInMonth(b.year, a.month));
+  if (b.month < a.month || (b.month === a.month && b.day < anniversaryDay)) years -= 1;
+  return years;
+}
