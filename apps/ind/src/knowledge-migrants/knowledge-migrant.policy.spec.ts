@@ -40,15 +40,16 @@ describe('highly skilled migrant decisions', () => {
   it('grants when UWV says the salary meets the criterion, recording category, reference date, table version and amount', () => {
     const filing = hsm();
     const result = assessKnowledgeMigrant(table, filing, true, factFor(filing, true));
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       outcome: 'GRANTED',
       findings: [],
       category: HSM,
       referenceDate: '2026-03-02',
       thresholdTableVersion: 'salary-thresholds.v1',
-      criterion: expect.objectContaining({ criterion: 'HSM_30_AND_OVER', amountEur: 5942 }),
+      criterion: { criterion: 'HSM_30_AND_OVER', amountEur: 5942, referenceDate: '2026-03-02', confirmed: true },
       wageEvidenceId: 'ev-wage-1',
     });
+    expect(result.reasonCode).toBeUndefined();
   });
 
   it('refuses with SALARY_BELOW_CRITERION and the applicable amount when UWV says no', () => {
