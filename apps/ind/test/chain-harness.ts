@@ -41,7 +41,8 @@ export type PartyKey =
   // Development parties that are not sponsors of study (deploy/parties/dev-parties.json).
   | 'eu-reporting'
   | 'employer-voorbeeld-tech'
-  | 'employer-voorbeeld-logistiek';
+  | 'employer-voorbeeld-logistiek'
+  | 'uwv';
 
 export interface Chain {
   /** Publishes an event signed by a party, as that party's own connector would. */

@@ -27,6 +27,7 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     citizenship: 'IN',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
+    knowledgeMigrant: undefined,
   };
 }
 

@@ -84,6 +84,7 @@ export class ApplicationIntakeService {
       extensionDays: null,
       extensionAnnouncedOn: null,
       deadlineAlerts: [],
+      knowledgeMigrant: command.knowledgeMigrant,
       createdAt: now,
       updatedAt: now,
     };

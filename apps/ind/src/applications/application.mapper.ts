@@ -62,6 +62,7 @@ function toDecision(decision: DecisionRecord): Decision {
     decidedOn: decision.decidedOn,
     decidedAt: toTimestamp(decision.decidedAt),
     sponsorNotificationId: decision.sponsorNotificationId ?? '',
+    salaryAssessment: decision.salaryAssessment ? { ...decision.salaryAssessment } : undefined,
   };
 }
 

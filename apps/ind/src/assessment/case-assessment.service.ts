@@ -36,6 +36,7 @@ export function applicationForDecision(application: ApplicationRecord): Applicat
     receivedOn: application.submittedOn,
     sponsorOin: application.sponsorOin,
     intendedStay: { from: application.intendedStayFrom, until: application.intendedStayUntil },
+    knowledgeMigrant: application.knowledgeMigrant,
   };
 }
 
@@ -100,6 +101,7 @@ export class CaseAssessmentService {
       rules: this.reference.rules,
       sponsors: this.reference.sponsors,
       today: this.clock.today(),
+      salaryThresholds: this.reference.salaryThresholds,
     });
   }
 

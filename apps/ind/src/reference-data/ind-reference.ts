@@ -3,6 +3,7 @@ import { bundledDeadlineReference } from '../deadlines/decision-period.reference
 import type { WorkingDayCalendar } from '../deadlines/working-day.calendar';
 import { bundledDecisionRules, type DecisionRules } from '../decisions/decision-rules';
 import { bundledRecognisedSponsorRegister, type RecognisedSponsorRegister } from '../sponsors/recognised-sponsor.register';
+import { bundledSalaryThresholdReference, type SalaryThresholdReference } from '@welkom/reference-data';
 import { bundledEvidenceRequestReference, type EvidenceRequestReference } from './evidence-request.reference';
 
 /**
@@ -15,6 +16,8 @@ export class IndReference {
     readonly sponsors: RecognisedSponsorRegister,
     readonly deadlines: { periods: DecisionPeriodReference; calendar: WorkingDayCalendar },
     readonly evidenceRequests: EvidenceRequestReference,
+    /** The income criteria of knowledge migrants, shared with UWV (libs/reference-data/tables). */
+    readonly salaryThresholds: SalaryThresholdReference = bundledSalaryThresholdReference(),
   ) {}
 
   static bundled(): IndReference {

@@ -109,6 +109,8 @@ export class ApplicationFilingService {
       citizenship: application.citizenship,
       intendedStayFrom: application.intendedStayFrom,
       intendedStayUntil: application.intendedStayUntil,
+      // Universities file study and research; the knowledge-migrant details are for employers.
+      knowledgeMigrant: undefined,
     });
     const now = this.clock.now();
     let changes: SponsoredApplicationChanges;

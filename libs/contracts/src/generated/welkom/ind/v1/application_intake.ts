@@ -33,6 +33,7 @@ import {
   deadlineNatureFromJSON,
   deadlineNatureToNumber,
 } from "./deadline_events";
+import { KnowledgeMigrantDetails, SalaryAssessment } from "./knowledge_migrant";
 import { SponsorChange, sponsorChangeFromJSON, sponsorChangeToNumber } from "./sponsor_events";
 
 export enum DecisionKind {
@@ -190,7 +191,10 @@ export function notificationEffectToNumber(object: NotificationEffect): number {
 export interface FileApplicationRequest {
   /** The sponsor's own reference (1-64 letters, digits or . _ : / -). */
   sponsorReference: string;
-  /** PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER. */
+  /**
+   * PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT or
+   * PERMIT_CATEGORY_EU_BLUE_CARD.
+   */
   category: PermitCategory;
   /** Whom the application is for: a passport, V-number, BSN or a hub pseudonym. */
   applicant:
@@ -201,6 +205,8 @@ export interface FileApplicationRequest {
   /** ISO dates of the stay the permit is asked for, both inclusive. */
   intendedStayFrom: string;
   intendedStayUntil: string;
+  /** Required for PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT and PERMIT_CATEGORY_EU_BLUE_CARD, absent otherwise. */
+  knowledgeMigrant: KnowledgeMigrantDetails | undefined;
 }
 
 export interface FileApplicationResponse {
@@ -318,6 +324,8 @@ export interface Decision {
     | undefined;
   /** The sponsor notification a DECISION_KIND_SPONSOR_NOTIFICATION rests on. */
   sponsorNotificationId: string;
+  /** Knowledge-migrant decisions: the income criterion, reference date and threshold table version. */
+  salaryAssessment: SalaryAssessment | undefined;
 }
 
 /** A request the IND made to the hub for evidence it did not find there. */
@@ -382,6 +390,7 @@ function createBaseFileApplicationRequest(): FileApplicationRequest {
     citizenship: "",
     intendedStayFrom: "",
     intendedStayUntil: "",
+    knowledgeMigrant: undefined,
   };
 }
 
@@ -404,6 +413,9 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
     }
     if (message.intendedStayUntil !== "") {
       writer.uint32(50).string(message.intendedStayUntil);
+    }
+    if (message.knowledgeMigrant !== undefined) {
+      KnowledgeMigrantDetails.encode(message.knowledgeMigrant, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -467,6 +479,14 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
             }
 
             message.intendedStayUntil = reader.string();
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.knowledgeMigrant = KnowledgeMigrantDetails.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -1308,6 +1328,7 @@ function createBaseDecision(): Decision {
     decidedOn: "",
     decidedAt: undefined,
     sponsorNotificationId: "",
+    salaryAssessment: undefined,
   };
 }
 
@@ -1345,6 +1366,9 @@ export const Decision: MessageFns<Decision> = {
     }
     if (message.sponsorNotificationId !== "") {
       writer.uint32(90).string(message.sponsorNotificationId);
+    }
+    if (message.salaryAssessment !== undefined) {
+      SalaryAssessment.encode(message.salaryAssessment, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -1448,6 +1472,14 @@ export const Decision: MessageFns<Decision> = {
             }
 
             message.sponsorNotificationId = reader.string();
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.salaryAssessment = SalaryAssessment.decode(reader, reader.uint32());
             continue;
           }
         }
