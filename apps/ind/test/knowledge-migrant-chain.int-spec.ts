@@ -2,10 +2,17 @@ import { APPLICATION_INTAKE_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT } from '@welkom
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { WageThresholdCategory } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import type { Application, ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import {
+  type Application,
+  type ApplicationIntakeServiceClient,
+  NotificationEffect,
+} from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
-import { call, type Chain, type PartyKey, startChain, until } from './chain-harness';
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@welkom/events';
+import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { call, callError, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 jest.setTimeout(180_000);
 
@@ -53,7 +60,12 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
   const application = async (ref: string): Promise<Application | undefined> =>
     (await call(intakeAs('ind').getApplication({ applicationRef: ref }))).application;
 
-  async function uwvAnswers(n: number, category: WageThresholdCategory, meetsThreshold: boolean, referenceDate: string): Promise<number> {
+  async function uwvAnswers(
+    n: number,
+    category: WageThresholdCategory,
+    meetsThreshold: boolean,
+    referenceDate: string,
+  ): Promise<{ completed: number; evidenceId: string }> {
     const hub = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv');
     const issued = await call(
       hub.issueEvidence({
@@ -70,7 +82,7 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
         },
       }),
     );
-    return issued.completedRequests;
+    return { completed: issued.completedRequests, evidenceId: issued.reference?.evidenceId ?? '' };
   }
 
   beforeAll(async () => {
@@ -90,9 +102,13 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     expect(receipt?.status).toBe(S.APPLICATION_STATUS_EVIDENCE_PENDING);
     const ref = receipt?.applicationRef ?? '';
 
-    expect(
-      await uwvAnswers(1, WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER, true, receipt?.submittedOn ?? ''),
-    ).toBe(1);
+    const wage = await uwvAnswers(
+      1,
+      WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER,
+      true,
+      receipt?.submittedOn ?? '',
+    );
+    expect(wage.completed).toBe(1);
     const decided = await until('the HSM decision', async () => {
       const current = await application(ref);
       return current?.status === S.APPLICATION_STATUS_PERMIT_ISSUED ? current : undefined;
@@ -107,6 +123,43 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     });
     expect(grant?.ruleVersion).toBe(TABLE_VERSION);
     expect(grant?.evidenceUsed.map((used) => used.evidenceType)).toEqual([EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD]);
+
+    // After the grant the salary drops: UWV revokes its wage fact and the employer reports the change (duty to notify).
+    const hub = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv');
+    const revoked = await call(hub.revokeEvidence({ evidenceId: wage.evidenceId, reason: 'salary below the criterion (employer report)' }));
+    await chain.publishAs('employer-voorbeeld-tech', TOPICS.sponsorNotification, {
+      notificationId: randomUUID(),
+      applicationRef: ref,
+      subject: decided.subject,
+      change: SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION,
+      factDate: receipt?.submittedOn ?? '',
+      reportedOn: receipt?.submittedOn ?? '',
+      revokedEvidence: revoked.reference ? [revoked.reference] : [],
+      sponsorReference: 'VT-HSM-1',
+    });
+    const reviewed = await until('the salary-drop notification', async () => {
+      const current = await application(ref);
+      return current?.notifications.length ? current : undefined;
+    });
+    expect(reviewed.notifications.map((n) => [n.change, n.effect, n.reportedLate])).toEqual([
+      [SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION, NotificationEffect.NOTIFICATION_EFFECT_PERMIT_REVIEW_REQUIRED, false],
+    ]);
+    // Asked again, the hub refuses the revoked wage fact: it is never relied on again.
+    const ind = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'ind');
+    const error = await callError(
+      ind.requestEvidence({
+        subject: passport(1),
+        evidenceType: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
+        purpose: 'ADMISSION_HIGHLY_SKILLED_MIGRANT',
+        legalBasis: 'Vw 2000 art. 24a',
+        explicitRequestByPerson: false,
+        subUnit: '',
+        responseTimeout: undefined,
+        evidenceId: '',
+        sourceOin: '',
+      }),
+    );
+    expect(error.reason).toBe('EVIDENCE_REVOKED');
   });
 
   it('refuses an HSM under 30 whose salary is below the criterion, naming the criterion amount', async () => {
@@ -157,7 +210,8 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
       const current = await application(unrecognised.receipt?.applicationRef ?? '');
       return current?.status === S.APPLICATION_STATUS_PERMIT_ISSUED ? current : undefined;
     });
-    expect(granted.decisions[0]?.salaryAssessment).toMatchObject({ criterion: 'BLUE_CARD_STANDARD', criterionAmountEur: 5942 });
+    const grant = granted.decisions.find((decision) => decision.resultingStatus === S.APPLICATION_STATUS_GRANTED);
+    expect(grant?.salaryAssessment).toMatchObject({ criterion: 'BLUE_CARD_STANDARD', criterionAmountEur: 5942 });
   });
 
   it('refuses a Blue Card with a contract shorter than 6 months', async () => {

@@ -28,6 +28,8 @@ export const KNOWLEDGE_MIGRANT_REASONS = {
   WAGE_EVIDENCE_MISSING: 'INCOMPLETE',
   WAGE_FACT_FOR_OTHER_CRITERION: 'INCOMPLETE',
   CRITERION_UNCONFIRMED: 'INCOMPLETE',
+  // Reported by the sponsor (duty to notify): the job the permit rests on ended.
+  EMPLOYMENT_ENDED: 'REFUSED',
 } as const;
 export type KnowledgeMigrantReason = keyof typeof KNOWLEDGE_MIGRANT_REASONS;
 

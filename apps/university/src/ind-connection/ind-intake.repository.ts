@@ -63,8 +63,16 @@ export class IndIntakeRepository implements OnApplicationShutdown {
       const response = await firstValueFrom(endpoint.client.fileApplication(request).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)));
       // The filing answer is a receipt (issue 11, leak 2): the case id and its dates, never the pseudonym.
       if (!response.receipt) return { kind: 'unreachable', problem: 'The IND answered without a filing receipt' };
-      const { applicationRef, submittedOn } = response.receipt;
-      return { kind: 'filed', application: { applicationRef, submittedOn, subjectPseudonym: null }, alreadyFiled: response.alreadyFiled };
+      // As the sponsor of record the university may read its own case, pseudonym included: it needs it at once
+      // to report changes (duty to notify) and to find the evidence it pushed. Filing again is idempotent, so
+      // a failure here is retried like a failed filing.
+      const { application } = await firstValueFrom(
+        endpoint.client
+          .getApplication({ applicationRef: response.receipt.applicationRef })
+          .pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)),
+      );
+      if (!application) return { kind: 'unreachable', problem: 'The IND answered without the application it just registered' };
+      return { kind: 'filed', application: indCaseOf(application), alreadyFiled: response.alreadyFiled };
     } catch (error: unknown) {
       const classified = classifyRemoteError(error);
       if (!classified.transient) return { kind: 'rejected', rejection: classified.rejection };
