@@ -1,4 +1,5 @@
 import { ConnectorStarted } from '@welkom/contracts/generated/welkom/platform/v1/connector_status';
+import { SigningCertificate } from '@welkom/contracts/generated/welkom/platform/v1/signing_certificate';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
   EvidenceRequestCompleted,
@@ -8,6 +9,7 @@ import {
   EvidenceVerified,
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
 import { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
@@ -38,12 +40,30 @@ const EVIDENCE_SOURCE_ROLES = [
 
 const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
 
+/** The one key of the audit-checkpoint topic: a hub has one chain. */
+export const AUDIT_CHECKPOINT_KEY = 'audit-chain';
+
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
  * auto.create.topics.enable=false), each with its dead-letter companion; a topic not declared here
  * does not exist.
  */
 export const TOPICS = {
+  // The certificates that sign envelopes, keyed by thumbprint (envelopes name their signer by `x5t#S256`).
+  // Compacted, never deleted: a dead letter signed years ago must still resolve its signer. Its records are
+  // certificates, which authenticate themselves against the party CA, so they carry no envelope signature.
+  signingCertificates: defineTopic({
+    name: 'welkom.platform.signing-certificates.v1',
+    eventType: 'welkom.platform.signing-certificate',
+    schemaVersion: 1,
+    codec: SigningCertificate,
+    key: (certificate: SigningCertificate) => certificate.thumbprintSha256,
+    partitions: 1,
+    publisherRoles: ALL_CONNECTOR_ROLES,
+    consumerRoles: ALL_CONNECTOR_ROLES,
+    config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
+  }),
+
   connectorStarted: defineTopic({
     name: 'welkom.platform.connector-started.v1',
     eventType: 'welkom.platform.connector-started',
@@ -52,6 +72,7 @@ export const TOPICS = {
     key: (event: ConnectorStarted) => `${event.party?.oin ?? ''}/${event.service}`,
     partitions: 3,
     publisherRoles: ALL_CONNECTOR_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
 
   // Once-only evidence exchange (apps/hub). Keys are pseudonymous subject references, so all events about
@@ -65,6 +86,7 @@ export const TOPICS = {
     key: (event: IssuedEvidence) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
   evidenceSourceRevoked: defineTopic({
     name: 'welkom.evidence-source.revoked.v1',
@@ -74,6 +96,7 @@ export const TOPICS = {
     key: (event: EvidenceWithdrawal) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
   evidenceVerified: defineTopic({
     name: 'welkom.evidence.verified.v1',
@@ -83,6 +106,7 @@ export const TOPICS = {
     key: (event: EvidenceVerified) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   evidenceRevoked: defineTopic({
     name: 'welkom.evidence.revoked.v1',
@@ -110,6 +134,7 @@ export const TOPICS = {
     key: (event: EvidenceRequestCompleted) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   evidenceRequestExpired: defineTopic({
     name: 'welkom.evidence.request-expired.v1',
@@ -119,6 +144,7 @@ export const TOPICS = {
     key: (event: EvidenceRequestExpired) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   grantChanged: defineTopic({
     name: 'welkom.hub.grant-changed.v1',
@@ -128,6 +154,19 @@ export const TOPICS = {
     key: (event: GrantChanged) => event.grant?.grantId ?? '',
     partitions: 1,
     publisherRoles: HUB_ONLY,
+  }),
+  // Signed checkpoints of the hub's audit chain (apps/hub/src/audit), anchored outside the hub's database. One
+  // key: compaction keeps the latest, which is all a verifier needs; it never expires.
+  auditCheckpoint: defineTopic({
+    name: 'welkom.hub.audit-checkpoints.v1',
+    eventType: 'welkom.hub.audit-checkpoint',
+    schemaVersion: 1,
+    codec: AuditCheckpoint,
+    key: () => AUDIT_CHECKPOINT_KEY,
+    partitions: 1,
+    publisherRoles: HUB_ONLY,
+    consumerRoles: HUB_ONLY,
+    config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
   // IND application status (ARCHITECTURE.md §5), keyed by the pseudonymous case id so the events of one
   // application keep their order. The EU reporting feed is built from it.
@@ -139,6 +178,7 @@ export const TOPICS = {
     key: (event: ApplicationStatusChanged) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
+    consumerRoles: [PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING],
   }),
   // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
   // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
@@ -191,6 +231,7 @@ export const TOPICS = {
     key: (event: ApplicationFiled) => event.applicant?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   sponsorNotification: defineTopic({
     name: 'welkom.sponsor.notification.v1',
@@ -200,6 +241,7 @@ export const TOPICS = {
     key: (event: SponsorNotification) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
 } as const;
 

@@ -34,3 +34,5 @@ export * from './signing/party-directory';
 export * from './topic-admin';
 export * from './topic-catalog';
 export * from './topic.reader';
+export * from './signing/signing-certificate.directory';
+export * from './verified-topic.reader';

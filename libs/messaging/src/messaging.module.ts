@@ -27,6 +27,8 @@ import { ProducerSession } from './producer-session';
 import { CertificateTrust } from './signing/certificate-trust';
 import { EnvelopeSigner } from './signing/envelope.signer';
 import { EnvelopeVerifier } from './signing/envelope.verifier';
+import { SigningCertificateDirectory } from './signing/signing-certificate.directory';
+import { VerifiedTopicReader } from './verified-topic.reader';
 import { PartyDirectory } from './signing/party-directory';
 import { ensureTopics } from './topic-admin';
 import { TopicCatalog } from './topic-catalog';
@@ -101,9 +103,15 @@ export class MessagingModule {
         { provide: KAFKA_CLIENT, useValue: createKafkaClient(options) },
         { provide: TopicCatalog, useValue: catalog },
         {
+          provide: SigningCertificateDirectory,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => new SigningCertificateDirectory(kafka),
+        },
+        {
           provide: EnvelopeSigner,
           useFactory: () => {
-            const signer = EnvelopeSigner.fromFiles(options.signing);
+            // By thumbprint: the certificate is registered in the directory before anything is published.
+            const signer = EnvelopeSigner.fromFiles(options.signing, 'x5t#S256');
             if (signer.signerOin !== options.partyOin) {
               throw new Error(`The signing certificate is party ${signer.signerOin}, but this service acts for ${options.partyOin}`);
             }
@@ -112,10 +120,13 @@ export class MessagingModule {
         },
         {
           provide: EnvelopeVerifier,
-          useFactory: () =>
+          inject: [SigningCertificateDirectory],
+          useFactory: (certificates: SigningCertificateDirectory) =>
             new EnvelopeVerifier(
               CertificateTrust.fromCaFile(options.trust.caCertificatePath),
               PartyDirectory.fromFile(options.trust.partyDirectoryFile),
+              undefined,
+              certificates,
             ),
         },
         {
@@ -125,10 +136,15 @@ export class MessagingModule {
         },
         {
           provide: KAFKA_PRODUCER,
-          inject: [KAFKA_CLIENT],
-          useFactory: async (kafka: Kafka) => {
+          inject: [KAFKA_CLIENT, SigningCertificateDirectory, EnvelopeSigner],
+          useFactory: async (kafka: Kafka, certificates: SigningCertificateDirectory, signer: EnvelopeSigner) => {
             // Declared topics exist before anything publishes or subscribes.
             await ensureTopics(kafka, catalog.all());
+            // Every publisher (the relay, EventPublisher) waits for this provider, so no record signed by
+            // thumbprint reaches Kafka before a consumer can resolve the thumbprint.
+            await certificates.register(signer.certificateChain);
+            // The other parties' certificates, read once now rather than on the first event of each.
+            void certificates.refresh().catch(() => undefined);
             return ProducerSession.reliable(kafka);
           },
         },
@@ -147,6 +163,7 @@ export class MessagingModule {
         },
         OutboxWriter,
         Inbox,
+        VerifiedTopicReader,
         // The ports services inject, bound here so no service module repeats (or varies) the binding.
         { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
         { provide: EVENT_INBOX, useExisting: Inbox },
@@ -160,6 +177,8 @@ export class MessagingModule {
         TopicCatalog,
         EnvelopeSigner,
         EnvelopeVerifier,
+        SigningCertificateDirectory,
+        VerifiedTopicReader,
         MessagingMetrics,
         EventPublisher,
         OutboxWriter,

@@ -44,3 +44,14 @@ export {
   type SalaryCriterionAmount,
   type SalaryThresholdReference,
 } from './tables/salary-threshold.reference';
+export {
+  bundledWelcomeCentreReference,
+  parseWelcomeCentreReference,
+  readWelcomeCentreReference,
+  WELCOME_CENTRES_FILE,
+  WelcomeCentreReference,
+  welcomeCentresSchema,
+  type CollectionPoint,
+  type IndDesk,
+  type WelcomeCentre,
+} from './tables/welcome-centre.reference';
