@@ -41,6 +41,7 @@ export type PartyKey =
   // Development parties that are not sponsors of study (deploy/parties/dev-parties.json).
   | 'eu-reporting'
   | 'employer-voorbeeld-tech'
+  | 'employer-voorbeeld-chips'
   | 'employer-voorbeeld-logistiek'
   | 'uwv';
 
