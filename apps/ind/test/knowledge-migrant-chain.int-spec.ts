@@ -101,6 +101,15 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     );
     expect(receipt?.status).toBe(S.APPLICATION_STATUS_EVIDENCE_PENDING);
     const ref = receipt?.applicationRef ?? '';
+    // The IND routed its request to UWV, the one source of the wage fact: UWV's connector finds it there.
+    const open = await call(
+      chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv').listOpenEvidenceRequests({ pageSize: 500 }),
+    );
+    expect(
+      open.requests
+        .filter((request) => request.evidenceType === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD)
+        .map((r) => r.subjectIdentifier?.passport),
+    ).toEqual([passport(1).passport]);
 
     const wage = await uwvAnswers(
       1,
