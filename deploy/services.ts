@@ -16,4 +16,6 @@ export const WELKOM_SERVICES: readonly WelkomService[] = [
   { name: 'ind', role: 'IND', devParty: 'ind' },
   { name: 'university', role: 'UNIVERSITY', devParty: 'university-leiden' },
   { name: 'eu-reporting', role: 'EU_REPORTING', devParty: 'eu-reporting' },
+  { name: 'rvo', role: 'RVO', devParty: 'rvo' },
+  { name: 'consular', role: 'CONSULAR_POST', devParty: 'consular' },
 ];

@@ -20,6 +20,8 @@ import { IND_MIGRATIONS } from './migrations';
 import { SponsorEventsConsumer } from './notifications/sponsor-events.event-consumer';
 import { SponsorNotificationService } from './notifications/sponsor-notification.service';
 import { IndReference } from './reference-data/ind-reference';
+import { EntryVisaFollowService } from './entry-visa/entry-visa-follow.service';
+import { EntryVisaEventConsumer } from './entry-visa/entry-visa.event-consumer';
 
 export const IND_SERVICE_NAME = 'ind';
 
@@ -50,7 +52,7 @@ export class IndModule {
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
-      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer],
+      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer, EntryVisaEventConsumer],
       providers: [
         { provide: IND_CONFIG, useValue: config },
         { provide: IND_PARTY_OIN, useValue: indOin },
@@ -68,6 +70,7 @@ export class IndModule {
         SponsorNotificationService,
         DeadlineMonitorService,
         DeadlineMonitorWorker,
+        EntryVisaFollowService,
       ],
     };
   }

@@ -15,7 +15,7 @@ import { METRICS_REGISTRY } from '@welkom/observability';
 import { EventPublisher } from './event-publisher';
 import { EVENT_INBOX } from './inbox/event-inbox';
 import { Inbox, type InboxOptions } from './inbox/inbox.repository';
-import { createKafkaClient } from './kafka-client.factory';
+import { createKafkaClient, type KafkaTlsFiles } from './kafka-client.factory';
 import { KafkaHealthProbe } from './kafka.health-probe';
 import { MessagingMetrics } from './messaging.metrics';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
@@ -36,6 +36,8 @@ import { TopicCatalog } from './topic-catalog';
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
+  /** Mutual TLS to the brokers; absent for a plaintext (development) broker. */
+  tls?: KafkaTlsFiles;
   /** OIN of the party this service acts for; stamped on every envelope it publishes. */
   partyOin: string;
   /** The party's TLS certificate and key (EC P-256): every envelope is signed with them (ES256). */

@@ -1,5 +1,7 @@
 import {
+  addCalendarDays,
   addCalendarMonths,
+  calendarDaysBetween,
   completedYearsBetween,
   checkIsoDate,
   civilDateOf,
@@ -62,18 +64,38 @@ describe('calendar days', () => {
   });
 });
 
-describe('addCalendarMonths and completedYearsBetween', () => {
-  it.each([
-    ['2024-02-29', 12, '2025-02-28'],
-    ['2025-01-31', 1, '2025-02-28'],
-    ['2023-03-01', 36, '2026-03-01'],
-    ['2024-06-12', -6, '2023-12-12'],
-  ])('%s + %i months is %s', (from, months, expected) => {
-    expect(addCalendarMonths(from, months)).toBe(expected);
+describe('calendar days between ISO dates', () => {
+  it('adds days across a year end and counts them back', () => {
+    expect(addCalendarDays('2026-12-20', 90)).toBe('2027-03-20');
+    expect(calendarDaysBetween('2026-12-20', '2027-03-20')).toBe(90);
+    expect(calendarDaysBetween('2027-03-20', '2026-12-20')).toBe(-90);
   });
 
+  it('refuses a day that does not exist', () => {
+    expect(() => addCalendarDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('calendar months', () => {
+  it.each([
+    ['2026-01-15', 12, '2027-01-15'],
+    ['2023-06-30', 36, '2026-06-30'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-12-01', 1, '2027-01-01'],
+  ])('counts %s plus %i months as %s, clamped to the end of a shorter month', (date, months, expected) => {
+    expect(addCalendarMonths(date, months)).toBe(expected);
+  });
+
+  it('refuses a day that does not exist and a fraction of a month', () => {
+    expect(() => addCalendarMonths('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addCalendarMonths('2026-02-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('completed years (an age on a day)', () => {
   it('refuses a text that is not a date', () => {
-    expect(addCalendarMonths('2025-02-30', 1)).toBeUndefined();
     expect(completedYearsBetween('2025-02-30', '2026-01-01')).toBeUndefined();
   });
 

@@ -133,19 +133,35 @@ export function formatIsoDate(epochDay: EpochDay): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+function requireEpochDay(date: IsoDate): EpochDay {
+  const day = parseIsoDate(date);
+  if (day === undefined) throw new RangeError(`not an ISO date: ${date}`);
+  return day;
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(requireEpochDay(date) + days);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` lies before `from`). */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return requireEpochDay(to) - requireEpochDay(from);
+}
+
 /**
- * The same day `months` calendar months later (earlier when negative), clamped to the last day of a shorter
- * month: 2024-02-29 + 12 months is 2025-02-28, 2025-01-31 + 1 month is 2025-02-28. Used for "within 3 years
- * of graduating", "a contract of at least 6 months" and ages, which the sources state in calendar units.
- * `undefined` for a text that is not an ISO date.
+ * The day `months` calendar months after `date` (before, when negative), kept on the same day of the month and
+ * clamped to the month's last day: 2024-02-29 + 12 months is 2025-02-28. How periods "in months" and "in years"
+ * (12 months, 3 years) are counted in permit rules; a year is 12 months, never 365 days.
  */
-export function addCalendarMonths(date: IsoDate, months: number): IsoDate | undefined {
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   const epochDay = parseIsoDate(date);
-  if (epochDay === undefined) return undefined;
+  if (epochDay === undefined) throw new RangeError(`not an ISO date: ${date}`);
+  if (!Number.isInteger(months)) throw new RangeError(`expected a whole number of months, got ${months}`);
   const { year, month, day } = civilDateOf(epochDay);
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = floor(index / 12);
-  const targetMonth = index - targetYear * 12 + 1;
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
   return formatIsoDate(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
 }
 

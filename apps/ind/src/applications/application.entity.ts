@@ -84,6 +84,8 @@ export class ApplicationEntity {
   /** Highly skilled migrant and EU Blue Card only (issue 13). */
   @Column({ name: 'knowledge_migrant', type: 'jsonb', nullable: true })
   knowledgeMigrant!: KnowledgeMigrantDetails | null;
+  @Column({ name: 'mvv_entered_on', type: 'char', length: 10, nullable: true })
+  mvvEnteredOn!: string | null;
 
   /** Something happened that the case has not been assessed for yet (an event, a crash, a hub outage). */
   @Column({ name: 'needs_assessment', type: 'boolean' })

@@ -41,6 +41,8 @@ export interface ApplicationRecord {
   readonly deadlineAlerts: readonly string[];
   /** Highly skilled migrant and EU Blue Card only: what selects and tests the income criterion. */
   readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
+  /** The day the holder of the MVV entered the Netherlands (the consular service's step); the permit follows it. */
+  readonly mvvEnteredOn: IsoDate | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -58,6 +60,7 @@ export type ApplicationChanges = Partial<
     | 'extensionDays'
     | 'extensionAnnouncedOn'
     | 'deadlineAlerts'
+    | 'mvvEnteredOn'
     | 'updatedAt'
   >
 >;

@@ -6,9 +6,10 @@ import type { DecisionRules } from '../decisions/decision-rules';
 import { type ApplicationEvent, transition } from '../decisions/application-lifecycle';
 import { assessPermitIssuance, decide, type EvidenceSetAside, type EvidenceUsed } from '../decisions/permit-decision.policy';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
+import type { MvvExemptionReference, SalaryThresholdReference } from '@welkom/reference-data';
+import { entryVisaAfterGrant, type EntryVisaFacts, permitWaitsForEntry } from '../entry-visa/entry-visa.decision';
 import { isKnowledgeMigrantCategory, recognitionIsOptional } from '../knowledge-migrants/knowledge-migrant.command';
 import { decideKnowledgeMigrant, type SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
-import type { SalaryThresholdReference } from '@welkom/reference-data';
 
 /** What the hub answered when the IND asked for one evidence type. */
 export type EvidenceLookup =
@@ -51,6 +52,8 @@ export interface PlannedTransition {
 export interface CaseSnapshot {
   readonly application: ApplicationForDecision;
   readonly status: ApplicationStatus;
+  /** Citizenship and entry, for the MVV leg; without them a grant goes straight on to the permit. */
+  readonly entryVisa?: EntryVisaFacts;
 }
 
 export interface AssessmentContext {
@@ -58,6 +61,8 @@ export interface AssessmentContext {
   readonly sponsors: SponsorRecognitionLookup;
   readonly today: IsoDate;
   readonly salaryThresholds?: SalaryThresholdReference;
+  /** Who needs an MVV (DOMAIN.md §2.6); with the snapshot's entryVisa it routes a grant to MVV_AUTHORISED. */
+  readonly mvvExemptions?: MvvExemptionReference;
 }
 
 export interface AssessmentPlan {
@@ -133,11 +138,18 @@ export function planAssessment(
     const result = isKnowledgeMigrantCategory(snapshot.application.category)
       ? decideKnowledgeMigrant(snapshot.application, evidence, decisionContext)
       : decide(snapshot.application, evidence, context.rules, decisionContext);
+    const entryVisa =
+      snapshot.entryVisa && context.mvvExemptions
+        ? entryVisaAfterGrant(snapshot.entryVisa, context.today, context.mvvExemptions)
+        : undefined;
     const draft = (resultingStatus: ApplicationStatus): DecisionDraft => ({
       kind: 'APPLICATION',
       resultingStatus,
       ...(result.reasonCode !== undefined ? { reasonCode: result.reasonCode } : {}),
-      findings: result.findings,
+      findings:
+        entryVisa && resultingStatus === ApplicationStatus.APPLICATION_STATUS_GRANTED
+          ? [...result.findings, entryVisa.finding]
+          : result.findings,
       ruleVersion: result.ruleVersion,
       sponsorRegisterVersion: result.sponsorRegisterVersion,
       evidenceUsed: result.evidenceUsed,
@@ -155,9 +167,14 @@ export function planAssessment(
       return { transitions, status, complete };
     }
     step({ type: 'APPLICATION_GRANTED' }, undefined, draft(ApplicationStatus.APPLICATION_STATUS_GRANTED));
+    // The MVV leg runs at the consular posts; its events bring the case back (apps/ind/src/entry-visa).
+    if (entryVisa?.required) {
+      step({ type: 'MVV_AUTHORISED' });
+      return { transitions, status, complete };
+    }
   }
 
-  if (GRANTED_NOT_ISSUED.includes(status)) {
+  if (GRANTED_NOT_ISSUED.includes(status) && !permitWaitsForEntry(status, snapshot.entryVisa)) {
     // Knowledge migrants need no evidence for issuance beyond the decision's (DOMAIN.md §1.2, §1.3), as researchers.
     const issuance = isKnowledgeMigrantCategory(snapshot.application.category)
       ? { ready: true, missingEvidence: [], ruleVersion: context.salaryThresholds?.version ?? '', evidenceUsed: [], evidenceSetAside: [] }

@@ -1,3 +1,4 @@
+import { bundledMvvExemptionReference, type MvvExemptionReference } from '@welkom/reference-data';
 import type { DecisionPeriodReference } from '../deadlines/decision-period.reference';
 import { bundledDeadlineReference } from '../deadlines/decision-period.reference';
 import type { WorkingDayCalendar } from '../deadlines/working-day.calendar';
@@ -16,6 +17,8 @@ export class IndReference {
     readonly sponsors: RecognisedSponsorRegister,
     readonly deadlines: { periods: DecisionPeriodReference; calendar: WorkingDayCalendar },
     readonly evidenceRequests: EvidenceRequestReference,
+    /** Shared with the consular posts (libs/reference-data/tables). */
+    readonly mvvExemptions: MvvExemptionReference = bundledMvvExemptionReference(),
     /** The income criteria of knowledge migrants, shared with UWV (libs/reference-data/tables). */
     readonly salaryThresholds: SalaryThresholdReference = bundledSalaryThresholdReference(),
   ) {}
@@ -26,6 +29,7 @@ export class IndReference {
       bundledRecognisedSponsorRegister(),
       bundledDeadlineReference(),
       bundledEvidenceRequestReference(),
+      bundledMvvExemptionReference(),
     );
   }
 }
