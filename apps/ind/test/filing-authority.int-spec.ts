@@ -16,7 +16,7 @@ jest.setTimeout(180_000);
 const ARBITRARY_BSN = '111222333';
 
 function passport(n: number) {
-  return { passport: { number: `FA${String(n).padStart(7, '0')}`, issuingCountry: 'IN' } };
+  return { passport: { number: `FA${String(n).padStart(7, '0')}`, issuingCountry: 'US' } };
 }
 
 function filing(reference: string, applicant: object, category = PermitCategory.PERMIT_CATEGORY_STUDENT) {
@@ -24,7 +24,8 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     sponsorReference: reference,
     category,
     applicant,
-    citizenship: 'IN',
+    // Exempt from the MVV (DOMAIN.md §2.6): the permit follows the grant without the consular leg.
+    citizenship: 'US',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
     knowledgeMigrant: undefined,

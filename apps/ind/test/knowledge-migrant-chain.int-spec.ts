@@ -20,7 +20,7 @@ const S = ApplicationStatus;
 const TABLE_VERSION = 'salary-thresholds.v1';
 
 function passport(n: number) {
-  return { passport: { number: `KM${String(n).padStart(7, '0')}`, issuingCountry: 'IN' } };
+  return { passport: { number: `KM${String(n).padStart(7, '0')}`, issuingCountry: 'US' } };
 }
 
 function knowledgeMigrantFiling(reference: string, n: number, category: PermitCategory, birthDate: string, contractMonths = 36) {
@@ -28,7 +28,8 @@ function knowledgeMigrantFiling(reference: string, n: number, category: PermitCa
     sponsorReference: reference,
     category,
     applicant: passport(n),
-    citizenship: 'IN',
+    // Exempt from the MVV (DOMAIN.md §2.6): the permit follows the grant without the consular leg.
+    citizenship: 'US',
     intendedStayFrom: '2027-02-01',
     intendedStayUntil: '2030-01-31',
     knowledgeMigrant: {

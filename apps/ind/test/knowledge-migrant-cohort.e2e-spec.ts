@@ -101,7 +101,7 @@ const expectedStatus = (p: Migrant): ApplicationStatus =>
 const expectedReason = (p: Migrant): string => (!p.recognisedSponsor ? 'SPONSOR_NOT_RECOGNISED' : meets(p) ? '' : 'SALARY_BELOW_CRITERION');
 
 function passport(n: number) {
-  return { passport: { number: `KC${String(n).padStart(7, '0')}`, issuingCountry: 'IN' } };
+  return { passport: { number: `KC${String(n).padStart(7, '0')}`, issuingCountry: 'US' } };
 }
 
 function filing(p: Migrant) {
@@ -109,7 +109,8 @@ function filing(p: Migrant) {
     sponsorReference: p.reference,
     category: p.category,
     applicant: passport(p.n),
-    citizenship: 'IN',
+    // Exempt from the MVV (DOMAIN.md §2.6): the permit follows the grant without the consular leg.
+    citizenship: 'US',
     intendedStayFrom: '2027-03-01',
     intendedStayUntil: '2030-02-28',
     knowledgeMigrant: {
