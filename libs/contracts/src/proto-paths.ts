@@ -97,6 +97,12 @@ export const FACILITATOR_REGISTER_CONTRACT: GrpcContract = {
   service: 'FacilitatorRegisterService',
 };
 
+export const WAGE_DECLARATION_CONTRACT: GrpcContract = {
+  package: 'welkom.uwv.v1',
+  protoFile: 'welkom/uwv/v1/wage_declarations.proto',
+  service: 'WageDeclarationService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

@@ -44,6 +44,7 @@ export {
   type SalaryCriterionAmount,
   type SalaryThresholdReference,
 } from './tables/salary-threshold.reference';
+export { salaryCriterionOf, wageThresholdCategoryOf } from './tables/wage-threshold-category.mapper';
 export {
   bundledWelcomeCentreReference,
   parseWelcomeCentreReference,

@@ -1,9 +1,9 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { DisclosedEvidence } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { dutchDateOf, fromTimestamp, isIsoDate, type IsoDate } from '@welkom/platform';
+import { salaryCriterionOf } from '@welkom/reference-data';
 import type { DecisionEvidence } from '../decisions/decision-evidence';
 import { ENROLMENT_STATUSES, type EnrolmentStatus, TUITION_PAYMENTS, type TuitionPayment } from '../decisions/decision-rules';
-import { salaryCriterionOf } from '../knowledge-migrants/wage-threshold-category.mapper';
 
 /**
  * Evidence as the hub disclosed it, reduced to what the decision rules read. A fact is set only when the hub

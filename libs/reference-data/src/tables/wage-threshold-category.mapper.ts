@@ -1,7 +1,7 @@
 import { WageThresholdCategory } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
-import type { SalaryCriterion } from '@welkom/reference-data';
+import type { SalaryCriterion } from './salary-threshold.reference';
 
-/** The contract's names for the criteria of the shared threshold table (welkom.evidence.v1.WageMeetsThreshold). */
+/** The contract's names (shared: the IND reads UWV's answer with them, UWV answers with them) for the criteria of the shared threshold table (welkom.evidence.v1.WageMeetsThreshold). */
 const CRITERION_OF: Partial<Record<WageThresholdCategory, SalaryCriterion>> = {
   [WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER]: 'HSM_30_AND_OVER',
   [WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_UNDER_30]: 'HSM_UNDER_30',
