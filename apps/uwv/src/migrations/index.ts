@@ -1,0 +1,5 @@
+import { UwvWageDeclarations1765050000000 } from './1765050000000-uwv-wage-declarations';
+import { UwvWageEvidence1765050000001 } from './1765050000001-uwv-wage-evidence';
+
+/** In order. Never edit a committed migration: add a new one. */
+export const UWV_MIGRATIONS = [UwvWageDeclarations1765050000000, UwvWageEvidence1765050000001];
