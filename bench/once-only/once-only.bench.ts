@@ -181,6 +181,7 @@ async function main(): Promise<void> {
           responseTimeout: undefined,
           evidenceId: '',
           sourceOin: '',
+          question: undefined,
         }).finish(),
       ),
     );

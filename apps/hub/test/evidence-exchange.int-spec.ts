@@ -62,6 +62,7 @@ function enrolmentRequest(subject: SubjectIdentifier, overrides: Partial<Request
     responseTimeout: undefined,
     evidenceId: '',
     sourceOin: '',
+    question: undefined,
     ...overrides,
   };
 }

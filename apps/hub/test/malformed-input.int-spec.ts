@@ -40,6 +40,7 @@ const VALID_REQUEST: RequestEvidenceRequest = {
   responseTimeout: undefined,
   evidenceId: '',
   sourceOin: '',
+  question: undefined,
 };
 const VALID_ISSUE: IssuedEvidence = {
   subject: { bsn: testBsn(2) },

@@ -167,6 +167,7 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
         responseTimeout: undefined,
         evidenceId: '',
         sourceOin: '',
+        question: undefined,
       }),
     );
     expect(error.reason).toBe('EVIDENCE_REVOKED');

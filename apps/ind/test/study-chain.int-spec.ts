@@ -177,6 +177,7 @@ describe('study applications from the university through the hub to the IND', ()
         responseTimeout: undefined,
         evidenceId: '',
         sourceOin: '',
+        question: undefined,
       }),
     );
     expect(error.reason).toBe('EVIDENCE_REVOKED');

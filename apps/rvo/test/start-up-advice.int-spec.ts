@@ -132,6 +132,7 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
         responseTimeout: undefined,
         evidenceId: '',
         sourceOin: '',
+        question: undefined,
       }),
     );
     const disclosed = answer.evidence;
@@ -174,6 +175,7 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
         responseTimeout: undefined,
         evidenceId: '',
         sourceOin: '',
+        question: undefined,
       }),
     );
     expect(answer.evidence?.payload?.startUpAssessment).toMatchObject({

@@ -16,6 +16,7 @@ import { IndError } from '../ind.errors';
 import { ApplicationRepository } from './application.repository';
 import { encodePageToken, type ExtensionCommand, type FileApplicationCommand, type PageCommand } from './application-intake.command';
 import { CaseJournal } from './case-journal';
+import { wageQuestionFor } from '../knowledge-migrants/wage-question';
 
 export interface FilingOutcome {
   view: ApplicationView;
@@ -59,7 +60,8 @@ export class ApplicationIntakeService {
     // Recognition is required on the day of receipt (and again on the day of decision, in `decide`).
     const recognised = purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
     const types = evidenceNeeded(command.category, ApplicationStatus.APPLICATION_STATUS_SUBMITTED, recognised);
-    const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types, sponsorOin);
+    const wageQuestion = wageQuestionFor(this.reference.salaryThresholds, { ...command, receivedOn });
+    const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types, sponsorOin, [], wageQuestion);
 
     const now = this.clock.now();
     const filed: ApplicationRecord = {

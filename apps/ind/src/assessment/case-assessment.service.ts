@@ -19,6 +19,8 @@ import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository
 import { IndReference } from '../reference-data/ind-reference';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
 import { type AssessmentPlan, evidenceNeeded, type EvidenceLookup, planAssessment } from './case-assessment';
+import { wageQuestionFor } from '../knowledge-migrants/wage-question';
+import type { EvidenceQuestion } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 
 /** How long an assessor may hold a case before another may take over (a crashed one holds it no longer). */
 const LEASE_MS = 30_000;
@@ -81,6 +83,7 @@ export class CaseAssessmentService {
     types: readonly RequestedEvidenceType[],
     sponsorOin: string,
     known: readonly EvidenceRequestRecord[] = [],
+    wageQuestion?: EvidenceQuestion,
   ): Promise<Map<EvidenceType, EvidenceLookup>> {
     const answers = await Promise.all(
       types.map(async (type): Promise<[EvidenceType, EvidenceLookup]> => {
@@ -100,7 +103,9 @@ export class CaseAssessmentService {
         // The sponsor that filed is the source of its own enrolment proof or hosting agreement: the hub routes
         // the request to it alone, so no other institution learns whom the IND asks about (issue 11, leak 1).
         const source = SPONSOR_ISSUED_EVIDENCE.has(type) ? sponsorOin : this.authorityFor(type);
-        return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source)];
+        // UWV's wage fact answers a question: which criterion on which day of which table (wageQuestionFor).
+        const question = type === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD ? wageQuestion : undefined;
+        return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source, question)];
       }),
     );
     return new Map(answers);
@@ -212,7 +217,13 @@ export class CaseAssessmentService {
     const types = evidenceNeeded(current.category, current.status, current.sponsorRecognised);
     if (types.length === 0) return;
     const subject = current.subjectPseudonym ? { pseudonym: current.subjectPseudonym } : toSubjectIdentifier(current.applicant);
-    const lookups = await this.lookUp(subject, types, current.sponsorOin, await this.requests.findForCase(null, applicationId));
+    const lookups = await this.lookUp(
+      subject,
+      types,
+      current.sponsorOin,
+      await this.requests.findForCase(null, applicationId),
+      wageQuestionFor(this.reference.salaryThresholds, applicationForDecision(current)),
+    );
     const now = this.clock.now();
     const overtaken = await this.transactions.run(async (tx) => {
       const locked = await this.applications.lock(tx, applicationId);

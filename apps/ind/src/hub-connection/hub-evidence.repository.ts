@@ -6,6 +6,7 @@ import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evide
 import {
   type DisclosedEvidence,
   EvidenceRequestStatus,
+  type EvidenceQuestion,
   type EvidenceServiceClient,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { classifyRemoteError } from '@welkom/grpc';
@@ -43,6 +44,7 @@ export class HubEvidenceRepository {
     evidenceType: EvidenceType,
     purpose: EvidenceRequestPurpose,
     sourceOin = '',
+    question?: EvidenceQuestion,
   ): Promise<EvidenceLookup> {
     const answer = await this.call(
       this.hub.requestEvidence({
@@ -55,6 +57,7 @@ export class HubEvidenceRepository {
         responseTimeout: undefined,
         evidenceId: '',
         sourceOin,
+        question,
       }),
     );
     if ('refused' in answer) return answer.refused;

@@ -123,6 +123,25 @@ export interface RequestEvidenceRequest {
    * any. Only the routed source sees the pending request and may complete it.
    */
   sourceOin: string;
+  /**
+   * Optional: what the source is asked to establish, for evidence that is a derived fact (UWV's
+   * WAGE_MEETS_THRESHOLD: which criterion, on which day, of which table). Stored with a pending request and shown
+   * only to the source it is routed to (OpenEvidenceRequest.question).
+   */
+  question: EvidenceQuestion | undefined;
+}
+
+/**
+ * The question a requester puts to the source of a derived fact. The source answers it in the evidence payload
+ * (e.g. WageMeetsThreshold.category, threshold_reference_date, threshold_table_version).
+ */
+export interface EvidenceQuestion {
+  /** A criterion code of the shared reference table, e.g. "HSM_30_AND_OVER" (salary-thresholds; 1-64 characters). */
+  criterion: string;
+  /** The day whose criterion applies (YYYY-MM-DD), e.g. the submission date of the application. */
+  referenceDate: string;
+  /** The version of the table the requester decides with, e.g. "salary-thresholds.v1"; empty leaves it to the source. */
+  tableVersion: string;
 }
 
 export interface RequestEvidenceResponse {
@@ -187,7 +206,11 @@ export interface OpenEvidenceRequest {
   subjectIdentifier: SubjectIdentifier | undefined;
   requester: PartyReference | undefined;
   purpose: string;
-  deadline: Timestamp | undefined;
+  deadline:
+    | Timestamp
+    | undefined;
+  /** The requester's question, when it put one (RequestEvidenceRequest.question). */
+  question: EvidenceQuestion | undefined;
 }
 
 export interface ListOpenEvidenceRequestsResponse {
@@ -541,6 +564,7 @@ function createBaseRequestEvidenceRequest(): RequestEvidenceRequest {
     responseTimeout: undefined,
     evidenceId: "",
     sourceOin: "",
+    question: undefined,
   };
 }
 
@@ -572,6 +596,9 @@ export const RequestEvidenceRequest: MessageFns<RequestEvidenceRequest> = {
     }
     if (message.sourceOin !== "") {
       writer.uint32(74).string(message.sourceOin);
+    }
+    if (message.question !== undefined) {
+      EvidenceQuestion.encode(message.question, writer.uint32(322).fork()).join();
     }
     return writer;
   },
@@ -659,6 +686,82 @@ export const RequestEvidenceRequest: MessageFns<RequestEvidenceRequest> = {
             }
 
             message.sourceOin = reader.string();
+            continue;
+          }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.question = EvidenceQuestion.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseEvidenceQuestion(): EvidenceQuestion {
+  return { criterion: "", referenceDate: "", tableVersion: "" };
+}
+
+export const EvidenceQuestion: MessageFns<EvidenceQuestion> = {
+  encode(message: EvidenceQuestion, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.criterion !== "") {
+      writer.uint32(10).string(message.criterion);
+    }
+    if (message.referenceDate !== "") {
+      writer.uint32(18).string(message.referenceDate);
+    }
+    if (message.tableVersion !== "") {
+      writer.uint32(26).string(message.tableVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvidenceQuestion {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvidenceQuestion();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.criterion = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.referenceDate = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.tableVersion = reader.string();
             continue;
           }
         }
@@ -1177,6 +1280,7 @@ function createBaseOpenEvidenceRequest(): OpenEvidenceRequest {
     requester: undefined,
     purpose: "",
     deadline: undefined,
+    question: undefined,
   };
 }
 
@@ -1202,6 +1306,9 @@ export const OpenEvidenceRequest: MessageFns<OpenEvidenceRequest> = {
     }
     if (message.deadline !== undefined) {
       Timestamp.encode(message.deadline, writer.uint32(58).fork()).join();
+    }
+    if (message.question !== undefined) {
+      EvidenceQuestion.encode(message.question, writer.uint32(322).fork()).join();
     }
     return writer;
   },
@@ -1273,6 +1380,14 @@ export const OpenEvidenceRequest: MessageFns<OpenEvidenceRequest> = {
             }
 
             message.deadline = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.question = EvidenceQuestion.decode(reader, reader.uint32());
             continue;
           }
         }
