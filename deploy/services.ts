@@ -18,4 +18,5 @@ export const WELKOM_SERVICES: readonly WelkomService[] = [
   { name: 'eu-reporting', role: 'EU_REPORTING', devParty: 'eu-reporting' },
   { name: 'rvo', role: 'RVO', devParty: 'rvo' },
   { name: 'consular', role: 'CONSULAR_POST', devParty: 'consular' },
+  { name: 'uwv', role: 'UWV', devParty: 'uwv' },
 ];
