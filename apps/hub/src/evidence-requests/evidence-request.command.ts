@@ -3,13 +3,28 @@ import type {
   ListOpenEvidenceRequestsRequest,
   RequestEvidenceRequest,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { fieldRule, type Invalid, invalid, oin, pageSize, parseRequest, refineRequest, text, uuid } from '@welkom/validation';
+import {
+  fieldRule,
+  type Invalid,
+  invalid,
+  isoDate,
+  oin,
+  optionalMessage,
+  pageSize,
+  parseRequest,
+  refineRequest,
+  text,
+  uuid,
+} from '@welkom/validation';
 import { z } from 'zod';
 import type { EvidenceCatalogue, EvidenceCatalogueEntry } from '../catalogue/evidence-catalogue';
 import { LEGAL_BASIS_RULE, PURPOSE_RULE, SUB_UNIT_RULE } from '../grants/grant.command';
 import { subjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
+import type { EvidenceQuestionRecord } from './evidence-request';
 
 const MIN_TIMEOUT_MS = 1_000;
+/** A code of a shared reference table's criteria (e.g. salary-thresholds: HSM_30_AND_OVER). */
+const CRITERION_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const HOUR_MS = 3_600_000;
 
 export interface RequestEvidenceCommand {
@@ -25,6 +40,8 @@ export interface RequestEvidenceCommand {
   evidenceId: string | undefined;
   /** The source the requester names for a request that must wait (source_oin); checked against its roles. */
   sourceOin: string | undefined;
+  /** What the source of a derived fact is asked to establish; undefined when the requester put no question. */
+  question: EvidenceQuestionRecord | undefined;
 }
 
 function durationMs(duration: { seconds: string; nanos: number }): number | 'invalid' {
@@ -63,6 +80,11 @@ function requestEvidenceSchema(catalogue: EvidenceCatalogue) {
     }),
     evidenceId: uuid({ required: false }),
     sourceOin: oin({ required: false }),
+    question: optionalMessage({
+      criterion: text({ maxChars: 64, pattern: CRITERION_CODE, patternDescription: 'must be a criterion code such as HSM_30_AND_OVER' }),
+      referenceDate: isoDate(),
+      tableVersion: text({ maxChars: 64, required: false }),
+    }),
   };
   return refineRequest(z.object(shape), (request, report) => {
     const entry = request.evidenceType;
@@ -86,6 +108,7 @@ export function requestEvidenceCommand(request: RequestEvidenceRequest, catalogu
     responseTimeoutMs: parsed.responseTimeout,
     evidenceId: parsed.evidenceId || undefined,
     sourceOin: parsed.sourceOin || undefined,
+    question: parsed.question,
   };
 }
 

@@ -12,6 +12,7 @@ const COMMAND: RequestEvidenceCommand = {
   responseTimeoutMs: undefined,
   evidenceId: undefined,
   sourceOin: undefined,
+  question: undefined,
 };
 
 function input(overrides: Partial<DecisionInput> = {}, command: Partial<RequestEvidenceCommand> = {}): DecisionInput {

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { EvidenceQuestionRecord } from './evidence-request';
 
 @Entity({ name: 'evidence_request' })
 @Index('IDX_evidence_request_pending_subject', ['evidenceType', 'subjectPseudonym'], { where: `"status" = 'PENDING'` })
@@ -57,4 +58,8 @@ export class EvidenceRequestEntity {
   /** The one source that sees this pending request and may complete it; null when unrouted. */
   @Column({ name: 'routed_source_oin', type: 'char', length: 20, nullable: true })
   routedSourceOin!: string | null;
+
+  /** The requester's question for the source of a derived fact (criterion, reference date, table version). */
+  @Column({ name: 'question', type: 'jsonb', nullable: true })
+  question!: EvidenceQuestionRecord | null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
 import { queryRows } from '@welkom/persistence';
-import type { EvidenceRequestRecord, EvidenceRequestStatus } from './evidence-request';
+import type { EvidenceQuestionRecord, EvidenceRequestRecord, EvidenceRequestStatus } from './evidence-request';
 
 interface RequestRow {
   id: string;
@@ -21,10 +21,12 @@ interface RequestRow {
   evidence_id: string | null;
   expired_at: Date | string | null;
   routed_source_oin: string | null;
+  question: EvidenceQuestionRecord | null;
 }
 
 const COLUMNS = `id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
-  explicit_request_by_person, grant_id, status, requested_at, deadline, completed_at, evidence_id, expired_at, routed_source_oin`;
+  explicit_request_by_person, grant_id, status, requested_at, deadline, completed_at, evidence_id, expired_at, routed_source_oin,
+  question`;
 
 // Rows built from JSON inside a statement come back with timestamps as text.
 const date = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -48,6 +50,7 @@ function toRecord(row: RequestRow): EvidenceRequestRecord {
     evidenceId: row.evidence_id,
     expiredAt: optionalDate(row.expired_at),
     routedSourceOin: row.routed_source_oin,
+    question: row.question,
   };
 }
 
@@ -79,19 +82,20 @@ export class EvidenceRequestRepository {
       requested_at: r.requestedAt.toISOString(),
       deadline: r.deadline.toISOString(),
       routed_source_oin: r.routedSourceOin,
+      question: r.question,
     }));
     const rows = await tx.query<(RequestRow & { created: boolean })[]>(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
            id uuid, requester_oin char(20), requester_sub_unit text, evidence_type text, subject_pseudonym text, purpose text,
            legal_basis text, explicit_request_by_person boolean, grant_id uuid, status text, requested_at timestamptz,
-           deadline timestamptz, routed_source_oin char(20))
+           deadline timestamptz, routed_source_oin char(20), question jsonb)
        ),
        inserted AS (
          INSERT INTO evidence_request (id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
-                                       explicit_request_by_person, grant_id, status, requested_at, deadline, routed_source_oin)
+                                       explicit_request_by_person, grant_id, status, requested_at, deadline, routed_source_oin, question)
          SELECT id, requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose, legal_basis,
-                explicit_request_by_person, grant_id, status, requested_at, deadline, routed_source_oin FROM input
+                explicit_request_by_person, grant_id, status, requested_at, deadline, routed_source_oin, question FROM input
          ON CONFLICT (requester_oin, requester_sub_unit, evidence_type, subject_pseudonym, purpose) WHERE status = 'PENDING' DO NOTHING
          RETURNING ${COLUMNS}
        )

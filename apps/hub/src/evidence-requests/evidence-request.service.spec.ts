@@ -35,6 +35,7 @@ function item(callerOin: string, overrides: Partial<RequestItem['command']> = {}
       responseTimeoutMs: undefined,
       evidenceId: undefined,
       sourceOin: undefined,
+      question: undefined,
       ...overrides,
     },
   };

@@ -147,6 +147,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
         responseTimeoutMs: undefined,
         evidenceId: request.evidenceId,
         sourceOin: undefined,
+        question: undefined,
       },
     };
     // The grant is checked again: it may have ended while the request waited.
@@ -281,6 +282,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
         evidenceId: null,
         expiredAt: null,
         routedSourceOin: decision.kind === 'pending' ? decision.routedSourceOin : null,
+        question: item.command.question ?? null,
       })),
     );
     pending.forEach((entry, index) => {

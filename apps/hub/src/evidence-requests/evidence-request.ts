@@ -1,5 +1,15 @@
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
 
+/**
+ * What the requester asks the source of a derived fact to establish (hub.v1.EvidenceQuestion): shown only to the
+ * source the request is routed to.
+ */
+export interface EvidenceQuestionRecord {
+  criterion: string;
+  referenceDate: string;
+  tableVersion: string;
+}
+
 export type EvidenceRequestStatus = 'PENDING' | 'COMPLETED' | 'EXPIRED';
 
 /**
@@ -24,4 +34,6 @@ export interface EvidenceRequestRecord {
   expiredAt: Date | null;
   /** The one source that sees this request and may complete it; null when unrouted (no source lists it). */
   routedSourceOin: string | null;
+  /** The requester's question for the source; null when it put none. */
+  question: EvidenceQuestionRecord | null;
 }

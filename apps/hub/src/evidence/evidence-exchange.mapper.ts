@@ -87,6 +87,6 @@ export function toOpenRequest(view: OpenRequestView): OpenEvidenceRequest {
     requester: { oin: request.requesterOin, subUnit: request.requesterSubUnit },
     purpose: request.purpose,
     deadline: toTimestamp(request.deadline),
-    question: undefined,
+    question: request.question ?? undefined,
   };
 }

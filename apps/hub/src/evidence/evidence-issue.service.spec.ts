@@ -43,6 +43,7 @@ const PENDING: EvidenceRequestRecord = {
   evidenceId: NEW_ID,
   expiredAt: null,
   routedSourceOin: null,
+  question: null,
 };
 
 interface Fakes {
