@@ -1,6 +1,5 @@
-import { APPLICATION_INTAKE_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT } from '@welkom/contracts';
+import { APPLICATION_INTAKE_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, WAGE_DECLARATION_CONTRACT } from '@welkom/contracts';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { WageThresholdCategory } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import {
   type Application,
@@ -12,6 +11,7 @@ import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@welkom/events';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import type { WageDeclarationServiceClient } from '@welkom/contracts/generated/welkom/uwv/v1/wage_declarations';
 import { call, callError, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 jest.setTimeout(180_000);
@@ -51,8 +51,8 @@ function knowledgeMigrantFiling(reference: string, n: number, category: PermitCa
 /**
  * Highly skilled migrants and the EU Blue Card through the chain (issue 13): an employer files at the IND with
  * its own certificate, the IND asks the hub for UWV's derived wage fact, and decides on the income criterion of
- * the reference date. UWV's part is played here by a client with UWV's certificate issuing over the hub's gRPC,
- * as UWV's connector would.
+ * the reference date. UWV runs as a process: the employer's payroll declares the wage there, and UWV answers the
+ * hub's request with the derived yes/no for the question the IND put (criterion, reference date, table version).
  */
 describe('knowledge migrants from the employer through the hub to the IND', () => {
   let chain: Chain;
@@ -61,33 +61,28 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
   const application = async (ref: string): Promise<Application | undefined> =>
     (await call(intakeAs('ind').getApplication({ applicationRef: ref }))).application;
 
-  async function uwvAnswers(
-    n: number,
-    category: WageThresholdCategory,
-    meetsThreshold: boolean,
-    referenceDate: string,
-  ): Promise<{ completed: number; evidenceId: string }> {
-    const hub = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv');
-    const issued = await call(
-      hub.issueEvidence({
-        evidence: {
-          subject: passport(n),
-          evidenceType: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
-          payload: {
-            wageMeetsThreshold: { meetsThreshold, category, thresholdReferenceDate: referenceDate, thresholdTableVersion: TABLE_VERSION },
+  /** The employer's payroll declares the applicant's guaranteed gross monthly salary at UWV (never to the IND). */
+  async function employerDeclares(employer: PartyKey, n: number, euros: number, periodStart = '2026-01-01', reference = `pay-${n}`) {
+    const uwv = chain.uwv;
+    if (!uwv) throw new Error('the chain runs without UWV');
+    const answer = await call(
+      chain.client<WageDeclarationServiceClient>(WAGE_DECLARATION_CONTRACT, uwv, employer).importWageDeclarations({
+        declarations: [
+          {
+            declarationReference: reference,
+            employee: passport(n),
+            periodStart,
+            guaranteedGrossMonthlySalaryCents: String(euros * 100),
+            employmentEndedOn: '',
           },
-          issuedAt: undefined,
-          validUntil: undefined,
-          sourceReference: `uwv-wage-${n}`,
-          subUnit: '',
-        },
+        ],
       }),
     );
-    return { completed: issued.completedRequests, evidenceId: issued.reference?.evidenceId ?? '' };
+    expect(answer).toEqual({ imported: 1, alreadyImported: 0 });
   }
 
   beforeAll(async () => {
-    chain = await startChain({ label: 'knowledge-migrants' });
+    chain = await startChain({ label: 'knowledge-migrants', uwv: {} });
   });
 
   afterAll(async () => {
@@ -106,19 +101,14 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     const open = await call(
       chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv').listOpenEvidenceRequests({ pageSize: 500 }),
     );
+    // UWV holds no declaration yet, so the request waits, with the IND's question for UWV on it.
     expect(
       open.requests
         .filter((request) => request.evidenceType === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD)
-        .map((r) => r.subjectIdentifier?.passport),
-    ).toEqual([passport(1).passport]);
+        .map((r) => [r.subjectIdentifier?.passport, r.question]),
+    ).toEqual([[passport(1).passport, { criterion: 'HSM_30_AND_OVER', referenceDate: receipt?.submittedOn, tableVersion: TABLE_VERSION }]]);
 
-    const wage = await uwvAnswers(
-      1,
-      WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER,
-      true,
-      receipt?.submittedOn ?? '',
-    );
-    expect(wage.completed).toBe(1);
+    await employerDeclares('employer-voorbeeld-tech', 1, 6000);
     const decided = await until('the HSM decision', async () => {
       const current = await application(ref);
       return current?.status === S.APPLICATION_STATUS_PERMIT_ISSUED ? current : undefined;
@@ -134,9 +124,27 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     expect(grant?.ruleVersion).toBe(TABLE_VERSION);
     expect(grant?.evidenceUsed.map((used) => used.evidenceType)).toEqual([EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD]);
 
-    // After the grant the salary drops: UWV revokes its wage fact and the employer reports the change (duty to notify).
-    const hub = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv');
-    const revoked = await call(hub.revokeEvidence({ evidenceId: wage.evidenceId, reason: 'salary below the criterion (employer report)' }));
+    const wage = grant?.evidenceUsed[0];
+
+    // After the grant the salary drops: the payroll declares it at UWV, UWV revokes its wage fact, and the employer
+    // reports the change to the IND (duty to notify).
+    await employerDeclares('employer-voorbeeld-tech', 1, 5000, '2027-03-01', 'pay-1-drop');
+    const ind = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'ind');
+    const askAgain = () =>
+      ind.requestEvidence({
+        subject: passport(1),
+        evidenceType: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
+        purpose: 'ADMISSION_HIGHLY_SKILLED_MIGRANT',
+        legalBasis: 'Vw 2000 art. 24a',
+        explicitRequestByPerson: false,
+        subUnit: '',
+        responseTimeout: undefined,
+        evidenceId: wage?.evidenceId ?? '',
+        sourceOin: '',
+        question: undefined,
+      });
+    // Asked again, the hub refuses the revoked wage fact: it is never relied on again.
+    await until('UWV revokes the wage fact', async () => ((await callError(askAgain())).reason === 'EVIDENCE_REVOKED' ? true : undefined));
     await chain.publishAs('employer-voorbeeld-tech', TOPICS.sponsorNotification, {
       notificationId: randomUUID(),
       applicationRef: ref,
@@ -144,7 +152,7 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
       change: SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION,
       factDate: receipt?.submittedOn ?? '',
       reportedOn: receipt?.submittedOn ?? '',
-      revokedEvidence: revoked.reference ? [revoked.reference] : [],
+      revokedEvidence: wage ? [wage] : [],
       sponsorReference: 'VT-HSM-1',
     });
     const reviewed = await until('the salary-drop notification', async () => {
@@ -154,23 +162,7 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     expect(reviewed.notifications.map((n) => [n.change, n.effect, n.reportedLate])).toEqual([
       [SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION, NotificationEffect.NOTIFICATION_EFFECT_PERMIT_REVIEW_REQUIRED, false],
     ]);
-    // Asked again, the hub refuses the revoked wage fact: it is never relied on again.
-    const ind = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'ind');
-    const error = await callError(
-      ind.requestEvidence({
-        subject: passport(1),
-        evidenceType: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
-        purpose: 'ADMISSION_HIGHLY_SKILLED_MIGRANT',
-        legalBasis: 'Vw 2000 art. 24a',
-        explicitRequestByPerson: false,
-        subUnit: '',
-        responseTimeout: undefined,
-        evidenceId: '',
-        sourceOin: '',
-        question: undefined,
-      }),
-    );
-    expect(error.reason).toBe('EVIDENCE_REVOKED');
+    expect((await callError(askAgain())).reason).toBe('EVIDENCE_REVOKED');
   });
 
   it('refuses an HSM under 30 whose salary is below the criterion, naming the criterion amount', async () => {
@@ -179,7 +171,8 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
         knowledgeMigrantFiling('VT-HSM-2', 2, PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, '2000-07-01'),
       ),
     );
-    await uwvAnswers(2, WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_UNDER_30, false, receipt?.submittedOn ?? '');
+    // € 4,000 is below the under-30 amount of 2026 (€ 4,357): UWV says no, without the IND ever seeing the salary.
+    await employerDeclares('employer-voorbeeld-tech', 2, 4000);
     const refused = await until('the refusal', async () => {
       const current = await application(receipt?.applicationRef ?? '');
       return current?.status === S.APPLICATION_STATUS_REFUSED ? current : undefined;
@@ -216,7 +209,7 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     expect(statutoryDays(unrecognised.receipt?.deadlines)).toBe(90);
     expect(statutoryDays(recognised.receipt?.deadlines)).toBe(30);
 
-    await uwvAnswers(4, WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_EU_BLUE_CARD, true, unrecognised.receipt?.submittedOn ?? '');
+    await employerDeclares('employer-voorbeeld-logistiek', 4, 6000);
     const granted = await until('the Blue Card grant', async () => {
       const current = await application(unrecognised.receipt?.applicationRef ?? '');
       return current?.status === S.APPLICATION_STATUS_PERMIT_ISSUED ? current : undefined;
@@ -231,7 +224,7 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
         knowledgeMigrantFiling('VT-BC-2', 6, PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD, '1990-01-01', 5),
       ),
     );
-    await uwvAnswers(6, WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_EU_BLUE_CARD, true, receipt?.submittedOn ?? '');
+    await employerDeclares('employer-voorbeeld-tech', 6, 6000);
     const refused = await until('the refusal', async () => {
       const current = await application(receipt?.applicationRef ?? '');
       return current?.status === S.APPLICATION_STATUS_REFUSED ? current : undefined;
