@@ -231,4 +231,49 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
     });
     expect(refused.reasonCode).toBe('CONTRACT_TOO_SHORT');
   });
+
+  it('UWV takes wage declarations only from employers, each kept once, and refuses a bad batch whole', async () => {
+    const uwv = chain.uwv;
+    if (!uwv) throw new Error('the chain runs without UWV');
+    const declarationsAs = (party: PartyKey) => chain.client<WageDeclarationServiceClient>(WAGE_DECLARATION_CONTRACT, uwv, party);
+    const line = {
+      declarationReference: 'pay-90',
+      employee: passport(90),
+      periodStart: '2026-01-01',
+      guaranteedGrossMonthlySalaryCents: '600000',
+      employmentEndedOn: '',
+    };
+
+    // The IND (or any party without the EMPLOYER role) cannot put a wage into UWV's administration.
+    const notEmployer = await callError(declarationsAs('ind').importWageDeclarations({ declarations: [line] }));
+    expect([notEmployer.code, notEmployer.reason]).toEqual([7, 'NOT_AN_EMPLOYER']);
+
+    const bad = await callError(
+      declarationsAs('employer-voorbeeld-chips').importWageDeclarations({
+        declarations: [
+          line,
+          { ...line, declarationReference: 'pay-91', periodStart: '2026-13-01', guaranteedGrossMonthlySalaryCents: '-5' },
+        ],
+      }),
+    );
+    expect(bad.code).toBe(3);
+    expect(bad.fieldViolations.map((v) => v.field).sort()).toEqual([
+      'declarations[1].guaranteed_gross_monthly_salary_cents',
+      'declarations[1].period_start',
+    ]);
+
+    expect(await call(declarationsAs('employer-voorbeeld-chips').importWageDeclarations({ declarations: [line] }))).toEqual({
+      imported: 1,
+      alreadyImported: 0,
+    });
+    // Sent again (a retried batch): kept once. Another employer's same reference is its own declaration.
+    expect(await call(declarationsAs('employer-voorbeeld-chips').importWageDeclarations({ declarations: [line] }))).toEqual({
+      imported: 0,
+      alreadyImported: 1,
+    });
+    expect(await call(declarationsAs('employer-voorbeeld-tech').importWageDeclarations({ declarations: [line] }))).toEqual({
+      imported: 1,
+      alreadyImported: 0,
+    });
+  });
 });
