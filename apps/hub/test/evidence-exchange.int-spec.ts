@@ -38,7 +38,16 @@ const PROOF: EnrolmentProof = {
   expectedEndDate: '2028-08-31',
   fullTime: true,
 };
-const IND_GRANTED_FIELDS = ['institution_name', 'programme_name', 'study_level', 'enrolment_status', 'academic_year', 'start_date'];
+const IND_GRANTED_FIELDS = [
+  'institution_name',
+  'programme_name',
+  'study_level',
+  'enrolment_status',
+  'academic_year',
+  'start_date',
+  'expected_end_date',
+  'full_time',
+];
 const ADMISSION_STUDY = { purpose: 'ADMISSION_STUDY', legalBasis: 'Vw 2000 art. 24a' };
 
 let nextSubject = 7_000;
@@ -185,8 +194,8 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       enrolmentStatus: PROOF.enrolmentStatus,
       academicYear: PROOF.academicYear,
       startDate: PROOF.startDate,
-      expectedEndDate: '',
-      fullTime: false,
+      expectedEndDate: PROOF.expectedEndDate,
+      fullTime: PROOF.fullTime,
     });
     expect(Number(disclosed?.auditSequence)).toBeGreaterThan(0);
   });
@@ -198,7 +207,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(byPseudonym.evidence?.reference?.evidenceId).toBe(issued.reference?.evidenceId);
   });
 
-  it('refuses IND without a grant for the type with PERMISSION_DENIED, and records the refusal', async () => {
+  it('refuses a party without a grant for the type with PERMISSION_DENIED, and records the refusal', async () => {
     const subject = newSubject();
     await call(
       evidence('university-leiden').issueEvidence({
@@ -220,14 +229,15 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       }),
     );
 
+    // UWV has no grant for tuition payment status (the IND has one, for study admission).
     const error = await callError(
-      evidence('ind').requestEvidence(enrolmentRequest(subject, { evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS })),
+      evidence('uwv').requestEvidence(enrolmentRequest(subject, { evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS })),
     );
 
     expect(error.code).toBe(status.PERMISSION_DENIED);
     expect(error.reason).toBe('NO_GRANT');
     const refusal = (await accessLog(subject)).find((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED');
-    expect(refusal).toMatchObject({ refusalReason: 'NO_GRANT', party: { oin: OIN.ind }, partyName: 'Immigratie- en Naturalisatiedienst' });
+    expect(refusal).toMatchObject({ refusalReason: 'NO_GRANT', party: { oin: OIN.uwv }, partyName: 'UWV' });
   });
 
   it('refuses IND asking for another purpose than its grant names, and records the refusal with that purpose', async () => {

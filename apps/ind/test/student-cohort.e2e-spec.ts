@@ -28,7 +28,7 @@ import { testInfrastructure } from '@welkom/testing';
 import { isoWeekdayOf, parseIsoDate, SATURDAY, SUNDAY } from '@welkom/platform';
 import { bundledDeadlineReference } from '../src/deadlines/decision-period.reference';
 import { decisionDeadlines } from '../src/deadlines/decision-deadline.calculator';
-import { call, callError, type Chain, grantWhatTheIndRulesRead, NON_RECOGNISED_SPONSOR, OIN, startChain, until } from './chain-harness';
+import { call, callError, type Chain, NON_RECOGNISED_SPONSOR, OIN, startChain, until } from './chain-harness';
 
 jest.setTimeout(900_000);
 
@@ -361,7 +361,6 @@ describe('a cohort of students and researchers through university, hub and IND',
 
   beforeAll(async () => {
     chain = await phase('boot hub, IND and university (3 processes)', () => startChain({ label: 'cohort' }));
-    await grantWhatTheIndRulesRead(chain);
     office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     indAsInd = () => chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
 

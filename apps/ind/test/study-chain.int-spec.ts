@@ -15,7 +15,7 @@ import {
   type InternationalOfficeServiceClient,
   PushOutcome,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import { call, callError, type Chain, grantWhatTheIndRulesRead, NON_RECOGNISED_SPONSOR, startChain, until } from './chain-harness';
+import { call, callError, type Chain, NON_RECOGNISED_SPONSOR, startChain, until } from './chain-harness';
 
 jest.setTimeout(180_000);
 
@@ -75,7 +75,6 @@ describe('study applications from the university through the hub to the IND', ()
 
   beforeAll(async () => {
     chain = await startChain({ label: 'study' });
-    await grantWhatTheIndRulesRead(chain);
     office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     ind = () => chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
   });

@@ -6,7 +6,13 @@ import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { toTimestamp } from '@welkom/platform';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
-import { type CreateGrantCommand, createGrantCommand } from './grant.command';
+import { type CreateGrantCommand, createGrantCommand, type EndGrantCommand } from './grant.command';
+
+/** What a seed file asks for: grants to create where missing, and grants it shipped earlier to end where active. */
+export interface GrantSeed {
+  create: CreateGrantCommand[];
+  end: EndGrantCommand[];
+}
 
 /**
  * The grant seed file. Only the shape is checked here; what a grant may say (a known type, fields the catalogue
@@ -25,6 +31,12 @@ export const grantSeedFileSchema = referenceFileSchema({
       validFrom: z.string(),
       validTo: z.string(),
       requiresExplicitRequest: z.boolean().optional(),
+      /**
+       * A grant the file once shipped and that has since been replaced: the seed ends it where it exists (as
+       * the hub operator would, audited and evented) and never creates it. Grants never change once made, so
+       * a file that shipped a grant ends it here rather than editing it or dropping it.
+       */
+      ended: z.object({ reason: z.string().min(1) }).optional(),
     }),
   ),
 });
@@ -38,10 +50,10 @@ function timestamp(value: string) {
  * Reads a grant seed file (deploy/hub/*.json) into the same commands the admin API builds, so a seed is
  * checked exactly like an operator's request; a bad grant stops start-up with its position.
  */
-export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): CreateGrantCommand[] {
+export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): GrantSeed {
   const file = readReferenceFile(grantSeedFileSchema, filePath);
   const name = path.basename(filePath);
-  return file.grants.map((seed, index) => {
+  const commands = file.grants.map((seed, index) => {
     const request: CreateGrantRequest = {
       grant: {
         grantId: seed.id,
@@ -67,4 +79,8 @@ export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): C
       throw new ReferenceDataError(name, [message]);
     }
   });
+  return {
+    create: commands.filter((_, index) => file.grants[index].ended === undefined),
+    end: file.grants.flatMap((seed) => (seed.ended === undefined ? [] : [{ grantId: seed.id, reason: seed.ended.reason }])),
+  };
 }
