@@ -2,23 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { databaseUrl, ensureDatabase } from '@welkom/persistence';
-import { DEV_PARTIES_FILE, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
+import { devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
+import { startServices } from './start-services';
 
-/** The services `npm start` runs, in start order (agency connectors need the hub), with their party. */
-const SERVICES = [
-  {
-    name: 'hub',
-    party: 'hub',
-    env: {
-      PARTY_SEED_FILE: DEV_PARTIES_FILE,
-      GRANT_SEED_FILE: join(REPO_ROOT, 'deploy', 'hub', 'dev-grants.v1.json'),
-      SUBJECT_PSEUDONYM_SECRET: devSecret('SUBJECT_PSEUDONYM_SECRET'),
-    },
-  },
-  { name: 'ind', party: 'ind', env: {} },
-  { name: 'university', party: 'university-leiden', env: {} },
-  { name: 'eu-reporting', party: 'eu-reporting', env: {} },
-] as const;
+/** The services `npm start` runs, in start order, with their party (scripts/start-services.ts). */
+const SERVICES = startServices(devSecret);
 
 const BASE_GRPC_PORT = Number(process.env.WELKOM_BASE_GRPC_PORT ?? 50051);
 const BASE_HTTP_PORT = Number(process.env.WELKOM_BASE_HTTP_PORT ?? 8081);

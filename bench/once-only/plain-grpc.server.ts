@@ -21,8 +21,9 @@ const RESPONSE: RequestEvidenceResponse = {
     reference: {
       evidenceId: '6a1f0c2e-0001-4000-8000-0000000000aa',
       evidenceType: 'EVIDENCE_TYPE_ENROLMENT_PROOF' as never,
-      contentSha256: 'a'.repeat(64),
+      contentSha256: '',
       schemaVersion: 1,
+      contentCommitment: 'a'.repeat(64),
     },
     subject: { pseudonym: `subj_${'a'.repeat(52)}` },
     issuer: { oin: '00000003281234560000', subUnit: '' },
@@ -54,6 +55,7 @@ const RESPONSE: RequestEvidenceResponse = {
       'full_time',
     ],
     auditSequence: '1',
+    disclosedViewSha256: 'b'.repeat(64),
   },
 };
 

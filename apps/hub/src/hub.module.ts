@@ -13,6 +13,7 @@ import { ConnectorService } from './connectors/connector.service';
 import { EvidenceEntity } from './evidence/evidence.entity';
 import { EvidenceExchangeGrpcController } from './evidence/evidence-exchange.grpc-controller';
 import { EvidenceIssueService } from './evidence/evidence-issue.service';
+import { EvidenceCommitmentRepository } from './evidence/evidence-commitment.repository';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { EvidenceSourceEventConsumer } from './evidence/evidence-source.event-consumer';
 import { EvidenceRequestEntity } from './evidence-requests/evidence-request.entity';
@@ -90,6 +91,7 @@ export class HubModule {
         GrantRepository,
         GrantService,
         EvidenceRepository,
+        EvidenceCommitmentRepository,
         EvidenceIssueService,
         EvidenceRequestRepository,
         RequestSnapshotRepository,

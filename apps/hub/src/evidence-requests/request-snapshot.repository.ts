@@ -27,7 +27,7 @@ export interface SnapshotQuery {
  * processes, and a batch of requests should cost as few of them as possible.
  */
 const SNAPSHOT: PreparedStatement = {
-  name: 'hub_request_snapshot_v1',
+  name: 'hub_request_snapshot_v2',
   text: `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
@@ -48,7 +48,8 @@ const SNAPSHOT: PreparedStatement = {
     (SELECT coalesce(json_agg(json_build_object(
               'id', e.id, 'evidenceType', e.evidence_type, 'subjectPseudonym', e.subject_pseudonym, 'issuerOin', e.issuer_oin,
               'issuerSubUnit', e.issuer_sub_unit, 'sourceReference', e.source_reference, 'schemaVersion', e.schema_version,
-              'payload', encode(e.payload, 'base64'), 'contentSha256', e.content_sha256, 'issuedAt', e.issued_at,
+              'payload', encode(e.payload, 'base64'), 'contentSha256', e.content_sha256, 'contentCommitment', e.content_commitment,
+              'issuedAt', e.issued_at,
               'verifiedAt', e.verified_at, 'validUntil', e.valid_until, 'revokedAt', e.revoked_at,
               'revocationReason', e.revocation_reason)), '[]'::json)
        FROM evidence e

@@ -15,6 +15,7 @@ import type { EvidenceRecord } from './evidence';
 import type { IssueEvidenceCommand } from './evidence-issue.command';
 import { EvidenceIssueService } from './evidence-issue.service';
 import type { EvidenceRepository } from './evidence.repository';
+import { commitmentOf, type EvidenceCommitmentRepository } from './evidence-commitment.repository';
 
 const NEW_ID = '00000000-0000-4000-8000-0000000000b1';
 const COMMAND: IssueEvidenceCommand = {
@@ -52,6 +53,8 @@ interface Fakes {
   inbox?: Partial<EventInbox>;
 }
 
+const SALT = Buffer.alloc(32, 7);
+
 function build(fakes: Fakes = {}) {
   const audit = recordingAudit();
   const events: string[] = [];
@@ -62,7 +65,10 @@ function build(fakes: Fakes = {}) {
     strictFake<EvidenceRepository>('EvidenceRepository', {
       lockSubjects: async () => undefined,
       findBySourceReference: async () => null,
-      insert: async (_tx, evidence) => void inserted.push(evidence),
+      insert: async (_tx, evidence, salt) => {
+        expect(salt).toBe(SALT);
+        inserted.push(evidence);
+      },
       ...fakes.vault,
     }),
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', { completePending: async () => [], ...fakes.requests }),
@@ -83,6 +89,9 @@ function build(fakes: Fakes = {}) {
     strictFake<HubMetricsRepository>('HubMetricsRepository', {
       documentNotAskedAgain: (type, from) => void notAskedAgain.push(`${type} ${from}`),
     }),
+    strictFake<EvidenceCommitmentRepository>('EvidenceCommitmentRepository', {
+      commit: (canonical) => ({ salt: SALT, commitment: commitmentOf(SALT, canonical) }),
+    }),
   );
   return { issuing, audit, events, inserted, notAskedAgain };
 }
@@ -99,6 +108,7 @@ describe('EvidenceIssueService.issue', () => {
         issuerOin: LEIDEN.oin,
         subjectPseudonym: SUBJECT,
         contentSha256: CHECKED_PROOF.sha256,
+        contentCommitment: commitmentOf(SALT, CHECKED_PROOF.canonical),
         schemaVersion: 1,
         issuedAt: NOW,
         verifiedAt: NOW,

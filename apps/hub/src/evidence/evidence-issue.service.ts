@@ -19,6 +19,7 @@ import type { EvidenceRecord } from './evidence';
 import type { IssueEvidenceCommand, RevokeEvidenceCommand } from './evidence-issue.command';
 import { issuerRefusal } from './evidence-issuer';
 import { toEvidenceReference } from './evidence.mapper';
+import { EvidenceCommitmentRepository } from './evidence-commitment.repository';
 import { EvidenceRepository } from './evidence.repository';
 import { evidenceValidity } from './evidence-validity';
 
@@ -59,6 +60,7 @@ export class EvidenceIssueService {
     private readonly clock: ClockRepository,
     private readonly ids: IdRepository,
     private readonly metrics: HubMetricsRepository,
+    private readonly commitments: EvidenceCommitmentRepository,
   ) {}
 
   /** `event` is set on the Kafka path: the inbox makes a redelivered event a no-op. */
@@ -110,6 +112,7 @@ export class EvidenceIssueService {
             { fieldViolations: [{ field: 'evidence.source_reference', description: 'was issued before with other content' }] },
           );
         }
+        const { salt, commitment } = this.commitments.commit(command.payload.canonical);
         const evidence: EvidenceRecord = {
           id: this.ids.newId(),
           evidenceType: command.entry.type,
@@ -120,13 +123,14 @@ export class EvidenceIssueService {
           schemaVersion: command.entry.schemaVersion,
           payload: command.payload.canonical,
           contentSha256: command.payload.sha256,
+          contentCommitment: commitment,
           issuedAt: validity.issuedAt,
           verifiedAt: now,
           validUntil: validity.validUntil,
           revokedAt: null,
           revocationReason: null,
         };
-        await this.vault.insert(tx, evidence);
+        await this.vault.insert(tx, evidence, salt);
         if (command.subject.kind !== 'pseudonym') {
           await this.subjectIdentifiers.record(tx, [{ pseudonym: subjectPseudonym, sealed: this.subjects.seal(command.subject) }], now);
         }
@@ -190,7 +194,7 @@ export class EvidenceIssueService {
       const revoked: EvidenceRecord = { ...evidence, revokedAt: now, revocationReason: command.reason };
       await this.vault.markRevoked(tx, evidence.id, now, command.reason);
       await this.outbox.enqueue(tx, TOPICS.evidenceRevoked, {
-        evidence: toEvidenceReference(revoked),
+        evidence: toEvidenceReference(revoked, 'holder'),
         subject: { pseudonym: revoked.subjectPseudonym },
         issuer: { oin: revoked.issuerOin, subUnit: revoked.issuerSubUnit },
         revokedAt: toTimestamp(now),
@@ -220,7 +224,7 @@ export class EvidenceIssueService {
     completed: readonly EvidenceRequestRecord[],
     now: Date,
   ): Promise<void> {
-    const reference = toEvidenceReference(evidence);
+    const reference = toEvidenceReference(evidence, 'holder');
     const subject = { pseudonym: evidence.subjectPseudonym };
     await this.outbox.enqueue(tx, TOPICS.evidenceVerified, {
       evidence: reference,

@@ -75,6 +75,7 @@ export function storedProof(overrides: Partial<EvidenceRecord> = {}): EvidenceRe
     schemaVersion: 1,
     payload: CHECKED_PROOF.canonical,
     contentSha256: CHECKED_PROOF.sha256,
+    contentCommitment: 'c'.repeat(64),
     issuedAt: new Date('2026-02-01T00:00:00Z'),
     verifiedAt: new Date('2026-02-01T00:00:01Z'),
     validUntil: new Date('2027-02-01T00:00:00Z'),
