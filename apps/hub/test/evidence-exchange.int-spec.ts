@@ -8,6 +8,9 @@ import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
   EnrolmentProof,
   EnrolmentStatus,
+  RecognisedSponsorStatus,
+  SponsorRecognition,
+  SponsorRegister,
   StudyLevel,
   TuitionPayment,
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
@@ -366,12 +369,83 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const everything = JSON.stringify(answers, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('latin1') : value));
     for (const reference of [valid.reference, revoked.reference]) {
       expect(everything).not.toContain(reference?.contentSha256);
+      expect(everything).not.toContain(reference?.contentCommitment);
       expect(everything).not.toContain(reference?.evidenceId);
     }
     expect(await callError(evidence('university-delft').revokeEvidence({ evidenceId: missing, reason: 'x' }))).toMatchObject({
       code: status.NOT_FOUND,
       reason: 'EVIDENCE_NOT_FOUND',
     });
+  });
+
+  it('leak 3: a requester cannot recover a withheld field from anything it receives (brute force over its domain)', async () => {
+    // UWV's shipped grant for a sponsor's register entry withholds recognised_since: a date, a domain small
+    // enough to try whole. The IND (the source) issues the entry; UWV asks for it.
+    const kvkNumber = String(40_000_000 + (nextSubject += 1));
+    const entry: RecognisedSponsorStatus = {
+      organisationName: 'Voorbeeld Techniek B.V.',
+      kvkNumber,
+      register: SponsorRegister.SPONSOR_REGISTER_REGULAR_LABOUR_AND_HIGHLY_SKILLED_MIGRANTS,
+      recognition: SponsorRecognition.SPONSOR_RECOGNITION_RECOGNISED,
+      recognisedSince: '2019-03-14',
+    };
+    const issued = await call(
+      evidence('ind').issueEvidence({
+        evidence: {
+          subject: { kvkNumber },
+          evidenceType: EvidenceType.EVIDENCE_TYPE_RECOGNISED_SPONSOR_STATUS,
+          payload: { recognisedSponsorStatus: entry },
+          issuedAt: undefined,
+          validUntil: undefined,
+          sourceReference: `register-${kvkNumber}`,
+          subUnit: '',
+        },
+      }),
+    );
+    const answer = await call(
+      evidence('uwv').requestEvidence({
+        subject: { kvkNumber },
+        evidenceType: EvidenceType.EVIDENCE_TYPE_RECOGNISED_SPONSOR_STATUS,
+        purpose: 'WORK_PERMIT_ADVICE',
+        legalBasis: 'Wav art. 3',
+        explicitRequestByPerson: false,
+        subUnit: '',
+        responseTimeout: undefined,
+        evidenceId: '',
+        sourceOin: '',
+      }),
+    );
+    const disclosed = answer.evidence;
+    expect(disclosed?.disclosedFields).not.toContain('recognised_since');
+    const received = disclosed?.payload?.recognisedSponsorStatus as RecognisedSponsorStatus;
+    expect(received.recognisedSince).toBe('');
+    // Integrity: the requester recomputes the hash of the view it was given.
+    expect(disclosed?.disclosedViewSha256).toBe(createHash('sha256').update(RecognisedSponsorStatus.encode(received).finish()).digest('hex'));
+
+    // Everything the requester receives, or could read: its answer, and the evidence events on the backbone.
+    const verified = await eventually(async () =>
+      kafka.events(TOPICS.evidenceVerified).find((event) => event.payload.evidence?.evidenceId === issued.reference?.evidenceId),
+    );
+    const everything = JSON.stringify([answer, verified.payload]);
+    const hexValues = new Set(everything.match(/[0-9a-f]{64}/g) ?? []);
+    expect(hexValues.size).toBeGreaterThan(0);
+    expect(verified.payload.evidence?.contentSha256).toBe('');
+    expect(verified.payload.evidence?.contentCommitment).toBe(disclosed?.reference?.contentCommitment);
+
+    // The attack: every date of 1990-2030 in the withheld field, hashed as the hub encodes a payload.
+    const candidates: string[] = [];
+    for (let day = Date.parse('1990-01-01'); day <= Date.parse('2030-12-31'); day += 86_400_000) {
+      candidates.push(new Date(day).toISOString().slice(0, 10));
+    }
+    const bruteForce = (targets: ReadonlySet<string>): string[] =>
+      candidates.filter((candidate) => {
+        const guess = RecognisedSponsorStatus.encode({ ...received, recognisedSince: candidate }).finish();
+        return targets.has(createHash('sha256').update(guess).digest('hex'));
+      });
+    expect(bruteForce(hexValues)).toEqual([]);
+    // The same attack finds the withheld date at once in the unsalted hash the hub used to hand out (issue 11):
+    // it is the issuer's hash, which the issuer alone still gets.
+    expect(bruteForce(new Set([issued.reference?.contentSha256 ?? '']))).toEqual([entry.recognisedSince]);
   });
 
   it('registers a pending request, asks the source, and completes it when the source issues', async () => {
