@@ -33,6 +33,10 @@ import { PartyRegistryGrpcController } from './party-registry/party-registry.grp
 import { PartyRegistryService } from './party-registry/party-registry.service';
 import { PartyRepository } from './party-registry/party.repository';
 import { HubMetricsRepository } from './platform/hub-metrics.repository';
+import { ApplicationStatusEventConsumer } from './relations/application-status.event-consumer';
+import { SponsorshipService } from './relations/sponsorship.service';
+import { SubjectRelationEntity } from './relations/subject-relation.entity';
+import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
@@ -64,6 +68,7 @@ export class HubModule {
           SubjectIdentifierEntity,
           AuditEntryEntity,
           AuditChainHeadEntity,
+          SubjectRelationEntity,
         ],
         migrations: HUB_MIGRATIONS,
       }),
@@ -74,6 +79,7 @@ export class HubModule {
         EvidenceExchangeGrpcController,
         EvidenceSourceEventConsumer,
         AuditGrpcController,
+        ApplicationStatusEventConsumer,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },
@@ -98,6 +104,8 @@ export class HubModule {
         EvidenceRequestService,
         EvidenceRequestExpiryService,
         EvidenceRequestExpiryWorker,
+        SubjectRelationRepository,
+        SponsorshipService,
       ],
     };
   }

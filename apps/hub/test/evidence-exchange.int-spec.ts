@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { type Metadata, status } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
@@ -8,6 +8,7 @@ import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
   EnrolmentProof,
   EnrolmentStatus,
+  PermitDecision,
   RecognisedSponsorStatus,
   SponsorRecognition,
   SponsorRegister,
@@ -21,7 +22,8 @@ import {
   type EvidenceServiceClient,
   type RequestEvidenceRequest,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type GrantServiceClient, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { ApplicationStatus, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { eventually } from '@welkom/testing';
 import { call, callError, type HubUnderTest, OIN, startHubUnderTest, testBsn } from './hub-test-harness';
@@ -120,6 +122,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       TOPICS.evidenceRequestExpired,
       TOPICS.grantChanged,
       { name: deadLetterTopicOf(TOPICS.evidenceSourceIssued) },
+      { name: deadLetterTopicOf(TOPICS.applicationStatusChanged) },
     ]);
   });
 
@@ -448,6 +451,83 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(bruteForce(new Set([issued.reference?.contentSha256 ?? '']))).toEqual([entry.recognisedSince]);
   });
 
+  it('leak 4: a sponsor cannot read a decision about someone it did not sponsor', async () => {
+    const leidensApplicant = newSubject();
+    const delftsApplicant = newSubject();
+    const decide = (subject: SubjectIdentifier) =>
+      call(
+        evidence('ind').issueEvidence({
+          evidence: {
+            subject,
+            evidenceType: EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION,
+            payload: {
+              residencePermitDecision: {
+                decision: PermitDecision.PERMIT_DECISION_GRANTED,
+                purposeOfStay: 'STUDY',
+                decidedOn: '2026-10-01',
+                permitValidFrom: '2026-10-01',
+                permitValidUntil: '2028-08-31',
+                labourMarketAccess: '',
+                caseReference: '',
+              },
+            },
+            issuedAt: undefined,
+            validUntil: undefined,
+            sourceReference: sourceReference(),
+            subUnit: '',
+          },
+        }),
+      );
+    const leidens = (await decide(leidensApplicant)).subject?.pseudonym ?? '';
+    const delfts = (await decide(delftsApplicant)).subject?.pseudonym ?? '';
+    const filedBy = (pseudonym: string, sponsorOin: string) => ({
+      applicationRef: randomUUID(),
+      subject: { pseudonym },
+      category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+      status: ApplicationStatus.APPLICATION_STATUS_SUBMITTED,
+      citizenship: 'KE',
+      sponsorType: SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR,
+      sponsor: { oin: sponsorOin, subUnit: '' },
+      submittedOn: '2026-09-01',
+      decidedOn: '',
+      reasonCode: '',
+      occurredAt: undefined,
+    });
+    // Who filed for whom, as the IND's case journal publishes it, signed by the IND.
+    await kafka.publishAs('ind', TOPICS.applicationStatusChanged, filedBy(leidens, OIN.leiden));
+    await kafka.publishAs('ind', TOPICS.applicationStatusChanged, filedBy(delfts, OIN.delft));
+    // Leiden claiming Delft's applicant itself is not a fact the hub takes: only the IND may publish status.
+    await kafka.publishAs('university-leiden', TOPICS.applicationStatusChanged, filedBy(delfts, OIN.leiden));
+    const askAbout = (subject: SubjectIdentifier): RequestEvidenceRequest => ({
+      subject,
+      evidenceType: EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION,
+      purpose: 'SPONSOR_DUTY_OF_CARE',
+      legalBasis: 'Vw 2000 art. 2a',
+      // Claimed, and worth nothing: the flag is not a consent record the hub can check.
+      explicitRequestByPerson: true,
+      subUnit: '',
+      responseTimeout: undefined,
+      evidenceId: '',
+      sourceOin: '',
+    });
+
+    const own = await eventually(async () => (await call(evidence('university-leiden').requestEvidence(askAbout(leidensApplicant)))).evidence);
+    expect(own.disclosedFields).toEqual(['decision', 'decided_on', 'permit_valid_until']);
+    await eventually(async () => (await call(evidence('university-delft').requestEvidence(askAbout(delftsApplicant)))).evidence);
+    await eventually(async () =>
+      kafka.raw(deadLetterTopicOf(TOPICS.applicationStatusChanged)).length > 0 ? true : undefined,
+    );
+
+    const refused = await callError(evidence('university-leiden').requestEvidence(askAbout(delftsApplicant)));
+    expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NO_RELATION' });
+    const log = await accessLog(delftsApplicant);
+    expect(log.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => entry.party?.oin)).toEqual([OIN.ind]);
+    expect(log.find((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED')).toMatchObject({
+      party: { oin: OIN.leiden },
+      refusalReason: 'NO_RELATION',
+    });
+  });
+
   it('registers a pending request, asks the source, and completes it when the source issues', async () => {
     const subject = newSubject();
     const response = await call(evidence('ind').requestEvidence(enrolmentRequest(subject, { sourceOin: OIN.leiden })));
@@ -678,6 +758,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       createdAt: undefined,
       endedAt: undefined,
       endReason: '',
+      requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
     };
     expect(await callError(grants('ind').createGrant({ grant }))).toMatchObject({
       code: status.PERMISSION_DENIED,

@@ -26,6 +26,7 @@ const COMMAND: CreateGrantCommand = {
   validFrom: undefined,
   validTo: new Date('2027-01-01T00:00:00Z'),
   requiresExplicitRequest: false,
+  requiredRelation: null,
 };
 
 function build(grants: Partial<GrantRepository> = {}) {

@@ -131,6 +131,7 @@ export class GrantService implements OnApplicationBootstrap {
       validFrom: command.validFrom ?? now,
       validTo: command.validTo,
       requiresExplicitRequest: command.requiresExplicitRequest,
+      requiredRelation: command.requiredRelation,
       createdAt: now,
       createdBy: actorOin,
       endedAt: null,

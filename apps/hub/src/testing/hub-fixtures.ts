@@ -55,6 +55,7 @@ export function grant(overrides: Partial<GrantRecord> = {}): GrantRecord {
     validFrom: new Date('2026-01-01T00:00:00Z'),
     validTo: new Date('2027-01-01T00:00:00Z'),
     requiresExplicitRequest: false,
+    requiredRelation: null,
     createdAt: new Date('2025-12-01T00:00:00Z'),
     createdBy: HUB.oin,
     endedAt: null,
