@@ -423,7 +423,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const received = disclosed?.payload?.recognisedSponsorStatus as RecognisedSponsorStatus;
     expect(received.recognisedSince).toBe('');
     // Integrity: the requester recomputes the hash of the view it was given.
-    expect(disclosed?.disclosedViewSha256).toBe(createHash('sha256').update(RecognisedSponsorStatus.encode(received).finish()).digest('hex'));
+    expect(disclosed?.disclosedViewSha256).toBe(
+      createHash('sha256').update(RecognisedSponsorStatus.encode(received).finish()).digest('hex'),
+    );
 
     // Everything the requester receives, or could read: its answer, and the evidence events on the backbone.
     const verified = await eventually(async () =>
@@ -511,12 +513,12 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       sourceOin: '',
     });
 
-    const own = await eventually(async () => (await call(evidence('university-leiden').requestEvidence(askAbout(leidensApplicant)))).evidence);
+    const own = await eventually(
+      async () => (await call(evidence('university-leiden').requestEvidence(askAbout(leidensApplicant)))).evidence,
+    );
     expect(own.disclosedFields).toEqual(['decision', 'decided_on', 'permit_valid_until']);
     await eventually(async () => (await call(evidence('university-delft').requestEvidence(askAbout(delftsApplicant)))).evidence);
-    await eventually(async () =>
-      kafka.raw(deadLetterTopicOf(TOPICS.applicationStatusChanged)).length > 0 ? true : undefined,
-    );
+    await eventually(async () => (kafka.raw(deadLetterTopicOf(TOPICS.applicationStatusChanged)).length > 0 ? true : undefined));
 
     const refused = await callError(evidence('university-leiden').requestEvidence(askAbout(delftsApplicant)));
     expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NO_RELATION' });

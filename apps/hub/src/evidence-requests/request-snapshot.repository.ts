@@ -86,19 +86,15 @@ export class RequestSnapshotRepository {
       grants: Json<GrantRecord>[];
       evidence: Json<EvidenceRecord>[];
       relations: Json<SubjectRelationRecord>[];
-    }>(
-      tx ?? this.dataSource,
-      SNAPSHOT,
-      [
-        query.oins,
-        query.at,
-        query.evidenceTypes,
-        query.subjects.map((subject) => subject.evidenceType),
-        query.subjects.map((subject) => subject.subjectPseudonym),
-        query.evidenceIds,
-        query.relationSubjects,
-      ],
-    );
+    }>(tx ?? this.dataSource, SNAPSHOT, [
+      query.oins,
+      query.at,
+      query.evidenceTypes,
+      query.subjects.map((subject) => subject.evidenceType),
+      query.subjects.map((subject) => subject.subjectPseudonym),
+      query.evidenceIds,
+      query.relationSubjects,
+    ]);
     return {
       parties: row.parties.map((party) => ({ ...party, oin: party.oin.trim() })),
       grants: row.grants.map((grant) => ({

@@ -18,6 +18,8 @@ export function toGrantMessage(grant: GrantRecord): Grant {
     endedAt: toOptionalTimestamp(grant.endedAt),
     endReason: grant.endReason ?? '',
     requiredRelation:
-      grant.requiredRelation === 'SPONSORSHIP' ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+      grant.requiredRelation === 'SPONSORSHIP'
+        ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP
+        : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
   };
 }

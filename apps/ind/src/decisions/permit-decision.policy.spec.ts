@@ -198,7 +198,10 @@ describe('decision on a student application', () => {
 
   it('relies on the newest enrolment proof, so a later deregistration outweighs an earlier admission', () => {
     const admitted = enrolment({}, { evidenceId: 'ev-old', issuedOn: '2026-03-01' });
-    const deregistered = enrolment({ status: 'DEREGISTERED' }, { evidenceId: 'ev-new', contentCommitment: sha('d'), issuedOn: '2026-06-01' });
+    const deregistered = enrolment(
+      { status: 'DEREGISTERED' },
+      { evidenceId: 'ev-new', contentCommitment: sha('d'), issuedOn: '2026-06-01' },
+    );
     expect(decideStudent([admitted, deregistered])).toMatchObject({ outcome: 'REFUSED', reasonCode: 'ENROLMENT_NOT_ACTIVE' });
     const readmitted = enrolment({}, { evidenceId: 'ev-newer', issuedOn: '2026-06-10' });
     expect(decideStudent([admitted, deregistered, readmitted]).evidenceUsed.map((e) => e.evidenceId)).toEqual(['ev-newer']);

@@ -24,7 +24,13 @@ export class SponsorNotificationEntity {
 
   /** Reports stored before issue 11 hold `contentSha256` (the unsalted hash) instead of `contentCommitment`. */
   @Column({ name: 'revoked_evidence', type: 'jsonb' })
-  revokedEvidence!: { evidenceId: string; evidenceType: string; contentCommitment?: string; contentSha256?: string; schemaVersion: number }[];
+  revokedEvidence!: {
+    evidenceId: string;
+    evidenceType: string;
+    contentCommitment?: string;
+    contentSha256?: string;
+    schemaVersion: number;
+  }[];
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -31,7 +31,10 @@ export class PushedEvidenceRepository {
       .insert()
       .into(PushedEvidenceEntity)
       .values({ ...evidence })
-      .orUpdate(['evidence_id', 'subject_pseudonym', 'content_sha256', 'content_commitment', 'schema_version'], ['evidence_type', 'item_reference'])
+      .orUpdate(
+        ['evidence_id', 'subject_pseudonym', 'content_sha256', 'content_commitment', 'schema_version'],
+        ['evidence_type', 'item_reference'],
+      )
       .execute();
   }
 
