@@ -39,6 +39,7 @@ import { SubjectRelationEntity } from './relations/subject-relation.entity';
 import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
+import { SealedSubjectRepository } from './subjects/sealed-subject.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
 
 export const HUB_SERVICE_NAME = 'hub';
@@ -91,6 +92,7 @@ export class HubModule {
         ConnectorRepository,
         ConnectorService,
         SubjectPseudonymRepository,
+        SealedSubjectRepository,
         SubjectIdentifierRepository,
         AuditTrailRepository,
         AuditService,

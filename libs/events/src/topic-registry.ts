@@ -7,7 +7,8 @@ import {
   EvidenceRevoked,
   EvidenceVerified,
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
-import { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import { EvidenceWithdrawal, IssuedEvidence, SealedIssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
@@ -38,6 +39,12 @@ const EVIDENCE_SOURCE_ROLES = [
 
 const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
 
+/** The identifiers of a subject that name a person or organisation in clear (everything but a pseudonym). */
+function clearIdentifiersOf(subject: SubjectIdentifier | undefined, path: string): string[] {
+  if (!subject) return [];
+  return (['bsn', 'vNumber', 'passport', 'kvkNumber'] as const).filter((kind) => Boolean(subject[kind])).map((kind) => `${path}.${kind}`);
+}
+
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
  * auto.create.topics.enable=false), each with its dead-letter companion; a topic not declared here
@@ -65,6 +72,19 @@ export const TOPICS = {
     key: (event: IssuedEvidence) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    // Only a pseudonym in clear; a source that knows a BSN, V-number or passport number publishes on v2.
+    clearIdentifiers: (event: IssuedEvidence) => clearIdentifiersOf(event.subject, 'subject'),
+  }),
+  // The same fact with the subject sealed for the hub (issue 11, leak 5); v1 stays for pseudonyms.
+  evidenceSourceIssuedSealed: defineTopic({
+    name: 'welkom.evidence-source.issued.v2',
+    eventType: 'welkom.evidence-source.issued',
+    schemaVersion: 2,
+    codec: SealedIssuedEvidence,
+    key: (event: SealedIssuedEvidence) => `${event.evidence?.evidenceType}/${event.evidence?.sourceReference}`,
+    partitions: 3,
+    publisherRoles: EVIDENCE_SOURCE_ROLES,
+    clearIdentifiers: (event: SealedIssuedEvidence) => clearIdentifiersOf(event.evidence?.subject, 'evidence.subject'),
   }),
   evidenceSourceRevoked: defineTopic({
     name: 'welkom.evidence-source.revoked.v1',

@@ -16,7 +16,14 @@ import { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import type { EvidenceRecord } from './evidence';
-import type { IssueEvidenceCommand, RevokeEvidenceCommand } from './evidence-issue.command';
+import {
+  type IssueEvidenceCommand,
+  issueEvidenceCommand,
+  type RevokeEvidenceCommand,
+  type SealedIssueCommand,
+} from './evidence-issue.command';
+import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
+import { SealedSubjectRepository } from '../subjects/sealed-subject.repository';
 import { issuerRefusal } from './evidence-issuer';
 import { toEvidenceReference } from './evidence.mapper';
 import { EvidenceCommitmentRepository } from './evidence-commitment.repository';
@@ -61,7 +68,18 @@ export class EvidenceIssueService {
     private readonly ids: IdRepository,
     private readonly metrics: HubMetricsRepository,
     private readonly commitments: EvidenceCommitmentRepository,
+    private readonly sealedSubjects: SealedSubjectRepository,
+    private readonly catalogue: EvidenceCatalogue,
   ) {}
+
+  /**
+   * welkom.evidence-source.issued.v2 (issue 11, leak 5): the hub opens the identifier the source sealed for it,
+   * and from there it is the same use case, with the same checks, as any other issue.
+   */
+  async issueSealed(callerOin: string, sealed: SealedIssueCommand, event: ReceivedEvent<unknown>): Promise<IssueOutcome> {
+    const subject = this.sealedSubjects.open(sealed.sealedSubject, 'sealed_subject');
+    return this.issue(callerOin, issueEvidenceCommand({ ...sealed.evidence, subject }, this.catalogue, 'sealed-event'), event);
+  }
 
   /** `event` is set on the Kafka path: the inbox makes a redelivered event a no-op. */
   async issue(callerOin: string, command: IssueEvidenceCommand, event?: ReceivedEvent<unknown>): Promise<IssueOutcome> {

@@ -1,4 +1,9 @@
-import { ApplicationStatus, type ApplicationStatusChanged, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import {
+  ApplicationStatus,
+  type ApplicationStatusChanged,
+  PermitCategory,
+  SponsorType,
+} from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { EventInbox, ReceivedEvent } from '@welkom/messaging';
 import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import { strictFake } from '@welkom/testing/strict-fake';
@@ -83,7 +88,13 @@ describe('SponsorshipService', () => {
     const { service, audit, recorded } = build();
     await service.record(recordSponsorshipCommand(statusEvent()), received(statusEvent()));
     expect(recorded).toEqual([
-      expect.objectContaining({ kind: 'SPONSORSHIP', partyOin: LEIDEN.oin, subjectPseudonym: SUBJECT, caseReference: CASE, establishedBy: IND.oin }),
+      expect.objectContaining({
+        kind: 'SPONSORSHIP',
+        partyOin: LEIDEN.oin,
+        subjectPseudonym: SUBJECT,
+        caseReference: CASE,
+        establishedBy: IND.oin,
+      }),
     ]);
     expect(audit.appended.flatMap((a) => a.drafts.map((d) => [d.action, d.actorOin, d.subjectPseudonym]))).toEqual([
       ['RELATION_ESTABLISHED', IND.oin, SUBJECT],
