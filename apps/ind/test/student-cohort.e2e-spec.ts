@@ -588,7 +588,8 @@ describe('a cohort of students and researchers through university, hub and IND',
         expect(decision.ruleVersion).toBe('decision-rules.v1');
         for (const used of decision.evidenceUsed) {
           const source = [...pushed.values()].find((result) => result.evidence?.evidenceId === used.evidenceId);
-          expect([p.reference, used.contentSha256]).toEqual([p.reference, source?.evidence?.contentSha256]);
+          // The IND names what it relied on by the hub's salted commitment, never the unsalted hash (issue 11, leak 3).
+          expect([p.reference, used.contentCommitment, used.contentSha256]).toEqual([p.reference, source?.evidence?.contentCommitment, '']);
           expect(source?.subject?.pseudonym).toBe(application.subject?.pseudonym);
         }
       }

@@ -103,7 +103,9 @@ describe('study applications from the university through the hub to the IND', ()
     expect(grant?.evidenceUsed).toEqual([
       expect.objectContaining({
         evidenceId: pushed.results[0].evidence?.evidenceId,
-        contentSha256: pushed.results[0].evidence?.contentSha256,
+        // The hub's salted commitment, the same the university got; never the unsalted hash (issue 11, leak 3).
+        contentCommitment: pushed.results[0].evidence?.contentCommitment,
+        contentSha256: '',
       }),
     ]);
 
