@@ -639,7 +639,12 @@ describe('a cohort of students and researchers through university, hub and IND',
         return { items: entries, next: nextPageToken };
       });
     for (const p of LEIDEN) {
-      const byInd = (await accessOf(p)).filter((entry) => entry.party?.oin === OIN.ind);
+      const access = await accessOf(p);
+      // The IND's signed status events told the hub that Leiden sponsors this person (issue 11, leak 4).
+      expect(access.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => [p.reference, entry.party?.oin])).toEqual([
+        [p.reference, OIN.ind],
+      ]);
+      const byInd = access.filter((entry) => entry.party?.oin === OIN.ind && entry.action !== 'RELATION_ESTABLISHED');
       const application = finalCases.get(p.reference) as Application;
       expect(byInd.length).toBeGreaterThan(0);
       for (const entry of byInd) {
