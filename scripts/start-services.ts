@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DEV_PARTIES_FILE, REPO_ROOT } from '@welkom/infrastructure';
+import { WELKOM_SERVICES } from '../deploy/services';
 
 /** One service `npm start` runs: its app under `apps/`, the development party whose certificate it presents. */
 export interface StartService {
@@ -13,24 +14,18 @@ export interface StartService {
 export const DEV_GRANTS_FILE = join(REPO_ROOT, 'deploy', 'hub', 'dev-grants.v1.json');
 
 /**
- * The services `npm start` runs, in start order (agency connectors need the hub), with their party and
- * settings. One list for the start script and for the spec that runs the chain on the shipped configuration
- * (test/shipped-configuration.e2e-spec.ts), so that spec cannot drift from what `npm start` does.
+ * The services `npm start` runs (deploy/services.ts, in start order: agency connectors need the hub), with their
+ * development party and settings. One list for the start script and for the spec that runs the chain on the
+ * shipped configuration (test/shipped-configuration.e2e-spec.ts), so that spec cannot drift from `npm start`.
  * `secret` gives a development secret by name (the start script keeps them in the git-ignored cache).
  */
 export function startServices(secret: (name: string) => string): readonly StartService[] {
-  return [
-    {
-      name: 'hub',
-      party: 'hub',
-      env: {
-        PARTY_SEED_FILE: DEV_PARTIES_FILE,
-        GRANT_SEED_FILE: DEV_GRANTS_FILE,
-        SUBJECT_PSEUDONYM_SECRET: secret('SUBJECT_PSEUDONYM_SECRET'),
-      },
+  const environment: Readonly<Record<string, Record<string, string>>> = {
+    hub: {
+      PARTY_SEED_FILE: DEV_PARTIES_FILE,
+      GRANT_SEED_FILE: DEV_GRANTS_FILE,
+      SUBJECT_PSEUDONYM_SECRET: secret('SUBJECT_PSEUDONYM_SECRET'),
     },
-    { name: 'ind', party: 'ind', env: {} },
-    { name: 'university', party: 'university-leiden', env: {} },
-    { name: 'eu-reporting', party: 'eu-reporting', env: {} },
-  ];
+  };
+  return WELKOM_SERVICES.map((service) => ({ name: service.name, party: service.devParty, env: environment[service.name] ?? {} }));
 }

@@ -5,7 +5,7 @@ import { databaseUrl, ensureDatabase } from '@welkom/persistence';
 import { devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
 import { startServices } from './start-services';
 
-/** The services `npm start` runs, in start order, with their party (scripts/start-services.ts). */
+/** The services `npm start` runs, in start order, with their development party and settings (scripts/start-services.ts). */
 const SERVICES = startServices(devSecret);
 
 const BASE_GRPC_PORT = Number(process.env.WELKOM_BASE_GRPC_PORT ?? 50051);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readDecisionPeriodReference, readPartyFile, readReferenceFile } from '@welkom/reference-data';
+import { readDecisionPeriodReference, readPartyFile, readReferenceFile, readWelcomeCentreReference } from '@welkom/reference-data';
 import { readEvidenceCatalogue } from '../apps/hub/src/catalogue/evidence-catalogue';
 import { readGrantSeed } from '../apps/hub/src/grants/grant-seed';
 import { readPartySeed } from '../apps/hub/src/party-registry/party-seed';
@@ -9,6 +9,12 @@ import { parsePublicHolidayReference } from '../apps/ind/src/deadlines/public-ho
 import { parseDecisionRules } from '../apps/ind/src/decisions/decision-rules';
 import { parseEvidenceRequestReference } from '../apps/ind/src/reference-data/evidence-request.reference';
 import { parseRecognisedSponsorReference } from '../apps/ind/src/sponsors/recognised-sponsor.register';
+import { parseFamilyMembersRules } from '../apps/ind/src/families/family-members.reference';
+import { parseOrientationYearRules } from '../apps/ind/src/orientation-year/orientation-year.reference';
+import { parseEssentialPersonnelRules } from '../apps/rvo/src/essential-personnel/essential-personnel.reference';
+import { parseSelfEmployedPointsRules } from '../apps/rvo/src/self-employed/self-employed-points.reference';
+import { parseStartUpRules } from '../apps/rvo/src/start-up/start-up-rules.reference';
+import { parseGuidanceReference } from '../apps/rvo/src/guidance/guidance.reference';
 import {
   citizenshipCodesFileSchema,
   dataflowFileSchema,
@@ -31,10 +37,17 @@ const NOT_REFERENCE_DATA = new Set(['package.json', 'package-lock.json', 'tsconf
  */
 const LOADERS: Record<string, (file: string) => unknown> = {
   'libs/reference-data/tables/decision-periods.v1.json': (file) => readDecisionPeriodReference(at(file)),
+  'libs/reference-data/tables/welcome-centres.v1.json': (file) => readWelcomeCentreReference(at(file)),
   'apps/ind/reference/decision-rules.v1.json': (file) => parseDecisionRules(json(file)),
   'apps/ind/reference/dutch-public-holidays.v1.json': (file) => parsePublicHolidayReference(json(file)),
   'apps/ind/reference/evidence-requests.v1.json': (file) => parseEvidenceRequestReference(json(file)),
   'apps/ind/reference/recognised-sponsors.json': (file) => parseRecognisedSponsorReference(json(file)),
+  'apps/ind/reference/orientation-year.v1.json': (file) => parseOrientationYearRules(json(file)),
+  'apps/ind/reference/family-members.v1.json': (file) => parseFamilyMembersRules(json(file)),
+  'apps/rvo/reference/start-up-rules.v1.json': (file) => parseStartUpRules(json(file)),
+  'apps/rvo/reference/essential-start-up-personnel.v1.json': (file) => parseEssentialPersonnelRules(json(file)),
+  'apps/rvo/reference/self-employed-points.v1.json': (file) => parseSelfEmployedPointsRules(json(file)),
+  'apps/rvo/reference/point-of-entry-guidance.v1.json': (file) => parseGuidanceReference(json(file)),
   'apps/eu-reporting/reference/permit-categories.v1.json': (file) => readReferenceFile(permitCategoriesFileSchema, at(file)),
   'apps/eu-reporting/reference/reporting-groups.v1.json': (file) => readReferenceFile(reportingGroupsFileSchema, at(file)),
   'apps/eu-reporting/reference/talent-feed.dataflow.v1.json': (file) => readReferenceFile(dataflowFileSchema, at(file)),

@@ -26,6 +26,12 @@ export const hubConfigSchema = serviceConfigSchema.extend({
   EVIDENCE_REQUEST_BATCH_MAX: positiveInt(256),
   /** Such transactions in flight at once. */
   EVIDENCE_REQUEST_BATCH_CONCURRENCY: positiveInt(2),
+  /**
+   * How often the audit chain's head is signed and published as a checkpoint (when it grew). What is written
+   * after the latest checkpoint can be rewritten unnoticed by someone who controls the database, so this is the
+   * window of that risk.
+   */
+  AUDIT_CHECKPOINT_INTERVAL_MS: positiveInt(60_000),
 });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;

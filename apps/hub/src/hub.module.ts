@@ -2,6 +2,9 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { serviceInfrastructure } from '@welkom/runtime';
 import { AuditChainHeadEntity, AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditCheckpointRepository } from './audit/audit-checkpoint.repository';
+import { AuditCheckpointService } from './audit/audit-checkpoint.service';
+import { AuditCheckpointWorker } from './audit/audit-checkpoint.worker';
 import { AuditGrpcController } from './audit/audit.grpc-controller';
 import { AuditService } from './audit/audit.service';
 import { AuditTrailRepository } from './audit/audit-trail.repository';
@@ -96,6 +99,9 @@ export class HubModule {
         SubjectIdentifierRepository,
         AuditTrailRepository,
         AuditService,
+        AuditCheckpointRepository,
+        AuditCheckpointService,
+        AuditCheckpointWorker,
         GrantRepository,
         GrantService,
         EvidenceRepository,

@@ -42,6 +42,13 @@ export const serviceConfigSchema = z.object({
    * topic's publisher roles. Defaults to the development parties; production points at the real register.
    */
   PARTY_DIRECTORY_FILE: z.string().min(1).default(DEV_PARTY_DIRECTORY_FILE),
+  /**
+   * `tls`: the service reaches Kafka over TLS and authenticates with its party certificate (TLS_CERT_FILE and
+   * TLS_KEY_FILE), so the broker's ACLs see the party; `plaintext` for the local development broker.
+   */
+  KAFKA_SECURITY: z.enum(['plaintext', 'tls']).default('plaintext'),
+  /** The CA of the brokers' certificates (a Strimzi cluster CA, say); TLS_CA_FILE when unset. */
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

@@ -73,6 +73,24 @@ export const INTERNATIONAL_OFFICE_CONTRACT: GrpcContract = {
   service: 'InternationalOfficeService',
 };
 
+export const START_UP_ADVICE_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'StartUpAdviceService',
+};
+
+export const POINT_OF_ENTRY_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'PointOfEntryService',
+};
+
+export const FACILITATOR_REGISTER_CONTRACT: GrpcContract = {
+  package: 'welkom.rvo.v1',
+  protoFile: 'welkom/rvo/v1/point_of_entry.proto',
+  service: 'FacilitatorRegisterService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

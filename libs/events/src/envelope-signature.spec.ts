@@ -1,4 +1,5 @@
 import {
+  certificateThumbprint,
   encodeDetachedJws,
   encodeJwsHeader,
   envelopeSigningPayload,
@@ -54,7 +55,25 @@ describe('envelope signature format', () => {
     expect(parsed).toEqual({ encodedHeader: header, header: { alg: 'ES256', x5c: ['MIIB'] }, signature: Buffer.from([1, 2, 3]) });
   });
 
+  it('reads back a header that names its signer by thumbprint', () => {
+    const thumbprint = certificateThumbprint(Buffer.from('a certificate'));
+    const header = encodeJwsHeader({ alg: 'ES256', 'x5t#S256': thumbprint });
+    expect(parseDetachedJws(encodeDetachedJws(header, Buffer.from([1]))).header).toEqual({ alg: 'ES256', 'x5t#S256': thumbprint });
+    expect(thumbprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  const thumbprint = certificateThumbprint(Buffer.from('x'));
   it.each([
+    [
+      'both x5c and a thumbprint',
+      `${Buffer.from(JSON.stringify({ alg: 'ES256', x5c: ['MIIB'], 'x5t#S256': thumbprint })).toString('base64url')}..AQID`,
+      /twice/,
+    ],
+    [
+      'a thumbprint that is not a SHA-256',
+      `${Buffer.from('{"alg":"ES256","x5t#S256":"abc"}').toString('base64url')}..AQID`,
+      /not a base64url SHA-256/,
+    ],
     ['an attached payload', `${encodeJwsHeader({ alg: 'ES256', x5c: ['MIIB'] })}.e30.AQID`, /detached/],
     ['two parts', 'abc.def', /compact JWS/],
     ['another algorithm', `${Buffer.from('{"alg":"none","x5c":["MIIB"]}').toString('base64url')}..AQID`, /not ES256/],

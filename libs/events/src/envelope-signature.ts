@@ -20,11 +20,22 @@ export const ENVELOPE_SIGNATURE_HEADER = 'welkom-signature';
 /** ECDSA P-256 with SHA-256: the key type of the parties' (PKIoverheid-style) TLS certificates. */
 export const ENVELOPE_SIGNATURE_ALGORITHM = 'ES256';
 
-export interface EnvelopeJwsHeader {
-  alg: typeof ENVELOPE_SIGNATURE_ALGORITHM;
-  /** Signer certificate chain, leaf first, each base64 (not base64url) DER as RFC 7515 §4.1.6 says. */
-  x5c: string[];
+/**
+ * The signer is named in one of two ways. `x5c` carries the certificate chain itself (leaf first, each base64 —
+ * not base64url — DER, RFC 7515 §4.1.6): a record that anyone holding the party CA can check on its own, for tools
+ * that publish once. `x5t#S256` carries only the leaf's SHA-256 thumbprint (RFC 7515 §4.1.8), for services: they
+ * publish their certificate once to the signing-certificate topic, and consumers resolve and cache it, so a record
+ * does not repeat 1.5 KB of certificate.
+ */
+export type EnvelopeJwsHeader =
+  { alg: typeof ENVELOPE_SIGNATURE_ALGORITHM; x5c: string[] } | { alg: typeof ENVELOPE_SIGNATURE_ALGORITHM; 'x5t#S256': string };
+
+/** The JWS `x5t#S256` of a DER certificate: base64url SHA-256, no padding. */
+export function certificateThumbprint(der: Uint8Array): string {
+  return createHash('sha256').update(der).digest('base64url');
 }
+
+const THUMBPRINT = /^[A-Za-z0-9_-]{43}$/;
 
 export interface DetachedJws {
   /** The protected header exactly as transmitted (base64url); it is part of the signing input. */
@@ -98,14 +109,23 @@ export function parseDetachedJws(compact: string): DetachedJws {
 
 function checkHeader(header: unknown): EnvelopeJwsHeader {
   if (typeof header !== 'object' || header === null) throw new EnvelopeSignatureFormatError('protected header is not an object');
-  const { alg, x5c, crit } = header as Record<string, unknown>;
+  const { alg, x5c, crit, 'x5t#S256': thumbprint } = header as Record<string, unknown>;
   if (alg !== ENVELOPE_SIGNATURE_ALGORITHM) {
     throw new EnvelopeSignatureFormatError(`algorithm ${JSON.stringify(alg)} is not ${ENVELOPE_SIGNATURE_ALGORITHM}`);
   }
   // RFC 7515 §4.1.11: an extension we do not understand must make us refuse, not ignore it.
   if (crit !== undefined) throw new EnvelopeSignatureFormatError('critical header extensions are not supported');
+  if (x5c !== undefined && thumbprint !== undefined) {
+    throw new EnvelopeSignatureFormatError('protected header names its signer twice (x5c and x5t#S256)');
+  }
+  if (thumbprint !== undefined) {
+    if (typeof thumbprint !== 'string' || !THUMBPRINT.test(thumbprint)) {
+      throw new EnvelopeSignatureFormatError('x5t#S256 is not a base64url SHA-256 thumbprint');
+    }
+    return { alg, 'x5t#S256': thumbprint };
+  }
   if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((entry) => typeof entry === 'string' && entry.length > 0)) {
-    throw new EnvelopeSignatureFormatError('protected header has no x5c certificate chain');
+    throw new EnvelopeSignatureFormatError('protected header has no x5c certificate chain and no x5t#S256 thumbprint');
   }
   return { alg, x5c: x5c as string[] };
 }

@@ -29,6 +29,12 @@ export interface TopicDefinition<TPayload> {
   readonly partitions: number;
   /** Roles whose parties may sign events of this type; consumers reject others. */
   readonly publisherRoles: readonly PartyRole[];
+  /**
+   * Roles whose services subscribe to this topic: the broker's READ ACLs (deploy/kubernetes) come from here, so a
+   * service that starts consuming a topic must be added here (test/topic-consumers.spec.ts checks the handlers).
+   * Absent: no service consumes it; only operators read it.
+   */
+  readonly consumerRoles?: readonly PartyRole[];
   /** Extra topic configs, e.g. cleanup.policy=compact for feeds keyed by series. */
   readonly config?: Readonly<Record<string, string>>;
   /**

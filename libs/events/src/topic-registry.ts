@@ -1,4 +1,5 @@
 import { ConnectorStarted } from '@welkom/contracts/generated/welkom/platform/v1/connector_status';
+import { SigningCertificate } from '@welkom/contracts/generated/welkom/platform/v1/signing_certificate';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
   EvidenceRequestCompleted,
@@ -9,6 +10,7 @@ import {
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
 import { EvidenceWithdrawal, IssuedEvidence, SealedIssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
@@ -45,12 +47,30 @@ function clearIdentifiersOf(subject: SubjectIdentifier | undefined, path: string
   return (['bsn', 'vNumber', 'passport', 'kvkNumber'] as const).filter((kind) => Boolean(subject[kind])).map((kind) => `${path}.${kind}`);
 }
 
+/** The one key of the audit-checkpoint topic: a hub has one chain. */
+export const AUDIT_CHECKPOINT_KEY = 'audit-chain';
+
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
  * auto.create.topics.enable=false), each with its dead-letter companion; a topic not declared here
  * does not exist.
  */
 export const TOPICS = {
+  // The certificates that sign envelopes, keyed by thumbprint (envelopes name their signer by `x5t#S256`).
+  // Compacted, never deleted: a dead letter signed years ago must still resolve its signer. Its records are
+  // certificates, which authenticate themselves against the party CA, so they carry no envelope signature.
+  signingCertificates: defineTopic({
+    name: 'welkom.platform.signing-certificates.v1',
+    eventType: 'welkom.platform.signing-certificate',
+    schemaVersion: 1,
+    codec: SigningCertificate,
+    key: (certificate: SigningCertificate) => certificate.thumbprintSha256,
+    partitions: 1,
+    publisherRoles: ALL_CONNECTOR_ROLES,
+    consumerRoles: ALL_CONNECTOR_ROLES,
+    config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
+  }),
+
   connectorStarted: defineTopic({
     name: 'welkom.platform.connector-started.v1',
     eventType: 'welkom.platform.connector-started',
@@ -59,6 +79,7 @@ export const TOPICS = {
     key: (event: ConnectorStarted) => `${event.party?.oin ?? ''}/${event.service}`,
     partitions: 3,
     publisherRoles: ALL_CONNECTOR_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
 
   // Once-only evidence exchange (apps/hub). Keys are pseudonymous subject references, so all events about
@@ -72,6 +93,7 @@ export const TOPICS = {
     key: (event: IssuedEvidence) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
     // Only a pseudonym in clear; a source that knows a BSN, V-number or passport number publishes on v2.
     clearIdentifiers: (event: IssuedEvidence) => clearIdentifiersOf(event.subject, 'subject'),
   }),
@@ -84,6 +106,7 @@ export const TOPICS = {
     key: (event: SealedIssuedEvidence) => `${event.evidence?.evidenceType}/${event.evidence?.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
     clearIdentifiers: (event: SealedIssuedEvidence) => clearIdentifiersOf(event.evidence?.subject, 'evidence.subject'),
   }),
   evidenceSourceRevoked: defineTopic({
@@ -94,6 +117,7 @@ export const TOPICS = {
     key: (event: EvidenceWithdrawal) => `${event.evidenceType}/${event.sourceReference}`,
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
   }),
   evidenceVerified: defineTopic({
     name: 'welkom.evidence.verified.v1',
@@ -103,6 +127,8 @@ export const TOPICS = {
     key: (event: EvidenceVerified) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    // RVO: the Point of Entry guidance marks evidence the hub already holds (pseudonym and type only).
+    consumerRoles: [PartyRole.PARTY_ROLE_IND, PartyRole.PARTY_ROLE_RVO],
   }),
   evidenceRevoked: defineTopic({
     name: 'welkom.evidence.revoked.v1',
@@ -112,6 +138,7 @@ export const TOPICS = {
     key: (event: EvidenceRevoked) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_RVO],
   }),
   evidenceRequested: defineTopic({
     name: 'welkom.evidence.requested.v1',
@@ -130,6 +157,7 @@ export const TOPICS = {
     key: (event: EvidenceRequestCompleted) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   evidenceRequestExpired: defineTopic({
     name: 'welkom.evidence.request-expired.v1',
@@ -139,6 +167,7 @@ export const TOPICS = {
     key: (event: EvidenceRequestExpired) => event.subject?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: HUB_ONLY,
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   grantChanged: defineTopic({
     name: 'welkom.hub.grant-changed.v1',
@@ -148,6 +177,19 @@ export const TOPICS = {
     key: (event: GrantChanged) => event.grant?.grantId ?? '',
     partitions: 1,
     publisherRoles: HUB_ONLY,
+  }),
+  // Signed checkpoints of the hub's audit chain (apps/hub/src/audit), anchored outside the hub's database. One
+  // key: compaction keeps the latest, which is all a verifier needs; it never expires.
+  auditCheckpoint: defineTopic({
+    name: 'welkom.hub.audit-checkpoints.v1',
+    eventType: 'welkom.hub.audit-checkpoint',
+    schemaVersion: 1,
+    codec: AuditCheckpoint,
+    key: () => AUDIT_CHECKPOINT_KEY,
+    partitions: 1,
+    publisherRoles: HUB_ONLY,
+    consumerRoles: HUB_ONLY,
+    config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
   // IND application status (ARCHITECTURE.md §5), keyed by the pseudonymous case id so the events of one
   // application keep their order. The EU reporting feed is built from it.
@@ -159,6 +201,8 @@ export const TOPICS = {
     key: (event: ApplicationStatusChanged) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
+    // The hub learns sponsorships from it (issue 11, leak 4).
+    consumerRoles: [PartyRole.PARTY_ROLE_HUB_OPERATOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING],
   }),
   // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
   // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
@@ -211,6 +255,7 @@ export const TOPICS = {
     key: (event: ApplicationFiled) => event.applicant?.pseudonym ?? '',
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   sponsorNotification: defineTopic({
     name: 'welkom.sponsor.notification.v1',
@@ -220,6 +265,7 @@ export const TOPICS = {
     key: (event: SponsorNotification) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
 } as const;
 

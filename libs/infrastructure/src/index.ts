@@ -11,11 +11,15 @@ export { CERTIFICATES_DIR, DEV_PARTIES_FILE, devSecret, readDevParties, startInf
 export {
   resolveKafka,
   startKafkaBroker,
+  startKafkaCluster,
   stopKafkaBrokerByPidFile,
   type KafkaBrokerHandle,
+  type KafkaClusterHandle,
   type ResolvedKafka,
   type StartKafkaBrokerOptions,
+  type StartKafkaClusterOptions,
 } from './kafka/kafka-broker';
+export { replicationFor } from './kafka/kafka-server-config';
 export { ensureKafkaJars, KafkaPrerequisiteError } from './kafka/kafka-jars';
 export { isProcessAlive } from './kafka/kafka-process';
 export { resolvePostgres, type PostgresHandle } from './postgres/postgres-server';

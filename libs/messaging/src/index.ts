@@ -35,3 +35,5 @@ export * from './signing/sealed-subject';
 export * from './topic-admin';
 export * from './topic-catalog';
 export * from './topic.reader';
+export * from './signing/signing-certificate.directory';
+export * from './verified-topic.reader';

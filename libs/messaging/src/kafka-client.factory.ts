@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 
@@ -19,10 +20,24 @@ function nestLogCreator(clientId: string) {
     };
 }
 
-export function createKafkaClient(options: { clientId: string; brokers: string[] }): Kafka {
+/** Mutual TLS to the brokers: the party's own certificate is its Kafka identity (its principal in the ACLs). */
+export interface KafkaTlsFiles {
+  /** PEM of the CA that issued the brokers' certificates. */
+  caFile: string;
+  certificateFile: string;
+  privateKeyFile: string;
+}
+
+export function createKafkaClient(options: { clientId: string; brokers: string[]; tls?: KafkaTlsFiles }): Kafka {
+  const { tls } = options;
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ssl: tls && {
+      ca: [readFileSync(tls.caFile, 'utf8')],
+      cert: readFileSync(tls.certificateFile, 'utf8'),
+      key: readFileSync(tls.privateKeyFile, 'utf8'),
+    },
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator(options.clientId),
     // Capped at 5 s between attempts: after a broker outage, clients are back within seconds of the broker.

@@ -15,7 +15,7 @@ import { METRICS_REGISTRY } from '@welkom/observability';
 import { EventPublisher } from './event-publisher';
 import { EVENT_INBOX } from './inbox/event-inbox';
 import { Inbox, type InboxOptions } from './inbox/inbox.repository';
-import { createKafkaClient } from './kafka-client.factory';
+import { createKafkaClient, type KafkaTlsFiles } from './kafka-client.factory';
 import { KafkaHealthProbe } from './kafka.health-probe';
 import { MessagingMetrics } from './messaging.metrics';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
@@ -27,6 +27,8 @@ import { ProducerSession } from './producer-session';
 import { CertificateTrust } from './signing/certificate-trust';
 import { EnvelopeSigner } from './signing/envelope.signer';
 import { EnvelopeVerifier } from './signing/envelope.verifier';
+import { SigningCertificateDirectory } from './signing/signing-certificate.directory';
+import { VerifiedTopicReader } from './verified-topic.reader';
 import { PartyDirectory } from './signing/party-directory';
 import { ensureTopics } from './topic-admin';
 import { TopicCatalog } from './topic-catalog';
@@ -34,6 +36,8 @@ import { TopicCatalog } from './topic-catalog';
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
+  /** Mutual TLS to the brokers; absent for a plaintext (development) broker. */
+  tls?: KafkaTlsFiles;
   /** OIN of the party this service acts for; stamped on every envelope it publishes. */
   partyOin: string;
   /** The party's TLS certificate and key (EC P-256): every envelope is signed with them (ES256). */
@@ -101,9 +105,15 @@ export class MessagingModule {
         { provide: KAFKA_CLIENT, useValue: createKafkaClient(options) },
         { provide: TopicCatalog, useValue: catalog },
         {
+          provide: SigningCertificateDirectory,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) => new SigningCertificateDirectory(kafka),
+        },
+        {
           provide: EnvelopeSigner,
           useFactory: () => {
-            const signer = EnvelopeSigner.fromFiles(options.signing);
+            // By thumbprint: the certificate is registered in the directory before anything is published.
+            const signer = EnvelopeSigner.fromFiles(options.signing, 'x5t#S256');
             if (signer.signerOin !== options.partyOin) {
               throw new Error(`The signing certificate is party ${signer.signerOin}, but this service acts for ${options.partyOin}`);
             }
@@ -112,10 +122,13 @@ export class MessagingModule {
         },
         {
           provide: EnvelopeVerifier,
-          useFactory: () =>
+          inject: [SigningCertificateDirectory],
+          useFactory: (certificates: SigningCertificateDirectory) =>
             new EnvelopeVerifier(
               CertificateTrust.fromCaFile(options.trust.caCertificatePath),
               PartyDirectory.fromFile(options.trust.partyDirectoryFile),
+              undefined,
+              certificates,
             ),
         },
         {
@@ -125,10 +138,15 @@ export class MessagingModule {
         },
         {
           provide: KAFKA_PRODUCER,
-          inject: [KAFKA_CLIENT],
-          useFactory: async (kafka: Kafka) => {
+          inject: [KAFKA_CLIENT, SigningCertificateDirectory, EnvelopeSigner],
+          useFactory: async (kafka: Kafka, certificates: SigningCertificateDirectory, signer: EnvelopeSigner) => {
             // Declared topics exist before anything publishes or subscribes.
             await ensureTopics(kafka, catalog.all());
+            // Every publisher (the relay, EventPublisher) waits for this provider, so no record signed by
+            // thumbprint reaches Kafka before a consumer can resolve the thumbprint.
+            await certificates.register(signer.certificateChain);
+            // The other parties' certificates, read once now rather than on the first event of each.
+            void certificates.refresh().catch(() => undefined);
             return ProducerSession.reliable(kafka);
           },
         },
@@ -147,6 +165,7 @@ export class MessagingModule {
         },
         OutboxWriter,
         Inbox,
+        VerifiedTopicReader,
         // The ports services inject, bound here so no service module repeats (or varies) the binding.
         { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
         { provide: EVENT_INBOX, useExisting: Inbox },
@@ -160,6 +179,8 @@ export class MessagingModule {
         TopicCatalog,
         EnvelopeSigner,
         EnvelopeVerifier,
+        SigningCertificateDirectory,
+        VerifiedTopicReader,
         MessagingMetrics,
         EventPublisher,
         OutboxWriter,

@@ -3,9 +3,15 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_PARTY_DIRECTORY_FILE } from '@welkom/config';
 import { encodeDetachedJws, encodeJwsHeader, envelopeSigningPayload, jwsSigningInput, type EventEnvelope } from '@welkom/events';
+import { SigningCertificate } from '@welkom/contracts/generated/welkom/platform/v1/signing_certificate';
+import { certificateThumbprint, TOPICS } from '@welkom/events';
 import {
   buildSignedRecord,
   CertificateTrust,
+  createKafkaClient,
+  createReliableProducer,
+  ensureTopics,
+  SigningCertificateDirectory,
   EnvelopeSigner,
   EnvelopeVerifier,
   PartyDirectory,
@@ -108,5 +114,103 @@ describe('signed envelopes against the development PKI', () => {
   it('refuses to sign for a party other than the one in its certificate', async () => {
     const envelope: EventEnvelope = { ...(await signed()).envelope, sourcePartyOin: '00000001812345670000' };
     await expect(hub.sign(envelope, 'case-7', Buffer.alloc(0))).rejects.toThrow(/Cannot sign for party 00000001812345670000/);
+  });
+
+  describe('signers named by thumbprint (x5t#S256) through the signing-certificate topic', () => {
+    const kafka = createKafkaClient({ clientId: `signing-directory-${newRunId()}`, brokers: testInfrastructure().kafkaBrokers });
+    const byThumbprint = (certificates: SigningCertificateDirectory) =>
+      new EnvelopeVerifier(
+        CertificateTrust.fromCaFile(testInfrastructure().certificates.caCertificatePath),
+        PartyDirectory.fromFile(DEV_PARTY_DIRECTORY_FILE),
+        undefined,
+        certificates,
+      );
+    // A directory lookup reads the topic through a throwaway consumer group: seconds, not milliseconds.
+    const LOOKUP_TIMEOUT_MS = 60_000;
+
+    beforeAll(() => ensureTopics(kafka, [TOPICS.signingCertificates]), LOOKUP_TIMEOUT_MS);
+
+    it(
+      'accepts an event whose signer registered its certificate, with a header under a fifth of the x5c one',
+      async () => {
+        const signer = EnvelopeSigner.fromFiles(certificates.parties.hub, 'x5t#S256');
+        await new SigningCertificateDirectory(kafka).register(signer.certificateChain);
+        // A fresh directory, as in another service: it finds the certificate on the topic.
+        const record = await signed(signer);
+        await expect(byThumbprint(new SigningCertificateDirectory(kafka)).verify(record)).resolves.toBeUndefined();
+        const withChain = await signed(hub);
+        expect(record.signature.length * 5).toBeLessThan(withChain.signature.length);
+      },
+      LOOKUP_TIMEOUT_MS,
+    );
+
+    it(
+      'rejects an event whose thumbprint nobody registered',
+      async () => {
+        const record = await signed(EnvelopeSigner.fromFiles(certificates.parties.hub, 'x5t#S256'));
+        const unknown = certificateThumbprint(Buffer.from(`never registered ${newRunId()}`));
+        const header = Buffer.from(JSON.stringify({ alg: 'ES256', 'x5t#S256': unknown })).toString('base64url');
+        const check = byThumbprint(new SigningCertificateDirectory(kafka)).verify({
+          ...record,
+          signature: record.signature?.replace(/^[^.]+/, header),
+        });
+        await expect(check).rejects.toThrow(/no signing certificate is registered under x5t#S256/);
+      },
+      LOOKUP_TIMEOUT_MS,
+    );
+
+    it(
+      'does not believe a directory entry whose certificate is not the one its thumbprint names',
+      async () => {
+        const signer = EnvelopeSigner.fromFiles(certificates.parties.hub, 'x5t#S256');
+        const ind = EnvelopeSigner.fromFiles(certificates.parties.ind);
+        // Someone with write access to the topic files the IND's certificate under a made-up thumbprint.
+        const planted = certificateThumbprint(Buffer.from(`planted ${newRunId()}`));
+        const producer = createReliableProducer(kafka);
+        await producer.connect();
+        const value = Buffer.from(
+          SigningCertificate.encode({ thumbprintSha256: planted, chain: [Buffer.from(ind.certificateChain[0], 'base64')] }).finish(),
+        );
+        await producer.send({ topic: TOPICS.signingCertificates.name, acks: -1, messages: [{ key: planted, value }] });
+        await producer.disconnect();
+        const record = await signed(signer);
+        const forged = {
+          ...record,
+          signature: record.signature.replace(
+            /^[^.]+/,
+            Buffer.from(JSON.stringify({ alg: 'ES256', 'x5t#S256': planted })).toString('base64url'),
+          ),
+        };
+
+        expect(await rejection(byThumbprint(new SigningCertificateDirectory(kafka)).verify(forged))).toBe('BAD_SIGNATURE');
+      },
+      LOOKUP_TIMEOUT_MS,
+    );
+
+    it(
+      'rejects a registered certificate from a CA the parties do not share',
+      async () => {
+        const directory = join(certificates.caCertificatePath, '..', `untrusted-registered-${newRunId()}`);
+        try {
+          const untrusted = await ensureUntrustedCertificates(directory, [{ key: 'hub', oin: HUB_OIN, name: 'Welkom Hub (impostor)' }]);
+          const impostor = EnvelopeSigner.fromFiles(untrusted.parties.hub, 'x5t#S256');
+          await new SigningCertificateDirectory(kafka).register(impostor.certificateChain);
+          const check = byThumbprint(new SigningCertificateDirectory(kafka)).verify(await signed(impostor));
+          await expect(check).rejects.toThrow(/does not chain to a trusted party CA/);
+        } finally {
+          rmSync(directory, { recursive: true, force: true });
+        }
+      },
+      LOOKUP_TIMEOUT_MS,
+    );
+
+    it(
+      'without a directory, refuses a signer named by thumbprint',
+      async () => {
+        const record = await signed(EnvelopeSigner.fromFiles(certificates.parties.hub, 'x5t#S256'));
+        await expect(verifier.verify(record)).rejects.toThrow(/no certificate directory/);
+      },
+      LOOKUP_TIMEOUT_MS,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import {
+  addCalendarMonths,
   checkIsoDate,
   civilDateOf,
   epochDayOf,
@@ -57,5 +58,23 @@ describe('calendar days', () => {
     expect(isoWeekdayOf(epochDayOf(2026, 12, 5))).toBe(SATURDAY);
     expect(isoWeekdayOf(epochDayOf(2026, 12, 6))).toBe(SUNDAY);
     expect(yearOf(epochDayOf(2024, 12, 31))).toBe(2024);
+  });
+});
+
+describe('calendar months', () => {
+  it.each([
+    ['2026-01-15', 12, '2027-01-15'],
+    ['2023-06-30', 36, '2026-06-30'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-12-01', 1, '2027-01-01'],
+  ])('counts %s plus %i months as %s, clamped to the end of a shorter month', (date, months, expected) => {
+    expect(addCalendarMonths(date, months)).toBe(expected);
+  });
+
+  it('refuses a day that does not exist and a fraction of a month', () => {
+    expect(() => addCalendarMonths('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addCalendarMonths('2026-02-01', 1.5)).toThrow(RangeError);
   });
 });

@@ -132,3 +132,19 @@ export function formatIsoDate(epochDay: EpochDay): IsoDate {
   const { year, month, day } = civilDateOf(epochDay);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
+
+/**
+ * The day `months` calendar months after `date` (before, when negative), kept on the same day of the month and
+ * clamped to the month's last day: 2024-02-29 + 12 months is 2025-02-28. How periods "in months" and "in years"
+ * (12 months, 3 years) are counted in permit rules; a year is 12 months, never 365 days.
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const epochDay = parseIsoDate(date);
+  if (epochDay === undefined) throw new RangeError(`not an ISO date: ${date}`);
+  if (!Number.isInteger(months)) throw new RangeError(`expected a whole number of months, got ${months}`);
+  const { year, month, day } = civilDateOf(epochDay);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return formatIsoDate(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+}

@@ -24,3 +24,14 @@ export {
   type StatutoryPeriodRule,
 } from './tables/decision-period.reference';
 export { partyFileSchema, readPartyFile, type PartyFile, type PartyFileEntry } from './tables/party.reference';
+export {
+  bundledWelcomeCentreReference,
+  parseWelcomeCentreReference,
+  readWelcomeCentreReference,
+  WELCOME_CENTRES_FILE,
+  WelcomeCentreReference,
+  welcomeCentresSchema,
+  type CollectionPoint,
+  type IndDesk,
+  type WelcomeCentre,
+} from './tables/welcome-centre.reference';

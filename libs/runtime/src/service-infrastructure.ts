@@ -32,6 +32,14 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
   const messaging = MessagingModule.forRoot({
     clientId: options.serviceName,
     brokers: options.config.KAFKA_BROKERS,
+    tls:
+      options.config.KAFKA_SECURITY === 'tls'
+        ? {
+            caFile: options.config.KAFKA_TLS_CA_FILE ?? options.config.TLS_CA_FILE,
+            certificateFile: options.config.TLS_CERT_FILE,
+            privateKeyFile: options.config.TLS_KEY_FILE,
+          }
+        : undefined,
     partyOin: options.partyOin,
     signing: { certificatePath: options.config.TLS_CERT_FILE, privateKeyPath: options.config.TLS_KEY_FILE },
     trust: { caCertificatePath: options.config.TLS_CA_FILE, partyDirectoryFile: options.config.PARTY_DIRECTORY_FILE },

@@ -20,6 +20,8 @@ export function toVerifyResponse(verification: ChainVerification): VerifyAuditCh
     headHash: verification.headHash,
     headSequence: verification.headSequence,
     lastVerifiedSequence: verification.lastVerifiedSequence,
+    checkpointSequence: verification.checkpoint?.sequence ?? '0',
+    checkpointTakenAt: verification.checkpoint && toTimestamp(verification.checkpoint.takenAt),
   };
 }
 

@@ -9,13 +9,15 @@ import { HUB, IND, NOW, recordingAudit, SUBJECT, TX } from '../testing/hub-fixtu
 import { auditDraft, type AuditRecord, GENESIS_HASH, linkEntries } from './audit-chain';
 import type { AuditTrailRepository } from './audit-trail.repository';
 import { AuditService } from './audit.service';
+import type { AuditCheckpoint } from './audit-checkpoint';
+import type { AuditCheckpointRepository } from './audit-checkpoint.repository';
 
 function chainOf(count: number): { records: AuditRecord[]; head: { sequence: string; hash: string } } {
   const drafts = Array.from({ length: count }, () => auditDraft({ occurredAt: NOW, actorOin: IND.oin, action: 'EVIDENCE_DISCLOSED' }));
   return linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
 }
 
-function build(trail: Partial<AuditTrailRepository>) {
+function build(trail: Partial<AuditTrailRepository>, signed: () => Promise<AuditCheckpoint[]> = async () => []) {
   const registry = strictFake<PartyRegistryService>('PartyRegistryService', {
     hubOperator: async (oin) => {
       const party: PartyRecord = oin === HUB.oin ? HUB : IND;
@@ -30,6 +32,7 @@ function build(trail: Partial<AuditTrailRepository>) {
     strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', { pseudonymOf: () => SUBJECT }),
     strictFake<TransactionRepository>('TransactionRepository', { run: async (work) => work(TX) }),
     strictFake<ClockRepository>('ClockRepository', { now: () => NOW }),
+    strictFake<AuditCheckpointRepository>('AuditCheckpointRepository', { signed }),
   );
 }
 
@@ -42,6 +45,60 @@ function chainTrail(count: number): Partial<AuditTrailRepository> {
       records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
   };
 }
+
+describe('AuditService.verifyChain against signed checkpoints', () => {
+  const TAKEN = new Date('2026-12-01T10:00:00Z');
+
+  it('finds a chain recomputed after an edit, which its own hashes cannot show', async () => {
+    const original = chainOf(6);
+    const checkpoint = { sequence: '6', entryHash: original.head.hash, takenAt: TAKEN };
+    // Entry 3 edited and every hash from there recomputed: the chain agrees with itself again.
+    const drafts = original.records.map((record, index) => (index === 2 ? { ...record, purpose: 'REWRITTEN' } : record));
+    const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
+    const trail = {
+      head: async () => ({ ...rewritten.head, highestStoredSequence: '6' }),
+      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
+      page: async (after: string, upTo: string, limit: number) =>
+        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
+    };
+    const verdict = await build(trail, async () => [checkpoint]).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint });
+    expect(verdict.problem).toMatch(/entry 6 does not have the hash of the signed checkpoint of 2026-12-01T10:00:00.000Z/);
+  });
+
+  it('finds a tail deleted together with its head, by the latest of several checkpoints', async () => {
+    const { records, head } = chainOf(8);
+    const cut = records.slice(0, 5);
+    const trail = {
+      head: async () => ({ sequence: '5', hash: cut[4].entryHash, highestStoredSequence: '5' }),
+      entry: async (sequence: string) => cut.find((record) => record.sequence === sequence) ?? null,
+      page: async (after: string, upTo: string, limit: number) =>
+        cut.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
+    };
+    const checkpoints = [
+      { sequence: '4', entryHash: records[3].entryHash, takenAt: TAKEN },
+      { sequence: '8', entryHash: head.hash, takenAt: new Date('2026-12-01T11:00:00Z') },
+    ];
+    const verdict = await build(trail, async () => checkpoints).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint: checkpoints[1] });
+    expect(verdict.problem).toMatch(/covers entry 8, but the chain head is at 5/);
+  });
+
+  it('says intact, naming the checkpoint, when the chain agrees with it', async () => {
+    const { head } = chainOf(5);
+    const checkpoint = { sequence: '5', entryHash: head.hash, takenAt: TAKEN };
+    const verdict = await build(chainTrail(5), async () => [checkpoint]).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    expect(verdict).toMatchObject({ intact: true, checkpoint });
+  });
+
+  it('gives no verdict when the checkpoints cannot be read', async () => {
+    const service = build(chainTrail(3), () => Promise.reject(new Error('broker down')));
+    await expect(service.verifyChain(HUB.oin, { fromSequence: 1n, limit: null })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      reason: 'AUDIT_UNAVAILABLE',
+    });
+  });
+});
 
 describe('AuditService.verifyChain', () => {
   it('refuses a party without the hub operator role', async () => {

@@ -9,6 +9,8 @@ import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.reposi
 import { AuditChainVerifier, auditDraft, type AuditRecord, type ChainBreak, GENESIS_HASH, SUBJECT_ACCESS_LISTED } from './audit-chain';
 import type { SubjectAccessCommand, VerifyChainCommand } from './audit.command';
 import { AuditTrailRepository } from './audit-trail.repository';
+import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from './audit-checkpoint';
+import { AuditCheckpointRepository } from './audit-checkpoint.repository';
 
 const VERIFY_PAGE = 2_000;
 /** Entries hashed between two turns of the event loop: a few milliseconds of work, so other calls keep being served. */
@@ -24,6 +26,8 @@ export interface ChainVerification {
   headSequence: string;
   /** The last entry found intact. */
   lastVerifiedSequence: string;
+  /** The latest signed checkpoint the chain was compared with, if any was published. */
+  checkpoint: AuditCheckpoint | undefined;
 }
 
 export interface SubjectAccess {
@@ -43,6 +47,7 @@ export class AuditService {
     private readonly subjects: SubjectPseudonymRepository,
     private readonly transactions: TransactionRepository,
     private readonly clock: ClockRepository,
+    private readonly checkpoints: AuditCheckpointRepository,
   ) {}
 
   /**
@@ -60,7 +65,7 @@ export class AuditService {
     }
     const upTo = command.limit === null || after + command.limit > headSequence ? headSequence : after + command.limit;
     const start = await this.startOf(after);
-    if ('problem' in start) return this.verdict(start, 0, after.toString(), head);
+    if ('problem' in start) return { ...this.verdict(start, 0, after.toString(), head), checkpoint: undefined };
     const verifier = new AuditChainVerifier(start);
     let pageAfter = after.toString();
     while (BigInt(pageAfter) < upTo) {
@@ -77,7 +82,24 @@ export class AuditService {
     if (!broken && upTo === headSequence && BigInt(head.highestStoredSequence) > headSequence) {
       broken = { sequence: (headSequence + 1n).toString(), problem: 'entries exist beyond the chain head' };
     }
-    return this.verdict(broken, verifier.verifiedEntries, verifier.lastVerifiedSequence, head);
+    // Last, against what the database cannot rewrite: a rewound head, a deleted tail or a recomputed suffix
+    // leaves a chain that agrees with itself, but not with the hub's latest signed checkpoint.
+    const checkpoint = await this.latestCheckpoint();
+    if (!broken && checkpoint) {
+      broken = checkpointBreak(checkpoint, head, (await this.audit.entry(checkpoint.sequence))?.entryHash);
+    }
+    return { ...this.verdict(broken, verifier.verifiedEntries, verifier.lastVerifiedSequence, head), checkpoint };
+  }
+
+  private async latestCheckpoint(): Promise<AuditCheckpoint | undefined> {
+    try {
+      return latestCheckpoint(await this.checkpoints.signed());
+    } catch (error: unknown) {
+      // Without the checkpoints, an intact verdict would claim more than was checked.
+      throw new HubError('AUDIT_UNAVAILABLE', 'The signed audit checkpoints could not be read, so the chain is not verified', {
+        cause: error,
+      });
+    }
   }
 
   /**
@@ -137,7 +159,7 @@ export class AuditService {
     verifiedEntries: number,
     lastVerifiedSequence: string,
     head: { sequence: string; hash: string },
-  ): ChainVerification {
+  ): Omit<ChainVerification, 'checkpoint'> {
     return {
       intact: broken === undefined,
       verifiedEntries,

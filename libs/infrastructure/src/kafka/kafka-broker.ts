@@ -25,6 +25,7 @@ import {
   renderServerProperties,
   type KafkaBrokerLayout,
   type KafkaBrokerPorts,
+  type KafkaClusterMembership,
 } from './kafka-server-config';
 
 export interface StartKafkaBrokerOptions {
@@ -106,6 +107,73 @@ export function stopKafkaBrokerByPidFile(dataDir: string, log: (line: string) =>
   return stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
 }
 
+export interface StartKafkaClusterOptions extends StartKafkaBrokerOptions {
+  /** Nodes, each broker and controller; 3 gives the replication the project expects of a production cluster. */
+  size: number;
+}
+
+export interface KafkaClusterHandle {
+  /** Every node's `host:port`, for KAFKA_BROKERS. */
+  readonly brokers: string[];
+  readonly version: string;
+  readonly dataDir: string;
+  /** One handle per node (node id = index + 1), to stop, kill or restart one broker while the others run. */
+  readonly nodes: readonly KafkaBrokerHandle[];
+  /** Stops every node. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Several KRaft nodes on one machine (`dataDir/node-<id>` each), sharing one cluster id and a static voter set.
+ * The nodes start together: none is ready before a majority of controllers has formed the quorum.
+ */
+export async function startKafkaCluster(options: StartKafkaClusterOptions): Promise<KafkaClusterHandle> {
+  if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`A cluster needs at least one node, not ${options.size}`);
+  if (options.size === 1) {
+    const single = await startKafkaBroker(options);
+    return { brokers: single.brokers, version: single.version, dataDir: single.dataDir, nodes: [single], stop: () => single.stop() };
+  }
+  const log = options.log ?? noop;
+  await requireJava();
+  const jars = await ensureKafkaJars({ log });
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ? resolve(options.dataDir) : await createThrowawayDataDir();
+  const layouts = Array.from({ length: options.size }, (_, index) => kafkaBrokerLayout(join(dataDir, `node-${index + 1}`)));
+  const taken = new Set<number>();
+  const ports: KafkaBrokerPorts[] = [];
+  for (const layout of layouts) {
+    await mkdir(layout.logsDir, { recursive: true });
+    await stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
+    ports.push(await choosePorts(layout, taken));
+  }
+  const clusterId = (await readFile(join(dataDir, 'cluster.id'), 'utf8').catch(() => '')).trim() || newClusterId();
+  await writeFile(join(dataDir, 'cluster.id'), `${clusterId}\n`);
+  const controllerPorts = ports.map((each) => each.controller);
+  const nodes = layouts.map(
+    (layout, index) =>
+      new LocalKafkaBroker(
+        jars,
+        layout,
+        ports[index],
+        ownsDataDir,
+        log,
+        options.readyTimeoutMs,
+        { nodeId: index + 1, controllerPorts },
+        clusterId,
+      ),
+  );
+  await Promise.all(nodes.map((node) => node.start()));
+  return {
+    brokers: nodes.flatMap((node) => node.brokers),
+    version: nodes[0].version,
+    dataDir,
+    nodes,
+    stop: async () => {
+      await Promise.all(nodes.map((node) => node.stop()));
+    },
+  };
+}
+
 class LocalKafkaBroker implements KafkaBrokerHandle {
   readonly brokers: string[];
   version: string;
@@ -121,6 +189,9 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
     readonly ownsDataDir: boolean,
     private readonly log: (line: string) => void,
     private readonly readyTimeoutMs = defaultReadyTimeoutMs,
+    private readonly membership?: KafkaClusterMembership,
+    /** Shared by every node of a cluster; a single broker draws its own. */
+    private readonly clusterId?: string,
   ) {
     this.brokers = [`127.0.0.1:${ports.broker}`];
     this.version = jars.version;
@@ -172,7 +243,7 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
   private async launch(): Promise<void> {
     if (this.isRunning) return;
     const started = Date.now();
-    await writeFile(this.layout.serverProperties, renderServerProperties(this.layout, this.ports));
+    await writeFile(this.layout.serverProperties, renderServerProperties(this.layout, this.ports, this.membership));
     await writeFile(this.layout.log4jProperties, renderLog4jProperties(this.layout));
     await writeFile(this.layout.portsFile, `${JSON.stringify(this.ports)}\n`);
     await this.formatStorageOnce();
@@ -223,7 +294,7 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
       () => false,
     );
     if (formatted) return;
-    const clusterId = newClusterId();
+    const clusterId = this.clusterId ?? newClusterId();
     const args = ['format', '-t', clusterId, '-c', this.layout.serverProperties, '--ignore-formatted'];
     const code = await runJavaToCompletion(this.javaProcess('kafka.tools.StorageTool', args, toolHeap));
     if (code !== 0) {
@@ -275,20 +346,28 @@ const brokerHeap = ['-Xms256m', '-Xmx512m'];
 const toolHeap = ['-Xmx256m'];
 
 /** The previous run's ports when both are still free, so a developer's KAFKA_BROKERS keeps working. */
-async function choosePorts(layout: KafkaBrokerLayout): Promise<KafkaBrokerPorts> {
+async function choosePorts(layout: KafkaBrokerLayout, taken: Set<number> = new Set()): Promise<KafkaBrokerPorts> {
   const previous = await readFile(layout.portsFile, 'utf8')
     .then((text) => JSON.parse(text) as Partial<KafkaBrokerPorts>)
     .catch(() => null);
+  let chosen: KafkaBrokerPorts | undefined;
   if (
     typeof previous?.broker === 'number' &&
     typeof previous.controller === 'number' &&
+    !taken.has(previous.broker) &&
+    !taken.has(previous.controller) &&
     (await isPortFree(previous.broker)) &&
     (await isPortFree(previous.controller))
   ) {
-    return { broker: previous.broker, controller: previous.controller };
+    chosen = { broker: previous.broker, controller: previous.controller };
   }
-  const [broker, controller] = await findFreePorts(2);
-  return { broker, controller };
+  while (!chosen || taken.has(chosen.broker) || taken.has(chosen.controller)) {
+    const [broker, controller] = await findFreePorts(2);
+    chosen = { broker, controller };
+  }
+  // Nodes of one cluster choose before any of them listens: a port one took is not free for the next.
+  taken.add(chosen.broker).add(chosen.controller);
+  return chosen;
 }
 
 const trackedBrokers = new Set<LocalKafkaBroker>();

@@ -69,4 +69,28 @@ describe('Kafka version', () => {
   it('is required in the pom', () => {
     expect(() => kafkaVersionFromPom('<project></project>')).toThrow(/kafka\.version/);
   });
+
+  describe('a node of a 3-broker cluster', () => {
+    const node = parseProperties(
+      renderServerProperties(
+        kafkaBrokerLayout('/var/tmp/welkom-kafka/node-2'),
+        { broker: 39192, controller: 39193 },
+        { nodeId: 2, controllerPorts: [39093, 39193, 39293] },
+      ),
+    );
+
+    it('names itself and every voter of the static quorum', () => {
+      expect(node.get('node.id')).toBe('2');
+      expect(node.get('controller.quorum.voters')).toBe('1@127.0.0.1:39093,2@127.0.0.1:39193,3@127.0.0.1:39293');
+      expect(node.get('listeners')).toBe('PLAINTEXT://127.0.0.1:39192,CONTROLLER://127.0.0.1:39193');
+    });
+
+    it('replicates every topic to 3 brokers and acknowledges a write on 2, internal topics included', () => {
+      expect(node.get('default.replication.factor')).toBe('3');
+      expect(node.get('min.insync.replicas')).toBe('2');
+      expect(node.get('offsets.topic.replication.factor')).toBe('3');
+      expect(node.get('transaction.state.log.replication.factor')).toBe('3');
+      expect(node.get('transaction.state.log.min.isr')).toBe('2');
+    });
+  });
 });

@@ -20,6 +20,24 @@ export interface KafkaBrokerPorts {
   controller: number;
 }
 
+/**
+ * Where a node sits in a cluster: its id and the controller ports of every node (the static voter set, node ids
+ * 1..n in order). A single node is the cluster of one.
+ */
+export interface KafkaClusterMembership {
+  nodeId: number;
+  controllerPorts: readonly number[];
+}
+
+/**
+ * What the project expects of a cluster for its own topics (and Kafka's internal ones): with 3 or more brokers,
+ * every partition on 3 of them and a write acknowledged by 2 (acks=all), so one broker may die without losing or
+ * refusing anything; below 3, every broker holds everything.
+ */
+export function replicationFor(clusterSize: number): { replicationFactor: number; minInSyncReplicas: number } {
+  return clusterSize >= 3 ? { replicationFactor: 3, minInSyncReplicas: 2 } : { replicationFactor: clusterSize, minInSyncReplicas: 1 };
+}
+
 export function kafkaBrokerLayout(dataDir: string): KafkaBrokerLayout {
   const logsDir = join(dataDir, 'logs');
   return {
@@ -35,17 +53,23 @@ export function kafkaBrokerLayout(dataDir: string): KafkaBrokerLayout {
 }
 
 const host = '127.0.0.1';
-const nodeId = 1;
 
 /**
- * One node that is both broker and KRaft controller, with a static voter set: the smallest real Kafka, and
- * behaviourally the production one for everything the hub relies on (transactions, groups, compaction).
+ * Nodes that are each both broker and KRaft controller, with a static voter set: by default one (the smallest real
+ * Kafka, and behaviourally the production one for everything the hub relies on: transactions, groups, compaction),
+ * or a cluster of several on one machine, to test what replication promises.
  */
-export function renderServerProperties(layout: KafkaBrokerLayout, ports: KafkaBrokerPorts): string {
+export function renderServerProperties(
+  layout: KafkaBrokerLayout,
+  ports: KafkaBrokerPorts,
+  membership: KafkaClusterMembership = { nodeId: 1, controllerPorts: [ports.controller] },
+): string {
+  const size = membership.controllerPorts.length;
+  const { replicationFactor, minInSyncReplicas } = replicationFor(size);
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
-    'node.id': nodeId,
-    'controller.quorum.voters': `${nodeId}@${host}:${ports.controller}`,
+    'node.id': membership.nodeId,
+    'controller.quorum.voters': membership.controllerPorts.map((port, index) => `${index + 1}@${host}:${port}`).join(','),
     listeners: `PLAINTEXT://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
     'advertised.listeners': `PLAINTEXT://${host}:${ports.broker}`,
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
@@ -55,11 +79,12 @@ export function renderServerProperties(layout: KafkaBrokerLayout, ports: KafkaBr
     // Topics are declared by the event registry; a typo in a topic name must fail, not create a new topic.
     'auto.create.topics.enable': false,
     'num.partitions': 1,
-    'default.replication.factor': 1,
-    'min.insync.replicas': 1,
-    'offsets.topic.replication.factor': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
+    // Topics created with replication factor -1 (as the project creates them) take these.
+    'default.replication.factor': replicationFactor,
+    'min.insync.replicas': minInSyncReplicas,
+    'offsets.topic.replication.factor': replicationFactor,
+    'transaction.state.log.replication.factor': replicationFactor,
+    'transaction.state.log.min.isr': minInSyncReplicas,
     // Fewer internal partitions make the first group join and the first transaction noticeably faster.
     'offsets.topic.num.partitions': 10,
     'transaction.state.log.num.partitions': 10,

@@ -1,10 +1,19 @@
 import { verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { envelopeSigningPayload, jwsSigningInput, parseDetachedJws, type EventEnvelope, type TopicDefinition } from '@welkom/events';
+import {
+  certificateThumbprint,
+  envelopeSigningPayload,
+  jwsSigningInput,
+  parseDetachedJws,
+  type EnvelopeJwsHeader,
+  type EventEnvelope,
+  type TopicDefinition,
+} from '@welkom/events';
 import { oinFromPeerCertificate } from '@welkom/grpc';
 import type { CertificateTrust } from './certificate-trust';
 import { subjectOf } from './envelope.signer';
 import type { PartyDirectory } from './party-directory';
+import type { SigningCertificateSource } from './signing-certificate.directory';
 
 // The callback form runs on libuv's thread pool: a batch of records is verified on every core at once.
 const verifyAsync = promisify(verify);
@@ -55,11 +64,13 @@ export class EnvelopeVerifier {
     private readonly trust: CertificateTrust,
     private readonly parties: PartyDirectory,
     private readonly clock: () => Date = () => new Date(),
+    /** Where `x5t#S256` thumbprints are resolved; without one, only self-contained `x5c` signatures are accepted. */
+    private readonly certificates?: SigningCertificateSource,
   ) {}
 
   async verify(record: SignedRecord): Promise<void> {
     if (record.signature === undefined) throw new SignatureRejectedError('BAD_SIGNATURE', 'the event is not signed');
-    const { encodedHeader, signature, signer } = this.readSignature(record.signature);
+    const { encodedHeader, signature, signer } = await this.readSignature(record.signature);
     const now = this.clock().getTime();
     if (now < signer.validFrom || now > signer.validTo) {
       throw new SignatureRejectedError('BAD_SIGNATURE', 'the signing certificate is not valid now');
@@ -84,7 +95,7 @@ export class EnvelopeVerifier {
    * A header seen before is looked up by its exact text, before any base64 or JSON work: it was checked in
    * full the first time, and the bytes are part of what the signature covers.
    */
-  private readSignature(compact: string): { encodedHeader: string; signature: Buffer; signer: Signer } {
+  private async readSignature(compact: string): Promise<{ encodedHeader: string; signature: Buffer; signer: Signer }> {
     const [encodedHeader, payload, encodedSignature, ...rest] = compact.split('.');
     const cached = this.signers.get(encodedHeader);
     if (cached && payload === '' && encodedSignature !== undefined && rest.length === 0) {
@@ -96,10 +107,24 @@ export class EnvelopeVerifier {
     } catch (error) {
       throw new SignatureRejectedError('BAD_SIGNATURE', (error as Error).message);
     }
-    return { encodedHeader, signature: jws.signature, signer: this.signerOf(jws.encodedHeader, jws.header.x5c) };
+    return { encodedHeader, signature: jws.signature, signer: this.signerOf(jws.encodedHeader, await this.chainOf(jws.header)) };
   }
 
-  private signerOf(encodedHeader: string, x5c: string[]): Signer {
+  /** The certificate chain the header names: carried in `x5c`, or registered under its `x5t#S256` thumbprint. */
+  private async chainOf(header: EnvelopeJwsHeader): Promise<readonly string[]> {
+    if ('x5c' in header) return header.x5c;
+    const thumbprint = header['x5t#S256'];
+    if (!this.certificates) throw new SignatureRejectedError('BAD_SIGNATURE', 'signer named by thumbprint, but no certificate directory');
+    const chain = await this.certificates.resolve(thumbprint);
+    if (!chain) throw new SignatureRejectedError('BAD_SIGNATURE', `no signing certificate is registered under x5t#S256 ${thumbprint}`);
+    // The directory is an open topic: the thumbprint must be the leaf's, whatever the directory says.
+    if (certificateThumbprint(Buffer.from(chain[0] ?? '', 'base64')) !== thumbprint) {
+      throw new SignatureRejectedError('BAD_SIGNATURE', `the certificate registered under x5t#S256 ${thumbprint} does not match it`);
+    }
+    return chain;
+  }
+
+  private signerOf(encodedHeader: string, x5c: readonly string[]): Signer {
     let signer: Signer;
     try {
       const chain = this.trust.verifyChain(x5c, this.clock());

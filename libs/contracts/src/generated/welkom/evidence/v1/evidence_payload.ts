@@ -273,6 +273,85 @@ export function startUpAssessmentOutcomeToNumber(object: StartUpAssessmentOutcom
   }
 }
 
+/** Why RVO advises negatively on a start-up (apps/rvo/reference/start-up-rules.v1.json). Add values, never reuse. */
+export enum StartUpAdviceReason {
+  START_UP_ADVICE_REASON_UNSPECIFIED = "START_UP_ADVICE_REASON_UNSPECIFIED",
+  START_UP_ADVICE_REASON_FACILITATOR_NOT_IN_KVK = "START_UP_ADVICE_REASON_FACILITATOR_NOT_IN_KVK",
+  START_UP_ADVICE_REASON_FACILITATOR_WITHOUT_START_UP_EXPERIENCE =
+    "START_UP_ADVICE_REASON_FACILITATOR_WITHOUT_START_UP_EXPERIENCE",
+  START_UP_ADVICE_REASON_FACILITATOR_BANKRUPT = "START_UP_ADVICE_REASON_FACILITATOR_BANKRUPT",
+  START_UP_ADVICE_REASON_FACILITATOR_NEGATIVE_EQUITY = "START_UP_ADVICE_REASON_FACILITATOR_NEGATIVE_EQUITY",
+  START_UP_ADVICE_REASON_FACILITATOR_MAJORITY_INTEREST = "START_UP_ADVICE_REASON_FACILITATOR_MAJORITY_INTEREST",
+  START_UP_ADVICE_REASON_FACILITATOR_FAMILY_OF_FOUNDER = "START_UP_ADVICE_REASON_FACILITATOR_FAMILY_OF_FOUNDER",
+  START_UP_ADVICE_REASON_PRODUCT_NOT_INNOVATIVE = "START_UP_ADVICE_REASON_PRODUCT_NOT_INNOVATIVE",
+  START_UP_ADVICE_REASON_STEP_PLAN_MISSING = "START_UP_ADVICE_REASON_STEP_PLAN_MISSING",
+  START_UP_ADVICE_REASON_FOUNDER_NOT_IN_KVK = "START_UP_ADVICE_REASON_FOUNDER_NOT_IN_KVK",
+}
+
+export function startUpAdviceReasonFromJSON(object: any): StartUpAdviceReason {
+  switch (object) {
+    case 0:
+    case "START_UP_ADVICE_REASON_UNSPECIFIED":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_UNSPECIFIED;
+    case 1:
+    case "START_UP_ADVICE_REASON_FACILITATOR_NOT_IN_KVK":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_NOT_IN_KVK;
+    case 2:
+    case "START_UP_ADVICE_REASON_FACILITATOR_WITHOUT_START_UP_EXPERIENCE":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_WITHOUT_START_UP_EXPERIENCE;
+    case 3:
+    case "START_UP_ADVICE_REASON_FACILITATOR_BANKRUPT":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_BANKRUPT;
+    case 4:
+    case "START_UP_ADVICE_REASON_FACILITATOR_NEGATIVE_EQUITY":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_NEGATIVE_EQUITY;
+    case 5:
+    case "START_UP_ADVICE_REASON_FACILITATOR_MAJORITY_INTEREST":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_MAJORITY_INTEREST;
+    case 6:
+    case "START_UP_ADVICE_REASON_FACILITATOR_FAMILY_OF_FOUNDER":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_FAMILY_OF_FOUNDER;
+    case 7:
+    case "START_UP_ADVICE_REASON_PRODUCT_NOT_INNOVATIVE":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_PRODUCT_NOT_INNOVATIVE;
+    case 8:
+    case "START_UP_ADVICE_REASON_STEP_PLAN_MISSING":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_STEP_PLAN_MISSING;
+    case 9:
+    case "START_UP_ADVICE_REASON_FOUNDER_NOT_IN_KVK":
+      return StartUpAdviceReason.START_UP_ADVICE_REASON_FOUNDER_NOT_IN_KVK;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum StartUpAdviceReason");
+  }
+}
+
+export function startUpAdviceReasonToNumber(object: StartUpAdviceReason): number {
+  switch (object) {
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_UNSPECIFIED:
+      return 0;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_NOT_IN_KVK:
+      return 1;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_WITHOUT_START_UP_EXPERIENCE:
+      return 2;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_BANKRUPT:
+      return 3;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_NEGATIVE_EQUITY:
+      return 4;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_MAJORITY_INTEREST:
+      return 5;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FACILITATOR_FAMILY_OF_FOUNDER:
+      return 6;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_PRODUCT_NOT_INNOVATIVE:
+      return 7;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_STEP_PLAN_MISSING:
+      return 8;
+    case StartUpAdviceReason.START_UP_ADVICE_REASON_FOUNDER_NOT_IN_KVK:
+      return 9;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum StartUpAdviceReason");
+  }
+}
+
 export enum WageThresholdCategory {
   WAGE_THRESHOLD_CATEGORY_UNSPECIFIED = "WAGE_THRESHOLD_CATEGORY_UNSPECIFIED",
   WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER = "WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER",
@@ -517,6 +596,8 @@ export interface StartUpAssessment {
   innovativeProduct: boolean;
   stepPlanAdequate: boolean;
   adviceReference: string;
+  /** Every ground of a negative advice, in the order of RVO's rules; empty when positive. */
+  reasons: StartUpAdviceReason[];
 }
 
 /**
@@ -1151,6 +1232,7 @@ function createBaseStartUpAssessment(): StartUpAssessment {
     innovativeProduct: false,
     stepPlanAdequate: false,
     adviceReference: "",
+    reasons: [],
   };
 }
 
@@ -1173,6 +1255,13 @@ export const StartUpAssessment: MessageFns<StartUpAssessment> = {
     }
     if (message.adviceReference !== "") {
       writer.uint32(50).string(message.adviceReference);
+    }
+    if (message.reasons.length !== 0) {
+      writer.uint32(58).fork();
+      for (const v of message.reasons) {
+        writer.int32(startUpAdviceReasonToNumber(v));
+      }
+      writer.join();
     }
     return writer;
   },
@@ -1237,6 +1326,24 @@ export const StartUpAssessment: MessageFns<StartUpAssessment> = {
 
             message.adviceReference = reader.string();
             continue;
+          }
+          case 7: {
+            if (tag === 56) {
+              message.reasons.push(startUpAdviceReasonFromJSON(reader.int32()));
+
+              continue;
+            }
+
+            if (tag === 58) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.reasons.push(startUpAdviceReasonFromJSON(reader.int32()));
+              }
+
+              continue;
+            }
+
+            break;
           }
         }
         if ((tag & 7) === 4 || tag === 0) {

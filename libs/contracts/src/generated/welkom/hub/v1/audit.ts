@@ -42,6 +42,12 @@ export interface VerifyAuditChainResponse {
   headSequence: string;
   /** The last entry checked and found intact (from_sequence - 1 when none); continue from the one after it. */
   lastVerifiedSequence: string;
+  /**
+   * The latest signed checkpoint the chain was compared with (welkom.hub.audit-checkpoints.v1); 0 when none
+   * was published yet. A chain that disagrees with it is not intact, whatever its own hashes say.
+   */
+  checkpointSequence: string;
+  checkpointTakenAt: Timestamp | undefined;
 }
 
 export interface ListSubjectAccessRequest {
@@ -147,6 +153,8 @@ function createBaseVerifyAuditChainResponse(): VerifyAuditChainResponse {
     headHash: "",
     headSequence: "0",
     lastVerifiedSequence: "0",
+    checkpointSequence: "0",
+    checkpointTakenAt: undefined,
   };
 }
 
@@ -172,6 +180,12 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
     }
     if (message.lastVerifiedSequence !== "0") {
       writer.uint32(56).int64(message.lastVerifiedSequence);
+    }
+    if (message.checkpointSequence !== "0") {
+      writer.uint32(64).int64(message.checkpointSequence);
+    }
+    if (message.checkpointTakenAt !== undefined) {
+      Timestamp.encode(message.checkpointTakenAt, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -243,6 +257,22 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
             }
 
             message.lastVerifiedSequence = reader.int64().toString();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.checkpointSequence = reader.int64().toString();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.checkpointTakenAt = Timestamp.decode(reader, reader.uint32());
             continue;
           }
         }

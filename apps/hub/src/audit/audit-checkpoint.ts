@@ -1,0 +1,45 @@
+import type { ChainBreak, ChainHead } from './audit-chain';
+
+/** The head of the audit chain at one moment, as the hub signed it and published it outside its database. */
+export interface AuditCheckpoint {
+  sequence: string;
+  entryHash: string;
+  takenAt: Date;
+}
+
+/**
+ * What a signed checkpoint says about the chain as stored now. `storedHash` is the hash the database holds for
+ * the checkpoint's entry (undefined when that entry is gone). The chain's own hashes cannot show these: a
+ * suffix recomputed after an edit, or a tail cut off together with its head, is consistent with itself.
+ */
+export function checkpointBreak(checkpoint: AuditCheckpoint, head: ChainHead, storedHash: string | undefined): ChainBreak | undefined {
+  const at = checkpoint.takenAt.toISOString();
+  if (BigInt(checkpoint.sequence) > BigInt(head.sequence)) {
+    return {
+      sequence: (BigInt(head.sequence) + 1n).toString(),
+      problem: `the signed checkpoint of ${at} covers entry ${checkpoint.sequence}, but the chain head is at ${head.sequence}: entries after it were removed`,
+    };
+  }
+  if (storedHash === undefined) {
+    return {
+      sequence: checkpoint.sequence,
+      problem: `entry ${checkpoint.sequence}, covered by the signed checkpoint of ${at}, is missing`,
+    };
+  }
+  if (storedHash !== checkpoint.entryHash) {
+    return {
+      sequence: checkpoint.sequence,
+      problem: `entry ${checkpoint.sequence} does not have the hash of the signed checkpoint of ${at}: the chain was rewritten up to there`,
+    };
+  }
+  return undefined;
+}
+
+/** The checkpoint covering the most entries; of equal ones, the latest. */
+export function latestCheckpoint(checkpoints: readonly AuditCheckpoint[]): AuditCheckpoint | undefined {
+  return checkpoints.reduce<AuditCheckpoint | undefined>((latest, checkpoint) => {
+    if (!latest) return checkpoint;
+    const [a, b] = [BigInt(checkpoint.sequence), BigInt(latest.sequence)];
+    return a > b || (a === b && checkpoint.takenAt > latest.takenAt) ? checkpoint : latest;
+  }, undefined);
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { TOPICS } from '@welkom/events';
+import { BundledCertificates, CertificateTrust, decodeRecords, EnvelopeVerifier, type PartyDirectory } from '@welkom/messaging';
+import { AuditChainVerifier, type AuditRecord, type ChainBreak, type ChainHead } from '../../src/audit/audit-chain';
+import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from '../../src/audit/audit-checkpoint';
+import { checkpointOf } from '../../src/audit/audit-checkpoint.repository';
+
+/**
+ * Everything needed to check a hub's audit trail on a machine with neither its database nor Kafka: the entries
+ * and head as the database holds them, the signed checkpoint records as they are on the topic, and the
+ * certificates that signed them. What it is checked against (the party CA) is NOT in the bundle: the verifier
+ * brings its own trust anchor.
+ */
+export const AUDIT_BUNDLE_FORMAT = 'welkom-audit-bundle-v1';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex SHA-256');
+const sequence = z.string().regex(/^\d+$/, 'expected a decimal sequence');
+
+const entrySchema = z.object({
+  sequence,
+  occurredAt: z.iso.datetime({ offset: true }),
+  actorOin: z.string(),
+  actorSubUnit: z.string(),
+  action: z.string(),
+  reason: z.string().nullable(),
+  subjectPseudonym: z.string().nullable(),
+  evidenceType: z.string().nullable(),
+  evidenceId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  grantId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  disclosedFields: z.array(z.string()).nullable(),
+  explicitRequestByPerson: z.boolean().nullable(),
+  previousHash: hex64.or(z.literal('0'.repeat(64))),
+  entryHash: hex64,
+});
+
+const portableRecordSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.string(),
+  timestamp: z.string(),
+  key: z.string().nullable(),
+  value: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+});
+
+export const auditBundleSchema = z.object({
+  format: z.literal(AUDIT_BUNDLE_FORMAT),
+  exportedAt: z.iso.datetime({ offset: true }),
+  hubOin: z.string().regex(/^\d{20}$/),
+  head: z.object({ sequence, hash: hex64.or(z.literal('0'.repeat(64))) }),
+  entries: z.array(entrySchema),
+  checkpoints: z.array(portableRecordSchema),
+  certificates: z.record(z.string(), z.array(z.string()).min(1)),
+});
+
+export type AuditBundle = z.infer<typeof auditBundleSchema>;
+
+export function bundleEntry(record: AuditRecord): AuditBundle['entries'][number] {
+  return { ...record, occurredAt: record.occurredAt.toISOString() };
+}
+
+function recordOf(entry: AuditBundle['entries'][number]): AuditRecord {
+  return { ...entry, occurredAt: new Date(entry.occurredAt), action: entry.action as AuditRecord['action'] };
+}
+
+export interface BundleVerdict {
+  intact: boolean;
+  verifiedEntries: number;
+  head: ChainHead;
+  broken: ChainBreak | undefined;
+  checkpoint: AuditCheckpoint | undefined;
+  /** Checkpoint records that did not verify (not signed by the hub, altered): never believed. */
+  rejectedCheckpoints: string[];
+}
+
+/**
+ * The same verdict as VerifyAuditChain: every link and hash, the head, then the latest checkpoint whose
+ * signature holds, each signature checked at the time it was made (certificates may have expired since).
+ */
+export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateTrust, parties: PartyDirectory): Promise<BundleVerdict> {
+  const chain = new AuditChainVerifier();
+  for (const entry of bundle.entries) if (!chain.check(recordOf(entry))) break;
+  let broken = chain.finish(bundle.head);
+
+  const checkpoints: AuditCheckpoint[] = [];
+  const rejectedCheckpoints: string[] = [];
+  for (const record of bundle.checkpoints) {
+    const signedAt = new Date(Number(record.timestamp));
+    const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
+    const read = await decodeRecords(TOPICS.auditCheckpoint, [record], verifier);
+    for (const event of read.events) checkpoints.push(...checkpointOf(event, bundle.hubOin));
+    rejectedCheckpoints.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
+  }
+  const checkpoint = latestCheckpoint(checkpoints);
+  if (!broken && checkpoint) {
+    const stored = bundle.entries.find((entry) => entry.sequence === checkpoint.sequence)?.entryHash;
+    broken = checkpointBreak(checkpoint, bundle.head, stored);
+  }
+  return {
+    intact: broken === undefined,
+    verifiedEntries: chain.verifiedEntries,
+    head: bundle.head,
+    broken,
+    checkpoint,
+    rejectedCheckpoints,
+  };
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEV_PARTY_DIRECTORY_FILE } from '@welkom/config';
+import { CertificateTrust, PartyDirectory } from '@welkom/messaging';
+import { auditBundleSchema, verifyAuditBundle } from './audit-bundle';
+import type { CommandOutput } from './audit-export.cli-program';
+
+export const AUDIT_VERIFY_USAGE = `Usage: npm run audit:verify -- --bundle <bundle.json> --ca <party-ca.crt> [--parties <file>]
+
+Checks an audit bundle (\`npm run audit:export\`) with no database and no broker: every entry's hash and link,
+the chain head, and the chain against the latest checkpoint the hub signed. The party CA is the trust anchor
+you bring; the bundle's own certificates are believed only when they chain to it.
+
+  --bundle <file>    the bundle
+  --ca <file>        PEM of the party CA (as TLS_CA_FILE)
+  --parties <file>   party reference data (default deploy/parties/dev-parties.json)
+
+Exit code: 0 intact, 1 not intact, 2 the bundle or the arguments cannot be read.
+`;
+
+export async function runAuditVerifyCommand(argv: readonly string[], output: CommandOutput): Promise<number> {
+  let values: { bundle?: string; ca?: string; parties?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: { bundle: { type: 'string' }, ca: { type: 'string' }, parties: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    output.stderr(`${(error as Error).message}\n\n${AUDIT_VERIFY_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    output.stdout(AUDIT_VERIFY_USAGE);
+    return 0;
+  }
+  if (!values.bundle || !values.ca) {
+    output.stderr(`--bundle and --ca are required\n\n${AUDIT_VERIFY_USAGE}`);
+    return 2;
+  }
+  let bundle;
+  try {
+    bundle = auditBundleSchema.parse(JSON.parse(readFileSync(values.bundle, 'utf8')));
+  } catch (error) {
+    output.stderr(`${values.bundle} is not an audit bundle: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const verdict = await verifyAuditBundle(
+    bundle,
+    CertificateTrust.fromCaFile(values.ca),
+    PartyDirectory.fromFile(values.parties ?? DEV_PARTY_DIRECTORY_FILE),
+  );
+  for (const rejected of verdict.rejectedCheckpoints) output.stderr(`checkpoint not believed, ${rejected}\n`);
+  const against = verdict.checkpoint
+    ? `the signed checkpoint of ${verdict.checkpoint.takenAt.toISOString()} at entry ${verdict.checkpoint.sequence}`
+    : 'no signed checkpoint';
+  if (verdict.intact) {
+    const compared = verdict.checkpoint ? `agreeing with ${against}` : 'with no signed checkpoint to compare it with';
+    output.stdout(`intact: ${verdict.verifiedEntries} entries up to head ${verdict.head.sequence}, ${compared}\n`);
+    return 0;
+  }
+  output.stdout(`NOT intact at entry ${verdict.broken?.sequence}: ${verdict.broken?.problem} (checked against ${against})\n`);
+  return 1;
+}
