@@ -19,6 +19,8 @@ import { IND_MIGRATIONS } from './migrations';
 import { SponsorEventsConsumer } from './notifications/sponsor-events.event-consumer';
 import { SponsorNotificationService } from './notifications/sponsor-notification.service';
 import { IndReference } from './reference-data/ind-reference';
+import { EntryVisaFollowService } from './entry-visa/entry-visa-follow.service';
+import { EntryVisaEventConsumer } from './entry-visa/entry-visa.event-consumer';
 
 export const IND_SERVICE_NAME = 'ind';
 
@@ -49,7 +51,7 @@ export class IndModule {
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
-      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer],
+      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer, EntryVisaEventConsumer],
       providers: [
         { provide: IND_CONFIG, useValue: config },
         { provide: IND_PARTY_OIN, useValue: indOin },
@@ -65,6 +67,7 @@ export class IndModule {
         SponsorNotificationService,
         DeadlineMonitorService,
         DeadlineMonitorWorker,
+        EntryVisaFollowService,
       ],
     };
   }

@@ -62,7 +62,7 @@ function studentFiling(n: number) {
     applicationReference: `LEI-${n}`,
     category: PermitCategory.PERMIT_CATEGORY_STUDENT,
     applicant: passport(n),
-    citizenship: 'KE',
+    citizenship: 'US',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
   };
@@ -225,7 +225,7 @@ describe('study applications from the university through the hub to the IND', ()
     const filed = {
       sponsorReference: 'LEI-EVT-10',
       category: PermitCategory.PERMIT_CATEGORY_STUDENT,
-      citizenship: 'KE',
+      citizenship: 'US',
       intendedStayFrom: '2026-09-01',
       intendedStayUntil: '2028-08-31',
     };

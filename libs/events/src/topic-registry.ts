@@ -10,6 +10,7 @@ import {
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
 import { EvidenceWithdrawal, IssuedEvidence, SealedIssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import { MvvLegStep } from '@welkom/contracts/generated/welkom/consular/v1/mvv_leg';
 import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
@@ -266,6 +267,17 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
     consumerRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  // The MVV leg of an application at the consular posts (apps/consular, DOMAIN.md §2.2): every step on one
+  // topic, keyed by the IND case id like the status events, so the IND and the sponsor see the steps in order.
+  mvvLegStep: defineTopic({
+    name: 'welkom.consular.mvv-leg.v1',
+    eventType: 'welkom.consular.mvv-leg',
+    schemaVersion: 1,
+    codec: MvvLegStep,
+    key: (event: MvvLegStep) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_CONSULAR_POST],
   }),
 } as const;
 

@@ -1,5 +1,7 @@
 import {
+  addCalendarDays,
   addCalendarMonths,
+  calendarDaysBetween,
   checkIsoDate,
   civilDateOf,
   epochDayOf,
@@ -58,6 +60,18 @@ describe('calendar days', () => {
     expect(isoWeekdayOf(epochDayOf(2026, 12, 5))).toBe(SATURDAY);
     expect(isoWeekdayOf(epochDayOf(2026, 12, 6))).toBe(SUNDAY);
     expect(yearOf(epochDayOf(2024, 12, 31))).toBe(2024);
+  });
+});
+
+describe('calendar days between ISO dates', () => {
+  it('adds days across a year end and counts them back', () => {
+    expect(addCalendarDays('2026-12-20', 90)).toBe('2027-03-20');
+    expect(calendarDaysBetween('2026-12-20', '2027-03-20')).toBe(90);
+    expect(calendarDaysBetween('2027-03-20', '2026-12-20')).toBe(-90);
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(() => addCalendarDays('2026-02-30', 1)).toThrow(RangeError);
   });
 });
 

@@ -133,6 +133,22 @@ export function formatIsoDate(epochDay: EpochDay): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+function requireEpochDay(date: IsoDate): EpochDay {
+  const day = parseIsoDate(date);
+  if (day === undefined) throw new RangeError(`not an ISO date: ${date}`);
+  return day;
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(requireEpochDay(date) + days);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` lies before `from`). */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return requireEpochDay(to) - requireEpochDay(from);
+}
+
 /**
  * The day `months` calendar months after `date` (before, when negative), kept on the same day of the month and
  * clamped to the month's last day: 2024-02-29 + 12 months is 2025-02-28. How periods "in months" and "in years"

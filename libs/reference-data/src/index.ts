@@ -35,3 +35,17 @@ export {
   type IndDesk,
   type WelcomeCentre,
 } from './tables/welcome-centre.reference';
+export {
+  bundledMvvExemptionReference,
+  MVV_EXEMPT_SITUATIONS,
+  MVV_EXEMPTIONS_FILE,
+  MVV_SITUATION_CONDITIONS,
+  MvvExemptionReference,
+  mvvExemptionsSchema,
+  parseMvvExemptionReference,
+  readMvvExemptionReference,
+  type MvvApplicant,
+  type MvvExemptSituation,
+  type MvvRequirement,
+  type MvvSituationCondition,
+} from './tables/mvv-exemption.reference';

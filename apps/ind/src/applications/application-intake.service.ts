@@ -78,6 +78,7 @@ export class ApplicationIntakeService {
       extensionDays: null,
       extensionAnnouncedOn: null,
       deadlineAlerts: [],
+      mvvEnteredOn: null,
       createdAt: now,
       updatedAt: now,
     };

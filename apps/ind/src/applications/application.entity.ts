@@ -79,6 +79,9 @@ export class ApplicationEntity {
   @Column({ name: 'deadline_alerts', type: 'text', array: true })
   deadlineAlerts!: string[];
 
+  @Column({ name: 'mvv_entered_on', type: 'char', length: 10, nullable: true })
+  mvvEnteredOn!: string | null;
+
   /** Something happened that the case has not been assessed for yet (an event, a crash, a hub outage). */
   @Column({ name: 'needs_assessment', type: 'boolean' })
   needsAssessment!: boolean;

@@ -52,6 +52,7 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
     extensionDays: entity.extensionDays,
     extensionAnnouncedOn: entity.extensionAnnouncedOn,
     deadlineAlerts: entity.deadlineAlerts,
+    mvvEnteredOn: entity.mvvEnteredOn,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

@@ -37,6 +37,8 @@ export interface ApplicationRecord {
   readonly extensionAnnouncedOn: IsoDate | null;
   /** Alerts already emitted, as "<kind>:AT_RISK" / "<kind>:BREACHED": each is emitted once. */
   readonly deadlineAlerts: readonly string[];
+  /** The day the holder of the MVV entered the Netherlands (the consular service's step); the permit follows it. */
+  readonly mvvEnteredOn: IsoDate | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -54,6 +56,7 @@ export type ApplicationChanges = Partial<
     | 'extensionDays'
     | 'extensionAnnouncedOn'
     | 'deadlineAlerts'
+    | 'mvvEnteredOn'
     | 'updatedAt'
   >
 >;

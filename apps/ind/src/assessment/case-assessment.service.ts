@@ -96,11 +96,20 @@ export class CaseAssessmentService {
 
   /** The plan for a case in its current state (pure), from what the hub answered. */
   plan(application: ApplicationRecord, lookups: Lookups): AssessmentPlan {
-    return planAssessment({ application: applicationForDecision(application), status: application.status }, lookups, {
-      rules: this.reference.rules,
-      sponsors: this.reference.sponsors,
-      today: this.clock.today(),
-    });
+    return planAssessment(
+      {
+        application: applicationForDecision(application),
+        status: application.status,
+        entryVisa: { citizenship: application.citizenship, enteredOn: application.mvvEnteredOn },
+      },
+      lookups,
+      {
+        rules: this.reference.rules,
+        sponsors: this.reference.sponsors,
+        today: this.clock.today(),
+        mvvExemptions: this.reference.mvvExemptions,
+      },
+    );
   }
 
   /**

@@ -6,6 +6,8 @@ import type { DecisionRules } from '../decisions/decision-rules';
 import { type ApplicationEvent, transition } from '../decisions/application-lifecycle';
 import { assessPermitIssuance, decide, type EvidenceSetAside, type EvidenceUsed } from '../decisions/permit-decision.policy';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
+import type { MvvExemptionReference } from '@welkom/reference-data';
+import { entryVisaAfterGrant, type EntryVisaFacts, permitWaitsForEntry } from '../entry-visa/entry-visa.decision';
 
 /** What the hub answered when the IND asked for one evidence type. */
 export type EvidenceLookup =
@@ -47,12 +49,16 @@ export interface PlannedTransition {
 export interface CaseSnapshot {
   readonly application: ApplicationForDecision;
   readonly status: ApplicationStatus;
+  /** Citizenship and entry, for the MVV leg; without them a grant goes straight on to the permit. */
+  readonly entryVisa?: EntryVisaFacts;
 }
 
 export interface AssessmentContext {
   readonly rules: DecisionRules;
   readonly sponsors: SponsorRecognitionLookup;
   readonly today: IsoDate;
+  /** Who needs an MVV (DOMAIN.md §2.6); with the snapshot's entryVisa it routes a grant to MVV_AUTHORISED. */
+  readonly mvvExemptions?: MvvExemptionReference;
 }
 
 export interface AssessmentPlan {
@@ -121,11 +127,18 @@ export function planAssessment(
 
   if (isOpen(status)) {
     const result = decide(snapshot.application, evidence, context.rules, { decidedOn: context.today, sponsors: context.sponsors });
+    const entryVisa =
+      snapshot.entryVisa && context.mvvExemptions
+        ? entryVisaAfterGrant(snapshot.entryVisa, context.today, context.mvvExemptions)
+        : undefined;
     const draft = (resultingStatus: ApplicationStatus): DecisionDraft => ({
       kind: 'APPLICATION',
       resultingStatus,
       ...(result.reasonCode !== undefined ? { reasonCode: result.reasonCode } : {}),
-      findings: result.findings,
+      findings:
+        entryVisa && resultingStatus === ApplicationStatus.APPLICATION_STATUS_GRANTED
+          ? [...result.findings, entryVisa.finding]
+          : result.findings,
       ruleVersion: result.ruleVersion,
       sponsorRegisterVersion: result.sponsorRegisterVersion,
       evidenceUsed: result.evidenceUsed,
@@ -142,9 +155,14 @@ export function planAssessment(
       return { transitions, status, complete };
     }
     step({ type: 'APPLICATION_GRANTED' }, undefined, draft(ApplicationStatus.APPLICATION_STATUS_GRANTED));
+    // The MVV leg runs at the consular posts; its events bring the case back (apps/ind/src/entry-visa).
+    if (entryVisa?.required) {
+      step({ type: 'MVV_AUTHORISED' });
+      return { transitions, status, complete };
+    }
   }
 
-  if (GRANTED_NOT_ISSUED.includes(status)) {
+  if (GRANTED_NOT_ISSUED.includes(status) && !permitWaitsForEntry(status, snapshot.entryVisa)) {
     const issuance = assessPermitIssuance(snapshot.application, evidence, context.rules, context.today);
     if (issuance.ready) {
       step({ type: 'PERMIT_ISSUED', issuance }, undefined, {

@@ -1,3 +1,4 @@
+import { bundledMvvExemptionReference, type MvvExemptionReference } from '@welkom/reference-data';
 import type { DecisionPeriodReference } from '../deadlines/decision-period.reference';
 import { bundledDeadlineReference } from '../deadlines/decision-period.reference';
 import type { WorkingDayCalendar } from '../deadlines/working-day.calendar';
@@ -15,6 +16,8 @@ export class IndReference {
     readonly sponsors: RecognisedSponsorRegister,
     readonly deadlines: { periods: DecisionPeriodReference; calendar: WorkingDayCalendar },
     readonly evidenceRequests: EvidenceRequestReference,
+    /** Shared with the consular posts (libs/reference-data/tables). */
+    readonly mvvExemptions: MvvExemptionReference = bundledMvvExemptionReference(),
   ) {}
 
   static bundled(): IndReference {
@@ -23,6 +26,7 @@ export class IndReference {
       bundledRecognisedSponsorRegister(),
       bundledDeadlineReference(),
       bundledEvidenceRequestReference(),
+      bundledMvvExemptionReference(),
     );
   }
 }
