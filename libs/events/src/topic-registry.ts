@@ -203,7 +203,12 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
     // The hub learns sponsorships from it (issue 11, leak 4).
-    consumerRoles: [PartyRole.PARTY_ROLE_HUB_OPERATOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING],
+    consumerRoles: [
+      PartyRole.PARTY_ROLE_HUB_OPERATOR,
+      PartyRole.PARTY_ROLE_UNIVERSITY,
+      PartyRole.PARTY_ROLE_EU_REPORTING,
+      PartyRole.PARTY_ROLE_CONSULAR_POST,
+    ],
   }),
   // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
   // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
@@ -278,6 +283,7 @@ export const TOPICS = {
     key: (event: MvvLegStep) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_CONSULAR_POST],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
 } as const;
 
