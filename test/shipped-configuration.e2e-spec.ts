@@ -23,7 +23,7 @@ const S = ApplicationStatus;
 const RUN = randomBytes(3).toString('hex').toUpperCase();
 
 function passport(n: number): SubjectIdentifier {
-  return { passport: { number: `SH${RUN}${n}`, issuingCountry: 'KE' } };
+  return { passport: { number: `SH${RUN}${n}`, issuingCountry: 'US' } };
 }
 
 function enrolment(n: number): EvidenceItem {
@@ -79,7 +79,8 @@ function filing(n: number, category: PermitCategory): FileApplicationRequest {
     applicationReference: `SHIPPED-${RUN}-${n}`,
     category,
     applicant: passport(n),
-    citizenship: 'KE',
+    // Exempt from the MVV (DOMAIN.md §2.6), so the case ends at the permit without the consular leg.
+    citizenship: 'US',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: category === PermitCategory.PERMIT_CATEGORY_STUDENT ? '2028-08-31' : '2029-08-31',
   };
