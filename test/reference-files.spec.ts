@@ -6,6 +6,7 @@ import {
   readMvvExemptionReference,
   readPartyFile,
   readReferenceFile,
+  readSalaryThresholdReference,
   readWelcomeCentreReference,
 } from '@welkom/reference-data';
 import { parseConsularPostReference } from '../apps/consular/src/posts/consular-post.reference';
@@ -45,6 +46,7 @@ const NOT_REFERENCE_DATA = new Set(['package.json', 'package-lock.json', 'tsconf
  */
 const LOADERS: Record<string, (file: string) => unknown> = {
   'libs/reference-data/tables/decision-periods.v1.json': (file) => readDecisionPeriodReference(at(file)),
+  'libs/reference-data/tables/salary-thresholds.v1.json': (file) => readSalaryThresholdReference(at(file)),
   'libs/reference-data/tables/welcome-centres.v1.json': (file) => readWelcomeCentreReference(at(file)),
   'libs/reference-data/tables/mvv-exemptions.v1.json': (file) => readMvvExemptionReference(at(file)),
   'apps/consular/reference/consular-posts.v1.json': (file) => parseConsularPostReference(json(file)),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
+import { PartyDirectory } from '@welkom/messaging';
 import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { IND_ENTITIES } from './applications/application.entity';
 import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
@@ -56,6 +57,8 @@ export class IndModule {
         { provide: IND_CONFIG, useValue: config },
         { provide: IND_PARTY_OIN, useValue: indOin },
         { provide: IndReference, useValue: reference },
+        // Which roles each caller holds (deploy/parties): only a sponsor party may file (issue 11, leak 2).
+        { provide: PartyDirectory, useValue: PartyDirectory.fromFile(config.PARTY_DIRECTORY_FILE) },
         ApplicationRepository,
         EvidenceRequestRepository,
         HubEvidenceRepository,

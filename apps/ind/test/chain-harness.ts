@@ -29,7 +29,19 @@ export const OIN = {
  */
 export const NON_RECOGNISED_SPONSOR = { key: 'hogeschool-voorbeeld', oin: OIN.hogeschool, name: 'Hogeschool Voorbeeld' } as const;
 
-export type PartyKey = 'hub' | 'ind' | 'university-leiden' | 'university-delft' | 'consular' | typeof NON_RECOGNISED_SPONSOR.key;
+export type PartyKey =
+  | 'hub'
+  | 'ind'
+  | 'university-leiden'
+  | 'university-delft'
+  | 'consular'
+  | typeof NON_RECOGNISED_SPONSOR.key
+  // Development parties that are not sponsors of study (deploy/parties/dev-parties.json).
+  | 'eu-reporting'
+  | 'employer-voorbeeld-tech'
+  | 'employer-voorbeeld-chips'
+  | 'employer-voorbeeld-logistiek'
+  | 'uwv';
 
 export interface Chain {
   /** Publishes an event signed by a party, as that party's own connector would. */

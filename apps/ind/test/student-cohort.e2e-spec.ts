@@ -439,7 +439,9 @@ describe('a cohort of students and researchers through university, hub and IND',
           }),
         );
         expect(refused.reason).toBe('NOT_RECOGNISED_SPONSOR');
-        await call(sponsor.fileApplication({ ...filing(p), sponsorReference: p.reference, applicant: p.subject }));
+        await call(
+          sponsor.fileApplication({ ...filing(p), sponsorReference: p.reference, applicant: p.subject, knowledgeMigrant: undefined }),
+        );
       }
     });
 

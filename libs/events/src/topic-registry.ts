@@ -48,9 +48,6 @@ function clearIdentifiersOf(subject: SubjectIdentifier | undefined, path: string
   return (['bsn', 'vNumber', 'passport', 'kvkNumber'] as const).filter((kind) => Boolean(subject[kind])).map((kind) => `${path}.${kind}`);
 }
 
-/** The one key of the audit-checkpoint topic: a hub has one chain. */
-export const AUDIT_CHECKPOINT_KEY = 'audit-chain';
-
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
  * auto.create.topics.enable=false), each with its dead-letter companion; a topic not declared here
@@ -179,14 +176,14 @@ export const TOPICS = {
     partitions: 1,
     publisherRoles: HUB_ONLY,
   }),
-  // Signed checkpoints of the hub's audit chain (apps/hub/src/audit), anchored outside the hub's database. One
-  // key: compaction keeps the latest, which is all a verifier needs; it never expires.
+  // Signed checkpoints of the hub's audit chain (apps/hub/src/audit), anchored outside the hub's database. Keyed
+  // by chain: compaction keeps each chain's latest, which is all a verifier needs; it never expires.
   auditCheckpoint: defineTopic({
     name: 'welkom.hub.audit-checkpoints.v1',
     eventType: 'welkom.hub.audit-checkpoint',
     schemaVersion: 1,
     codec: AuditCheckpoint,
-    key: () => AUDIT_CHECKPOINT_KEY,
+    key: (checkpoint: AuditCheckpoint) => checkpoint.chainId,
     partitions: 1,
     publisherRoles: HUB_ONLY,
     consumerRoles: HUB_ONLY,

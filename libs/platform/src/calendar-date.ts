@@ -164,3 +164,17 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return formatIsoDate(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
 }
+
+/** Whole years from `from` to `on` (an age on a day): 0 when `on` lies before the first anniversary. */
+export function completedYearsBetween(from: IsoDate, on: IsoDate): number | undefined {
+  const start = parseIsoDate(from);
+  const end = parseIsoDate(on);
+  if (start === undefined || end === undefined) return undefined;
+  const a = civilDateOf(start);
+  const b = civilDateOf(end);
+  let years = b.year - a.year;
+  // Not yet reached this year's anniversary (a 29 February birthday counts from 28 February, as the clamp above).
+  const anniversaryDay = Math.min(a.day, daysInMonth(b.year, a.month));
+  if (b.month < a.month || (b.month === a.month && b.day < anniversaryDay)) years -= 1;
+  return years;
+}

@@ -25,6 +25,26 @@ export {
 } from './tables/decision-period.reference';
 export { partyFileSchema, readPartyFile, type PartyFile, type PartyFileEntry } from './tables/party.reference';
 export {
+  blueCardCriterionFor,
+  blueCardEntryOn,
+  bundledSalaryThresholdReference,
+  hsmCriterionFor,
+  parseSalaryThresholdReference,
+  readSalaryThresholdReference,
+  REFERENCE_DATE_SITUATIONS,
+  SALARY_CRITERIA,
+  SALARY_THRESHOLDS_FILE,
+  salaryCriterionAmount,
+  salaryReferenceDate,
+  type BlueCardThresholdEntry,
+  type HsmCriterionFacts,
+  type HsmThresholdEntry,
+  type ReferenceDateSituation,
+  type SalaryCriterion,
+  type SalaryCriterionAmount,
+  type SalaryThresholdReference,
+} from './tables/salary-threshold.reference';
+export {
   bundledWelcomeCentreReference,
   parseWelcomeCentreReference,
   readWelcomeCentreReference,

@@ -52,6 +52,7 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
     extensionDays: entity.extensionDays,
     extensionAnnouncedOn: entity.extensionAnnouncedOn,
     deadlineAlerts: entity.deadlineAlerts,
+    knowledgeMigrant: entity.knowledgeMigrant,
     mvvEnteredOn: entity.mvvEnteredOn,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
@@ -112,6 +113,7 @@ function toDecisionRecord(entity: DecisionEntity): DecisionRecord {
     decidedOn: entity.decidedOn,
     decidedAt: entity.decidedAt,
     sponsorNotificationId: entity.sponsorNotificationId,
+    salaryAssessment: entity.salaryAssessment,
   };
 }
 

@@ -76,6 +76,7 @@ export class CaseJournal {
             decidedOn: decision.decidedOn,
             decidedAt: at,
             sponsorNotificationId: decision.sponsorNotificationId ?? null,
+            salaryAssessment: decision.salaryAssessment ?? null,
           },
         ]);
       }

@@ -4,6 +4,7 @@ import { bundledDeadlineReference } from '../deadlines/decision-period.reference
 import type { WorkingDayCalendar } from '../deadlines/working-day.calendar';
 import { bundledDecisionRules, type DecisionRules } from '../decisions/decision-rules';
 import { bundledRecognisedSponsorRegister, type RecognisedSponsorRegister } from '../sponsors/recognised-sponsor.register';
+import { bundledSalaryThresholdReference, type SalaryThresholdReference } from '@welkom/reference-data';
 import { bundledEvidenceRequestReference, type EvidenceRequestReference } from './evidence-request.reference';
 
 /**
@@ -18,6 +19,8 @@ export class IndReference {
     readonly evidenceRequests: EvidenceRequestReference,
     /** Shared with the consular posts (libs/reference-data/tables). */
     readonly mvvExemptions: MvvExemptionReference = bundledMvvExemptionReference(),
+    /** The income criteria of knowledge migrants, shared with UWV (libs/reference-data/tables). */
+    readonly salaryThresholds: SalaryThresholdReference = bundledSalaryThresholdReference(),
   ) {}
 
   static bundled(): IndReference {
