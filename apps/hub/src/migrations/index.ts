@@ -3,6 +3,8 @@ import { OnceOnlyEvidence1764000000000 } from './1764000000000-once-only-evidenc
 import { AuditChainHeadForwardOnly1764400000000 } from './1764400000000-audit-chain-head-forward-only';
 import { EvidenceRequestRoutedSource1764600000000 } from './1764600000000-evidence-request-routed-source';
 import { EvidenceRequestQuestion1765050000002 } from './1765050000002-evidence-request-question';
+import { EvidenceContentCommitment1765300000000 } from './1765300000000-evidence-content-commitment';
+import { SubjectRelations1765300000001 } from './1765300000001-subject-relations';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const HUB_MIGRATIONS = [
@@ -11,4 +13,6 @@ export const HUB_MIGRATIONS = [
   AuditChainHeadForwardOnly1764400000000,
   EvidenceRequestRoutedSource1764600000000,
   EvidenceRequestQuestion1765050000002,
+  EvidenceContentCommitment1765300000000,
+  SubjectRelations1765300000001,
 ];
