@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { APPLICATION_INTAKE_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT } from '@welkom/contracts';
+import { APPLICATION_INTAKE_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, WAGE_DECLARATION_CONTRACT } from '@welkom/contracts';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { WageThresholdCategory } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import {
   type Application,
@@ -12,10 +11,11 @@ import {
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import type { WageDeclarationServiceClient } from '@welkom/contracts/generated/welkom/uwv/v1/wage_declarations';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { serviceRun, testInfrastructure, type ServiceProcess, type ServiceRun } from '@welkom/testing';
-import { call, type Chain, type PartyKey, startChain, until } from './chain-harness';
+import { call, callError, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 jest.setTimeout(1_200_000);
 
@@ -29,12 +29,6 @@ const BLUE_CARD = PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD;
  */
 const AMOUNTS_2026 = { HSM_30: 5942, HSM_UNDER_30: 4357, HSM_REDUCED: 3122, BLUE_CARD: 5942 } as const;
 type Band = keyof typeof AMOUNTS_2026;
-const CATEGORY_OF_BAND: Record<Band, WageThresholdCategory> = {
-  HSM_30: WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_30_AND_OLDER,
-  HSM_UNDER_30: WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_UNDER_30,
-  HSM_REDUCED: WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_HIGHLY_SKILLED_REDUCED,
-  BLUE_CARD: WageThresholdCategory.WAGE_THRESHOLD_CATEGORY_EU_BLUE_CARD,
-};
 
 interface Migrant {
   readonly n: number;
@@ -44,7 +38,7 @@ interface Migrant {
   readonly birthDate: string;
   readonly degreeObtainedOn: string;
   readonly band: Band;
-  /** Guaranteed gross monthly salary: only "UWV" (this test) knows it; it must never appear in the chain. */
+  /** Guaranteed gross monthly salary: only the employer's payroll and UWV know it; it must never appear in the chain. */
   readonly salary: number;
   readonly recognisedSponsor: boolean;
 }
@@ -140,8 +134,8 @@ interface FeedSeries {
 
 /**
  * Knowledge migrants end to end (issue 13) over real Kafka, PostgreSQL and mTLS, with hub, IND, a university
- * connector and eu-reporting as processes. UWV's part (the derived wage fact, revocation) is played by this
- * test with UWV's certificate over the hub's gRPC, as UWV's connector would; it alone knows the salaries.
+ * connector, UWV and eu-reporting as processes. The employers' payrolls declare the salaries at UWV; UWV answers
+ * the IND's wage requests with the derived yes/no and revokes it after a lower declaration.
  */
 describe('a knowledge-migrant cohort from two employers through the hub, the IND and the EU feed', () => {
   const people = cohort();
@@ -153,11 +147,20 @@ describe('a knowledge-migrant cohort from two employers through the hub, the IND
 
   const intakeAs = (party: PartyKey): ApplicationIntakeServiceClient =>
     chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, party);
-  const uwv = (): EvidenceServiceClient => chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'uwv');
-  const wageEvidence = new Map<string, string>();
+  const payroll = (employer: PartyKey): WageDeclarationServiceClient => {
+    if (!chain.uwv) throw new Error('the chain runs without UWV');
+    return chain.client<WageDeclarationServiceClient>(WAGE_DECLARATION_CONTRACT, chain.uwv, employer);
+  };
+  const declaration = (p: Migrant, salary: number, periodStart: string, reference: string) => ({
+    declarationReference: reference,
+    employee: passport(p.n),
+    periodStart,
+    guaranteedGrossMonthlySalaryCents: String(salary * 100),
+    employmentEndedOn: '',
+  });
 
   beforeAll(async () => {
-    chain = await startChain({ label: 'km-cohort' });
+    chain = await startChain({ label: 'km-cohort', uwv: {} });
     feedRun = serviceRun('km_cohort_feed');
     feedService = await feedRun.start({ app: 'eu-reporting', party: 'eu-reporting', readyTimeoutMs: 180_000 });
 
@@ -171,29 +174,14 @@ describe('a knowledge-migrant cohort from two employers through the hub, the IND
       );
     }
 
-    // 2. UWV answers each routed request with the derived fact for the criterion of the reference date: yes/no.
-    for (const p of people.filter((candidate) => candidate.recognisedSponsor)) {
-      const issued = await call(
-        uwv().issueEvidence({
-          evidence: {
-            subject: passport(p.n),
-            evidenceType: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
-            payload: {
-              wageMeetsThreshold: {
-                meetsThreshold: meets(p),
-                category: CATEGORY_OF_BAND[p.band],
-                thresholdReferenceDate: filed.get(p.reference)?.submittedOn ?? '',
-                thresholdTableVersion: 'salary-thresholds.v1',
-              },
-            },
-            issuedAt: undefined,
-            validUntil: undefined,
-            sourceReference: `uwv-cohort-${p.n}`,
-            subUnit: '',
-          },
-        }),
+    // 2. Each recognised employer's payroll declares its people's wages at UWV in one batch; UWV answers the routed
+    // requests with the derived fact for the IND's question (criterion, reference date, table): yes/no.
+    for (const employer of [...new Set(people.filter((p) => p.recognisedSponsor).map((p) => p.employer))]) {
+      const own = people.filter((p) => p.recognisedSponsor && p.employer === employer);
+      const imported = await call(
+        payroll(employer).importWageDeclarations({ declarations: own.map((p) => declaration(p, p.salary, '2026-01-01', `pay-${p.n}`)) }),
       );
-      wageEvidence.set(p.reference, issued.reference?.evidenceId ?? '');
+      expect(imported).toEqual({ imported: own.length, alreadyImported: 0 });
     }
 
     // 3. Every case at its outcome.
@@ -235,9 +223,31 @@ describe('a knowledge-migrant cohort from two employers through the hub, the IND
   it('marks a granted permit for review when the salary drops after the grant, and UWV revokes the fact', async () => {
     const p = people.find((candidate) => candidate.recognisedSponsor && meets(candidate)) as Migrant;
     const ref = filed.get(p.reference)?.applicationRef ?? '';
-    const revoked = await call(
-      uwv().revokeEvidence({ evidenceId: wageEvidence.get(p.reference) ?? '', reason: 'salary below the criterion' }),
+    const wage = finals.get(p.reference)?.decisions.find((d) => d.kind === DecisionKind.DECISION_KIND_APPLICATION)?.evidenceUsed[0];
+    // The payroll declares a salary below the criterion from a later month: UWV revokes its fact at the hub.
+    await call(
+      payroll(p.employer).importWageDeclarations({
+        declarations: [declaration(p, AMOUNTS_2026[p.band] - 500, '2027-03-01', `pay-${p.n}-drop`)],
+      }),
     );
+    const ind = chain.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, chain.hub, 'ind');
+    await until('UWV revokes the wage fact', async () => {
+      const error = await callError(
+        ind.requestEvidence({
+          subject: passport(p.n),
+          evidenceType: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
+          purpose: 'ADMISSION_HIGHLY_SKILLED_MIGRANT',
+          legalBasis: 'Vw 2000 art. 24a',
+          explicitRequestByPerson: false,
+          subUnit: '',
+          responseTimeout: undefined,
+          evidenceId: wage?.evidenceId ?? '',
+          sourceOin: '',
+          question: undefined,
+        }),
+      );
+      return error.reason === 'EVIDENCE_REVOKED' ? true : undefined;
+    });
     await chain.publishAs(p.employer, TOPICS.sponsorNotification, {
       notificationId: randomUUID(),
       applicationRef: ref,
@@ -245,7 +255,7 @@ describe('a knowledge-migrant cohort from two employers through the hub, the IND
       change: SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION,
       factDate: filed.get(p.reference)?.submittedOn ?? '',
       reportedOn: filed.get(p.reference)?.submittedOn ?? '',
-      revokedEvidence: revoked.reference ? [revoked.reference] : [],
+      revokedEvidence: wage ? [wage] : [],
       sponsorReference: p.reference,
     });
     const reviewed = await until('the notification recorded', async () => {
@@ -281,7 +291,8 @@ describe('a knowledge-migrant cohort from two employers through the hub, the IND
   });
 
   it('carries no salary amount on any topic, dead-letter topic or in anything the IND was given', async () => {
-    const salaries = people.map((p) => String(p.salary));
+    // In euros as the test knows them, and in cents as the payrolls declared them at UWV.
+    const salaries = people.flatMap((p) => [String(p.salary), String(p.salary * 100)]);
     const kafka = createKafkaClient({ clientId: `km-cohort-scan-${randomUUID()}`, brokers: testInfrastructure().kafkaBrokers });
     const records = await readTopicToEnd(kafka, declaredTopicNames(), 120_000);
     expect(records.length).toBeGreaterThan(people.length);
