@@ -18,14 +18,18 @@ export interface WageDeclarationLine {
 
 const cents = () =>
   fieldRule((value) => {
-    const digits = String(value ?? '0');
+    // int64 arrives as a decimal string (forceLong=string); unset is "0".
+    const digits =
+      value === undefined || value === null ? '0' : typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     if (!/^[0-9]{1,12}$/.test(digits)) return invalid('must be a whole number of euro cents, 0 or more');
     const amount = Number(digits);
     return amount <= MAX_MONTHLY_CENTS ? amount : invalid(`must be at most ${MAX_MONTHLY_CENTS} cents a month`);
   });
 
 const optionalDate = () =>
-  fieldRule((value) => (isAbsent(value) ? null : typeof value === 'string' && isIsoDate(value) ? value : invalid('must be an ISO date YYYY-MM-DD')));
+  fieldRule((value) =>
+    isAbsent(value) ? null : typeof value === 'string' && isIsoDate(value) ? value : invalid('must be an ISO date YYYY-MM-DD'),
+  );
 
 const declaration = message({
   declarationReference: referenceId(64),

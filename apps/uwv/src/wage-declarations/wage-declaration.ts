@@ -35,7 +35,5 @@ export function employeeKeyOf(id: PersonId): string {
  * that day when an employer corrected it). Undefined when UWV holds none.
  */
 export function currentDeclaration(declarations: readonly (WageDeclaration & { readonly importedAt: Date })[]) {
-  return [...declarations].sort(
-    (a, b) => b.periodStart.localeCompare(a.periodStart) || b.importedAt.getTime() - a.importedAt.getTime(),
-  )[0];
+  return [...declarations].sort((a, b) => b.periodStart.localeCompare(a.periodStart) || b.importedAt.getTime() - a.importedAt.getTime())[0];
 }

@@ -24,7 +24,13 @@ export class WageEvidenceRepository {
 
   /** The first record of a source reference stands (the hub answers a re-issue with the same evidence). */
   async recordOnce(fact: IssuedWageFact): Promise<void> {
-    await this.dataSource.createQueryBuilder().insert().into(WageEvidenceEntity).values({ ...fact }).orIgnore().execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(WageEvidenceEntity)
+      .values({ ...fact })
+      .orIgnore()
+      .execute();
   }
 
   /** Facts that said "meets" and still stand: the ones a later declaration may have to revoke. */

@@ -24,7 +24,8 @@ export interface WageEvidenceRound {
 /** The question of a request as UWV can compute it; undefined when the requester asked something UWV does not know. */
 function wageQuestionOf(request: OpenEvidenceRequest): WageQuestion | undefined {
   const question = request.question;
-  if (!question || !(SALARY_CRITERIA as readonly string[]).includes(question.criterion) || !isIsoDate(question.referenceDate)) return undefined;
+  if (!question || !(SALARY_CRITERIA as readonly string[]).includes(question.criterion) || !isIsoDate(question.referenceDate))
+    return undefined;
   return { criterion: question.criterion as SalaryCriterion, referenceDate: question.referenceDate, tableVersion: question.tableVersion };
 }
 
