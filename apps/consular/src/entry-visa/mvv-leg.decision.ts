@@ -32,6 +32,19 @@ function withVersion(versions: readonly string[], version: string): string[] {
 }
 
 /** Biometrics and the MVV are done at the post that holds the appointment (pooled or not), nowhere else. */
+/**
+ * The post a booking, biometrics or issue call acts for: the sub-unit in the caller's certificate (OU). The
+ * party's own certificate is no post, and a post the request names must be the certificate's: a post acts
+ * only for itself.
+ */
+export function actingPost(caller: { readonly subUnit: string }, namedPost: string): string {
+  if (caller.subUnit === '')
+    throw new ConsularError('NOT_A_POST_CERTIFICATE', 'Booking, biometrics and issue are a post\'s acts: call with the post\'s certificate');
+  if (namedPost !== '' && namedPost !== caller.subUnit)
+    throw new ConsularError('NOT_THE_APPOINTMENT_POST', `The certificate is post ${caller.subUnit}'s; it cannot act as ${namedPost}`);
+  return caller.subUnit;
+}
+
 export function requirePost(leg: MvvCaseRecord, post: string): void {
   if (leg.post !== post)
     throw new ConsularError(

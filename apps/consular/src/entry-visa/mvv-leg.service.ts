@@ -111,8 +111,13 @@ export class MvvLegService {
     });
   }
 
-  book(applicationRef: string): Promise<MvvCaseRecord> {
-    return this.step(applicationRef, (leg, _today, at) => (leg.stage === 'APPOINTMENT_BOOKED' ? undefined : bookAppointment(leg, at)));
+  /** The post holding the offer books it (`post`: the caller's post, from its certificate). */
+  book(applicationRef: string, post: string): Promise<MvvCaseRecord> {
+    return this.step(applicationRef, (leg, _today, at) => {
+      // Before an offer there is no post to hold it: bookAppointment says the step is out of order.
+      if (leg.post !== null) requirePost(leg, post);
+      return leg.stage === 'APPOINTMENT_BOOKED' ? undefined : bookAppointment(leg, at);
+    });
   }
 
   /**
