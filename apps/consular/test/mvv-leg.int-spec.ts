@@ -72,6 +72,7 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     citizenship: string,
     decidedOn: string,
     status = ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED,
+    collectionPoint = '',
   ): Promise<void> {
     const record = await buildSignedRecord(
       TOPICS.applicationStatusChanged,
@@ -87,6 +88,7 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
         decidedOn,
         reasonCode: '',
         occurredAt: toTimestamp(new Date()),
+        collectionPoint,
       },
       EnvelopeSigner.fromFiles(run.infrastructure.certificates.parties.ind),
     );
@@ -157,8 +159,13 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
 
   it('opens the leg from the IND’s authorisation and runs it to entry; the sticker number never leaves the post', async () => {
     const applicationRef = randomUUID();
-    await indAuthorises(applicationRef, newPseudonym(), 'KE', today);
-    expect(await legOf(applicationRef, 'INTAKE_OPEN')).toMatchObject({ notifiedOn: today, appearBy: addCalendarMonths(today, 3) });
+    // The application named the expat centre in Amsterdam (IND desk) as where the residence document is collected.
+    await indAuthorises(applicationRef, newPseudonym(), 'KE', today, ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED, 'in-amsterdam');
+    expect(await legOf(applicationRef, 'INTAKE_OPEN')).toMatchObject({
+      notifiedOn: today,
+      appearBy: addCalendarMonths(today, 3),
+      collectionPoint: 'in-amsterdam',
+    });
 
     const offered = (await call(posts.offerSlot({ applicationRef, chosenPost: 'nairobi', residenceCountry: 'KE' }))).mvvCase;
     expect(offered).toMatchObject({ stage: 'SLOT_OFFERED', chosenPost: 'nairobi', post: 'nairobi', reroutes: [] });
@@ -204,6 +211,8 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
       'entryRecorded',
     ]);
     expect(steps[3].biometricsCaptured).toMatchObject({ post: 'nairobi', capturedOn: today });
+    // The post tells the arrival where to collect the residence document.
+    expect(steps[4].mvvIssued).toEqual({ post: 'nairobi', issuedOn: today, enterBy: addCalendarDays(today, 90), collectionPoint: 'in-amsterdam' });
     expect(steps[3].biometricsCaptured?.evidenceId).toMatch(/^[0-9a-f-]{36}$/);
     const raw = (await readTopicToEnd(kafka(), [TOPICS.mvvLegStep.name], 60_000)).map((record) => record.value?.toString('latin1') ?? '');
     expect(raw.some((value) => value.includes('NLD7654321'))).toBe(false);

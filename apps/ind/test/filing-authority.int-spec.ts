@@ -28,6 +28,7 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     citizenship: 'US',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
+    collectionPoint: '',
     knowledgeMigrant: undefined,
   };
 }

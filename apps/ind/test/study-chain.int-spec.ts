@@ -192,6 +192,7 @@ describe('study applications from the university through the hub to the IND', ()
         citizenship: 'NG',
         intendedStayFrom: '2026-09-01',
         intendedStayUntil: '2027-08-31',
+        collectionPoint: '',
         knowledgeMigrant: undefined,
       }),
     );
@@ -229,6 +230,7 @@ describe('study applications from the university through the hub to the IND', ()
       citizenship: 'US',
       intendedStayFrom: '2026-09-01',
       intendedStayUntil: '2028-08-31',
+      collectionPoint: '',
     };
     await chain.publishAs('university-leiden', TOPICS.applicationFiled, { ...filed, applicant: { pseudonym } });
     // Anything but a hub pseudonym in the applicant field (here a passport number) is dead-lettered, not registered.

@@ -64,7 +64,14 @@ function requireStage(leg: MvvCaseRecord, allowed: readonly MvvStage[], step: st
 
 /** The leg opened by the IND's MVV authorisation: the 3-month window runs from the notification (Vc B1/3.3.4). */
 export function openIntake(
-  input: { applicationRef: string; subjectPseudonym: string; citizenship: string; notifiedOn: IsoDate; at: Date },
+  input: {
+    applicationRef: string;
+    subjectPseudonym: string;
+    citizenship: string;
+    notifiedOn: IsoDate;
+    collectionPoint: string;
+    at: Date;
+  },
   references: LegReferences,
 ): LegOutcome {
   const appearBy = appearanceDeadline(input.notifiedOn, references.limits);
@@ -90,6 +97,7 @@ export function openIntake(
       enteredOn: null,
       expiryReason: null,
       expiredOn: null,
+      collectionPoint: input.collectionPoint,
       referenceVersions: [appearBy.referenceVersion],
       createdAt: input.at,
       updatedAt: input.at,
@@ -191,7 +199,11 @@ export function issueMvv(leg: MvvCaseRecord, today: IsoDate, visaStickerNumber: 
       referenceVersions: withVersion(leg.referenceVersions, enterBy.referenceVersion),
       updatedAt: at,
     },
-    step: { referenceVersion: enterBy.referenceVersion, mvvIssued: { post: leg.post ?? '', issuedOn: today, enterBy: enterBy.lastDay } },
+    // The post tells the arrival where the residence document waits (DOMAIN.md §2.7, flow step 7).
+    step: {
+      referenceVersion: enterBy.referenceVersion,
+      mvvIssued: { post: leg.post ?? '', issuedOn: today, enterBy: enterBy.lastDay, collectionPoint: leg.collectionPoint },
+    },
   };
 }
 

@@ -69,7 +69,14 @@ export class MvvLegService {
     return this.transactions.run(async (tx) => {
       if (!(await this.inbox.claim(tx, event))) return false;
       const outcome = openIntake(
-        { applicationRef: status.applicationRef, subjectPseudonym: pseudonym, citizenship: status.citizenship, notifiedOn, at },
+        {
+          applicationRef: status.applicationRef,
+          subjectPseudonym: pseudonym,
+          citizenship: status.citizenship,
+          notifiedOn,
+          collectionPoint: status.collectionPoint,
+          at,
+        },
         this.reference,
       );
       if (!(await this.legs.insertIfAbsent(tx, outcome.next))) return false;
