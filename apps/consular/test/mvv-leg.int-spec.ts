@@ -189,7 +189,9 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     const captured = (await call(atPost('nairobi').recordBiometrics({ applicationRef, post: '' }))).mvvCase;
     expect(captured?.stage).toBe('BIOMETRICS_CAPTURED');
     // A retried capture changes nothing and issues nothing twice.
-    expect((await call(atPost('nairobi').recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase?.stage).toBe('BIOMETRICS_CAPTURED');
+    expect((await call(atPost('nairobi').recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase?.stage).toBe(
+      'BIOMETRICS_CAPTURED',
+    );
     expect(await failure(atPost('new-delhi').issueMvv({ applicationRef, visaStickerNumber: 'NLD7654321', post: '' }))).toMatchObject({
       code: 7,
       reason: 'NOT_THE_APPOINTMENT_POST',
@@ -212,7 +214,12 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     ]);
     expect(steps[3].biometricsCaptured).toMatchObject({ post: 'nairobi', capturedOn: today });
     // The post tells the arrival where to collect the residence document.
-    expect(steps[4].mvvIssued).toEqual({ post: 'nairobi', issuedOn: today, enterBy: addCalendarDays(today, 90), collectionPoint: 'in-amsterdam' });
+    expect(steps[4].mvvIssued).toEqual({
+      post: 'nairobi',
+      issuedOn: today,
+      enterBy: addCalendarDays(today, 90),
+      collectionPoint: 'in-amsterdam',
+    });
     expect(steps[3].biometricsCaptured?.evidenceId).toMatch(/^[0-9a-f-]{36}$/);
     const raw = (await readTopicToEnd(kafka(), [TOPICS.mvvLegStep.name], 60_000)).map((record) => record.value?.toString('latin1') ?? '');
     expect(raw.some((value) => value.includes('NLD7654321'))).toBe(false);
@@ -330,7 +337,10 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
       reason: 'UNKNOWN_SUB_UNIT',
     });
     // A listed post's certificate reaches the back office.
-    expect(await failure(atPost('lagos').getMvvCase({ applicationRef: randomUUID() }))).toMatchObject({ code: 5, reason: 'MVV_CASE_NOT_FOUND' });
+    expect(await failure(atPost('lagos').getMvvCase({ applicationRef: randomUUID() }))).toMatchObject({
+      code: 5,
+      reason: 'MVV_CASE_NOT_FOUND',
+    });
     const invalid = await failure(posts.offerSlot({ applicationRef: 'not-a-uuid', chosenPost: 'Lagos Post', residenceCountry: 'Nigeria' }));
     expect(invalid.code).toBe(3);
     expect(invalid.fieldViolations.map((violation) => violation.field).sort()).toEqual([

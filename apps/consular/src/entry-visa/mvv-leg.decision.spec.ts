@@ -22,7 +22,10 @@ const PSEUDONYM = `subj_${'a'.repeat(51)}a`;
 const NOTHING_BOOKED = (): number => 0;
 
 function opened(notifiedOn = '2026-03-01'): MvvCaseRecord {
-  return openIntake({ applicationRef: REF, subjectPseudonym: PSEUDONYM, citizenship: 'NG', notifiedOn, collectionPoint: 'in-amsterdam', at: AT }, reference).next;
+  return openIntake(
+    { applicationRef: REF, subjectPseudonym: PSEUDONYM, citizenship: 'NG', notifiedOn, collectionPoint: 'in-amsterdam', at: AT },
+    reference,
+  ).next;
 }
 
 function codeOf(run: () => unknown): string | undefined {

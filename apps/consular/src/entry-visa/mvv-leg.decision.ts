@@ -39,7 +39,7 @@ function withVersion(versions: readonly string[], version: string): string[] {
  */
 export function actingPost(caller: { readonly subUnit: string }, namedPost: string): string {
   if (caller.subUnit === '')
-    throw new ConsularError('NOT_A_POST_CERTIFICATE', 'Booking, biometrics and issue are a post\'s acts: call with the post\'s certificate');
+    throw new ConsularError('NOT_A_POST_CERTIFICATE', "Booking, biometrics and issue are a post's acts: call with the post's certificate");
   if (namedPost !== '' && namedPost !== caller.subUnit)
     throw new ConsularError('NOT_THE_APPOINTMENT_POST', `The certificate is post ${caller.subUnit}'s; it cannot act as ${namedPost}`);
   return caller.subUnit;
