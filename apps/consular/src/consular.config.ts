@@ -22,5 +22,7 @@ export function loadConsularConfig(env: NodeJS.ProcessEnv): ConsularConfig {
 }
 
 export const CONSULAR_CONFIG = Symbol('CONSULAR_CONFIG');
+/** The consular service's posts as the party list names them (its sub-unit codes): a set of strings. */
+export const CONSULAR_SUB_UNITS = Symbol('CONSULAR_SUB_UNITS');
 /** The consular service's own OIN, from its certificate. */
 export const CONSULAR_PARTY_OIN = Symbol('CONSULAR_PARTY_OIN');

@@ -5,6 +5,8 @@ export type ConsularErrorReason =
   | 'MVV_CASE_NOT_FOUND'
   | 'STEP_OUT_OF_ORDER'
   | 'NOT_THE_APPOINTMENT_POST'
+  | 'NOT_A_POST_CERTIFICATE'
+  | 'UNKNOWN_SUB_UNIT'
   | 'MVV_LEG_EXPIRED'
   | 'NO_POST_FOR_COUNTRY'
   | 'NO_SLOT_IN_WINDOW'
@@ -17,14 +19,17 @@ export function consularDomainCodeFor(reason: ConsularErrorReason): DomainErrorC
     case 'MVV_CASE_NOT_FOUND':
       return 'NOT_FOUND';
     case 'STEP_OUT_OF_ORDER':
-    case 'NOT_THE_APPOINTMENT_POST':
     case 'MVV_LEG_EXPIRED':
     case 'NO_POST_FOR_COUNTRY':
     case 'HUB_REFUSED_EVIDENCE':
       return 'FAILED_PRECONDITION';
     case 'NO_SLOT_IN_WINDOW':
       return 'RESOURCE_EXHAUSTED';
+    // Which post acts is the certificate's OU: another post's, the party's own or an unlisted one may not act.
     case 'NOT_OWN_BACK_OFFICE':
+    case 'NOT_THE_APPOINTMENT_POST':
+    case 'NOT_A_POST_CERTIFICATE':
+    case 'UNKNOWN_SUB_UNIT':
       return 'PERMISSION_DENIED';
     case 'HUB_UNAVAILABLE':
       return 'UNAVAILABLE';

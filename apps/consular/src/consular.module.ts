@@ -4,7 +4,8 @@ import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceCli
 import { CapacityMetricsRepository } from './capacity/capacity-metrics.repository';
 import { CapacityHttpController } from './capacity/capacity.http-controller';
 import { CapacityService } from './capacity/capacity.service';
-import { CONSULAR_CONFIG, CONSULAR_PARTY_OIN, type ConsularConfig } from './consular.config';
+import { readPartyFile } from '@welkom/reference-data';
+import { CONSULAR_CONFIG, CONSULAR_PARTY_OIN, CONSULAR_SUB_UNITS, type ConsularConfig } from './consular.config';
 import { ConsularPostGrpcController } from './entry-visa/consular-post.grpc-controller';
 import { MvvCaseEntity } from './entry-visa/mvv-case.entity';
 import { MvvCaseRepository } from './entry-visa/mvv-case.repository';
@@ -47,6 +48,7 @@ export class ConsularModule {
       providers: [
         { provide: CONSULAR_CONFIG, useValue: config },
         { provide: CONSULAR_PARTY_OIN, useValue: consularOin },
+        { provide: CONSULAR_SUB_UNITS, useValue: subUnitsOf(config.PARTY_DIRECTORY_FILE, consularOin) },
         // Loaded and checked once: a bad reference file stops start-up.
         { provide: ConsularReference, useFactory: () => ConsularReference.bundled() },
         HubEvidenceRepository,
@@ -58,4 +60,10 @@ export class ConsularModule {
       ],
     };
   }
+}
+
+/** The posts the party list gives this service (its sub-units); a post certificate naming any other is refused. */
+function subUnitsOf(partyDirectoryFile: string, oin: string): ReadonlySet<string> {
+  const own = readPartyFile(partyDirectoryFile).parties.find((party) => party.oin === oin);
+  return new Set((own?.subUnits ?? []).map((unit) => unit.code));
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { CONSULAR_POST_CONTRACT } from '@welkom/contracts';
 import type { ConsularPostServiceClient, MvvCase } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
@@ -7,9 +7,10 @@ import { MvvExpiryReason, MvvLegStep } from '@welkom/contracts/generated/welkom/
 import { ApplicationStatus, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
 import { decodeGrpcError } from '@welkom/grpc';
+import { ensureDevCertificates, readDevParties } from '@welkom/infrastructure';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner, readTopicToEnd } from '@welkom/messaging';
 import { addCalendarDays, addCalendarMonths, toTimestamp } from '@welkom/platform';
-import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest, testInfrastructure } from '@welkom/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const LEIDEN = '00000003281234560000';
@@ -71,6 +72,7 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     citizenship: string,
     decidedOn: string,
     status = ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED,
+    collectionPoint = '',
   ): Promise<void> {
     const record = await buildSignedRecord(
       TOPICS.applicationStatusChanged,
@@ -86,6 +88,7 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
         decidedOn,
         reasonCode: '',
         occurredAt: toTimestamp(new Date()),
+        collectionPoint,
       },
       EnvelopeSigner.fromFiles(run.infrastructure.certificates.parties.ind),
     );
@@ -113,8 +116,18 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     return steps;
   }
 
+  /** The back office as one post calls it: with that post's own certificate (the post code in its OU). */
+  function atPost(post: string): ConsularPostServiceClient {
+    return consular.client<ConsularPostServiceClient>(CONSULAR_POST_CONTRACT, `consular.${post}`);
+  }
+
   beforeAll(async () => {
-    run = serviceRun('consular-leg');
+    // A certificate of the dev CA for the consular party with a post the party list does not have.
+    const consularParty = readDevParties().find((party) => party.key === 'consular');
+    if (!consularParty) throw new Error('deploy/parties/dev-parties.json has no consular party');
+    const certificatesDir = dirname(testInfrastructure().certificates.caCertificatePath);
+    const unlisted = await ensureDevCertificates(certificatesDir, [{ ...consularParty, subUnits: ['atlantis'] }]);
+    run = serviceRun('consular-leg', { extraParties: { 'consular.atlantis': unlisted.parties['consular.atlantis'] } });
     hub = await run.start({
       app: 'hub',
       party: 'hub',
@@ -146,22 +159,44 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
 
   it('opens the leg from the IND’s authorisation and runs it to entry; the sticker number never leaves the post', async () => {
     const applicationRef = randomUUID();
-    await indAuthorises(applicationRef, newPseudonym(), 'KE', today);
-    expect(await legOf(applicationRef, 'INTAKE_OPEN')).toMatchObject({ notifiedOn: today, appearBy: addCalendarMonths(today, 3) });
+    // The application named the expat centre in Amsterdam (IND desk) as where the residence document is collected.
+    await indAuthorises(applicationRef, newPseudonym(), 'KE', today, ApplicationStatus.APPLICATION_STATUS_MVV_AUTHORISED, 'in-amsterdam');
+    expect(await legOf(applicationRef, 'INTAKE_OPEN')).toMatchObject({
+      notifiedOn: today,
+      appearBy: addCalendarMonths(today, 3),
+      collectionPoint: 'in-amsterdam',
+    });
 
     const offered = (await call(posts.offerSlot({ applicationRef, chosenPost: 'nairobi', residenceCountry: 'KE' }))).mvvCase;
     expect(offered).toMatchObject({ stage: 'SLOT_OFFERED', chosenPost: 'nairobi', post: 'nairobi', reroutes: [] });
-    expect((await call(posts.bookAppointment({ applicationRef }))).mvvCase?.stage).toBe('APPOINTMENT_BOOKED');
-    // Only the post holding the appointment takes the biometrics.
-    expect(await failure(posts.recordBiometrics({ applicationRef, post: 'new-delhi' }))).toMatchObject({
-      code: 9,
+    // Booking is the post's act: another post's certificate, or the party's own, cannot book it.
+    expect(await failure(atPost('new-delhi').bookAppointment({ applicationRef }))).toMatchObject({
+      code: 7,
       reason: 'NOT_THE_APPOINTMENT_POST',
     });
-    const captured = (await call(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase;
+    expect(await failure(posts.bookAppointment({ applicationRef }))).toMatchObject({ code: 7, reason: 'NOT_A_POST_CERTIFICATE' });
+    expect((await call(atPost('nairobi').bookAppointment({ applicationRef }))).mvvCase?.stage).toBe('APPOINTMENT_BOOKED');
+    // Only the post holding the appointment takes the biometrics: the certificate says which post calls, and a
+    // post field naming the right post does not make another post's certificate that post.
+    expect(await failure(atPost('new-delhi').recordBiometrics({ applicationRef, post: 'nairobi' }))).toMatchObject({
+      code: 7,
+      reason: 'NOT_THE_APPOINTMENT_POST',
+    });
+    expect(await failure(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).toMatchObject({
+      code: 7,
+      reason: 'NOT_A_POST_CERTIFICATE',
+    });
+    const captured = (await call(atPost('nairobi').recordBiometrics({ applicationRef, post: '' }))).mvvCase;
     expect(captured?.stage).toBe('BIOMETRICS_CAPTURED');
     // A retried capture changes nothing and issues nothing twice.
-    expect((await call(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase?.stage).toBe('BIOMETRICS_CAPTURED');
-    const issued = (await call(posts.issueMvv({ applicationRef, visaStickerNumber: 'NLD7654321', post: 'nairobi' }))).mvvCase;
+    expect((await call(atPost('nairobi').recordBiometrics({ applicationRef, post: 'nairobi' }))).mvvCase?.stage).toBe(
+      'BIOMETRICS_CAPTURED',
+    );
+    expect(await failure(atPost('new-delhi').issueMvv({ applicationRef, visaStickerNumber: 'NLD7654321', post: '' }))).toMatchObject({
+      code: 7,
+      reason: 'NOT_THE_APPOINTMENT_POST',
+    });
+    const issued = (await call(atPost('nairobi').issueMvv({ applicationRef, visaStickerNumber: 'NLD7654321', post: '' }))).mvvCase;
     expect(issued).toMatchObject({ stage: 'MVV_ISSUED', issuedOn: today, enterBy: addCalendarDays(today, 90) });
     expect((await call(posts.recordEntry({ applicationRef }))).mvvCase).toMatchObject({ stage: 'ENTERED', enteredOn: today });
 
@@ -178,6 +213,13 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
       'entryRecorded',
     ]);
     expect(steps[3].biometricsCaptured).toMatchObject({ post: 'nairobi', capturedOn: today });
+    // The post tells the arrival where to collect the residence document.
+    expect(steps[4].mvvIssued).toEqual({
+      post: 'nairobi',
+      issuedOn: today,
+      enterBy: addCalendarDays(today, 90),
+      collectionPoint: 'in-amsterdam',
+    });
     expect(steps[3].biometricsCaptured?.evidenceId).toMatch(/^[0-9a-f-]{36}$/);
     const raw = (await readTopicToEnd(kafka(), [TOPICS.mvvLegStep.name], 60_000)).map((record) => record.value?.toString('latin1') ?? '');
     expect(raw.some((value) => value.includes('NLD7654321'))).toBe(false);
@@ -200,6 +242,19 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     for (const leg of atLagos) expect(leg.reroutes).toEqual([]);
     for (const leg of pooled) expect(leg.reroutes).toEqual([{ fromPost: 'lagos', toPost: leg.post, reason: 'REROUTE_REASON_NO_CAPACITY' }]);
     expect(new Set(atLagos.map((leg) => leg.appointmentOn)).size).toBe(atLagos.length);
+
+    // Nairobi's certificate cannot take the biometrics of a Lagos appointment, even naming Lagos in the request.
+    const lagosRef = atLagos[0]?.applicationRef ?? '';
+    await call(atPost('lagos').bookAppointment({ applicationRef: lagosRef }));
+    for (const named of ['', 'lagos']) {
+      expect(await failure(atPost('nairobi').recordBiometrics({ applicationRef: lagosRef, post: named }))).toMatchObject({
+        code: 7,
+        reason: 'NOT_THE_APPOINTMENT_POST',
+      });
+    }
+    expect((await call(atPost('lagos').recordBiometrics({ applicationRef: lagosRef, post: '' }))).mvvCase?.stage).toBe(
+      'BIOMETRICS_CAPTURED',
+    );
 
     const steps = await eventually(async () => {
       const found = await stepsOf(new Set(refs));
@@ -262,10 +317,10 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
     await indAuthorises(applicationRef, pseudonym, 'KE', today);
     await legOf(applicationRef, 'INTAKE_OPEN');
     await call(posts.offerSlot({ applicationRef, chosenPost: 'nairobi', residenceCountry: 'KE' }));
-    await call(posts.bookAppointment({ applicationRef }));
+    await call(atPost('nairobi').bookAppointment({ applicationRef }));
     await indAuthorises(applicationRef, pseudonym, 'KE', today, ApplicationStatus.APPLICATION_STATUS_REFUSED);
     expect(await legOf(applicationRef, 'EXPIRED')).toMatchObject({ expiryReason: MvvExpiryReason.MVV_EXPIRY_REASON_GRANT_WITHDRAWN });
-    expect(await failure(posts.recordBiometrics({ applicationRef, post: 'nairobi' }))).toMatchObject({
+    expect(await failure(atPost('nairobi').recordBiometrics({ applicationRef, post: '' }))).toMatchObject({
       code: 9,
       reason: 'MVV_LEG_EXPIRED',
     });
@@ -274,6 +329,18 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
   it('answers only its own back office, and names every bad field', async () => {
     const asInd = consular.client<ConsularPostServiceClient>(CONSULAR_POST_CONTRACT, 'ind');
     expect(await failure(asInd.getMvvCase({ applicationRef: randomUUID() }))).toMatchObject({ code: 7, reason: 'NOT_OWN_BACK_OFFICE' });
+    // The consular party's CA-signed certificate for a post the party list does not have is no post of the service.
+    const unlisted = consular.client<ConsularPostServiceClient>(CONSULAR_POST_CONTRACT, 'consular.atlantis');
+    expect(await failure(unlisted.getMvvCase({ applicationRef: randomUUID() }))).toMatchObject({ code: 7, reason: 'UNKNOWN_SUB_UNIT' });
+    expect(await failure(unlisted.recordBiometrics({ applicationRef: randomUUID(), post: '' }))).toMatchObject({
+      code: 7,
+      reason: 'UNKNOWN_SUB_UNIT',
+    });
+    // A listed post's certificate reaches the back office.
+    expect(await failure(atPost('lagos').getMvvCase({ applicationRef: randomUUID() }))).toMatchObject({
+      code: 5,
+      reason: 'MVV_CASE_NOT_FOUND',
+    });
     const invalid = await failure(posts.offerSlot({ applicationRef: 'not-a-uuid', chosenPost: 'Lagos Post', residenceCountry: 'Nigeria' }));
     expect(invalid.code).toBe(3);
     expect(invalid.fieldViolations.map((violation) => violation.field).sort()).toEqual([

@@ -501,6 +501,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       decidedOn: '',
       reasonCode: '',
       occurredAt: undefined,
+      collectionPoint: '',
     });
     // Who filed for whom, as the IND's case journal publishes it, signed by the IND.
     await kafka.publishAs('ind', TOPICS.applicationStatusChanged, filedBy(leidens, OIN.leiden));

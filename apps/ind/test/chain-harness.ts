@@ -35,6 +35,11 @@ export type PartyKey =
   | 'university-leiden'
   | 'university-delft'
   | 'consular'
+  // The consular service's posts, each with its own certificate (the post code in its OU).
+  | 'consular.nairobi'
+  | 'consular.new-delhi'
+  | 'consular.lagos'
+  | 'consular.be-abuja'
   | typeof NON_RECOGNISED_SPONSOR.key
   // Development parties that are not sponsors of study (deploy/parties/dev-parties.json).
   | 'eu-reporting'

@@ -2,13 +2,16 @@ import { status } from '@grpc/grpc-js';
 import { APPLICATION_INTAKE_CONTRACT, INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
 import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ApplicationStatus, ApplicationStatusChanged, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { TOPICS } from '@welkom/events';
+import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
+import { testInfrastructure } from '@welkom/testing';
 import {
   type EvidenceItem,
   type InternationalOfficeServiceClient,
   PushOutcome,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import { call, callError, type Chain, type PartyKey, startChain } from './chain-harness';
+import { call, callError, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 jest.setTimeout(180_000);
 
@@ -28,6 +31,7 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     citizenship: 'US',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
+    collectionPoint: '',
     knowledgeMigrant: undefined,
   };
 }
@@ -92,6 +96,39 @@ describe('filing authority at the IND intake', () => {
     expect((await callError(intakeAs('eu-reporting').fileApplication(filing('EU-1', { bsn: ARBITRARY_BSN })))).code).toBe(
       status.PERMISSION_DENIED,
     );
+  });
+
+  it('takes the collection point the application names and carries it on the status events; a centre without an IND desk is refused', async () => {
+    const office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
+    await call(office.pushEvidenceBatch({ items: proofs(21) }));
+
+    // Leiden International Centre has no IND desk (welcome-centres.v1.json): nobody could collect a permit there.
+    const deskless = await callError(
+      intakeAs('university-leiden').fileApplication({ ...filing('FA-CP-0', passport(21)), collectionPoint: 'leiden-international-centre' }),
+    );
+    expect(deskless.code).toBe(status.INVALID_ARGUMENT);
+    expect(deskless.fieldViolations.map((violation) => violation.field)).toEqual(['collection_point']);
+    const unknown = await callError(
+      intakeAs('university-leiden').fileApplication({ ...filing('FA-CP-0', passport(21)), collectionPoint: 'atlantis' }),
+    );
+    expect(unknown.fieldViolations.map((violation) => violation.field)).toEqual(['collection_point']);
+
+    const { receipt } = await call(
+      intakeAs('university-leiden').fileApplication({ ...filing('FA-CP-1', passport(21)), collectionPoint: 'in-amsterdam' }),
+    );
+    expect(receipt?.status).toBe(ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED);
+    const applicationRef = receipt?.applicationRef ?? '';
+    const kafka = createKafkaClient({ clientId: 'collection-point-reader', brokers: testInfrastructure().kafkaBrokers });
+    const statuses = await until('the permit-issued status event', async () => {
+      const records = await readTopicToEnd(kafka, [TOPICS.applicationStatusChanged.name]);
+      const events = records
+        .map((record) => ApplicationStatusChanged.decode(record.value ?? Buffer.alloc(0)))
+        .filter((event) => event.applicationRef === applicationRef);
+      return events.some((event) => event.status === ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED) ? events : undefined;
+    });
+    // Every status of the case names where the residence document is collected, the permit-issued one included.
+    expect(statuses.length).toBeGreaterThanOrEqual(2);
+    for (const event of statuses) expect(event.collectionPoint).toBe('in-amsterdam');
   });
 
   it('leak 2: the filing answer is a receipt, without the applicant pseudonym or evidence hashes', async () => {

@@ -15,7 +15,7 @@ import {
 import { allTopicDefinitions, deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { testInfrastructure } from '@welkom/testing';
-import { call, type Chain, startChain, until } from './chain-harness';
+import { call, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 const S = ApplicationStatus;
 
@@ -125,11 +125,20 @@ function percentile(values: readonly number[], percent: number): number | null {
   return sorted[Math.max(0, Math.ceil((percent * sorted.length) / 100) - 1)];
 }
 
+/** The party key of a post's own certificate. */
+function postParty(post: string): PartyKey {
+  const key = POST_PARTIES.find((party) => party === `consular.${post}`);
+  if (key === undefined) throw new Error(`no certificate for post ${post}`);
+  return key;
+}
+
+const POST_PARTIES: readonly PartyKey[] = ['consular.nairobi', 'consular.new-delhi', 'consular.lagos', 'consular.be-abuja'];
+
 describe('an MVV cohort through university, hub, IND and the consular posts (real Kafka, PostgreSQL, mTLS)', () => {
   let chain: Chain;
   let office: InternationalOfficeServiceClient;
   let ind: () => ApplicationIntakeServiceClient;
-  let posts: () => ConsularPostServiceClient;
+  let posts: (post?: string) => ConsularPostServiceClient;
   const offers = new Map<string, MvvCase>();
   let finalCases = new Map<string, Application>();
   let finalViews = new Map<string, SponsoredApplication>();
@@ -160,7 +169,9 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
     ind = () => chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
     const consular = chain.consular;
     if (!consular) throw new Error('the chain runs without the consular service');
-    posts = () => chain.client<ConsularPostServiceClient>(CONSULAR_POST_CONTRACT, consular, 'consular');
+    // The consular service's back office as a post calls it (the post's own certificate, its code in the OU), or as
+    // the service itself (the party certificate) for the steps that are no post's act.
+    posts = (post = '') => chain.client<ConsularPostServiceClient>(CONSULAR_POST_CONTRACT, consular, post ? postParty(post) : 'consular');
 
     // 1. The office pushes enrolment and paid tuition, then files every application.
     const proofs = STUDENTS.flatMap(items);
@@ -202,16 +213,17 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
       const offered = (await call(posts().offerSlot({ applicationRef, chosenPost: s.post, residenceCountry: s.citizenship }))).mvvCase;
       if (!offered) throw new Error(`no offer for ${s.reference}`);
       offers.set(s.reference, offered);
-      await call(posts().bookAppointment({ applicationRef }));
+      // Booked at the post that holds the offer: the chosen one, or the partner it was pooled to.
+      await call(posts(offered.post).bookAppointment({ applicationRef }));
     }
 
     // 4. Those who appear give their biometrics and get the MVV; all but two then enter.
     await inLanes(APPEARING, 8, async (s) => {
       const applicationRef = authorised.get(s.reference)?.applicationRef ?? '';
-      // At the post that holds the appointment: the chosen one, or the partner it was pooled to.
+      // At the post that holds the appointment, with that post's certificate.
       const post = offers.get(s.reference)?.post ?? '';
-      await call(posts().recordBiometrics({ applicationRef, post }));
-      await call(posts().issueMvv({ applicationRef, visaStickerNumber: s.sticker, post }));
+      await call(posts(post).recordBiometrics({ applicationRef, post: '' }));
+      await call(posts(post).issueMvv({ applicationRef, visaStickerNumber: s.sticker, post: '' }));
       if (s.plan === 'ENTERS') await call(posts().recordEntry({ applicationRef }));
     });
     await settled(

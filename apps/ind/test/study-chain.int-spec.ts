@@ -194,6 +194,7 @@ describe('study applications from the university through the hub to the IND', ()
         citizenship: 'NG',
         intendedStayFrom: '2026-09-01',
         intendedStayUntil: '2027-08-31',
+        collectionPoint: '',
         knowledgeMigrant: undefined,
       }),
     );
@@ -231,6 +232,7 @@ describe('study applications from the university through the hub to the IND', ()
       citizenship: 'US',
       intendedStayFrom: '2026-09-01',
       intendedStayUntil: '2028-08-31',
+      collectionPoint: '',
     };
     await chain.publishAs('university-leiden', TOPICS.applicationFiled, { ...filed, applicant: { pseudonym } });
     // Anything but a hub pseudonym in the applicant field (here a passport number) is dead-lettered, not registered.

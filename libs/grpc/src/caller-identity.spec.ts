@@ -5,6 +5,7 @@ import {
   type CallWithAuthContext,
   type CertificateWithSubject,
   callerOinFromCall,
+  callerPartyFromPeerCertificate,
   oinFromPeerCertificate,
 } from './caller-identity';
 
@@ -99,5 +100,34 @@ describe('callerOinFromCall', () => {
   it('passes on an invalid OIN in an otherwise verified certificate', () => {
     const call = callWith(certificateWithSubject({ serialNumber: '1234' }));
     expect(refusal(() => callerOinFromCall(call)).failure).toBe('INVALID_OIN');
+  });
+});
+
+describe('callerPartyFromPeerCertificate', () => {
+  it.each([
+    ['a party certificate (no OU) is the party itself', {}, ''],
+    ['a sub-unit certificate names its sub-unit in OU', { OU: 'nairobi' }, 'nairobi'],
+    ['a hyphenated sub-unit code', { OU: 'be-abuja' }, 'be-abuja'],
+  ])('%s', (_case, extra: NodeJS.Dict<string>, subUnit) => {
+    expect(callerPartyFromPeerCertificate(certificateWithSubject({ serialNumber: LEIDEN_OIN, ...extra }))).toEqual({
+      oin: LEIDEN_OIN,
+      subUnit,
+    });
+  });
+
+  it.each([
+    ['more than one OU', { OU: ['nairobi', 'lagos'] }],
+    ['an OU that is no sub-unit code', { OU: 'Embassy Nairobi' }],
+    ['an empty OU', { OU: '' }],
+  ])('refuses %s rather than read it as the party itself', (_case, extra: NodeJS.Dict<string | string[]>) => {
+    const error = refusal(() => callerPartyFromPeerCertificate(certificateWithSubject({ serialNumber: LEIDEN_OIN, ...extra })));
+    expect(error.failure).toBe('INVALID_SUB_UNIT');
+    expect(error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks the OIN first: a sub-unit of no valid party is refused', () => {
+    expect(refusal(() => callerPartyFromPeerCertificate(certificateWithSubject({ serialNumber: '1', OU: 'nairobi' }))).failure).toBe(
+      'INVALID_OIN',
+    );
   });
 });

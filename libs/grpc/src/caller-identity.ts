@@ -3,7 +3,19 @@ import { DomainError } from '@welkom/errors';
 import { isOin } from '@welkom/validation';
 
 /** Why a call carries no usable party identity. Both surface as gRPC UNAUTHENTICATED. */
-export type CallerIdentityFailure = 'NO_CLIENT_CERTIFICATE' | 'INVALID_OIN';
+export type CallerIdentityFailure = 'NO_CLIENT_CERTIFICATE' | 'INVALID_OIN' | 'INVALID_SUB_UNIT';
+
+/**
+ * Who calls: the party (OIN in the certificate's `serialNumber`) and, for a sub-unit's own certificate (e.g. a
+ * consular post), the sub-unit code in its OU; '' when the party itself calls.
+ */
+export interface CallingParty {
+  readonly oin: string;
+  readonly subUnit: string;
+}
+
+// As the party list writes sub-unit codes (libs/reference-data party.reference.ts).
+const SUB_UNIT_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class CallerIdentityError extends DomainError {
   constructor(
@@ -26,7 +38,7 @@ export interface CallWithAuthContext {
   } | null;
 }
 
-/** A certificate subject as Node reports it; only `serialNumber` matters here. */
+/** A certificate subject as Node reports it; `serialNumber` (OIN) and `OU` (sub-unit) matter here. */
 export interface CertificateWithSubject {
   readonly subject?: PeerCertificate['subject'];
 }
@@ -53,6 +65,27 @@ export function oinFromPeerCertificate(certificate: CertificateWithSubject): str
 }
 
 /**
+ * The party and sub-unit a certificate names: the OIN as oinFromPeerCertificate reads it, and the sub-unit code
+ * from a single OU ('' without one). A repeated or malformed OU is refused rather than read as the party itself.
+ * Whether the sub-unit belongs to the party is the service's call: it knows the party list.
+ */
+export function callerPartyFromPeerCertificate(certificate: CertificateWithSubject): CallingParty {
+  const oin = oinFromPeerCertificate(certificate);
+  const unit = certificate.subject?.OU;
+  if (unit === undefined) return { oin, subUnit: '' };
+  if (Array.isArray(unit)) {
+    throw new CallerIdentityError('INVALID_SUB_UNIT', 'Client certificate has more than one subject OU (sub-unit)');
+  }
+  if (!SUB_UNIT_CODE.test(unit)) {
+    throw new CallerIdentityError(
+      'INVALID_SUB_UNIT',
+      `Client certificate OU ${JSON.stringify(unit.slice(0, 64))} is not a sub-unit code (a-z, 0-9, -)`,
+    );
+  }
+  return { oin, subUnit: unit };
+}
+
+/**
  * The calling party's OIN, taken only from the TLS client certificate that the server verified against
  * the party CA; request fields and metadata are caller-controlled and never consulted.
  *
@@ -60,6 +93,15 @@ export function oinFromPeerCertificate(certificate: CertificateWithSubject): str
  * in a `@GrpcStreamCall` handler it is the first argument.
  */
 export function callerOinFromCall(call: CallWithAuthContext): string {
+  return oinFromPeerCertificate(verifiedCertificateOf(call));
+}
+
+/** The calling party and sub-unit (callerPartyFromPeerCertificate), from the verified client certificate only. */
+export function callerPartyFromCall(call: CallWithAuthContext): CallingParty {
+  return callerPartyFromPeerCertificate(verifiedCertificateOf(call));
+}
+
+function verifiedCertificateOf(call: CallWithAuthContext): CertificateWithSubject {
   // Guards against a copy of the call (e.g. `{ ...call }`), which loses the prototype method: fail closed.
   if (typeof call?.getAuthContext !== 'function') {
     throw new CallerIdentityError('NO_CLIENT_CERTIFICATE', 'No TLS context: not a grpc-js server call');
@@ -69,5 +111,5 @@ export function callerOinFromCall(call: CallWithAuthContext): string {
   if (certificate === undefined) {
     throw new CallerIdentityError('NO_CLIENT_CERTIFICATE', 'The call has no verified client certificate');
   }
-  return oinFromPeerCertificate(certificate);
+  return certificate;
 }

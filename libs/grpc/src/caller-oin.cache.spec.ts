@@ -1,5 +1,5 @@
 import type { PeerCertificate } from 'node:tls';
-import { CallerIdentityError, type CallWithAuthContext, callerOinFromCall } from './caller-identity';
+import { CallerIdentityError, type CallingParty, type CallWithAuthContext, callerPartyFromCall } from './caller-identity';
 import { CallerOinCache, http2SessionOf } from './caller-oin.cache';
 
 const LEIDEN_OIN = '00000003281234560000';
@@ -26,13 +26,13 @@ function callOn(connection: Connection, interceptors = 0): CallWithAuthContext {
 }
 
 /** The real reader, counting how often it reads a certificate. */
-function countingReader(): { reads: () => number; read: (call: CallWithAuthContext) => string } {
+function countingReader(): { reads: () => number; read: (call: CallWithAuthContext) => CallingParty } {
   let reads = 0;
   return {
     reads: () => reads,
     read: (call) => {
       reads += 1;
-      return callerOinFromCall(call);
+      return callerPartyFromCall(call);
     },
   };
 }

@@ -1,13 +1,13 @@
-import { type CallWithAuthContext, callerOinFromCall } from './caller-identity';
+import { type CallingParty, type CallWithAuthContext, callerPartyFromCall } from './caller-identity';
 
-/** Reads the caller's OIN from a call's verified certificate, or throws CallerIdentityError. */
-export type CallerOinReader = (call: CallWithAuthContext) => string;
+/** Reads the caller's party and sub-unit from a call's verified certificate, or throws CallerIdentityError. */
+export type CallerPartyReader = (call: CallWithAuthContext) => CallingParty;
 
 /** grpc-js wraps its server calls a few layers deep (interceptors); more than this means the shape changed. */
 const MAX_CALL_LAYERS = 16;
 
 /**
- * The caller's OIN, read once per connection. `getAuthContext()` runs Node's `getPeerCertificate()`, which
+ * The caller's OIN and sub-unit, read once per connection. `getAuthContext()` runs Node's `getPeerCertificate()`, which
  * builds the whole certificate object (subject, issuer, key, three fingerprints) on every call: about 16 % of
  * the hub's CPU under load (issue 17).
  *
@@ -17,22 +17,26 @@ const MAX_CALL_LAYERS = 16;
  *   with the session;
  * - a connection's certificate cannot change: Node refuses TLS renegotiation on HTTP/2 connections
  *   (ERR_HTTP2_SOCKET_TLS_RENEGOTIATION_FORBIDDEN, as RFC 9113 §9.2.1 requires) and TLS 1.3 has none;
- * - only an accepted OIN is kept: a refused certificate is read and refused again on every call;
+ * - only an accepted identity is kept: a refused certificate is read and refused again on every call;
  * - a call whose connection cannot be found (another grpc-js layout, a test double) is read uncached.
  */
 export class CallerOinCache {
-  private readonly oinBySession = new WeakMap<object, string>();
+  private readonly partyBySession = new WeakMap<object, CallingParty>();
 
-  constructor(private readonly readOin: CallerOinReader = callerOinFromCall) {}
+  constructor(private readonly readParty: CallerPartyReader = callerPartyFromCall) {}
 
   oinOf(call: CallWithAuthContext): string {
+    return this.partyOf(call).oin;
+  }
+
+  partyOf(call: CallWithAuthContext): CallingParty {
     const session = http2SessionOf(call);
-    if (session === undefined) return this.readOin(call);
-    const known = this.oinBySession.get(session);
+    if (session === undefined) return this.readParty(call);
+    const known = this.partyBySession.get(session);
     if (known !== undefined) return known;
-    const oin = this.readOin(call);
-    this.oinBySession.set(session, oin);
-    return oin;
+    const party = this.readParty(call);
+    this.partyBySession.set(session, party);
+    return party;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { type CallWithAuthContext, CallerIdentityError } from './caller-identity';
+import { type CallingParty, type CallWithAuthContext, CallerIdentityError } from './caller-identity';
 import { callerOins } from './caller-oin.cache';
 
 /**
@@ -16,6 +16,21 @@ import { callerOins } from './caller-oin.cache';
 export const CallerOin = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
   callerOins.oinOf(context.getArgByIndex<CallWithAuthContext>(2)),
 );
+
+/**
+ * The calling party and sub-unit from the verified TLS client certificate, `{ oin, subUnit }` (subUnit '' for the
+ * party's own certificate), as a handler parameter used like `@CallerOin()`:
+ * `recordBiometrics(@Payload() request, _metadata?: Metadata, @CallerParty() caller = callerPartyRequired())`.
+ * A sub-unit is only what the certificate says; whether the party has that sub-unit is for the service to check.
+ */
+export const CallerParty = createParamDecorator((_data: unknown, context: ExecutionContext): CallingParty =>
+  callerOins.partyOf(context.getArgByIndex<CallWithAuthContext>(2)),
+);
+
+/** The default of a `@CallerParty()` parameter; see callerOinRequired. */
+export function callerPartyRequired(): never {
+  return callerOinRequired();
+}
 
 /**
  * The default of a `@CallerOin()` parameter. Nest always fills the parameter (or refuses the call), so this

@@ -24,7 +24,7 @@ export interface Infrastructure {
 export function readDevParties(file: string = DEV_PARTIES_FILE): DevParty[] {
   return readPartyFile(file).parties.map((party, index) => {
     if (!party.key) throw new Error(`${file}: parties[${index}] (${party.oin}) has no key to name its development certificate`);
-    return { key: party.key, oin: party.oin, name: party.name };
+    return { key: party.key, oin: party.oin, name: party.name, subUnits: (party.subUnits ?? []).map((unit) => unit.code) };
   });
 }
 

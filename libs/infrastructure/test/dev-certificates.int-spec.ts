@@ -35,6 +35,40 @@ describe('development certificates', () => {
     return new Date(Date.now() + days * DAY_MS);
   }
 
+  it('issues each sub-unit its own certificate: the party OIN in serialNumber, the sub-unit code in OU', async () => {
+    const consular: DevParty = {
+      key: 'consular',
+      oin: '00000001867890120000',
+      name: 'Ministry of Foreign Affairs, consular service',
+      subUnits: ['nairobi', 'be-abuja'],
+    };
+    const result = await ensureDevCertificates(dir, [consular]);
+
+    expect(result.generated).toEqual(['ca', 'consular', 'consular.nairobi', 'consular.be-abuja']);
+    expect(result.parties['consular.nairobi']).toEqual({
+      key: 'consular.nairobi',
+      oin: consular.oin,
+      subUnit: 'nairobi',
+      certificatePath: join(dir, 'consular.nairobi.crt'),
+      privateKeyPath: join(dir, 'consular.nairobi.key'),
+    });
+    const ca = await certificateAt(result.caCertificatePath);
+    const post = await certificateAt(result.parties['consular.nairobi'].certificatePath);
+    expect({ ...post.toLegacyObject().subject }).toEqual({
+      C: 'NL',
+      O: consular.name,
+      OU: 'nairobi',
+      serialNumber: consular.oin,
+      CN: 'consular.nairobi',
+    });
+    expect(post.verify(ca.publicKey)).toBe(true);
+    // The party's own certificate names no sub-unit.
+    expect((await certificateAt(result.parties.consular.certificatePath)).toLegacyObject().subject.OU).toBeUndefined();
+    // Still valid and still in the list: nothing issued again; a sub-unit code that could break the subject is refused.
+    expect((await ensureDevCertificates(dir, [consular])).generated).toEqual([]);
+    await expect(ensureDevCertificates(dir, [{ ...consular, subUnits: ['Nairobi/OU=x'] }])).rejects.toThrow(/sub-unit/);
+  });
+
   it('issues a CA and a certificate per party that carries its OIN and verifies against the CA', async () => {
     const result = await ensureDevCertificates(dir, [university, ind]);
 

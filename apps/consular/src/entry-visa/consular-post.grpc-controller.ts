@@ -1,4 +1,7 @@
 import { Controller, UseGuards } from '@nestjs/common';
+import type { Metadata } from '@grpc/grpc-js';
+import { Payload } from '@nestjs/microservices';
+import { CallerParty, callerPartyRequired, type CallingParty } from '@welkom/grpc';
 import {
   type BookAppointmentRequest,
   type BookAppointmentResponse,
@@ -20,9 +23,13 @@ import {
 import { OwnBackOfficeGuard } from '../own-back-office.guard';
 import { toMvvCase } from './mvv-case.mapper';
 import { caseStepCommand, issueMvvCommand, offerSlotCommand, postStepCommand } from './mvv-leg.command';
+import { actingPost } from './mvv-leg.decision';
 import { MvvLegService } from './mvv-leg.service';
 
-/** The posts' back office (only the consular service's own certificate, OwnBackOfficeGuard). */
+/**
+ * The posts' back office (only the consular service's own certificates, OwnBackOfficeGuard). Booking, biometrics
+ * and issue are a post's acts: the post is the caller's certificate (OU), never a request field.
+ */
 @Controller()
 @UseGuards(OwnBackOfficeGuard)
 @ConsularPostServiceControllerMethods()
@@ -33,18 +40,32 @@ export class ConsularPostGrpcController implements ConsularPostServiceController
     return { mvvCase: toMvvCase(await this.legs.offer(offerSlotCommand(request))) };
   }
 
-  async bookAppointment(request: BookAppointmentRequest): Promise<BookAppointmentResponse> {
-    return { mvvCase: toMvvCase(await this.legs.book(caseStepCommand(request))) };
-  }
-
-  async recordBiometrics(request: RecordBiometricsRequest): Promise<RecordBiometricsResponse> {
+  async bookAppointment(
+    @Payload() request: BookAppointmentRequest,
+    _metadata?: Metadata,
+    @CallerParty() caller: CallingParty = callerPartyRequired(),
+  ): Promise<BookAppointmentResponse> {
     const command = postStepCommand(request);
-    return { mvvCase: toMvvCase(await this.legs.captureBiometrics(command.applicationRef, command.post)) };
+    return { mvvCase: toMvvCase(await this.legs.book(command.applicationRef, actingPost(caller, command.post))) };
   }
 
-  async issueMvv(request: IssueMvvRequest): Promise<IssueMvvResponse> {
+  async recordBiometrics(
+    @Payload() request: RecordBiometricsRequest,
+    _metadata?: Metadata,
+    @CallerParty() caller: CallingParty = callerPartyRequired(),
+  ): Promise<RecordBiometricsResponse> {
+    const command = postStepCommand(request);
+    return { mvvCase: toMvvCase(await this.legs.captureBiometrics(command.applicationRef, actingPost(caller, command.post))) };
+  }
+
+  async issueMvv(
+    @Payload() request: IssueMvvRequest,
+    _metadata?: Metadata,
+    @CallerParty() caller: CallingParty = callerPartyRequired(),
+  ): Promise<IssueMvvResponse> {
     const command = issueMvvCommand(request);
-    return { mvvCase: toMvvCase(await this.legs.issue(command.applicationRef, command.visaStickerNumber, command.post)) };
+    const post = actingPost(caller, command.post);
+    return { mvvCase: toMvvCase(await this.legs.issue(command.applicationRef, command.visaStickerNumber, post)) };
   }
 
   async recordEntry(request: RecordEntryRequest): Promise<RecordEntryResponse> {

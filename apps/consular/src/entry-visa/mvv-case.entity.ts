@@ -63,6 +63,9 @@ export class MvvCaseEntity {
   @Column({ name: 'expired_on', type: 'char', length: 10, nullable: true })
   expiredOn!: string | null;
 
+  @Column({ name: 'collection_point', type: 'text' })
+  collectionPoint!: string;
+
   @Column({ name: 'reference_versions', type: 'jsonb' })
   referenceVersions!: string[];
 

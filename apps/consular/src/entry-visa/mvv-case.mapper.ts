@@ -18,5 +18,6 @@ export function toMvvCase(leg: MvvCaseRecord): MvvCase {
     enterBy: leg.enterBy ?? '',
     enteredOn: leg.enteredOn ?? '',
     expiryReason: leg.expiryReason ?? MvvExpiryReason.MVV_EXPIRY_REASON_UNSPECIFIED,
+    collectionPoint: leg.collectionPoint,
   };
 }

@@ -41,6 +41,8 @@ export interface MvvCaseRecord {
   readonly enteredOn: IsoDate | null;
   readonly expiryReason: MvvExpiryReason | null;
   readonly expiredOn: IsoDate | null;
+  /** Where the arrival collects the residence document, from the IND's authorisation (a code; '' if none named). */
+  readonly collectionPoint: string;
   /** The versions of the time limits and post calendars the leg was run with. */
   readonly referenceVersions: readonly string[];
   readonly createdAt: Date;

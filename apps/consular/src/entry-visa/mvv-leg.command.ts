@@ -17,11 +17,12 @@ export function offerSlotCommand(request: OfferSlotRequest): OfferSlotCommand {
   return parseRequest(offerSchema, request);
 }
 
+// The acting post is the caller's certificate (its OU); the request may still name it, and then must agree.
 const postCode = (): ReturnType<typeof text> =>
-  text({ maxChars: 63, pattern: POST_CODE, patternDescription: 'must be a post code, e.g. nairobi' });
+  text({ maxChars: 63, required: false, pattern: POST_CODE, patternDescription: 'must be a post code, e.g. nairobi' });
 
-/** A step taken at a post: the case and the post that acts. */
-export function postStepCommand(request: { applicationRef: string; post: string }): { applicationRef: string; post: string } {
+/** A step taken at a post: the case, and the post the request names ('' when it names none). */
+export function postStepCommand(request: { applicationRef: string; post?: string }): { applicationRef: string; post: string } {
   return parseRequest(z.object({ applicationRef: uuid(), post: postCode() }), request);
 }
 

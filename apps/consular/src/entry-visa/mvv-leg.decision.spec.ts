@@ -22,7 +22,10 @@ const PSEUDONYM = `subj_${'a'.repeat(51)}a`;
 const NOTHING_BOOKED = (): number => 0;
 
 function opened(notifiedOn = '2026-03-01'): MvvCaseRecord {
-  return openIntake({ applicationRef: REF, subjectPseudonym: PSEUDONYM, citizenship: 'NG', notifiedOn, at: AT }, reference).next;
+  return openIntake(
+    { applicationRef: REF, subjectPseudonym: PSEUDONYM, citizenship: 'NG', notifiedOn, collectionPoint: 'in-amsterdam', at: AT },
+    reference,
+  ).next;
 }
 
 function codeOf(run: () => unknown): string | undefined {
@@ -37,7 +40,7 @@ function codeOf(run: () => unknown): string | undefined {
 describe('the MVV leg at the consular posts (DOMAIN.md §2.2)', () => {
   it('opens with the 3-month window from the notification and publishes its dates only', () => {
     const outcome = openIntake(
-      { applicationRef: REF, subjectPseudonym: PSEUDONYM, citizenship: 'NG', notifiedOn: '2026-01-31', at: AT },
+      { applicationRef: REF, subjectPseudonym: PSEUDONYM, citizenship: 'NG', notifiedOn: '2026-01-31', collectionPoint: '', at: AT },
       reference,
     );
     expect(outcome.next).toMatchObject({ stage: 'INTAKE_OPEN', notifiedOn: '2026-01-31', appearBy: '2026-04-30' });

@@ -32,6 +32,19 @@ function withVersion(versions: readonly string[], version: string): string[] {
 }
 
 /** Biometrics and the MVV are done at the post that holds the appointment (pooled or not), nowhere else. */
+/**
+ * The post a booking, biometrics or issue call acts for: the sub-unit in the caller's certificate (OU). The
+ * party's own certificate is no post, and a post the request names must be the certificate's: a post acts
+ * only for itself.
+ */
+export function actingPost(caller: { readonly subUnit: string }, namedPost: string): string {
+  if (caller.subUnit === '')
+    throw new ConsularError('NOT_A_POST_CERTIFICATE', "Booking, biometrics and issue are a post's acts: call with the post's certificate");
+  if (namedPost !== '' && namedPost !== caller.subUnit)
+    throw new ConsularError('NOT_THE_APPOINTMENT_POST', `The certificate is post ${caller.subUnit}'s; it cannot act as ${namedPost}`);
+  return caller.subUnit;
+}
+
 export function requirePost(leg: MvvCaseRecord, post: string): void {
   if (leg.post !== post)
     throw new ConsularError(
@@ -51,7 +64,14 @@ function requireStage(leg: MvvCaseRecord, allowed: readonly MvvStage[], step: st
 
 /** The leg opened by the IND's MVV authorisation: the 3-month window runs from the notification (Vc B1/3.3.4). */
 export function openIntake(
-  input: { applicationRef: string; subjectPseudonym: string; citizenship: string; notifiedOn: IsoDate; at: Date },
+  input: {
+    applicationRef: string;
+    subjectPseudonym: string;
+    citizenship: string;
+    notifiedOn: IsoDate;
+    collectionPoint: string;
+    at: Date;
+  },
   references: LegReferences,
 ): LegOutcome {
   const appearBy = appearanceDeadline(input.notifiedOn, references.limits);
@@ -77,6 +97,7 @@ export function openIntake(
       enteredOn: null,
       expiryReason: null,
       expiredOn: null,
+      collectionPoint: input.collectionPoint,
       referenceVersions: [appearBy.referenceVersion],
       createdAt: input.at,
       updatedAt: input.at,
@@ -178,7 +199,11 @@ export function issueMvv(leg: MvvCaseRecord, today: IsoDate, visaStickerNumber: 
       referenceVersions: withVersion(leg.referenceVersions, enterBy.referenceVersion),
       updatedAt: at,
     },
-    step: { referenceVersion: enterBy.referenceVersion, mvvIssued: { post: leg.post ?? '', issuedOn: today, enterBy: enterBy.lastDay } },
+    // The post tells the arrival where the residence document waits (DOMAIN.md §2.7, flow step 7).
+    step: {
+      referenceVersion: enterBy.referenceVersion,
+      mvvIssued: { post: leg.post ?? '', issuedOn: today, enterBy: enterBy.lastDay, collectionPoint: leg.collectionPoint },
+    },
   };
 }
 

@@ -69,7 +69,14 @@ export class MvvLegService {
     return this.transactions.run(async (tx) => {
       if (!(await this.inbox.claim(tx, event))) return false;
       const outcome = openIntake(
-        { applicationRef: status.applicationRef, subjectPseudonym: pseudonym, citizenship: status.citizenship, notifiedOn, at },
+        {
+          applicationRef: status.applicationRef,
+          subjectPseudonym: pseudonym,
+          citizenship: status.citizenship,
+          notifiedOn,
+          collectionPoint: status.collectionPoint,
+          at,
+        },
         this.reference,
       );
       if (!(await this.legs.insertIfAbsent(tx, outcome.next))) return false;
@@ -111,8 +118,13 @@ export class MvvLegService {
     });
   }
 
-  book(applicationRef: string): Promise<MvvCaseRecord> {
-    return this.step(applicationRef, (leg, _today, at) => (leg.stage === 'APPOINTMENT_BOOKED' ? undefined : bookAppointment(leg, at)));
+  /** The post holding the offer books it (`post`: the caller's post, from its certificate). */
+  book(applicationRef: string, post: string): Promise<MvvCaseRecord> {
+    return this.step(applicationRef, (leg, _today, at) => {
+      // Before an offer there is no post to hold it: bookAppointment says the step is out of order.
+      if (leg.post !== null) requirePost(leg, post);
+      return leg.stage === 'APPOINTMENT_BOOKED' ? undefined : bookAppointment(leg, at);
+    });
   }
 
   /**

@@ -76,6 +76,8 @@ export function historyStatusEvents(fact: CheckedApplicationFact): HistoryStatus
         decidedOn: status === 'SUBMITTED' ? '' : decidedOn,
         reasonCode: '',
         occurredAt: { seconds: String(day * SECONDS_PER_DAY), nanos: 0 },
+        // History facts name no collection point; the feed does not read it.
+        collectionPoint: '',
       },
     };
   };

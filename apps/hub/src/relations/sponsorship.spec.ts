@@ -30,6 +30,7 @@ function statusEvent(overrides: Partial<ApplicationStatusChanged> = {}): Applica
     decidedOn: '',
     reasonCode: '',
     occurredAt: undefined,
+    collectionPoint: '',
     ...overrides,
   };
 }

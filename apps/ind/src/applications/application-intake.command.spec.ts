@@ -10,6 +10,7 @@ const request = {
   citizenship: 'KE',
   intendedStayFrom: '2026-09-01',
   intendedStayUntil: '2028-08-31',
+  collectionPoint: '',
   knowledgeMigrant: undefined,
 };
 

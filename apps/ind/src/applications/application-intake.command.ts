@@ -18,6 +18,7 @@ import {
   parseRequest,
   referenceId,
   refineRequest,
+  text,
   uuid,
   UUID_PATTERN,
 } from '@welkom/validation';
@@ -42,6 +43,7 @@ export const HANDLED_CATEGORIES = [
 export type HandledCategory = (typeof HANDLED_CATEGORIES)[number];
 
 const MAX_SPONSOR_REFERENCE_CHARS = 64;
+const COLLECTION_POINT_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The one command behind FileApplication (gRPC) and welkom.sponsor.application-filed.v1 (Kafka). */
 export interface FileApplicationCommand {
@@ -52,6 +54,8 @@ export interface FileApplicationCommand {
   readonly intendedStay: { readonly from: IsoDate; readonly until: IsoDate };
   /** Highly skilled migrant and EU Blue Card only: what selects and tests the income criterion. */
   readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
+  /** Where the residence document is collected (a welcome-centres.v1.json code); '' when none is named. */
+  readonly collectionPoint: string;
   /** SHA-256 of the filed content: filing the same reference with other content is refused. */
   readonly fingerprint: string;
 }
@@ -73,6 +77,13 @@ const filingSchema = refineRequest(
     intendedStayFrom: isoDate(),
     intendedStayUntil: isoDate(),
     knowledgeMigrant: knowledgeMigrantSchema,
+    // Checked against the table by the service, on the day of receipt.
+    collectionPoint: text({
+      maxChars: 63,
+      required: false,
+      pattern: COLLECTION_POINT_CODE,
+      patternDescription: 'must be an IND desk or expat centre code, e.g. in-amsterdam',
+    }),
   }),
   (filing, report) => {
     const { intendedStayFrom: from, intendedStayUntil: until } = filing;
@@ -83,7 +94,7 @@ const filingSchema = refineRequest(
 
 function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplicationCommand {
   const filing = parseRequest(filingSchema, input);
-  const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = filing;
+  const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until, collectionPoint } = filing;
   const knowledgeMigrant = toKnowledgeMigrantDetails(filing.knowledgeMigrant);
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
@@ -92,8 +103,17 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
       ],
     });
   }
-  // Knowledge-migrant details join the fingerprint only when filed, so earlier fingerprints stay valid.
-  const content = { category, applicant, citizenship, from, until, ...(knowledgeMigrant ? { knowledgeMigrant } : {}) };
+  // Knowledge-migrant details and a collection point join the fingerprint only when filed, so earlier
+  // fingerprints stay valid.
+  const content = {
+    category,
+    applicant,
+    citizenship,
+    from,
+    until,
+    ...(knowledgeMigrant ? { knowledgeMigrant } : {}),
+    ...(collectionPoint ? { collectionPoint } : {}),
+  };
   return {
     sponsorReference,
     category,
@@ -101,6 +121,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     citizenship,
     intendedStay: { from, until },
     knowledgeMigrant,
+    collectionPoint,
     fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
   };
 }

@@ -17,6 +17,7 @@ import { ApplicationRepository } from './application.repository';
 import { encodePageToken, type ExtensionCommand, type FileApplicationCommand, type PageCommand } from './application-intake.command';
 import { CaseJournal } from './case-journal';
 import { wageQuestionFor } from '../knowledge-migrants/wage-question';
+import { assertCollectionPoint } from './collection-point.policy';
 
 export interface FilingOutcome {
   view: ApplicationView;
@@ -56,6 +57,7 @@ export class ApplicationIntakeService {
     if (existing) return this.alreadyFiled(existing, command);
 
     const receivedOn = this.clock.today();
+    assertCollectionPoint(command.collectionPoint, receivedOn, this.reference.collectionPoints);
     const purpose = this.reference.sponsors.purposeForCategory(command.category);
     // Recognition is required on the day of receipt (and again on the day of decision, in `decide`).
     const recognised = purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
@@ -88,6 +90,7 @@ export class ApplicationIntakeService {
       deadlineAlerts: [],
       knowledgeMigrant: command.knowledgeMigrant,
       mvvEnteredOn: null,
+      collectionPoint: command.collectionPoint,
       createdAt: now,
       updatedAt: now,
     };

@@ -54,6 +54,7 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
     deadlineAlerts: entity.deadlineAlerts,
     knowledgeMigrant: entity.knowledgeMigrant,
     mvvEnteredOn: entity.mvvEnteredOn,
+    collectionPoint: entity.collectionPoint,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

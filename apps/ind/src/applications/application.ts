@@ -43,6 +43,8 @@ export interface ApplicationRecord {
   readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
   /** The day the holder of the MVV entered the Netherlands (the consular service's step); the permit follows it. */
   readonly mvvEnteredOn: IsoDate | null;
+  /** Where the residence document is collected: an IND desk or expat centre code (welcome-centres.v1.json); '' if none named. */
+  readonly collectionPoint: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

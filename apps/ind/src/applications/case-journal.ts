@@ -33,6 +33,8 @@ export function statusEventOf(application: ApplicationRecord, reasonCode: string
     decidedOn: application.decidedOn ?? '',
     reasonCode: reasonCode ?? '',
     occurredAt: toTimestamp(at),
+    // A code from the public table, not personal data: the post tells the arrival, the permit names it.
+    collectionPoint: application.collectionPoint,
   };
 }
 

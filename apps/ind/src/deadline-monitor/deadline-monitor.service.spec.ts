@@ -43,6 +43,7 @@ function openCase(alerts: string[] = []): ApplicationRecord {
     deadlineAlerts: alerts,
     knowledgeMigrant: null,
     mvvEnteredOn: null,
+    collectionPoint: '',
     createdAt: new Date('2026-11-02T09:00:00Z'),
     updatedAt: new Date('2026-11-02T09:00:00Z'),
   };

@@ -11,7 +11,7 @@ describe('what a consular step means for the IND case', () => {
       { kind: 'TRANSITION', event: { type: 'BIOMETRICS_CAPTURED' } },
     ],
     [
-      { mvvIssued: { post: 'nairobi', issuedOn: '2026-03-04', enterBy: '2026-06-02' } },
+      { mvvIssued: { post: 'nairobi', issuedOn: '2026-03-04', enterBy: '2026-06-02', collectionPoint: 'in-amsterdam' } },
       { kind: 'TRANSITION', event: { type: 'MVV_ISSUED' } },
     ],
     [{ entryRecorded: { enteredOn: '2026-04-01' } }, { kind: 'ENTERED', enteredOn: '2026-04-01' }],

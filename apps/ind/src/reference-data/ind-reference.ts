@@ -4,7 +4,12 @@ import { bundledDeadlineReference } from '../deadlines/decision-period.reference
 import type { WorkingDayCalendar } from '../deadlines/working-day.calendar';
 import { bundledDecisionRules, type DecisionRules } from '../decisions/decision-rules';
 import { bundledRecognisedSponsorRegister, type RecognisedSponsorRegister } from '../sponsors/recognised-sponsor.register';
-import { bundledSalaryThresholdReference, type SalaryThresholdReference } from '@welkom/reference-data';
+import {
+  bundledSalaryThresholdReference,
+  bundledWelcomeCentreReference,
+  type SalaryThresholdReference,
+  type WelcomeCentreReference,
+} from '@welkom/reference-data';
 import { bundledEvidenceRequestReference, type EvidenceRequestReference } from './evidence-request.reference';
 
 /**
@@ -21,6 +26,8 @@ export class IndReference {
     readonly mvvExemptions: MvvExemptionReference = bundledMvvExemptionReference(),
     /** The income criteria of knowledge migrants, shared with UWV (libs/reference-data/tables). */
     readonly salaryThresholds: SalaryThresholdReference = bundledSalaryThresholdReference(),
+    /** The IND desks and expat centres where a residence document is collected (DOMAIN.md §2.7), shared with RVO. */
+    readonly collectionPoints: WelcomeCentreReference = bundledWelcomeCentreReference(),
   ) {}
 
   static bundled(): IndReference {

@@ -109,6 +109,8 @@ export class ApplicationFilingService {
       citizenship: application.citizenship,
       intendedStayFrom: application.intendedStayFrom,
       intendedStayUntil: application.intendedStayUntil,
+      // The university names no collection point (proto3 default ''): the student chooses it at the IND desk.
+      collectionPoint: '',
       // Universities file study and research; the knowledge-migrant details are for employers.
       knowledgeMigrant: undefined,
     });

@@ -17,17 +17,25 @@ export interface DevParty {
   readonly key: string;
   readonly oin: string;
   readonly name: string;
+  /**
+   * The party's sub-units (e.g. a consular service's posts): each gets a certificate of its own, `<key>.<code>`,
+   * with the party's OIN in `serialNumber` and the sub-unit code in OU, so a service can tell which post calls.
+   */
+  readonly subUnits?: readonly string[];
 }
 
 export interface PartyCertificateFiles {
   readonly key: string;
   readonly oin: string;
+  /** The sub-unit code in the certificate's OU; absent for the party's own certificate. */
+  readonly subUnit?: string;
   readonly certificatePath: string;
   readonly privateKeyPath: string;
 }
 
 export interface DevCertificates {
   readonly caCertificatePath: string;
+  /** By party key, and by `<party key>.<sub-unit code>` for sub-unit certificates. */
   readonly parties: Readonly<Record<string, PartyCertificateFiles>>;
   /** What this call issued (`ca` and/or party keys); empty when everything on disk was still good. */
   readonly generated: readonly string[];
@@ -111,20 +119,23 @@ async function ensureCertificates(
     }
 
     const files: Record<string, PartyCertificateFiles> = {};
-    for (const party of parties) {
-      const partyFiles = {
-        key: party.key,
-        oin: party.oin,
-        certificatePath: join(absoluteDir, `${party.key}.crt`),
-        privateKeyPath: join(absoluteDir, `${party.key}.key`),
+    for (const holder of certificateHolders(parties)) {
+      const holderFiles = {
+        key: holder.key,
+        oin: holder.party.oin,
+        ...(holder.subUnit === undefined ? {} : { subUnit: holder.subUnit }),
+        certificatePath: join(absoluteDir, `${holder.key}.crt`),
+        privateKeyPath: join(absoluteDir, `${holder.key}.key`),
       };
-      const expected = expectedPartyCertificate(party);
-      const onDisk = await readCertificate(partyFiles.certificatePath, partyFiles.privateKeyPath);
-      if (onDisk === undefined || !isReusablePartyCertificate(onDisk, ca.certificate, expected, PARTY_RENEW_BEFORE_DAYS, now)) {
-        await issue(absoluteDir, partyFiles, (work) => issuePartyCertificate(openssl, work, caFiles, party));
-        generated.push(party.key);
+      const onDisk = await readCertificate(holderFiles.certificatePath, holderFiles.privateKeyPath);
+      if (
+        onDisk === undefined ||
+        !isReusablePartyCertificate(onDisk, ca.certificate, expectedPartyCertificate(holder), PARTY_RENEW_BEFORE_DAYS, now)
+      ) {
+        await issue(absoluteDir, holderFiles, (work) => issuePartyCertificate(openssl, work, caFiles, holder));
+        generated.push(holder.key);
       }
-      files[party.key] = partyFiles;
+      files[holder.key] = holderFiles;
     }
 
     return { caCertificatePath: caFiles.certificatePath, parties: files, generated };
@@ -192,12 +203,27 @@ async function issueCa(openssl: string, work: IssuedFiles & { dir: string }, com
   ]);
 }
 
+/** Who a certificate is issued to: a party, or one of its sub-units (`<party key>.<code>`). */
+interface CertificateHolder {
+  readonly key: string;
+  readonly party: DevParty;
+  readonly subUnit?: string;
+}
+
+function certificateHolders(parties: readonly DevParty[]): CertificateHolder[] {
+  return parties.flatMap((party) => [
+    { key: party.key, party },
+    ...(party.subUnits ?? []).map((subUnit) => ({ key: `${party.key}.${subUnit}`, party, subUnit })),
+  ]);
+}
+
 async function issuePartyCertificate(
   openssl: string,
   work: IssuedFiles & { dir: string },
   ca: IssuedFiles,
-  party: DevParty,
+  holder: CertificateHolder,
 ): Promise<void> {
+  const { party } = holder;
   const config = join(work.dir, 'openssl.cnf');
   const request = join(work.dir, 'request.csr');
   // The party key is checked against PARTY_KEY_PATTERN, so it cannot break out of the config line.
@@ -227,7 +253,7 @@ async function issuePartyCertificate(
     '-key',
     work.privateKeyPath,
     '-subj',
-    partySubject(party),
+    partySubject(holder),
     '-out',
     request,
   ]);
@@ -267,13 +293,23 @@ function generateKey(openssl: string, privateKeyPath: string): Promise<void> {
   ]);
 }
 
-function partySubject(party: DevParty): string {
-  return `/C=NL/O=${escapeSubjectValue(party.name)}/serialNumber=${party.oin}/CN=${party.key}`;
+// Sub-unit codes and party keys are checked against PARTY_KEY_PATTERN, so neither needs escaping.
+function partySubject(holder: CertificateHolder): string {
+  const { party } = holder;
+  const unit = holder.subUnit === undefined ? '' : `/OU=${holder.subUnit}`;
+  return `/C=NL/O=${escapeSubjectValue(party.name)}${unit}/serialNumber=${party.oin}/CN=${holder.key}`;
 }
 
-function expectedPartyCertificate(party: DevParty): ExpectedPartyCertificate {
+function expectedPartyCertificate(holder: CertificateHolder): ExpectedPartyCertificate {
+  const { party } = holder;
   return {
-    subject: { C: 'NL', O: party.name, serialNumber: party.oin, CN: party.key },
+    subject: {
+      C: 'NL',
+      O: party.name,
+      ...(holder.subUnit === undefined ? {} : { OU: holder.subUnit }),
+      serialNumber: party.oin,
+      CN: holder.key,
+    },
     subjectAltName: `DNS:localhost, DNS:${party.key}, IP Address:127.0.0.1`,
   };
 }
@@ -299,6 +335,11 @@ function assertValidParties(parties: readonly DevParty[]): void {
     }
     if (seen.has(party.key)) problems.push(`party key ${JSON.stringify(party.key)} appears twice`);
     seen.add(party.key);
+    for (const subUnit of party.subUnits ?? []) {
+      if (!PARTY_KEY_PATTERN.test(subUnit)) {
+        problems.push(`party ${party.key}: sub-unit ${JSON.stringify(subUnit)} must be lower-case letters, digits and single hyphens`);
+      }
+    }
     if (!isOin(party.oin)) problems.push(`party ${party.key}: OIN ${JSON.stringify(party.oin)} is not 20 digits`);
     if (party.name.trim() === '' || CONTROL_CHARACTERS.test(party.name)) {
       problems.push(`party ${party.key}: name must be non-empty without control characters`);

@@ -34,7 +34,7 @@ export interface BookAppointmentResponse {
 
 export interface RecordBiometricsRequest {
   applicationRef: string;
-  /** The post where the applicant appeared (a sub-unit code): the one holding the appointment. */
+  /** Optional. The post acting is the one of the caller's certificate (its OU); if set, this must name it. */
   post: string;
 }
 
@@ -46,7 +46,7 @@ export interface IssueMvvRequest {
   applicationRef: string;
   /** The visa sticker number (1-32 letters and digits); stored at the post only. */
   visaStickerNumber: string;
-  /** The issuing post (a sub-unit code): the one that took the biometrics. */
+  /** Optional. The issuing post is the one of the caller's certificate (its OU); if set, this must name it. */
   post: string;
 }
 
@@ -93,6 +93,8 @@ export interface MvvCase {
   enterBy: string;
   enteredOn: string;
   expiryReason: MvvExpiryReason;
+  /** Where the residence document is collected, from the IND's authorisation: the post tells the arrival. */
+  collectionPoint: string;
 }
 
 function createBaseOfferSlotRequest(): OfferSlotRequest {
@@ -808,6 +810,7 @@ function createBaseMvvCase(): MvvCase {
     enterBy: "",
     enteredOn: "",
     expiryReason: MvvExpiryReason.MVV_EXPIRY_REASON_UNSPECIFIED,
+    collectionPoint: "",
   };
 }
 
@@ -848,6 +851,9 @@ export const MvvCase: MessageFns<MvvCase> = {
     }
     if (message.expiryReason !== MvvExpiryReason.MVV_EXPIRY_REASON_UNSPECIFIED) {
       writer.uint32(96).int32(mvvExpiryReasonToNumber(message.expiryReason));
+    }
+    if (message.collectionPoint !== "") {
+      writer.uint32(106).string(message.collectionPoint);
     }
     return writer;
   },
@@ -961,6 +967,14 @@ export const MvvCase: MessageFns<MvvCase> = {
             message.expiryReason = mvvExpiryReasonFromJSON(reader.int32());
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.collectionPoint = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -976,8 +990,10 @@ export const MvvCase: MessageFns<MvvCase> = {
 
 /**
  * The consular service's back office: the posts' staff (and the applicant's channel through them) drive the
- * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it; the
- * steps taken at a post (biometrics, issue) name that post, and it must be the post that holds the appointment.
+ * MVV leg of an application the IND authorised. Only the consular service's own certificates may call it: the
+ * party's, or a post's (a sub-unit certificate with the post code in its OU, for a post of the party list).
+ * Booking, biometrics and issue are the post's acts: only the certificate of the post that holds the
+ * appointment may take them (PERMISSION_DENIED otherwise).
  *
  * Errors: INVALID_ARGUMENT with google.rpc.BadRequest field violations; NOT_FOUND for an unknown case;
  * FAILED_PRECONDITION for a step out of order or after the leg lapsed; RESOURCE_EXHAUSTED when no post has
@@ -1020,8 +1036,10 @@ export interface ConsularPostServiceClient {
 
 /**
  * The consular service's back office: the posts' staff (and the applicant's channel through them) drive the
- * MVV leg of an application the IND authorised. Only the consular service's own certificate may call it; the
- * steps taken at a post (biometrics, issue) name that post, and it must be the post that holds the appointment.
+ * MVV leg of an application the IND authorised. Only the consular service's own certificates may call it: the
+ * party's, or a post's (a sub-unit certificate with the post code in its OU, for a post of the party list).
+ * Booking, biometrics and issue are the post's acts: only the certificate of the post that holds the
+ * appointment may take them (PERMISSION_DENIED otherwise).
  *
  * Errors: INVALID_ARGUMENT with google.rpc.BadRequest field violations; NOT_FOUND for an unknown case;
  * FAILED_PRECONDITION for a step out of order or after the leg lapsed; RESOURCE_EXHAUSTED when no post has

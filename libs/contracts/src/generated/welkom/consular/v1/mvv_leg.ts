@@ -150,6 +150,8 @@ export interface MvvIssued {
   issuedOn: string;
   /** ISO date, inclusive: the last day to enter the Netherlands. */
   enterBy: string;
+  /** Where the arrival collects the residence document (the IND's collection point code); empty if none named. */
+  collectionPoint: string;
 }
 
 /** The holder entered the Netherlands; the permit is collected at the point the application named. */
@@ -539,7 +541,7 @@ export const BiometricsCaptured: MessageFns<BiometricsCaptured> = {
 };
 
 function createBaseMvvIssued(): MvvIssued {
-  return { post: "", issuedOn: "", enterBy: "" };
+  return { post: "", issuedOn: "", enterBy: "", collectionPoint: "" };
 }
 
 export const MvvIssued: MessageFns<MvvIssued> = {
@@ -552,6 +554,9 @@ export const MvvIssued: MessageFns<MvvIssued> = {
     }
     if (message.enterBy !== "") {
       writer.uint32(26).string(message.enterBy);
+    }
+    if (message.collectionPoint !== "") {
+      writer.uint32(34).string(message.collectionPoint);
     }
     return writer;
   },
@@ -591,6 +596,14 @@ export const MvvIssued: MessageFns<MvvIssued> = {
             }
 
             message.enterBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.collectionPoint = reader.string();
             continue;
           }
         }

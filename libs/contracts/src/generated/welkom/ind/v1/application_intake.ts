@@ -206,7 +206,15 @@ export interface FileApplicationRequest {
   intendedStayFrom: string;
   intendedStayUntil: string;
   /** Required for PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT and PERMIT_CATEGORY_EU_BLUE_CARD, absent otherwise. */
-  knowledgeMigrant: KnowledgeMigrantDetails | undefined;
+  knowledgeMigrant:
+    | KnowledgeMigrantDetails
+    | undefined;
+  /**
+   * Where the residence document is collected (DOMAIN.md §2.7): the code of an IND desk or of an expat centre
+   * with an IND desk in libs/reference-data/tables/welcome-centres.v1.json, e.g. "in-amsterdam". Optional;
+   * an unknown code, or a centre without an IND desk, is refused with a field violation.
+   */
+  collectionPoint: string;
 }
 
 export interface FileApplicationResponse {
@@ -391,6 +399,7 @@ function createBaseFileApplicationRequest(): FileApplicationRequest {
     intendedStayFrom: "",
     intendedStayUntil: "",
     knowledgeMigrant: undefined,
+    collectionPoint: "",
   };
 }
 
@@ -416,6 +425,9 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
     }
     if (message.knowledgeMigrant !== undefined) {
       KnowledgeMigrantDetails.encode(message.knowledgeMigrant, writer.uint32(242).fork()).join();
+    }
+    if (message.collectionPoint !== "") {
+      writer.uint32(322).string(message.collectionPoint);
     }
     return writer;
   },
@@ -487,6 +499,14 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
             }
 
             message.knowledgeMigrant = KnowledgeMigrantDetails.decode(reader, reader.uint32());
+            continue;
+          }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.collectionPoint = reader.string();
             continue;
           }
         }

@@ -245,7 +245,14 @@ export interface ApplicationStatusChanged {
   decidedOn: string;
   /** Why a refusal or withdrawal happened, from the decision rules' reason codes. */
   reasonCode: string;
-  occurredAt: Timestamp | undefined;
+  occurredAt:
+    | Timestamp
+    | undefined;
+  /**
+   * The code of the IND desk or expat centre where the residence document is collected, as the application
+   * named it (welcome-centres.v1.json); a code, not personal data. Empty when the application named none.
+   */
+  collectionPoint: string;
 }
 
 function createBaseApplicationStatusChanged(): ApplicationStatusChanged {
@@ -261,6 +268,7 @@ function createBaseApplicationStatusChanged(): ApplicationStatusChanged {
     decidedOn: "",
     reasonCode: "",
     occurredAt: undefined,
+    collectionPoint: "",
   };
 }
 
@@ -298,6 +306,9 @@ export const ApplicationStatusChanged: MessageFns<ApplicationStatusChanged> = {
     }
     if (message.occurredAt !== undefined) {
       Timestamp.encode(message.occurredAt, writer.uint32(90).fork()).join();
+    }
+    if (message.collectionPoint !== "") {
+      writer.uint32(322).string(message.collectionPoint);
     }
     return writer;
   },
@@ -401,6 +412,14 @@ export const ApplicationStatusChanged: MessageFns<ApplicationStatusChanged> = {
             }
 
             message.occurredAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.collectionPoint = reader.string();
             continue;
           }
         }

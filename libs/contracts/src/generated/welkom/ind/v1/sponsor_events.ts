@@ -89,6 +89,8 @@ export interface ApplicationFiled {
   /** ISO dates of the stay the permit is asked for, both inclusive. */
   intendedStayFrom: string;
   intendedStayUntil: string;
+  /** Where the residence document is collected, as in FileApplicationRequest.collection_point. */
+  collectionPoint: string;
 }
 
 /**
@@ -118,6 +120,7 @@ function createBaseApplicationFiled(): ApplicationFiled {
     citizenship: "",
     intendedStayFrom: "",
     intendedStayUntil: "",
+    collectionPoint: "",
   };
 }
 
@@ -140,6 +143,9 @@ export const ApplicationFiled: MessageFns<ApplicationFiled> = {
     }
     if (message.intendedStayUntil !== "") {
       writer.uint32(50).string(message.intendedStayUntil);
+    }
+    if (message.collectionPoint !== "") {
+      writer.uint32(322).string(message.collectionPoint);
     }
     return writer;
   },
@@ -203,6 +209,14 @@ export const ApplicationFiled: MessageFns<ApplicationFiled> = {
             }
 
             message.intendedStayUntil = reader.string();
+            continue;
+          }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.collectionPoint = reader.string();
             continue;
           }
         }
