@@ -46,6 +46,7 @@ async function publishStatuses(sponsorOin: string, applications: number): Promis
         decidedOn: '',
         reasonCode: '',
         occurredAt: undefined,
+        arrival: undefined,
       };
       const record = await buildSignedRecord(TOPICS.applicationStatusChanged, payload, signer);
       messages.push({ key: record.key, value: record.value, headers: record.headers });

@@ -383,6 +383,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
       decidedOn: '2023-07-20',
       reasonCode: '',
       occurredAt: undefined,
+      arrival: undefined,
     });
     const before = await status();
     try {

@@ -14,6 +14,7 @@ import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { ApplicationFiled, SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { RelocationReferral } from '@welkom/contracts/generated/welkom/rvo/v1/relocation';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { deadLetterTopicOf, defineTopic, type TopicDefinition } from './topic-definition';
 
@@ -180,7 +181,8 @@ export const TOPICS = {
     key: (event: ApplicationStatusChanged) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
-    consumerRoles: [PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING],
+    // RVO: a grant or an issued MVV is an arrival to refer to a welcome centre (relocation referral).
+    consumerRoles: [PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING, PartyRole.PARTY_ROLE_RVO],
   }),
   // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
   // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
@@ -244,6 +246,18 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
     consumerRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  // RVO's relocation referrals (apps/rvo/src/relocation): an arrival linked to its regional welcome centre,
+  // pseudonymous facts only (no business plan, no salary, no identifier), keyed by the IND case id.
+  relocationReferral: defineTopic({
+    name: 'welkom.rvo.relocation-referral.v1',
+    eventType: 'welkom.rvo.relocation-referral',
+    schemaVersion: 1,
+    codec: RelocationReferral,
+    key: (event: RelocationReferral) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_RVO],
+    consumerRoles: [PartyRole.PARTY_ROLE_WELCOME_CENTRE],
   }),
 } as const;
 

@@ -20,6 +20,7 @@ const event: ApplicationStatusChanged = {
   decidedOn: '2022-02-01',
   reasonCode: 'SALARY_BELOW_THRESHOLD',
   occurredAt: undefined,
+  arrival: undefined,
 };
 
 describe('reading status events in the feed’s words', () => {

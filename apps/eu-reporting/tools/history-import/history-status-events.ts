@@ -76,6 +76,7 @@ export function historyStatusEvents(fact: CheckedApplicationFact): HistoryStatus
         decidedOn: status === 'SUBMITTED' ? '' : decidedOn,
         reasonCode: '',
         occurredAt: { seconds: String(day * SECONDS_PER_DAY), nanos: 0 },
+        arrival: undefined,
       },
     };
   };

@@ -33,6 +33,7 @@ export function statusEventOf(application: ApplicationRecord, reasonCode: string
     decidedOn: application.decidedOn ?? '',
     reasonCode: reasonCode ?? '',
     occurredAt: toTimestamp(at),
+    arrival: undefined,
   };
 }
 

@@ -31,6 +31,8 @@ export enum PartyRole {
   PARTY_ROLE_HUB_OPERATOR = "PARTY_ROLE_HUB_OPERATOR",
   /** PARTY_ROLE_EU_REPORTING - A connector that reports aggregated figures to the EU Talent Platform. */
   PARTY_ROLE_EU_REPORTING = "PARTY_ROLE_EU_REPORTING",
+  /** PARTY_ROLE_WELCOME_CENTRE - A regional welcome (expat) centre that receives RVO's pseudonymous relocation referrals (DOMAIN.md §2.7). */
+  PARTY_ROLE_WELCOME_CENTRE = "PARTY_ROLE_WELCOME_CENTRE",
 }
 
 export function partyRoleFromJSON(object: any): PartyRole {
@@ -65,6 +67,9 @@ export function partyRoleFromJSON(object: any): PartyRole {
     case 9:
     case "PARTY_ROLE_EU_REPORTING":
       return PartyRole.PARTY_ROLE_EU_REPORTING;
+    case 14:
+    case "PARTY_ROLE_WELCOME_CENTRE":
+      return PartyRole.PARTY_ROLE_WELCOME_CENTRE;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PartyRole");
   }
@@ -92,6 +97,8 @@ export function partyRoleToNumber(object: PartyRole): number {
       return 8;
     case PartyRole.PARTY_ROLE_EU_REPORTING:
       return 9;
+    case PartyRole.PARTY_ROLE_WELCOME_CENTRE:
+      return 14;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PartyRole");
   }
