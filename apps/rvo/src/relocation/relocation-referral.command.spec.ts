@@ -1,4 +1,9 @@
-import { ApplicationStatus, PermitCategory, SponsorType, type ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import {
+  ApplicationStatus,
+  PermitCategory,
+  SponsorType,
+  type ApplicationStatusChanged,
+} from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { RvoError } from '../rvo.errors';
 import { arrivalCommand } from './relocation-referral.command';
 
