@@ -17,4 +17,5 @@ export const WELKOM_SERVICES: readonly WelkomService[] = [
   { name: 'university', role: 'UNIVERSITY', devParty: 'university-leiden' },
   { name: 'eu-reporting', role: 'EU_REPORTING', devParty: 'eu-reporting' },
   { name: 'rvo', role: 'RVO', devParty: 'rvo' },
+  { name: 'consular', role: 'CONSULAR_POST', devParty: 'consular' },
 ];

@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readDecisionPeriodReference, readPartyFile, readReferenceFile, readWelcomeCentreReference } from '@welkom/reference-data';
+import {
+  readDecisionPeriodReference,
+  readMvvExemptionReference,
+  readPartyFile,
+  readReferenceFile,
+  readSalaryThresholdReference,
+  readWelcomeCentreReference,
+} from '@welkom/reference-data';
+import { parseConsularPostReference } from '../apps/consular/src/posts/consular-post.reference';
+import { parseMvvTimeLimitReference } from '../apps/consular/src/entry-visa/mvv-time-limit.reference';
 import { readEvidenceCatalogue } from '../apps/hub/src/catalogue/evidence-catalogue';
 import { readGrantSeed } from '../apps/hub/src/grants/grant-seed';
 import { readPartySeed } from '../apps/hub/src/party-registry/party-seed';
@@ -38,7 +47,11 @@ const NOT_REFERENCE_DATA = new Set(['package.json', 'package-lock.json', 'tsconf
  */
 const LOADERS: Record<string, (file: string) => unknown> = {
   'libs/reference-data/tables/decision-periods.v1.json': (file) => readDecisionPeriodReference(at(file)),
+  'libs/reference-data/tables/salary-thresholds.v1.json': (file) => readSalaryThresholdReference(at(file)),
   'libs/reference-data/tables/welcome-centres.v1.json': (file) => readWelcomeCentreReference(at(file)),
+  'libs/reference-data/tables/mvv-exemptions.v1.json': (file) => readMvvExemptionReference(at(file)),
+  'apps/consular/reference/consular-posts.v1.json': (file) => parseConsularPostReference(json(file)),
+  'apps/consular/reference/mvv-time-limits.v1.json': (file) => parseMvvTimeLimitReference(json(file)),
   'apps/ind/reference/decision-rules.v1.json': (file) => parseDecisionRules(json(file)),
   'apps/ind/reference/dutch-public-holidays.v1.json': (file) => parsePublicHolidayReference(json(file)),
   'apps/ind/reference/evidence-requests.v1.json': (file) => parseEvidenceRequestReference(json(file)),

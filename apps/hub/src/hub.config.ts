@@ -32,6 +32,12 @@ export const hubConfigSchema = serviceConfigSchema.extend({
    * window of that risk.
    */
   AUDIT_CHECKPOINT_INTERVAL_MS: positiveInt(60_000),
+  /**
+   * The audit chain's identity in its signed checkpoints. Set it in production (any stable name for this hub's
+   * chain): unset, the hash of the first entry is used, which a database administrator rewriting the chain from its
+   * first entry could change along with everything else.
+   */
+  AUDIT_CHAIN_ID: z.string().min(1).max(200).optional(),
 });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;

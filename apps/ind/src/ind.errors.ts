@@ -8,6 +8,7 @@ export type IndErrorReason =
   | 'APPLICATION_NOT_FOUND'
   | 'IND_ONLY'
   | 'NOT_THE_SPONSOR'
+  | 'NOT_A_SPONSOR'
   | 'APPLICATION_ALREADY_DECIDED'
   | 'NOTIFICATION_NOT_APPLICABLE'
   | 'HUB_UNAVAILABLE';
@@ -25,6 +26,7 @@ export function indDomainCodeFor(reason: IndErrorReason): DomainErrorCode {
       return 'NOT_FOUND';
     case 'IND_ONLY':
     case 'NOT_THE_SPONSOR':
+    case 'NOT_A_SPONSOR':
       return 'PERMISSION_DENIED';
     case 'APPLICATION_ALREADY_DECIDED':
       return 'FAILED_PRECONDITION';

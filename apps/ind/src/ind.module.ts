@@ -1,5 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
+import { PartyDirectory } from '@welkom/messaging';
 import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { IND_ENTITIES } from './applications/application.entity';
 import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
@@ -19,6 +20,8 @@ import { IND_MIGRATIONS } from './migrations';
 import { SponsorEventsConsumer } from './notifications/sponsor-events.event-consumer';
 import { SponsorNotificationService } from './notifications/sponsor-notification.service';
 import { IndReference } from './reference-data/ind-reference';
+import { EntryVisaFollowService } from './entry-visa/entry-visa-follow.service';
+import { EntryVisaEventConsumer } from './entry-visa/entry-visa.event-consumer';
 
 export const IND_SERVICE_NAME = 'ind';
 
@@ -49,11 +52,13 @@ export class IndModule {
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
-      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer],
+      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer, EntryVisaEventConsumer],
       providers: [
         { provide: IND_CONFIG, useValue: config },
         { provide: IND_PARTY_OIN, useValue: indOin },
         { provide: IndReference, useValue: reference },
+        // Which roles each caller holds (deploy/parties): only a sponsor party may file (issue 11, leak 2).
+        { provide: PartyDirectory, useValue: PartyDirectory.fromFile(config.PARTY_DIRECTORY_FILE) },
         ApplicationRepository,
         EvidenceRequestRepository,
         HubEvidenceRepository,
@@ -65,6 +70,7 @@ export class IndModule {
         SponsorNotificationService,
         DeadlineMonitorService,
         DeadlineMonitorWorker,
+        EntryVisaFollowService,
       ],
     };
   }

@@ -9,7 +9,7 @@ import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/
 import { type DecodedGrpcError, decodeGrpcError } from '@welkom/grpc';
 import type { TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
-import { serviceRun, testInfrastructure, type ServiceProcess } from '@welkom/testing';
+import { serviceRun, testInfrastructure, type ServiceProcess, type ServiceUnderTest } from '@welkom/testing';
 import { ensureDevCertificates } from '@welkom/infrastructure';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -32,7 +32,19 @@ export const OIN = {
  */
 export const NON_RECOGNISED_SPONSOR = { key: 'hogeschool-voorbeeld', oin: OIN.hogeschool, name: 'Hogeschool Voorbeeld' } as const;
 
-export type PartyKey = 'hub' | 'ind' | 'university-leiden' | 'university-delft' | typeof NON_RECOGNISED_SPONSOR.key;
+export type PartyKey =
+  | 'hub'
+  | 'ind'
+  | 'university-leiden'
+  | 'university-delft'
+  | 'consular'
+  | typeof NON_RECOGNISED_SPONSOR.key
+  // Development parties that are not sponsors of study (deploy/parties/dev-parties.json).
+  | 'eu-reporting'
+  | 'employer-voorbeeld-tech'
+  | 'employer-voorbeeld-chips'
+  | 'employer-voorbeeld-logistiek'
+  | 'uwv';
 
 export interface Chain {
   /** Publishes an event signed by a party, as that party's own connector would. */
@@ -40,6 +52,8 @@ export interface Chain {
   hub: ServiceProcess;
   ind: ServiceProcess;
   university: ServiceProcess;
+  /** The consular service, when the chain was started with `consular`. */
+  consular?: ServiceUnderTest;
   client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T;
   /** Stops IND (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database. */
   restartInd(how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<{ downMs: number; bootMs: number }>;
@@ -52,6 +66,8 @@ export interface ChainOptions {
   label: string;
   indEnv?: Record<string, string>;
   universityEnv?: Record<string, string>;
+  /** Also run the consular service (apps/consular), with these settings. */
+  consular?: { env?: Record<string, string> };
 }
 
 interface PartyFiles {
@@ -117,6 +133,13 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
       ...options.universityEnv,
     },
   });
+  const consular = options.consular
+    ? await run.start({
+        app: 'consular',
+        party: 'consular',
+        env: { ...shared, HUB_GRPC_ADDRESS: hub.grpcAddress, EXPIRY_SWEEP_INTERVAL_MS: '500', ...options.consular.env },
+      })
+    : undefined;
 
   const clientId = `chain-${options.label}-${randomBytes(3).toString('hex')}`;
   const kafka = createKafkaClient({ clientId, brokers: infrastructure.kafkaBrokers });
@@ -134,6 +157,7 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
     hub,
     ind,
     university,
+    consular,
     bootMs: { hub: hub.bootMs, ind: ind.bootMs, university: university.bootMs },
     client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T {
       return run.client<T>(contract, service.grpcAddress, partyKey);

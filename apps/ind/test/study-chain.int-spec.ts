@@ -62,7 +62,7 @@ function studentFiling(n: number) {
     applicationReference: `LEI-${n}`,
     category: PermitCategory.PERMIT_CATEGORY_STUDENT,
     applicant: passport(n),
-    citizenship: 'KE',
+    citizenship: 'US',
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
   };
@@ -184,7 +184,7 @@ describe('study applications from the university through the hub to the IND', ()
 
   it('refuses an application filed by a sponsor that is not recognised, without looking the person up', async () => {
     const sponsor = chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, NON_RECOGNISED_SPONSOR.key);
-    const { application } = await call(
+    const { receipt } = await call(
       sponsor.fileApplication({
         sponsorReference: 'HSV-1',
         category: PermitCategory.PERMIT_CATEGORY_STUDENT,
@@ -192,12 +192,14 @@ describe('study applications from the university through the hub to the IND', ()
         citizenship: 'NG',
         intendedStayFrom: '2026-09-01',
         intendedStayUntil: '2027-08-31',
+        knowledgeMigrant: undefined,
       }),
     );
-    expect(application?.status).toBe(S.APPLICATION_STATUS_REFUSED);
-    expect(application?.reasonCode).toBe('SPONSOR_NOT_RECOGNISED');
+    expect(receipt?.status).toBe(S.APPLICATION_STATUS_REFUSED);
+    expect(receipt?.reasonCode).toBe('SPONSOR_NOT_RECOGNISED');
+    const { application } = await call(ind().getApplication({ applicationRef: receipt?.applicationRef ?? '' }));
     expect(application?.subject?.pseudonym ?? '').toBe('');
-    expect(application?.deadlines.map((line) => line.kind)).toEqual([
+    expect(receipt?.deadlines.map((line) => line.kind)).toEqual([
       DeadlineKind.DEADLINE_KIND_STATUTORY_DECISION,
       DeadlineKind.DEADLINE_KIND_EU_30_DAY_AMBITION,
     ]);
@@ -224,7 +226,7 @@ describe('study applications from the university through the hub to the IND', ()
     const filed = {
       sponsorReference: 'LEI-EVT-10',
       category: PermitCategory.PERMIT_CATEGORY_STUDENT,
-      citizenship: 'KE',
+      citizenship: 'US',
       intendedStayFrom: '2026-09-01',
       intendedStayUntil: '2028-08-31',
     };

@@ -73,6 +73,12 @@ export const INTERNATIONAL_OFFICE_CONTRACT: GrpcContract = {
   service: 'InternationalOfficeService',
 };
 
+export const CONSULAR_POST_CONTRACT: GrpcContract = {
+  package: 'welkom.consular.v1',
+  protoFile: 'welkom/consular/v1/consular_post.proto',
+  service: 'ConsularPostService',
+};
+
 export const START_UP_ADVICE_CONTRACT: GrpcContract = {
   package: 'welkom.rvo.v1',
   protoFile: 'welkom/rvo/v1/point_of_entry.proto',

@@ -9,6 +9,7 @@ import {
   EvidenceVerified,
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
 import { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import { MvvLegStep } from '@welkom/contracts/generated/welkom/consular/v1/mvv_leg';
 import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
@@ -41,8 +42,6 @@ const EVIDENCE_SOURCE_ROLES = [
 
 const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
 
-/** The one key of the audit-checkpoint topic: a hub has one chain. */
-export const AUDIT_CHECKPOINT_KEY = 'audit-chain';
 
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
@@ -158,14 +157,14 @@ export const TOPICS = {
     partitions: 1,
     publisherRoles: HUB_ONLY,
   }),
-  // Signed checkpoints of the hub's audit chain (apps/hub/src/audit), anchored outside the hub's database. One
-  // key: compaction keeps the latest, which is all a verifier needs; it never expires.
+  // Signed checkpoints of the hub's audit chain (apps/hub/src/audit), anchored outside the hub's database. Keyed
+  // by chain: compaction keeps each chain's latest, which is all a verifier needs; it never expires.
   auditCheckpoint: defineTopic({
     name: 'welkom.hub.audit-checkpoints.v1',
     eventType: 'welkom.hub.audit-checkpoint',
     schemaVersion: 1,
     codec: AuditCheckpoint,
-    key: () => AUDIT_CHECKPOINT_KEY,
+    key: (checkpoint: AuditCheckpoint) => checkpoint.chainId,
     partitions: 1,
     publisherRoles: HUB_ONLY,
     consumerRoles: HUB_ONLY,
@@ -246,6 +245,17 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
     consumerRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  // The MVV leg of an application at the consular posts (apps/consular, DOMAIN.md §2.2): every step on one
+  // topic, keyed by the IND case id like the status events, so the IND and the sponsor see the steps in order.
+  mvvLegStep: defineTopic({
+    name: 'welkom.consular.mvv-leg.v1',
+    eventType: 'welkom.consular.mvv-leg',
+    schemaVersion: 1,
+    codec: MvvLegStep,
+    key: (event: MvvLegStep) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_CONSULAR_POST],
   }),
   // RVO's relocation referrals (apps/rvo/src/relocation): an arrival linked to its regional welcome centre,
   // pseudonymous facts only (no business plan, no salary, no identifier), keyed by the IND case id.

@@ -13,7 +13,8 @@ import {
   testDatabases,
 } from './fixtures/fault-harness';
 
-jest.setTimeout(180_000);
+// Two broker outages with restarts and a full drain: about a minute on a quiet machine, several on a busy runner.
+jest.setTimeout(420_000);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

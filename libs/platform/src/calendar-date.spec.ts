@@ -1,5 +1,8 @@
 import {
+  addCalendarDays,
   addCalendarMonths,
+  calendarDaysBetween,
+  completedYearsBetween,
   checkIsoDate,
   civilDateOf,
   epochDayOf,
@@ -61,6 +64,18 @@ describe('calendar days', () => {
   });
 });
 
+describe('calendar days between ISO dates', () => {
+  it('adds days across a year end and counts them back', () => {
+    expect(addCalendarDays('2026-12-20', 90)).toBe('2027-03-20');
+    expect(calendarDaysBetween('2026-12-20', '2027-03-20')).toBe(90);
+    expect(calendarDaysBetween('2027-03-20', '2026-12-20')).toBe(-90);
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(() => addCalendarDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+});
+
 describe('calendar months', () => {
   it.each([
     ['2026-01-15', 12, '2027-01-15'],
@@ -76,5 +91,20 @@ describe('calendar months', () => {
   it('refuses a day that does not exist and a fraction of a month', () => {
     expect(() => addCalendarMonths('2026-02-30', 1)).toThrow(RangeError);
     expect(() => addCalendarMonths('2026-02-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('completed years (an age on a day)', () => {
+  it('refuses a text that is not a date', () => {
+    expect(completedYearsBetween('2025-02-30', '2026-01-01')).toBeUndefined();
+  });
+
+  it.each([
+    ['1996-03-02', '2026-03-01', 29],
+    ['1996-03-01', '2026-03-01', 30],
+    ['2000-02-29', '2030-02-28', 30],
+    ['2000-02-29', '2030-02-27', 29],
+  ])('born %s, on %s: %i completed years', (from, on, years) => {
+    expect(completedYearsBetween(from, on)).toBe(years);
   });
 });

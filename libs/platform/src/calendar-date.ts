@@ -133,6 +133,22 @@ export function formatIsoDate(epochDay: EpochDay): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+function requireEpochDay(date: IsoDate): EpochDay {
+  const day = parseIsoDate(date);
+  if (day === undefined) throw new RangeError(`not an ISO date: ${date}`);
+  return day;
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(requireEpochDay(date) + days);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` lies before `from`). */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return requireEpochDay(to) - requireEpochDay(from);
+}
+
 /**
  * The day `months` calendar months after `date` (before, when negative), kept on the same day of the month and
  * clamped to the month's last day: 2024-02-29 + 12 months is 2025-02-28. How periods "in months" and "in years"
@@ -147,4 +163,18 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return formatIsoDate(epochDayOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+}
+
+/** Whole years from `from` to `on` (an age on a day): 0 when `on` lies before the first anniversary. */
+export function completedYearsBetween(from: IsoDate, on: IsoDate): number | undefined {
+  const start = parseIsoDate(from);
+  const end = parseIsoDate(on);
+  if (start === undefined || end === undefined) return undefined;
+  const a = civilDateOf(start);
+  const b = civilDateOf(end);
+  let years = b.year - a.year;
+  // Not yet reached this year's anniversary (a 29 February birthday counts from 28 February, as the clamp above).
+  const anniversaryDay = Math.min(a.day, daysInMonth(b.year, a.month));
+  if (b.month < a.month || (b.month === a.month && b.day < anniversaryDay)) years -= 1;
+  return years;
 }

@@ -25,6 +25,26 @@ export {
 } from './tables/decision-period.reference';
 export { partyFileSchema, readPartyFile, type PartyFile, type PartyFileEntry } from './tables/party.reference';
 export {
+  blueCardCriterionFor,
+  blueCardEntryOn,
+  bundledSalaryThresholdReference,
+  hsmCriterionFor,
+  parseSalaryThresholdReference,
+  readSalaryThresholdReference,
+  REFERENCE_DATE_SITUATIONS,
+  SALARY_CRITERIA,
+  SALARY_THRESHOLDS_FILE,
+  salaryCriterionAmount,
+  salaryReferenceDate,
+  type BlueCardThresholdEntry,
+  type HsmCriterionFacts,
+  type HsmThresholdEntry,
+  type ReferenceDateSituation,
+  type SalaryCriterion,
+  type SalaryCriterionAmount,
+  type SalaryThresholdReference,
+} from './tables/salary-threshold.reference';
+export {
   bundledWelcomeCentreReference,
   parseWelcomeCentreReference,
   readWelcomeCentreReference,
@@ -35,3 +55,17 @@ export {
   type IndDesk,
   type WelcomeCentre,
 } from './tables/welcome-centre.reference';
+export {
+  bundledMvvExemptionReference,
+  MVV_EXEMPT_SITUATIONS,
+  MVV_EXEMPTIONS_FILE,
+  MVV_SITUATION_CONDITIONS,
+  MvvExemptionReference,
+  mvvExemptionsSchema,
+  parseMvvExemptionReference,
+  readMvvExemptionReference,
+  type MvvApplicant,
+  type MvvExemptSituation,
+  type MvvRequirement,
+  type MvvSituationCondition,
+} from './tables/mvv-exemption.reference';

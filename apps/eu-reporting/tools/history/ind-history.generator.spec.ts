@@ -39,6 +39,8 @@ async function replay(csv: string, ...args: string[]): Promise<{ stdout: string;
   }
 }
 
+// Generating and replaying a 100k-row history is CPU work: seconds on a quiet machine, far more on a busy CI runner.
+jest.setTimeout(60_000);
 describe('IND history generator', () => {
   const history = generateHistoryCsv();
   let replayed2015To2022: { stdout: string; stderr: string; code: number };

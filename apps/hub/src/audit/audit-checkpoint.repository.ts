@@ -21,16 +21,17 @@ export class AuditCheckpointRepository {
 
   async publish(tx: Transaction, checkpoint: AuditCheckpoint): Promise<void> {
     await this.outbox.enqueue(tx, TOPICS.auditCheckpoint, {
+      chainId: checkpoint.chainId,
       sequence: checkpoint.sequence,
       entryHash: checkpoint.entryHash,
       takenAt: toTimestamp(checkpoint.takenAt),
     });
   }
 
-  /** Every checkpoint this hub signed that is still on the topic; records that do not verify are ignored. */
-  async signed(): Promise<AuditCheckpoint[]> {
+  /** Every checkpoint of `chainId` this hub signed that is still on the topic; records that do not verify are ignored. */
+  async signed(chainId: string): Promise<AuditCheckpoint[]> {
     const { events } = await this.reader.read(TOPICS.auditCheckpoint);
-    return events.flatMap((event) => checkpointOf(event, this.hubOin));
+    return events.flatMap((event) => checkpointOf(event, this.hubOin)).filter((checkpoint) => checkpoint.chainId === chainId);
   }
 }
 
@@ -38,5 +39,5 @@ export class AuditCheckpointRepository {
 export function checkpointOf(event: ReceivedEvent<AuditCheckpointMessage>, hubOin: string): AuditCheckpoint[] {
   const takenAt = fromTimestamp(event.payload.takenAt);
   if (event.envelope.sourcePartyOin !== hubOin || !(takenAt instanceof Date) || !/^[0-9a-f]{64}$/.test(event.payload.entryHash)) return [];
-  return [{ sequence: event.payload.sequence, entryHash: event.payload.entryHash, takenAt }];
+  return [{ chainId: event.payload.chainId, sequence: event.payload.sequence, entryHash: event.payload.entryHash, takenAt }];
 }

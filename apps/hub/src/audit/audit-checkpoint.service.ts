@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ClockRepository, TransactionRepository } from '@welkom/platform';
-import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from './audit-checkpoint';
+import { HUB_CONFIG, type HubConfig } from '../hub.config';
+import { type AuditCheckpoint, chainIdOf, checkpointBreak, latestCheckpoint } from './audit-checkpoint';
 import { AuditCheckpointRepository } from './audit-checkpoint.repository';
 import { AuditTrailRepository } from './audit-trail.repository';
 
@@ -16,7 +17,19 @@ export class AuditCheckpointService {
     private readonly checkpoints: AuditCheckpointRepository,
     private readonly transactions: TransactionRepository,
     private readonly clock: ClockRepository,
+    @Inject(HUB_CONFIG) private readonly config: Pick<HubConfig, 'AUDIT_CHAIN_ID'>,
   ) {}
+
+  /** This hub's chain identity (chainIdOf); undefined while the chain is empty. */
+  async chainId(): Promise<string | undefined> {
+    return chainIdOf(this.config.AUDIT_CHAIN_ID, (await this.audit.entry('1'))?.entryHash);
+  }
+
+  /** The latest checkpoint of this hub's chain, if any was published. */
+  async latest(): Promise<AuditCheckpoint | undefined> {
+    const chainId = await this.chainId();
+    return chainId === undefined ? undefined : latestCheckpoint(await this.checkpoints.signed(chainId));
+  }
 
   /**
    * A new checkpoint when the head moved since the last one. A chain that contradicts the last checkpoint is
@@ -24,8 +37,10 @@ export class AuditCheckpointService {
    * and VerifyAuditChain reports it.
    */
   async checkpoint(): Promise<AuditCheckpoint | undefined> {
+    const chainId = await this.chainId();
+    if (chainId === undefined) return undefined;
     if (!this.lastSignedLoaded) {
-      this.lastSigned = latestCheckpoint(await this.checkpoints.signed());
+      this.lastSigned = latestCheckpoint(await this.checkpoints.signed(chainId));
       this.lastSignedLoaded = true;
     }
     const head = await this.audit.head();
@@ -37,7 +52,7 @@ export class AuditCheckpointService {
         return undefined;
       }
     }
-    const checkpoint: AuditCheckpoint = { sequence: head.sequence, entryHash: head.hash, takenAt: this.clock.now() };
+    const checkpoint: AuditCheckpoint = { chainId, sequence: head.sequence, entryHash: head.hash, takenAt: this.clock.now() };
     await this.transactions.run((tx) => this.checkpoints.publish(tx, checkpoint));
     this.lastSigned = checkpoint;
     return checkpoint;

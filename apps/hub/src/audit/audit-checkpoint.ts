@@ -2,6 +2,8 @@ import type { ChainBreak, ChainHead } from './audit-chain';
 
 /** The head of the audit chain at one moment, as the hub signed it and published it outside its database. */
 export interface AuditCheckpoint {
+  /** Which chain (see chainIdOf); checkpoints of other chains say nothing about this one. */
+  chainId: string;
   sequence: string;
   entryHash: string;
   takenAt: Date;
@@ -33,6 +35,15 @@ export function checkpointBreak(checkpoint: AuditCheckpoint, head: ChainHead, st
     };
   }
   return undefined;
+}
+
+/**
+ * The chain's identity: AUDIT_CHAIN_ID when the operator set it (a database administrator cannot change it), else the
+ * hash of the chain's first entry (unique per database; but an insider who rewrites the chain from its very first
+ * entry gets a new identity with no checkpoint, so production sets AUDIT_CHAIN_ID). Undefined for an empty chain.
+ */
+export function chainIdOf(configured: string | undefined, firstEntryHash: string | undefined): string | undefined {
+  return configured || firstEntryHash;
 }
 
 /** The checkpoint covering the most entries; of equal ones, the latest. */

@@ -9,8 +9,8 @@ import { HUB, IND, NOW, recordingAudit, SUBJECT, TX } from '../testing/hub-fixtu
 import { auditDraft, type AuditRecord, GENESIS_HASH, linkEntries } from './audit-chain';
 import type { AuditTrailRepository } from './audit-trail.repository';
 import { AuditService } from './audit.service';
-import type { AuditCheckpoint } from './audit-checkpoint';
-import type { AuditCheckpointRepository } from './audit-checkpoint.repository';
+import { type AuditCheckpoint, latestCheckpoint } from './audit-checkpoint';
+import type { AuditCheckpointService } from './audit-checkpoint.service';
 
 function chainOf(count: number): { records: AuditRecord[]; head: { sequence: string; hash: string } } {
   const drafts = Array.from({ length: count }, () => auditDraft({ occurredAt: NOW, actorOin: IND.oin, action: 'EVIDENCE_DISCLOSED' }));
@@ -18,6 +18,7 @@ function chainOf(count: number): { records: AuditRecord[]; head: { sequence: str
 }
 
 function build(trail: Partial<AuditTrailRepository>, signed: () => Promise<AuditCheckpoint[]> = async () => []) {
+  const latest = async () => latestCheckpoint(await signed());
   const registry = strictFake<PartyRegistryService>('PartyRegistryService', {
     hubOperator: async (oin) => {
       const party: PartyRecord = oin === HUB.oin ? HUB : IND;
@@ -32,7 +33,7 @@ function build(trail: Partial<AuditTrailRepository>, signed: () => Promise<Audit
     strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', { pseudonymOf: () => SUBJECT }),
     strictFake<TransactionRepository>('TransactionRepository', { run: async (work) => work(TX) }),
     strictFake<ClockRepository>('ClockRepository', { now: () => NOW }),
-    strictFake<AuditCheckpointRepository>('AuditCheckpointRepository', { signed }),
+    strictFake<AuditCheckpointService>('AuditCheckpointService', { latest }),
   );
 }
 
@@ -51,7 +52,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
 
   it('finds a chain recomputed after an edit, which its own hashes cannot show', async () => {
     const original = chainOf(6);
-    const checkpoint = { sequence: '6', entryHash: original.head.hash, takenAt: TAKEN };
+    const checkpoint = { chainId: 'chain', sequence: '6', entryHash: original.head.hash, takenAt: TAKEN };
     // Entry 3 edited and every hash from there recomputed: the chain agrees with itself again.
     const drafts = original.records.map((record, index) => (index === 2 ? { ...record, purpose: 'REWRITTEN' } : record));
     const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
@@ -70,14 +71,14 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
     const { records, head } = chainOf(8);
     const cut = records.slice(0, 5);
     const trail = {
-      head: async () => ({ sequence: '5', hash: cut[4].entryHash, highestStoredSequence: '5' }),
+      head: async () => ({ chainId: 'chain', sequence: '5', hash: cut[4].entryHash, highestStoredSequence: '5' }),
       entry: async (sequence: string) => cut.find((record) => record.sequence === sequence) ?? null,
       page: async (after: string, upTo: string, limit: number) =>
         cut.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
     };
     const checkpoints = [
-      { sequence: '4', entryHash: records[3].entryHash, takenAt: TAKEN },
-      { sequence: '8', entryHash: head.hash, takenAt: new Date('2026-12-01T11:00:00Z') },
+      { chainId: 'chain', sequence: '4', entryHash: records[3].entryHash, takenAt: TAKEN },
+      { chainId: 'chain', sequence: '8', entryHash: head.hash, takenAt: new Date('2026-12-01T11:00:00Z') },
     ];
     const verdict = await build(trail, async () => checkpoints).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
     expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint: checkpoints[1] });
@@ -86,7 +87,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
 
   it('says intact, naming the checkpoint, when the chain agrees with it', async () => {
     const { head } = chainOf(5);
-    const checkpoint = { sequence: '5', entryHash: head.hash, takenAt: TAKEN };
+    const checkpoint = { chainId: 'chain', sequence: '5', entryHash: head.hash, takenAt: TAKEN };
     const verdict = await build(chainTrail(5), async () => [checkpoint]).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
     expect(verdict).toMatchObject({ intact: true, checkpoint });
   });

@@ -9,8 +9,8 @@ import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.reposi
 import { AuditChainVerifier, auditDraft, type AuditRecord, type ChainBreak, GENESIS_HASH, SUBJECT_ACCESS_LISTED } from './audit-chain';
 import type { SubjectAccessCommand, VerifyChainCommand } from './audit.command';
 import { AuditTrailRepository } from './audit-trail.repository';
-import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from './audit-checkpoint';
-import { AuditCheckpointRepository } from './audit-checkpoint.repository';
+import { type AuditCheckpoint, checkpointBreak } from './audit-checkpoint';
+import { AuditCheckpointService } from './audit-checkpoint.service';
 
 const VERIFY_PAGE = 2_000;
 /** Entries hashed between two turns of the event loop: a few milliseconds of work, so other calls keep being served. */
@@ -47,7 +47,7 @@ export class AuditService {
     private readonly subjects: SubjectPseudonymRepository,
     private readonly transactions: TransactionRepository,
     private readonly clock: ClockRepository,
-    private readonly checkpoints: AuditCheckpointRepository,
+    private readonly checkpoints: AuditCheckpointService,
   ) {}
 
   /**
@@ -93,7 +93,7 @@ export class AuditService {
 
   private async latestCheckpoint(): Promise<AuditCheckpoint | undefined> {
     try {
-      return latestCheckpoint(await this.checkpoints.signed());
+      return await this.checkpoints.latest();
     } catch (error: unknown) {
       // Without the checkpoints, an intact verdict would claim more than was checked.
       throw new HubError('AUDIT_UNAVAILABLE', 'The signed audit checkpoints could not be read, so the chain is not verified', {

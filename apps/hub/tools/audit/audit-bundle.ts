@@ -50,6 +50,8 @@ export const auditBundleSchema = z.object({
   format: z.literal(AUDIT_BUNDLE_FORMAT),
   exportedAt: z.iso.datetime({ offset: true }),
   hubOin: z.string().regex(/^\d{20}$/),
+  /** The chain the checkpoints must name: the hub's AUDIT_CHAIN_ID, or the hash of the first entry. */
+  chainId: z.string().min(1),
   head: z.object({ sequence, hash: hex64.or(z.literal('0'.repeat(64))) }),
   entries: z.array(entrySchema),
   checkpoints: z.array(portableRecordSchema),
@@ -91,7 +93,9 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
     const signedAt = new Date(Number(record.timestamp));
     const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
     const read = await decodeRecords(TOPICS.auditCheckpoint, [record], verifier);
-    for (const event of read.events) checkpoints.push(...checkpointOf(event, bundle.hubOin));
+    for (const event of read.events) {
+      checkpoints.push(...checkpointOf(event, bundle.hubOin).filter((checkpoint) => checkpoint.chainId === bundle.chainId));
+    }
     rejectedCheckpoints.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
   }
   const checkpoint = latestCheckpoint(checkpoints);

@@ -14,13 +14,14 @@ export interface CommandOutput {
   stderr(text: string): void;
 }
 
-export const AUDIT_EXPORT_USAGE = `Usage: npm run audit:export -- --out <bundle.json> [--parties <file>]
+export const AUDIT_EXPORT_USAGE = `Usage: npm run audit:export -- --out <bundle.json> [--chain-id <id>] [--parties <file>]
 
 Writes the hub's audit trail as a bundle that \`npm run audit:verify\` checks without the database or Kafka:
 every entry and the chain head as the hub's database holds them, the signed checkpoints as they are on
 ${TOPICS.auditCheckpoint.name}, and the certificates that signed those checkpoints.
 
   --out <file>       where to write the bundle (JSON)
+  --chain-id <id>    the hub's AUDIT_CHAIN_ID (default $AUDIT_CHAIN_ID, else the hash of the first entry)
   --parties <file>   party reference data naming the hub operator (default deploy/parties/dev-parties.json)
 
 Environment: DATABASE_URL (the hub's database), KAFKA_BROKERS (host:port[,host:port]).
@@ -30,12 +31,12 @@ const PAGE = 5_000;
 const environmentSchema = serviceConfigSchema.pick({ DATABASE_URL: true, KAFKA_BROKERS: true });
 
 export async function runAuditExportCommand(argv: readonly string[], env: NodeJS.ProcessEnv, output: CommandOutput): Promise<number> {
-  let values: { out?: string; parties?: string; help?: boolean };
+  let values: { out?: string; parties?: string; 'chain-id'?: string; help?: boolean };
   try {
     values = parseArgs({
       args: [...argv],
       strict: true,
-      options: { out: { type: 'string' }, parties: { type: 'string' }, help: { type: 'boolean' } },
+      options: { out: { type: 'string' }, parties: { type: 'string' }, 'chain-id': { type: 'string' }, help: { type: 'boolean' } },
     }).values;
   } catch (error) {
     output.stderr(`${(error as Error).message}\n\n${AUDIT_EXPORT_USAGE}`);
@@ -85,6 +86,7 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
       format: AUDIT_BUNDLE_FORMAT,
       exportedAt: new Date().toISOString(),
       hubOin: hub.oin,
+      chainId: values['chain-id'] || env.AUDIT_CHAIN_ID || (entries[0]?.entryHash ?? 'empty-chain'),
       head: { sequence: head.sequence, hash: head.hash },
       entries: entries.map(bundleEntry),
       checkpoints,

@@ -5,7 +5,7 @@ import { CertificateTrust, PartyDirectory } from '@welkom/messaging';
 import { auditBundleSchema, verifyAuditBundle } from './audit-bundle';
 import type { CommandOutput } from './audit-export.cli-program';
 
-export const AUDIT_VERIFY_USAGE = `Usage: npm run audit:verify -- --bundle <bundle.json> --ca <party-ca.crt> [--parties <file>]
+export const AUDIT_VERIFY_USAGE = `Usage: npm run audit:verify -- --bundle <bundle.json> --ca <party-ca.crt> [--chain-id <id>] [--parties <file>]
 
 Checks an audit bundle (\`npm run audit:export\`) with no database and no broker: every entry's hash and link,
 the chain head, and the chain against the latest checkpoint the hub signed. The party CA is the trust anchor
@@ -13,18 +13,25 @@ you bring; the bundle's own certificates are believed only when they chain to it
 
   --bundle <file>    the bundle
   --ca <file>        PEM of the party CA (as TLS_CA_FILE)
+  --chain-id <id>    the hub's AUDIT_CHAIN_ID as you know it (default: the one the bundle names)
   --parties <file>   party reference data (default deploy/parties/dev-parties.json)
 
 Exit code: 0 intact, 1 not intact, 2 the bundle or the arguments cannot be read.
 `;
 
 export async function runAuditVerifyCommand(argv: readonly string[], output: CommandOutput): Promise<number> {
-  let values: { bundle?: string; ca?: string; parties?: string; help?: boolean };
+  let values: { bundle?: string; ca?: string; parties?: string; 'chain-id'?: string; help?: boolean };
   try {
     values = parseArgs({
       args: [...argv],
       strict: true,
-      options: { bundle: { type: 'string' }, ca: { type: 'string' }, parties: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        bundle: { type: 'string' },
+        ca: { type: 'string' },
+        parties: { type: 'string' },
+        'chain-id': { type: 'string' },
+        help: { type: 'boolean' },
+      },
     }).values;
   } catch (error) {
     output.stderr(`${(error as Error).message}\n\n${AUDIT_VERIFY_USAGE}`);
@@ -46,7 +53,7 @@ export async function runAuditVerifyCommand(argv: readonly string[], output: Com
     return 2;
   }
   const verdict = await verifyAuditBundle(
-    bundle,
+    { ...bundle, chainId: values['chain-id'] ?? bundle.chainId },
     CertificateTrust.fromCaFile(values.ca),
     PartyDirectory.fromFile(values.parties ?? DEV_PARTY_DIRECTORY_FILE),
   );

@@ -1,4 +1,5 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
 import { isDomainError } from '@welkom/errors';
 import { applicationFiledCommand, fileApplicationCommand } from './application-intake.command';
 
@@ -9,6 +10,21 @@ const request = {
   citizenship: 'KE',
   intendedStayFrom: '2026-09-01',
   intendedStayUntil: '2028-08-31',
+  knowledgeMigrant: undefined,
+};
+
+const details = {
+  situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
+  newContractStartsOn: '',
+  birthDate: '1994-04-04',
+  degreeObtainedOn: '',
+  afterOrientationYear: false,
+  firstHsmPermitAndEmployerChangesBefore30: false,
+  researcher: false,
+  contractMonths: 24,
+  relevantExperienceYears: 0,
+  ictProfession: false,
+  ictExperienceYearsWithinWindow: 0,
 };
 
 function reasonOf(act: () => unknown): { reason?: string; fields: string[] } {
@@ -34,12 +50,53 @@ describe('filing an application', () => {
       reasonOf(() =>
         fileApplicationCommand({
           ...request,
-          category: PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD,
+          category: PermitCategory.PERMIT_CATEGORY_START_UP,
           citizenship: 'Kenya',
           intendedStayFrom: '2029-01-01',
         }),
       ),
     ).toEqual({ reason: 'INVALID_REQUEST', fields: ['category', 'citizenship', 'intended_stay_until'] });
+  });
+
+  it('takes the knowledge-migrant details of an HSM filing, and they change the fingerprint', () => {
+    const hsm = { ...request, category: PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, knowledgeMigrant: details };
+    const command = fileApplicationCommand(hsm);
+    expect(command.knowledgeMigrant).toEqual({
+      situation: 'FIRST_APPLICATION',
+      birthDate: '1994-04-04',
+      afterOrientationYear: false,
+      firstHsmPermitAndEmployerChangesBefore30: false,
+      researcher: false,
+      contractMonths: 24,
+      relevantExperienceYears: 0,
+      ictProfession: false,
+      ictExperienceYearsWithinWindow: 0,
+    });
+    const older = fileApplicationCommand({ ...hsm, knowledgeMigrant: { ...details, birthDate: '1984-04-04' } });
+    expect(older.fingerprint).not.toBe(command.fingerprint);
+  });
+
+  it('requires the knowledge-migrant details for HSM and Blue Card, and refuses them for study', () => {
+    const hsm = { ...request, category: PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT };
+    expect(reasonOf(() => fileApplicationCommand(hsm)).fields).toEqual(['knowledge_migrant']);
+    expect(reasonOf(() => fileApplicationCommand({ ...request, knowledgeMigrant: details })).fields).toEqual(['knowledge_migrant']);
+  });
+
+  it('names each bad knowledge-migrant field: a birth date, a change of employer without its start, a Blue Card without a contract', () => {
+    const blueCard = { ...request, category: PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD };
+    expect(
+      reasonOf(() =>
+        fileApplicationCommand({
+          ...blueCard,
+          knowledgeMigrant: {
+            ...details,
+            situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_CHANGE_OF_EMPLOYER,
+            birthDate: '1994-02-30',
+            contractMonths: 0,
+          },
+        }),
+      ).fields.sort(),
+    ).toEqual(['knowledge_migrant.birth_date', 'knowledge_migrant.contract_months', 'knowledge_migrant.new_contract_starts_on']);
   });
 
   it('refuses a stay that does not exist on the calendar', () => {

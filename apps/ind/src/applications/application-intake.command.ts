@@ -25,9 +25,20 @@ import { z } from 'zod';
 import type { IsoDate } from '@welkom/platform';
 import { type ApplicantIdentifier, applicantIdentifier } from './applicant-identifier';
 import { IndError } from '../ind.errors';
+import {
+  type KnowledgeMigrantDetails,
+  knowledgeMigrantProblems,
+  knowledgeMigrantSchema,
+  toKnowledgeMigrantDetails,
+} from '../knowledge-migrants/knowledge-migrant.command';
 
-/** The categories this reference implementation decides (DOMAIN.md §1.4, §1.5). */
-export const HANDLED_CATEGORIES = [PermitCategory.PERMIT_CATEGORY_STUDENT, PermitCategory.PERMIT_CATEGORY_RESEARCHER] as const;
+/** The categories this reference implementation decides (DOMAIN.md §1.2-§1.5). */
+export const HANDLED_CATEGORIES = [
+  PermitCategory.PERMIT_CATEGORY_STUDENT,
+  PermitCategory.PERMIT_CATEGORY_RESEARCHER,
+  PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT,
+  PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD,
+] as const;
 export type HandledCategory = (typeof HANDLED_CATEGORIES)[number];
 
 const MAX_SPONSOR_REFERENCE_CHARS = 64;
@@ -39,30 +50,41 @@ export interface FileApplicationCommand {
   readonly applicant: ApplicantIdentifier;
   readonly citizenship: string;
   readonly intendedStay: { readonly from: IsoDate; readonly until: IsoDate };
+  /** Highly skilled migrant and EU Blue Card only: what selects and tests the income criterion. */
+  readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
   /** SHA-256 of the filed content: filing the same reference with other content is refused. */
   readonly fingerprint: string;
 }
 
-type FilingInput = Omit<FileApplicationRequest, 'applicant'> & { applicant: FileApplicationRequest['applicant'] };
+type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant'> & {
+  applicant: FileApplicationRequest['applicant'];
+  knowledgeMigrant?: FileApplicationRequest['knowledgeMigrant'];
+};
 
 const filingSchema = refineRequest(
   z.object({
     sponsorReference: referenceId(MAX_SPONSOR_REFERENCE_CHARS),
-    category: oneOf(HANDLED_CATEGORIES, 'must be PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER'),
+    category: oneOf(
+      HANDLED_CATEGORIES,
+      'must be PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT or PERMIT_CATEGORY_EU_BLUE_CARD',
+    ),
     applicant: applicantIdentifier,
     citizenship: countryCode(),
     intendedStayFrom: isoDate(),
     intendedStayUntil: isoDate(),
+    knowledgeMigrant: knowledgeMigrantSchema,
   }),
   (filing, report) => {
     const { intendedStayFrom: from, intendedStayUntil: until } = filing;
     if (from !== undefined && until !== undefined && from > until) report(['intendedStayUntil'], 'lies before intended_stay_from');
+    knowledgeMigrantProblems(filing.category, filing.knowledgeMigrant, report);
   },
 );
 
 function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplicationCommand {
   const filing = parseRequest(filingSchema, input);
   const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = filing;
+  const knowledgeMigrant = toKnowledgeMigrantDetails(filing.knowledgeMigrant);
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
       fieldViolations: [
@@ -70,13 +92,15 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
       ],
     });
   }
-  const content = { category, applicant, citizenship, from, until };
+  // Knowledge-migrant details join the fingerprint only when filed, so earlier fingerprints stay valid.
+  const content = { category, applicant, citizenship, from, until, ...(knowledgeMigrant ? { knowledgeMigrant } : {}) };
   return {
     sponsorReference,
     category,
     applicant,
     citizenship,
     intendedStay: { from, until },
+    knowledgeMigrant,
     fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
   };
 }

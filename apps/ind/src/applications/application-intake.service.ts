@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationStatus } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
-import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, type ReceivedEvent } from '@welkom/messaging';
+import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, PartyDirectory, type ReceivedEvent } from '@welkom/messaging';
 import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
 import { evidenceNeeded, isOpen } from '../assessment/case-assessment';
 import { transition } from '../decisions/application-lifecycle';
@@ -42,9 +42,15 @@ export class ApplicationIntakeService {
     private readonly clock: ClockRepository,
     private readonly ids: IdRepository,
     @Inject(IND_PARTY_OIN) private readonly indOin: string,
+    private readonly parties: PartyDirectory,
   ) {}
 
   async file(sponsorOin: string, command: FileApplicationCommand, event?: ReceivedEvent<unknown>): Promise<FilingOutcome> {
+    // Only a sponsor files (issue 11, leak 2): anyone else would make the IND look a person up for them. Checked
+    // before anything is read, so the refusal says nothing about what exists.
+    if (!this.reference.sponsors.isSponsorParty(this.parties.rolesOf(sponsorOin))) {
+      throw new IndError('NOT_A_SPONSOR', `Party ${sponsorOin} holds no sponsor role and may not file applications`);
+    }
     const existing = await this.applications.findBySponsorReference(sponsorOin, command.sponsorReference);
     if (existing) return this.alreadyFiled(existing, command);
 
@@ -78,6 +84,8 @@ export class ApplicationIntakeService {
       extensionDays: null,
       extensionAnnouncedOn: null,
       deadlineAlerts: [],
+      knowledgeMigrant: command.knowledgeMigrant,
+      mvvEnteredOn: null,
       createdAt: now,
       updatedAt: now,
     };

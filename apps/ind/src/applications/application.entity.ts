@@ -1,5 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
+import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
+import type { SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
 import type { ApplicantIdentifier } from './applicant-identifier';
 
 /**
@@ -78,6 +80,12 @@ export class ApplicationEntity {
   /** Alerts already emitted, as "<kind>:AT_RISK" / "<kind>:BREACHED": each is emitted once. */
   @Column({ name: 'deadline_alerts', type: 'text', array: true })
   deadlineAlerts!: string[];
+
+  /** Highly skilled migrant and EU Blue Card only (issue 13). */
+  @Column({ name: 'knowledge_migrant', type: 'jsonb', nullable: true })
+  knowledgeMigrant!: KnowledgeMigrantDetails | null;
+  @Column({ name: 'mvv_entered_on', type: 'char', length: 10, nullable: true })
+  mvvEnteredOn!: string | null;
 
   /** Something happened that the case has not been assessed for yet (an event, a crash, a hub outage). */
   @Column({ name: 'needs_assessment', type: 'boolean' })
@@ -163,6 +171,10 @@ export class DecisionEntity {
 
   @Column({ name: 'sponsor_notification_id', type: 'uuid', nullable: true })
   sponsorNotificationId!: string | null;
+
+  /** Knowledge-migrant decisions: the income criterion they rested on (issue 13). */
+  @Column({ name: 'salary_assessment', type: 'jsonb', nullable: true })
+  salaryAssessment!: SalaryAssessmentRecord | null;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type EvidenceWait,
   EvidenceWaitState,
   type FileApplicationResponse,
+  type FilingReceipt,
   type ListApplicationsResponse,
   type NotificationEffect,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
@@ -61,6 +62,7 @@ function toDecision(decision: DecisionRecord): Decision {
     decidedOn: decision.decidedOn,
     decidedAt: toTimestamp(decision.decidedAt),
     sponsorNotificationId: decision.sponsorNotificationId ?? '',
+    salaryAssessment: decision.salaryAssessment ? { ...decision.salaryAssessment } : undefined,
   };
 }
 
@@ -118,7 +120,23 @@ export function toFileApplicationResponse({
   view: ApplicationView;
   alreadyFiled: boolean;
 }): FileApplicationResponse {
-  return { application: toApplication(view), alreadyFiled };
+  return { application: undefined, alreadyFiled, receipt: toFilingReceipt(view) };
+}
+
+/** The filing answer: where the case stands, never the applicant's pseudonym or evidence hashes (issue 11, leak 2). */
+export function toFilingReceipt({ application }: ApplicationView): FilingReceipt {
+  return {
+    applicationRef: application.id,
+    sponsorReference: application.sponsorReference,
+    category: application.category,
+    status: application.status,
+    submittedOn: application.submittedOn,
+    decidedOn: application.decidedOn ?? '',
+    reasonCode: application.reasonCode ?? '',
+    completeOnReceipt: application.completeOnReceipt,
+    deadlines: application.deadlines.map(toDeadline),
+    deadlineReferenceVersion: application.deadlineReferenceVersion,
+  };
 }
 
 export function toListApplicationsResponse({

@@ -52,6 +52,8 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
     extensionDays: entity.extensionDays,
     extensionAnnouncedOn: entity.extensionAnnouncedOn,
     deadlineAlerts: entity.deadlineAlerts,
+    knowledgeMigrant: entity.knowledgeMigrant,
+    mvvEnteredOn: entity.mvvEnteredOn,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };
@@ -107,6 +109,7 @@ function toDecisionRecord(entity: DecisionEntity): DecisionRecord {
     decidedOn: entity.decidedOn,
     decidedAt: entity.decidedAt,
     sponsorNotificationId: entity.sponsorNotificationId,
+    salaryAssessment: entity.salaryAssessment,
   };
 }
 

@@ -5,6 +5,8 @@ import type { IsoDate } from '@welkom/platform';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import type { EvidenceSetAside, EvidenceUsed } from '../decisions/permit-decision.policy';
 import type { NotificationEffect } from '../notifications/sponsor-notification.plan';
+import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
+import type { SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
 import type { ApplicantIdentifier } from './applicant-identifier';
 import type { EvidenceRequestRecord } from './evidence-request';
 
@@ -37,6 +39,10 @@ export interface ApplicationRecord {
   readonly extensionAnnouncedOn: IsoDate | null;
   /** Alerts already emitted, as "<kind>:AT_RISK" / "<kind>:BREACHED": each is emitted once. */
   readonly deadlineAlerts: readonly string[];
+  /** Highly skilled migrant and EU Blue Card only: what selects and tests the income criterion. */
+  readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
+  /** The day the holder of the MVV entered the Netherlands (the consular service's step); the permit follows it. */
+  readonly mvvEnteredOn: IsoDate | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -54,6 +60,7 @@ export type ApplicationChanges = Partial<
     | 'extensionDays'
     | 'extensionAnnouncedOn'
     | 'deadlineAlerts'
+    | 'mvvEnteredOn'
     | 'updatedAt'
   >
 >;
@@ -82,6 +89,8 @@ export interface DecisionRecord {
   readonly decidedOn: IsoDate;
   readonly decidedAt: Date;
   readonly sponsorNotificationId: string | null;
+  /** Knowledge-migrant decisions: the income criterion, reference date and threshold table version. */
+  readonly salaryAssessment: SalaryAssessmentRecord | null;
 }
 
 /** A duty-to-notify report of the sponsor and what it did to the case. */

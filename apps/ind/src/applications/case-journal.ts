@@ -77,6 +77,7 @@ export class CaseJournal {
             decidedOn: decision.decidedOn,
             decidedAt: at,
             sponsorNotificationId: decision.sponsorNotificationId ?? null,
+            salaryAssessment: decision.salaryAssessment ?? null,
           },
         ]);
       }
@@ -99,12 +100,14 @@ export class CaseJournal {
   }
 }
 
-/** The case after one step: a decision (or withdrawal) sets its date and ground, a gap its reason. */
+/** The case after one step: a decision (or withdrawal) sets its date and ground, a gap or an expiry its reason. */
 function afterStep(application: ApplicationRecord, step: PlannedTransition): ApplicationRecord {
   const reasonCode = step.reasonCode ?? null;
   if (DECISION_STATUSES.includes(step.to)) {
     return { ...application, status: step.to, decidedOn: step.decision?.decidedOn ?? application.decidedOn, reasonCode };
   }
-  if (step.to === ApplicationStatus.APPLICATION_STATUS_EVIDENCE_PENDING) return { ...application, status: step.to, reasonCode };
+  // A gap, and an expiry (why a new application is needed), keep their reason on the case as on the event.
+  if (step.to === ApplicationStatus.APPLICATION_STATUS_EVIDENCE_PENDING || step.to === ApplicationStatus.APPLICATION_STATUS_EXPIRED)
+    return { ...application, status: step.to, reasonCode };
   return { ...application, status: step.to };
 }

@@ -3,6 +3,8 @@ import type { Transaction } from '@welkom/persistence';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
+import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
+import { PartyDirectory } from '@welkom/messaging';
 import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { toSubjectIdentifier } from '../applications/applicant-identifier';
 import type { ApplicationRecord } from '../applications/application';
@@ -29,6 +31,14 @@ const SPONSOR_ISSUED_EVIDENCE: ReadonlySet<EvidenceType> = new Set([
   EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT,
 ]);
 
+/**
+ * Evidence with one authority as its source: the IND routes the request to that party, so only it sees whom
+ * the request is about and its connector finds it among its open requests (UWV for the derived wage fact).
+ */
+const AUTHORITY_ISSUED_EVIDENCE: ReadonlyMap<EvidenceType, PartyRole> = new Map([
+  [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD, PartyRole.PARTY_ROLE_UWV],
+]);
+
 export function applicationForDecision(application: ApplicationRecord): ApplicationForDecision {
   return {
     applicationRef: application.id,
@@ -36,6 +46,7 @@ export function applicationForDecision(application: ApplicationRecord): Applicat
     receivedOn: application.submittedOn,
     sponsorOin: application.sponsorOin,
     intendedStay: { from: application.intendedStayFrom, until: application.intendedStayUntil },
+    knowledgeMigrant: application.knowledgeMigrant,
   };
 }
 
@@ -57,6 +68,7 @@ export class CaseAssessmentService {
     private readonly transactions: TransactionRepository,
     private readonly clock: ClockRepository,
     private readonly ids: IdRepository,
+    private readonly parties: PartyDirectory,
   ) {}
 
   /**
@@ -87,20 +99,37 @@ export class CaseAssessmentService {
         }
         // The sponsor that filed is the source of its own enrolment proof or hosting agreement: the hub routes
         // the request to it alone, so no other institution learns whom the IND asks about (issue 11, leak 1).
-        const source = SPONSOR_ISSUED_EVIDENCE.has(type) ? sponsorOin : '';
+        const source = SPONSOR_ISSUED_EVIDENCE.has(type) ? sponsorOin : this.authorityFor(type);
         return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source)];
       }),
     );
     return new Map(answers);
   }
 
+  /** The one party with the authority's role; '' (the hub routes by earlier evidence) when there is not exactly one. */
+  private authorityFor(type: EvidenceType): string {
+    const role = AUTHORITY_ISSUED_EVIDENCE.get(type);
+    const oins = role === undefined ? [] : this.parties.partiesWithRole(role);
+    return oins.length === 1 ? oins[0] : '';
+  }
+
   /** The plan for a case in its current state (pure), from what the hub answered. */
   plan(application: ApplicationRecord, lookups: Lookups): AssessmentPlan {
-    return planAssessment({ application: applicationForDecision(application), status: application.status }, lookups, {
-      rules: this.reference.rules,
-      sponsors: this.reference.sponsors,
-      today: this.clock.today(),
-    });
+    return planAssessment(
+      {
+        application: applicationForDecision(application),
+        status: application.status,
+        entryVisa: { citizenship: application.citizenship, enteredOn: application.mvvEnteredOn },
+      },
+      lookups,
+      {
+        rules: this.reference.rules,
+        sponsors: this.reference.sponsors,
+        today: this.clock.today(),
+        mvvExemptions: this.reference.mvvExemptions,
+        salaryThresholds: this.reference.salaryThresholds,
+      },
+    );
   }
 
   /**

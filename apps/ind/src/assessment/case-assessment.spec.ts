@@ -3,6 +3,7 @@ import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/w
 import type { DecisionEvidence } from '../decisions/decision-evidence';
 import { bundledDecisionRules } from '../decisions/decision-rules';
 import { bundledRecognisedSponsorRegister } from '../sponsors/recognised-sponsor.register';
+import { bundledMvvExemptionReference } from '@welkom/reference-data';
 import { type CaseSnapshot, evidenceNeeded, type EvidenceLookup, planAssessment } from './case-assessment';
 
 const S = ApplicationStatus;
@@ -220,5 +221,35 @@ describe('assessing a case from what the hub answered', () => {
         context,
       ).transitions,
     ).toEqual([]);
+  });
+});
+
+describe('the MVV leg after a grant (DOMAIN.md §2.6, §2.2)', () => {
+  const withExemptions = { ...context, mvvExemptions: bundledMvvExemptionReference() };
+  const paid = new Map([
+    [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, enrolment()],
+    [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, tuition('PAID_IN_FULL')],
+  ]);
+  const withVisa = (status: ApplicationStatus, citizenship: string, enteredOn: string | null = null): CaseSnapshot => ({
+    ...studentCase(status),
+    entryVisa: { citizenship, enteredOn },
+  });
+
+  it('authorises the MVV instead of issuing the permit when the nationality needs one, and records the table it used', () => {
+    const plan = planAssessment(withVisa(S.APPLICATION_STATUS_SUBMITTED, 'KE'), paid, withExemptions);
+    expect(plan.transitions.map((step) => step.to)).toEqual([S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_MVV_AUTHORISED]);
+    expect(plan.transitions[0].decision?.findings).toContain('MVV_REQUIRED (mvv-exemptions.2026-1)');
+  });
+
+  it('goes straight on to the permit for an exempt nationality, naming the ground', () => {
+    const plan = planAssessment(withVisa(S.APPLICATION_STATUS_SUBMITTED, 'US'), paid, withExemptions);
+    expect(plan.transitions.map((step) => step.to)).toEqual([S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED]);
+    expect(plan.transitions[0].decision?.findings).toContain('MVV_EXEMPT_NATIONALITY_LISTED_NATIONALITY (mvv-exemptions.2026-1)');
+  });
+
+  it('issues the permit of an MVV holder only after entry', () => {
+    expect(planAssessment(withVisa(S.APPLICATION_STATUS_MVV_ISSUED, 'KE'), paid, withExemptions).transitions).toEqual([]);
+    const entered = planAssessment(withVisa(S.APPLICATION_STATUS_MVV_ISSUED, 'KE', '2026-11-22'), paid, withExemptions);
+    expect(entered.transitions.map((step) => step.to)).toEqual([S.APPLICATION_STATUS_PERMIT_ISSUED]);
   });
 });

@@ -6,6 +6,10 @@ import type { DecisionRules } from '../decisions/decision-rules';
 import { type ApplicationEvent, transition } from '../decisions/application-lifecycle';
 import { assessPermitIssuance, decide, type EvidenceSetAside, type EvidenceUsed } from '../decisions/permit-decision.policy';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
+import type { MvvExemptionReference, SalaryThresholdReference } from '@welkom/reference-data';
+import { entryVisaAfterGrant, type EntryVisaFacts, permitWaitsForEntry } from '../entry-visa/entry-visa.decision';
+import { isKnowledgeMigrantCategory, recognitionIsOptional } from '../knowledge-migrants/knowledge-migrant.command';
+import { decideKnowledgeMigrant, type SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
 
 /** What the hub answered when the IND asked for one evidence type. */
 export type EvidenceLookup =
@@ -34,6 +38,7 @@ export interface DecisionDraft {
   readonly evidenceSetAside: readonly EvidenceSetAside[];
   readonly decidedOn: IsoDate;
   readonly sponsorNotificationId?: string;
+  readonly salaryAssessment?: SalaryAssessmentRecord;
 }
 
 /** One accepted lifecycle step: each becomes a status event. */
@@ -47,12 +52,17 @@ export interface PlannedTransition {
 export interface CaseSnapshot {
   readonly application: ApplicationForDecision;
   readonly status: ApplicationStatus;
+  /** Citizenship and entry, for the MVV leg; without them a grant goes straight on to the permit. */
+  readonly entryVisa?: EntryVisaFacts;
 }
 
 export interface AssessmentContext {
   readonly rules: DecisionRules;
   readonly sponsors: SponsorRecognitionLookup;
   readonly today: IsoDate;
+  readonly salaryThresholds?: SalaryThresholdReference;
+  /** Who needs an MVV (DOMAIN.md §2.6); with the snapshot's entryVisa it routes a grant to MVV_AUTHORISED. */
+  readonly mvvExemptions?: MvvExemptionReference;
 }
 
 export interface AssessmentPlan {
@@ -79,6 +89,8 @@ export function isOpen(status: ApplicationStatus): boolean {
 
 /** The evidence a decision on this category reads; tuition is only read for issuance (seed 003). */
 function decisionEvidenceOf(category: PermitCategory): RequestedEvidenceType[] {
+  // Knowledge migrants: UWV's derived wage fact (issue 13); never the salary itself.
+  if (isKnowledgeMigrantCategory(category)) return [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD];
   return category === PermitCategory.PERMIT_CATEGORY_STUDENT
     ? [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF]
     : [EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT];
@@ -94,7 +106,9 @@ function issuanceEvidenceOf(category: PermitCategory): RequestedEvidenceType[] {
  * needs. A sponsor that is not recognised gets a refusal without anyone looking the person up.
  */
 export function evidenceNeeded(category: PermitCategory, status: ApplicationStatus, sponsorRecognised: boolean): RequestedEvidenceType[] {
-  if (isOpen(status)) return sponsorRecognised ? [...decisionEvidenceOf(category), ...issuanceEvidenceOf(category)] : [];
+  if (isOpen(status)) {
+    return sponsorRecognised || recognitionIsOptional(category) ? [...decisionEvidenceOf(category), ...issuanceEvidenceOf(category)] : [];
+  }
   if (GRANTED_NOT_ISSUED.includes(status)) return issuanceEvidenceOf(category);
   return [];
 }
@@ -120,17 +134,28 @@ export function planAssessment(
   };
 
   if (isOpen(status)) {
-    const result = decide(snapshot.application, evidence, context.rules, { decidedOn: context.today, sponsors: context.sponsors });
+    const decisionContext = { decidedOn: context.today, sponsors: context.sponsors, salaryThresholds: context.salaryThresholds };
+    const result = isKnowledgeMigrantCategory(snapshot.application.category)
+      ? decideKnowledgeMigrant(snapshot.application, evidence, decisionContext)
+      : decide(snapshot.application, evidence, context.rules, decisionContext);
+    const entryVisa =
+      snapshot.entryVisa && context.mvvExemptions
+        ? entryVisaAfterGrant(snapshot.entryVisa, context.today, context.mvvExemptions)
+        : undefined;
     const draft = (resultingStatus: ApplicationStatus): DecisionDraft => ({
       kind: 'APPLICATION',
       resultingStatus,
       ...(result.reasonCode !== undefined ? { reasonCode: result.reasonCode } : {}),
-      findings: result.findings,
+      findings:
+        entryVisa && resultingStatus === ApplicationStatus.APPLICATION_STATUS_GRANTED
+          ? [...result.findings, entryVisa.finding]
+          : result.findings,
       ruleVersion: result.ruleVersion,
       sponsorRegisterVersion: result.sponsorRegisterVersion,
       evidenceUsed: result.evidenceUsed,
       evidenceSetAside: result.evidenceSetAside,
       decidedOn: context.today,
+      ...('salaryAssessment' in result && result.salaryAssessment ? { salaryAssessment: result.salaryAssessment } : {}),
     });
     if (result.outcome === 'REFUSED') {
       step({ type: 'APPLICATION_REFUSED' }, result.reasonCode, draft(ApplicationStatus.APPLICATION_STATUS_REFUSED));
@@ -142,10 +167,18 @@ export function planAssessment(
       return { transitions, status, complete };
     }
     step({ type: 'APPLICATION_GRANTED' }, undefined, draft(ApplicationStatus.APPLICATION_STATUS_GRANTED));
+    // The MVV leg runs at the consular posts; its events bring the case back (apps/ind/src/entry-visa).
+    if (entryVisa?.required) {
+      step({ type: 'MVV_AUTHORISED' });
+      return { transitions, status, complete };
+    }
   }
 
-  if (GRANTED_NOT_ISSUED.includes(status)) {
-    const issuance = assessPermitIssuance(snapshot.application, evidence, context.rules, context.today);
+  if (GRANTED_NOT_ISSUED.includes(status) && !permitWaitsForEntry(status, snapshot.entryVisa)) {
+    // Knowledge migrants need no evidence for issuance beyond the decision's (DOMAIN.md §1.2, §1.3), as researchers.
+    const issuance = isKnowledgeMigrantCategory(snapshot.application.category)
+      ? { ready: true, missingEvidence: [], ruleVersion: context.salaryThresholds?.version ?? '', evidenceUsed: [], evidenceSetAside: [] }
+      : assessPermitIssuance(snapshot.application, evidence, context.rules, context.today);
     if (issuance.ready) {
       step({ type: 'PERMIT_ISSUED', issuance }, undefined, {
         kind: 'PERMIT_ISSUANCE',

@@ -41,6 +41,8 @@ function openCase(alerts: string[] = []): ApplicationRecord {
     extensionDays: null,
     extensionAnnouncedOn: null,
     deadlineAlerts: alerts,
+    knowledgeMigrant: null,
+    mvvEnteredOn: null,
     createdAt: new Date('2026-11-02T09:00:00Z'),
     updatedAt: new Date('2026-11-02T09:00:00Z'),
   };

@@ -1,6 +1,8 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { IsoDate } from '@welkom/platform';
+import type { SalaryCriterion, SalaryThresholdReference } from '@welkom/reference-data';
+import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type { EnrolmentStatus, TuitionPayment } from './decision-rules';
 
@@ -51,7 +53,20 @@ export type HostingAgreementEvidence = EvidenceProvenance & {
   readonly facts: HostingAgreementFacts;
 };
 
-export type DecisionEvidence = EnrolmentEvidence | TuitionEvidence | HostingAgreementEvidence;
+/** UWV's derived wage fact (issue 13): yes/no against one criterion on one day of one table, never the salary. */
+export interface WageFacts {
+  readonly meetsThreshold?: boolean;
+  readonly criterion?: SalaryCriterion;
+  readonly thresholdReferenceDate?: IsoDate;
+  readonly thresholdTableVersion?: string;
+}
+
+export type WageEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD;
+  readonly facts: WageFacts;
+};
+
+export type DecisionEvidence = EnrolmentEvidence | TuitionEvidence | HostingAgreementEvidence | WageEvidence;
 
 /** The application as the IND registered it; the sponsor filed it (for study and research it must). */
 export interface ApplicationForDecision {
@@ -61,16 +76,22 @@ export interface ApplicationForDecision {
   readonly sponsorOin: string;
   /** The stay the permit is asked for, both days inclusive. */
   readonly intendedStay: { readonly from: IsoDate; readonly until: IsoDate };
+  /** Highly skilled migrant and EU Blue Card: the filed details the income criterion rests on. */
+  readonly knowledgeMigrant?: KnowledgeMigrantDetails | null;
 }
 
 /** What `decide` needs to know about sponsors; the recognised-sponsor register provides it. */
 export interface SponsorRecognitionLookup {
   readonly version: string;
   isRecognisedFor(oin: string, purpose: SponsorPurpose, onDate: IsoDate): boolean;
+  /** The register purpose a category needs; without it a knowledge-migrant sponsor counts as not recognised. */
+  purposeForCategory?(category: PermitCategory): SponsorPurpose | undefined;
 }
 
 export interface DecisionContext {
   /** Today, as the caller's clock says: evidence validity and sponsor recognition are judged on it. */
   readonly decidedOn: IsoDate;
   readonly sponsors: SponsorRecognitionLookup;
+  /** The income criteria (libs/reference-data); knowledge-migrant decisions cannot be taken without them. */
+  readonly salaryThresholds?: SalaryThresholdReference;
 }

@@ -114,7 +114,7 @@ describe('decision on a student application', () => {
       missingEvidence: [],
       pendingForPermitIssuance: [TUITION],
       ruleVersion: 'decision-rules.v1',
-      sponsorRegisterVersion: 'dev-2026-1',
+      sponsorRegisterVersion: 'dev-2026-2',
       evidenceUsed: [{ evidenceId: 'ev-enrolment-1', evidenceType: ENROLMENT, contentSha256: sha('a') }],
       evidenceSetAside: [],
     });

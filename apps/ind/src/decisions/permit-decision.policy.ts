@@ -63,9 +63,9 @@ export interface PermitIssuanceAssessment {
 }
 
 /** The result of applying one evidence rule: the evidence relied on and the ground found, if any. */
-interface EvidenceCheck {
+export interface EvidenceCheck<Code extends string = DecisionReasonCode> {
   readonly used?: DecisionEvidence;
-  readonly finding?: DecisionReasonCode;
+  readonly finding?: Code;
   readonly missing?: EvidenceType;
   readonly setAside: EvidenceSetAside[];
 }
@@ -208,17 +208,17 @@ function issuanceCheck(
  * Applies one evidence rule: sets aside what cannot be relied on (revoked, expired, not from the sponsor),
  * then judges the newest of the rest.
  */
-function checkEvidence<E extends DecisionEvidence>(
+export function checkEvidence<E extends DecisionEvidence, Code extends string = DecisionReasonCode>(
   candidates: readonly E[],
   type: EvidenceType,
-  missingCode: DecisionReasonCode,
+  missingCode: Code,
   rule: {
     application: ApplicationForDecision;
     onDate: IsoDate;
     issuerMustBeSponsor: boolean;
-    evaluate: (evidence: E) => DecisionReasonCode | undefined;
+    evaluate: (evidence: E) => Code | undefined;
   },
-): EvidenceCheck {
+): EvidenceCheck<Code> {
   const setAside: EvidenceSetAside[] = [];
   const usable: E[] = [];
   for (const item of candidates) {
@@ -285,7 +285,7 @@ const isTuition = (e: DecisionEvidence): e is TuitionEvidence => e.type === Evid
 const isHostingAgreement = (e: DecisionEvidence): e is HostingAgreementEvidence =>
   e.type === EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT;
 
-function usedOf(e: DecisionEvidence): EvidenceUsed {
+export function usedOf(e: DecisionEvidence): EvidenceUsed {
   return { evidenceId: e.evidenceId, evidenceType: e.type, contentSha256: e.contentSha256 };
 }
 
@@ -302,6 +302,7 @@ const KNOWN_TYPES: readonly EvidenceType[] = [
   EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
   EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
   EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT,
+  EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
 ];
 
 /** Refuses input the rules would misread: a date compared as text must be a real ISO date. */
@@ -341,7 +342,7 @@ function validateInput(application: ApplicationForDecision, evidence: readonly D
     date(item.issuedOn, `${at}.issuedOn`);
     date(item.validUntil, `${at}.validUntil`);
     const facts: Record<string, unknown> = { ...(item.facts ?? {}) };
-    for (const field of ['programmeStartDate', 'expectedEndDate', 'startDate', 'endDate'])
+    for (const field of ['programmeStartDate', 'expectedEndDate', 'startDate', 'endDate', 'thresholdReferenceDate'])
       date(facts[field], `${at}.facts.${field}`, false);
   });
   if (violations.length > 0) throw DecisionError.invalidInput(violations);

@@ -3,6 +3,7 @@ import type { DisclosedEvidence } from '@welkom/contracts/generated/welkom/hub/v
 import { dutchDateOf, fromTimestamp, isIsoDate, type IsoDate } from '@welkom/platform';
 import type { DecisionEvidence } from '../decisions/decision-evidence';
 import { ENROLMENT_STATUSES, type EnrolmentStatus, TUITION_PAYMENTS, type TuitionPayment } from '../decisions/decision-rules';
+import { salaryCriterionOf } from '../knowledge-migrants/wage-threshold-category.mapper';
 
 /**
  * Evidence as the hub disclosed it, reduced to what the decision rules read. A fact is set only when the hub
@@ -65,6 +66,19 @@ export function toDecisionEvidence(disclosed: DisclosedEvidence): DecisionEviden
           startDate: date('start_date', agreement?.startDate),
           endDate: date('end_date', agreement?.endDate),
           meetsSalaryCriterion: field('meets_salary_criterion', agreement?.meetsSalaryCriterion),
+        },
+      };
+    }
+    case EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD: {
+      const wage = payload?.wageMeetsThreshold;
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD,
+        facts: {
+          meetsThreshold: field('meets_threshold', wage?.meetsThreshold),
+          criterion: salaryCriterionOf(field('category', wage?.category)),
+          thresholdReferenceDate: date('threshold_reference_date', wage?.thresholdReferenceDate),
+          thresholdTableVersion: field('threshold_table_version', wage?.thresholdTableVersion),
         },
       };
     }

@@ -1,4 +1,6 @@
 import { IndCases1764100000000 } from './1764100000000-ind-cases';
+import { IndKnowledgeMigrants1765000000000 } from './1765000000000-knowledge-migrants';
+import { IndMvvEntry1765100000001 } from './1765100000001-ind-mvv-entry';
 
 /** In order. Never edit a committed migration: add a new one. */
-export const IND_MIGRATIONS = [IndCases1764100000000];
+export const IND_MIGRATIONS = [IndCases1764100000000, IndKnowledgeMigrants1765000000000, IndMvvEntry1765100000001];

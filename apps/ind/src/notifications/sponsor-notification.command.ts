@@ -19,6 +19,8 @@ const CHANGES: readonly ReportedChange[] = [
   SponsorChange.SPONSOR_CHANGE_DEREGISTERED,
   SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS,
   SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED,
+  SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION,
+  SponsorChange.SPONSOR_CHANGE_EMPLOYMENT_ENDED,
 ];
 
 const notificationSchema = refineRequest(

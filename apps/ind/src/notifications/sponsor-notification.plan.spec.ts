@@ -88,4 +88,49 @@ describe('a sponsor notification', () => {
     expect(reportedLate('2026-10-01', '2026-10-29')).toBe(false);
     expect(reportedLate('2026-10-01', '2026-10-30')).toBe(true);
   });
+
+  describe('from an employer about a knowledge migrant (issue 13)', () => {
+    it('a salary drop after the permit is recorded for a review of the permit', () => {
+      const plan = planNotification(
+        S.APPLICATION_STATUS_PERMIT_ISSUED,
+        PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT,
+        report(SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION),
+        context,
+      );
+      expect([plan.effect, plan.transitions, plan.reportedLate]).toEqual(['PERMIT_REVIEW_REQUIRED', [], false]);
+    });
+
+    it('a salary drop while the application is open refuses it with SALARY_BELOW_CRITERION', () => {
+      const plan = planNotification(
+        S.APPLICATION_STATUS_EVIDENCE_PENDING,
+        PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD,
+        report(SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION),
+        context,
+      );
+      expect(plan.transitions.map((step) => [step.to, step.reasonCode])).toEqual([
+        [S.APPLICATION_STATUS_REFUSED, 'SALARY_BELOW_CRITERION'],
+      ]);
+    });
+
+    it('the end of employment withdraws a grant not yet followed by a permit', () => {
+      const plan = planNotification(
+        S.APPLICATION_STATUS_GRANTED,
+        PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT,
+        report(SponsorChange.SPONSOR_CHANGE_EMPLOYMENT_ENDED),
+        context,
+      );
+      expect(plan.transitions.map((step) => [step.to, step.reasonCode])).toEqual([[S.APPLICATION_STATUS_REFUSED, 'EMPLOYMENT_ENDED']]);
+    });
+
+    it('a salary report about a student does not apply', () => {
+      expect(() =>
+        planNotification(
+          S.APPLICATION_STATUS_GRANTED,
+          PermitCategory.PERMIT_CATEGORY_STUDENT,
+          report(SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION),
+          context,
+        ),
+      ).toThrow(IndError);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import type { DecisionDraft, PlannedTransition } from '../assessment/case-assess
 import { isOpen } from '../assessment/case-assessment';
 import { transition } from '../decisions/application-lifecycle';
 import type { DecisionReasonCode } from '../decisions/decision-rules';
+import type { KnowledgeMigrantReason } from '../knowledge-migrants/knowledge-migrant.policy';
 import type { ReportedChange, SponsorNotificationCommand } from './sponsor-notification.command';
 
 /** The sponsor's duty to notify runs 4 weeks from the fact (DOMAIN.md §2.3, §7.4). */
@@ -13,17 +14,25 @@ export const NOTIFICATION_PERIOD_DAYS = 28;
 
 export type NotificationEffect = 'APPLICATION_REFUSED' | 'GRANT_WITHDRAWN' | 'PERMIT_REVIEW_REQUIRED' | 'RECORDED';
 
-/** Which category a change can be about, and the stable reason code of the decision rules it amounts to. */
-const CHANGE_RULES: Record<ReportedChange, { category: PermitCategory; reasonCode: DecisionReasonCode }> = {
-  [SponsorChange.SPONSOR_CHANGE_DEREGISTERED]: { category: PermitCategory.PERMIT_CATEGORY_STUDENT, reasonCode: 'ENROLMENT_NOT_ACTIVE' },
+const KNOWLEDGE_MIGRANTS = [PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD];
+
+/** Which categories a change can be about, and the stable reason code of the decision rules it amounts to. */
+const CHANGE_RULES: Record<
+  ReportedChange,
+  { categories: readonly PermitCategory[]; reasonCode: DecisionReasonCode | KnowledgeMigrantReason }
+> = {
+  [SponsorChange.SPONSOR_CHANGE_DEREGISTERED]: { categories: [PermitCategory.PERMIT_CATEGORY_STUDENT], reasonCode: 'ENROLMENT_NOT_ACTIVE' },
   [SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS]: {
-    category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+    categories: [PermitCategory.PERMIT_CATEGORY_STUDENT],
     reasonCode: 'ENROLMENT_NOT_ACTIVE',
   },
   [SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED]: {
-    category: PermitCategory.PERMIT_CATEGORY_RESEARCHER,
+    categories: [PermitCategory.PERMIT_CATEGORY_RESEARCHER],
     reasonCode: 'HOSTING_AGREEMENT_NOT_VALID_FOR_PERIOD',
   },
+  // Knowledge migrants (issue 13): the employer reports a salary below the criterion or the end of employment.
+  [SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION]: { categories: KNOWLEDGE_MIGRANTS, reasonCode: 'SALARY_BELOW_CRITERION' },
+  [SponsorChange.SPONSOR_CHANGE_EMPLOYMENT_ENDED]: { categories: KNOWLEDGE_MIGRANTS, reasonCode: 'EMPLOYMENT_ENDED' },
 };
 
 export interface NotificationPlan {
@@ -49,7 +58,7 @@ export function planNotification(
   context: { ruleVersion: string; sponsorRegisterVersion: string; today: IsoDate },
 ): NotificationPlan {
   const rule = CHANGE_RULES[command.change];
-  if (rule.category !== category) {
+  if (!rule.categories.includes(category)) {
     throw new IndError('NOTIFICATION_NOT_APPLICABLE', `${command.change} cannot be reported about a ${category} application`, {
       fieldViolations: [{ field: 'change', description: `does not apply to ${category}` }],
     });

@@ -1,4 +1,5 @@
 import { isDomainError } from '@welkom/errors';
+import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { ReferenceDataError } from '@welkom/reference-data';
 import bundledJson from '../../reference/recognised-sponsors.json';
@@ -48,13 +49,43 @@ describe('recognised-sponsor register', () => {
     expect(register.recognitionOf(WITHDRAWN, 'STUDY', '2026-01-01')).toEqual({ recognised: false, register: 'EDUCATIONAL_INSTITUTIONS' });
   });
 
-  it('recognises every dev party that deploy/parties marks as a recognised sponsor, for study and research', () => {
+  it('recognises every dev party that deploy/parties marks as a recognised sponsor, in the parts its roles need', () => {
     const sponsors = devParties.parties.filter((p) => p.roles.includes('RECOGNISED_SPONSOR'));
-    expect(sponsors.length).toBeGreaterThanOrEqual(2);
+    expect(sponsors.length).toBeGreaterThanOrEqual(5);
+    const purposesOf = (roles: string[]): SponsorPurpose[] => [
+      ...(roles.includes('UNIVERSITY') ? (['STUDY', 'RESEARCH'] as const) : []),
+      ...(roles.includes('RESEARCH_ORGANISATION') ? (['RESEARCH'] as const) : []),
+      ...(roles.includes('EMPLOYER') ? (['HIGHLY_SKILLED_MIGRANT', 'EU_BLUE_CARD'] as const) : []),
+    ];
     for (const party of sponsors) {
-      expect([party.name, register.isRecognisedFor(party.oin, 'STUDY', '2026-09-01')]).toEqual([party.name, true]);
-      expect([party.name, register.isRecognisedFor(party.oin, 'RESEARCH', '2026-09-01')]).toEqual([party.name, true]);
+      expect([party.name, purposesOf(party.roles).length > 0]).toEqual([party.name, true]);
+      for (const purpose of purposesOf(party.roles)) {
+        expect([party.name, purpose, register.isRecognisedFor(party.oin, purpose, '2026-09-01')]).toEqual([party.name, purpose, true]);
+      }
     }
+  });
+
+  it('knows the employers: two recognised for highly skilled migrants, one not recognised at all', () => {
+    const employers = devParties.parties.filter((p) => p.roles.includes('EMPLOYER'));
+    const recognised = employers.filter((p) => register.isRecognisedFor(p.oin, 'HIGHLY_SKILLED_MIGRANT', '2026-09-01'));
+    expect(recognised.length).toBe(2);
+    const unrecognised = employers.filter((p) => !recognised.includes(p));
+    expect(unrecognised.map((p) => register.findByOin(p.oin)?.recognitions)).toEqual([[]]);
+  });
+
+  it('lets only parties with a sponsor role file: an employer or a university yes, the EU reporting connector no', () => {
+    const rolesOf = (key: string): Set<PartyRole> =>
+      new Set(
+        (devParties.parties.find((p) => p.key === key)?.roles ?? []).map(
+          (role) => PartyRole[`PARTY_ROLE_${role}` as keyof typeof PartyRole],
+        ),
+      );
+    expect(register.isSponsorParty(rolesOf('employer-voorbeeld-logistiek'))).toBe(true);
+    expect(register.isSponsorParty(rolesOf('university-leiden'))).toBe(true);
+    expect(register.isSponsorParty(rolesOf('research-voorbeeld-instituut'))).toBe(true);
+    expect(register.isSponsorParty(rolesOf('eu-reporting'))).toBe(false);
+    expect(register.isSponsorParty(rolesOf('uwv'))).toBe(false);
+    expect(register.isSponsorParty(new Set())).toBe(false);
   });
 
   it('finds a sponsor by KvK number as well as by OIN', () => {

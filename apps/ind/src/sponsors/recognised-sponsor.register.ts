@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '@welkom/errors';
+import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { isIsoDate, type IsoDate } from '@welkom/platform';
 import { isValidOn, parseReferenceFile, referenceFileSchema, sourceSchema, validityFields, validityProblems } from '@welkom/reference-data';
@@ -29,6 +30,9 @@ export const SPONSOR_PURPOSES = [
 ] as const;
 export type SponsorPurpose = (typeof SPONSOR_PURPOSES)[number];
 
+/** The party roles a register file may name as filing roles: the contract's roles that can act as sponsor. */
+const FILING_ROLE_NAMES = ['RECOGNISED_SPONSOR', 'EMPLOYER', 'UNIVERSITY', 'RESEARCH_ORGANISATION'] as const;
+
 // Logius: organisations in the trade register get 00000003 + KvK number + 0000.
 const TRADE_REGISTER_OIN = /^00000003(\d{8})0000$/;
 
@@ -52,6 +56,11 @@ const registerReferenceSchema = referenceFileSchema({
     z.object({ label: z.string().min(1), purposes: z.array(z.enum(SPONSOR_PURPOSES)).min(1) }),
   ),
   permitCategoryPurposes: z.object({ byCategory: z.partialRecord(z.enum(PermitCategory), z.enum(SPONSOR_PURPOSES)) }),
+  // Party roles (as in deploy/parties, without the PARTY_ROLE_ prefix) that make a caller a sponsor at all.
+  filingRoles: z.object({
+    roles: z.array(z.enum(FILING_ROLE_NAMES)).min(1),
+    source: sourceSchema,
+  }),
   sponsors: z.array(sponsorSchema),
 });
 
@@ -148,6 +157,14 @@ export class RecognisedSponsorRegister {
 
   findByKvkNumber(kvkNumber: string): RecognisedSponsorEntry | undefined {
     return this.byKvkNumber.get(kvkNumber);
+  }
+
+  /**
+   * Whether a party with these roles (from the party list) is a sponsor at all and so may file. Recognition
+   * for the category is a separate question, answered on the day of receipt and of decision.
+   */
+  isSponsorParty(roles: ReadonlySet<PartyRole>): boolean {
+    return this.reference.filingRoles.roles.some((role) => roles.has(PartyRole[`PARTY_ROLE_${role}`]));
   }
 
   /** The recognition a sponsor needs to file in this category; undefined where no sponsor files. */

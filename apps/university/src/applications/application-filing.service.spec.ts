@@ -1,5 +1,4 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { Application } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import type { ClockRepository } from '@welkom/platform';
 import { strictFake } from '@welkom/testing/strict-fake';
 import type { FilingAnswer, IndIntakeRepository } from '../ind-connection/ind-intake.repository';
@@ -33,6 +32,10 @@ function harness(answer: FilingAnswer, existing?: Partial<SponsoredApplicationRe
       stored = { ...(stored as SponsoredApplicationRecord), ...changes };
     },
     view: async (application: SponsoredApplicationRecord) => ({ application, history: [] }),
+    adoptPseudonymFromStatusHistory: async () => {
+      // The status event with the pseudonym arrived before the receipt.
+      if (stored && stored.subjectPseudonym === null) stored = { ...stored, subjectPseudonym: 'subj_from_status' };
+    },
   });
   const ind = strictFake<IndIntakeRepository>('IndIntakeRepository', {
     file: async (filing) => {
@@ -49,21 +52,29 @@ describe('filing an application with the IND', () => {
     const { service, stored } = harness({
       kind: 'filed',
       alreadyFiled: false,
-      application: {
-        applicationRef: 'c0ffee00-0000-4000-8000-000000000001',
-        subject: { pseudonym: 'subj_x' },
-        submittedOn: '2026-08-01',
-      } as Application,
+      // A filing receipt: the IND's case id and receipt day, no pseudonym (issue 11, leak 2).
+      application: { applicationRef: 'c0ffee00-0000-4000-8000-000000000001', submittedOn: '2026-08-01', subjectPseudonym: null },
     });
     const { view, alreadyFiled } = await service.file(fileApplicationCommand(request));
     expect(alreadyFiled).toBe(false);
     expect(view.application).toMatchObject({
       deliveryState: 'DELIVERED',
       indApplicationRef: 'c0ffee00-0000-4000-8000-000000000001',
-      subjectPseudonym: 'subj_x',
+      // Taken from the status event that arrived before the receipt.
+      subjectPseudonym: 'subj_from_status',
       applicant: null,
     });
     expect(stored()?.applicant).toBeNull();
+  });
+
+  it('keeps a pseudonym the IND answered with (a withdrawal answer carries the application)', async () => {
+    const { service } = harness({
+      kind: 'filed',
+      alreadyFiled: false,
+      application: { applicationRef: 'c0ffee00-0000-4000-8000-000000000002', submittedOn: '2026-08-01', subjectPseudonym: 'subj_x' },
+    });
+    const { view } = await service.file(fileApplicationCommand(request));
+    expect(view.application.subjectPseudonym).toBe('subj_x');
   });
 
   it('keeps the application queued, with a later retry, while the IND cannot be reached', async () => {

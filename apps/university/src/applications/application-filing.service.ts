@@ -109,6 +109,8 @@ export class ApplicationFilingService {
       citizenship: application.citizenship,
       intendedStayFrom: application.intendedStayFrom,
       intendedStayUntil: application.intendedStayUntil,
+      // Universities file study and research; the knowledge-migrant details are for employers.
+      knowledgeMigrant: undefined,
     });
     const now = this.clock.now();
     let changes: SponsoredApplicationChanges;
@@ -118,7 +120,8 @@ export class ApplicationFilingService {
           deliveryState: 'DELIVERED',
           deliveryProblem: null,
           indApplicationRef: answer.application.applicationRef,
-          subjectPseudonym: answer.application.subject?.pseudonym || null,
+          // Absent from a filing receipt: the IND's status events bring it (notePseudonym, and below).
+          ...(answer.application.subjectPseudonym !== null ? { subjectPseudonym: answer.application.subjectPseudonym } : {}),
           submittedOn: answer.application.submittedOn,
           deliveredAt: now,
           nextDeliveryAt: null,
@@ -143,6 +146,10 @@ export class ApplicationFilingService {
     }
     const attempted: SponsoredApplicationChanges = { ...changes, deliveryAttempts: application.deliveryAttempts + 1 };
     await this.applications.update(application.applicationReference, attempted);
+    if (answer.kind === 'filed' && answer.application.subjectPseudonym === null) {
+      await this.applications.adoptPseudonymFromStatusHistory(answer.application.applicationRef);
+      return (await this.applications.find(application.applicationReference)) ?? { ...application, ...attempted };
+    }
     return { ...application, ...attempted };
   }
 }

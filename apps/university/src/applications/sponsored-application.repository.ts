@@ -130,6 +130,23 @@ export class SponsoredApplicationRepository {
     return Array.isArray(result.raw) && result.raw.length === 1;
   }
 
+  /**
+   * After a filing receipt (which carries no pseudonym): takes the pseudonym from status events that arrived
+   * before the receipt did, since notePseudonym could not match them to the application yet.
+   */
+  async adoptPseudonymFromStatusHistory(indApplicationRef: string): Promise<void> {
+    await this.dataSource
+      .getRepository(SponsoredApplicationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        subjectPseudonym: () =>
+          '(SELECT s.subject_pseudonym FROM university_application_status s WHERE s.ind_application_ref = :indApplicationRef AND s.subject_pseudonym IS NOT NULL ORDER BY s.id LIMIT 1)',
+      })
+      .where('ind_application_ref = :indApplicationRef AND subject_pseudonym IS NULL', { indApplicationRef })
+      .execute();
+  }
+
   /** The pseudonym the IND learned from the hub, for the application it belongs to. */
   async notePseudonym(tx: EntityManager, indApplicationRef: string, subjectPseudonym: string): Promise<void> {
     await tx

@@ -4,7 +4,11 @@ import { isoDate, oneOf, parseRequest, referenceId } from '@welkom/validation';
 import { z } from 'zod';
 import { MAX_APPLICATION_REFERENCE_CHARS } from '../applications/application-filing.command';
 
-export type ReportableChange = Exclude<SponsorChange, SponsorChange.SPONSOR_CHANGE_UNSPECIFIED>;
+/** The changes a university reports: about students and researchers (knowledge-migrant changes are employers'). */
+export type ReportableChange =
+  | SponsorChange.SPONSOR_CHANGE_DEREGISTERED
+  | SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS
+  | SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED;
 
 export interface ChangeReportCommand {
   readonly applicationReference: string;

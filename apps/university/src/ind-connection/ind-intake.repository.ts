@@ -13,8 +13,15 @@ import { classifyRemoteError, createClientCredentials, createGrpcClient, loadMtl
 import { HUB_PARTY_REGISTRY } from '@welkom/runtime';
 import { UNIVERSITY_CONFIG, type UniversityConfig } from '../university.config';
 
+/** What the IND's answer tells the university about its case; the pseudonym arrives with the status events. */
+export interface IndCase {
+  readonly applicationRef: string;
+  readonly submittedOn: string;
+  readonly subjectPseudonym: string | null;
+}
+
 export type FilingAnswer =
-  | { kind: 'filed'; application: Application; alreadyFiled: boolean }
+  | { kind: 'filed'; application: IndCase; alreadyFiled: boolean }
   | { kind: 'rejected'; rejection: RemoteRejection }
   | { kind: 'unreachable'; problem: string };
 
@@ -54,8 +61,18 @@ export class IndIntakeRepository implements OnApplicationShutdown {
     }
     try {
       const response = await firstValueFrom(endpoint.client.fileApplication(request).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)));
-      if (!response.application) return { kind: 'unreachable', problem: 'The IND answered without the application' };
-      return { kind: 'filed', application: response.application, alreadyFiled: response.alreadyFiled };
+      // The filing answer is a receipt (issue 11, leak 2): the case id and its dates, never the pseudonym.
+      if (!response.receipt) return { kind: 'unreachable', problem: 'The IND answered without a filing receipt' };
+      // As the sponsor of record the university may read its own case, pseudonym included: it needs it at once
+      // to report changes (duty to notify) and to find the evidence it pushed. Filing again is idempotent, so
+      // a failure here is retried like a failed filing.
+      const { application } = await firstValueFrom(
+        endpoint.client
+          .getApplication({ applicationRef: response.receipt.applicationRef })
+          .pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)),
+      );
+      if (!application) return { kind: 'unreachable', problem: 'The IND answered without the application it just registered' };
+      return { kind: 'filed', application: indCaseOf(application), alreadyFiled: response.alreadyFiled };
     } catch (error: unknown) {
       const classified = classifyRemoteError(error);
       if (!classified.transient) return { kind: 'rejected', rejection: classified.rejection };
@@ -78,7 +95,7 @@ export class IndIntakeRepository implements OnApplicationShutdown {
         endpoint.client.withdrawApplication({ applicationRef }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)),
       );
       if (!response.application) return { kind: 'unreachable', problem: 'The IND answered without the application' };
-      return { kind: 'filed', application: response.application, alreadyFiled: true };
+      return { kind: 'filed', application: indCaseOf(response.application), alreadyFiled: true };
     } catch (error: unknown) {
       const classified = classifyRemoteError(error);
       if (!classified.transient) return { kind: 'rejected', rejection: classified.rejection };
@@ -121,4 +138,12 @@ export class IndIntakeRepository implements OnApplicationShutdown {
     grpc?.close?.();
     this.endpoint = null;
   }
+}
+
+function indCaseOf(application: Application): IndCase {
+  return {
+    applicationRef: application.applicationRef,
+    submittedOn: application.submittedOn,
+    subjectPseudonym: application.subject?.pseudonym || null,
+  };
 }

@@ -29,6 +29,13 @@ describe('PartyDirectory', () => {
     expect(directory.mayPublish('00000009999999999999', topic)).toBe(false);
   });
 
+  it('finds the parties holding a role: the one UWV, the three employers', () => {
+    const directory = PartyDirectory.fromFile(DEV_PARTIES);
+    expect(directory.partiesWithRole(PartyRole.PARTY_ROLE_UWV)).toEqual(['00000001834567890000']);
+    expect(directory.partiesWithRole(PartyRole.PARTY_ROLE_EMPLOYER)).toHaveLength(3);
+    expect(PartyDirectory.fromEntries([]).partiesWithRole(PartyRole.PARTY_ROLE_UWV)).toEqual([]);
+  });
+
   it('refuses a file with an unknown role, naming the entry', () => {
     const path = directoryFile([
       { oin: '00000001999999990000', name: 'Hub', roles: ['HUB_OPERATOR'] },

@@ -34,6 +34,11 @@ export class PartyDirectory {
     return this.roles.get(oin) ?? new Set();
   }
 
+  /** The OINs of the parties holding `role`, e.g. the one UWV a request for wage evidence is routed to. */
+  partiesWithRole(role: PartyRole): string[] {
+    return [...this.roles.entries()].filter(([, roles]) => roles.has(role)).map(([oin]) => oin);
+  }
+
   mayPublish(oin: string, topic: Pick<TopicDefinition<unknown>, 'publisherRoles'>): boolean {
     const roles = this.rolesOf(oin);
     return topic.publisherRoles.some((role) => roles.has(role));

@@ -31,6 +31,11 @@ export enum PartyRole {
   PARTY_ROLE_HUB_OPERATOR = "PARTY_ROLE_HUB_OPERATOR",
   /** PARTY_ROLE_EU_REPORTING - A connector that reports aggregated figures to the EU Talent Platform. */
   PARTY_ROLE_EU_REPORTING = "PARTY_ROLE_EU_REPORTING",
+  /**
+   * PARTY_ROLE_EMPLOYER - An employer (werkgever) that files knowledge-migrant, Blue Card or regular-labour applications from its own
+   * back office; whether it may file a category is the IND register's answer (RECOGNISED_SPONSOR, per part).
+   */
+  PARTY_ROLE_EMPLOYER = "PARTY_ROLE_EMPLOYER",
   /** PARTY_ROLE_WELCOME_CENTRE - A regional welcome (expat) centre that receives RVO's pseudonymous relocation referrals (DOMAIN.md §2.7). */
   PARTY_ROLE_WELCOME_CENTRE = "PARTY_ROLE_WELCOME_CENTRE",
 }
@@ -67,6 +72,9 @@ export function partyRoleFromJSON(object: any): PartyRole {
     case 9:
     case "PARTY_ROLE_EU_REPORTING":
       return PartyRole.PARTY_ROLE_EU_REPORTING;
+    case 10:
+    case "PARTY_ROLE_EMPLOYER":
+      return PartyRole.PARTY_ROLE_EMPLOYER;
     case 14:
     case "PARTY_ROLE_WELCOME_CENTRE":
       return PartyRole.PARTY_ROLE_WELCOME_CENTRE;
@@ -97,6 +105,8 @@ export function partyRoleToNumber(object: PartyRole): number {
       return 8;
     case PartyRole.PARTY_ROLE_EU_REPORTING:
       return 9;
+    case PartyRole.PARTY_ROLE_EMPLOYER:
+      return 10;
     case PartyRole.PARTY_ROLE_WELCOME_CENTRE:
       return 14;
     default:

@@ -19,11 +19,18 @@ export interface AuditCheckpoint {
   sequence: string;
   /** That entry's hash (hex SHA-256), which through the chain commits to every entry before it. */
   entryHash: string;
-  takenAt: Timestamp | undefined;
+  takenAt:
+    | Timestamp
+    | undefined;
+  /**
+   * Which chain: the hub's AUDIT_CHAIN_ID, or (when unset) the hash of the chain's first entry. Also the record key,
+   * so compaction keeps the latest checkpoint of every chain, and hubs that share a cluster never mix theirs.
+   */
+  chainId: string;
 }
 
 function createBaseAuditCheckpoint(): AuditCheckpoint {
-  return { sequence: "0", entryHash: "", takenAt: undefined };
+  return { sequence: "0", entryHash: "", takenAt: undefined, chainId: "" };
 }
 
 export const AuditCheckpoint: MessageFns<AuditCheckpoint> = {
@@ -36,6 +43,9 @@ export const AuditCheckpoint: MessageFns<AuditCheckpoint> = {
     }
     if (message.takenAt !== undefined) {
       Timestamp.encode(message.takenAt, writer.uint32(26).fork()).join();
+    }
+    if (message.chainId !== "") {
+      writer.uint32(34).string(message.chainId);
     }
     return writer;
   },
@@ -75,6 +85,14 @@ export const AuditCheckpoint: MessageFns<AuditCheckpoint> = {
             }
 
             message.takenAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.chainId = reader.string();
             continue;
           }
         }

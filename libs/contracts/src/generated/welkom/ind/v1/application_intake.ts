@@ -33,6 +33,7 @@ import {
   deadlineNatureFromJSON,
   deadlineNatureToNumber,
 } from "./deadline_events";
+import { KnowledgeMigrantDetails, SalaryAssessment } from "./knowledge_migrant";
 import { SponsorChange, sponsorChangeFromJSON, sponsorChangeToNumber } from "./sponsor_events";
 
 export enum DecisionKind {
@@ -190,7 +191,10 @@ export function notificationEffectToNumber(object: NotificationEffect): number {
 export interface FileApplicationRequest {
   /** The sponsor's own reference (1-64 letters, digits or . _ : / -). */
   sponsorReference: string;
-  /** PERMIT_CATEGORY_STUDENT or PERMIT_CATEGORY_RESEARCHER. */
+  /**
+   * PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT or
+   * PERMIT_CATEGORY_EU_BLUE_CARD.
+   */
   category: PermitCategory;
   /** Whom the application is for: a passport, V-number, BSN or a hub pseudonym. */
   applicant:
@@ -201,14 +205,44 @@ export interface FileApplicationRequest {
   /** ISO dates of the stay the permit is asked for, both inclusive. */
   intendedStayFrom: string;
   intendedStayUntil: string;
+  /** Required for PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT and PERMIT_CATEGORY_EU_BLUE_CARD, absent otherwise. */
+  knowledgeMigrant: KnowledgeMigrantDetails | undefined;
 }
 
 export interface FileApplicationResponse {
+  /**
+   * No longer set: it carried the applicant's pseudonym and the content hashes of the evidence used, which
+   * the filing answer must not give away (issue 11, leak 2). Read `receipt`; GetApplication for the case.
+   *
+   * @deprecated
+   */
   application:
     | Application
     | undefined;
-  /** The sponsor reference was filed before; the application is returned as it stands. */
+  /** The sponsor reference was filed before; the receipt describes the application as it stands. */
   alreadyFiled: boolean;
+  receipt: FilingReceipt | undefined;
+}
+
+/**
+ * What a filer learns from filing: the case id, where the case stands and its deadlines. Never the
+ * applicant's pseudonym nor any evidence reference or hash: those stay with the IND (and, for the sponsor
+ * of record, behind GetApplication).
+ */
+export interface FilingReceipt {
+  /** Pseudonymous case id (UUID), as in the status events. */
+  applicationRef: string;
+  sponsorReference: string;
+  category: PermitCategory;
+  status: ApplicationStatus;
+  /** ISO date of receipt: the start of every deadline. */
+  submittedOn: string;
+  /** Set when the case was decided at once (e.g. refused because the sponsor is not recognised). */
+  decidedOn: string;
+  reasonCode: string;
+  completeOnReceipt: boolean;
+  deadlines: DecisionDeadline[];
+  deadlineReferenceVersion: string;
 }
 
 export interface GetApplicationRequest {
@@ -290,6 +324,8 @@ export interface Decision {
     | undefined;
   /** The sponsor notification a DECISION_KIND_SPONSOR_NOTIFICATION rests on. */
   sponsorNotificationId: string;
+  /** Knowledge-migrant decisions: the income criterion, reference date and threshold table version. */
+  salaryAssessment: SalaryAssessment | undefined;
 }
 
 /** A request the IND made to the hub for evidence it did not find there. */
@@ -354,6 +390,7 @@ function createBaseFileApplicationRequest(): FileApplicationRequest {
     citizenship: "",
     intendedStayFrom: "",
     intendedStayUntil: "",
+    knowledgeMigrant: undefined,
   };
 }
 
@@ -376,6 +413,9 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
     }
     if (message.intendedStayUntil !== "") {
       writer.uint32(50).string(message.intendedStayUntil);
+    }
+    if (message.knowledgeMigrant !== undefined) {
+      KnowledgeMigrantDetails.encode(message.knowledgeMigrant, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -441,6 +481,14 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
             message.intendedStayUntil = reader.string();
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.knowledgeMigrant = KnowledgeMigrantDetails.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -455,7 +503,7 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
 };
 
 function createBaseFileApplicationResponse(): FileApplicationResponse {
-  return { application: undefined, alreadyFiled: false };
+  return { application: undefined, alreadyFiled: false, receipt: undefined };
 }
 
 export const FileApplicationResponse: MessageFns<FileApplicationResponse> = {
@@ -465,6 +513,9 @@ export const FileApplicationResponse: MessageFns<FileApplicationResponse> = {
     }
     if (message.alreadyFiled !== false) {
       writer.uint32(16).bool(message.alreadyFiled);
+    }
+    if (message.receipt !== undefined) {
+      FilingReceipt.encode(message.receipt, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -496,6 +547,170 @@ export const FileApplicationResponse: MessageFns<FileApplicationResponse> = {
             }
 
             message.alreadyFiled = reader.bool();
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.receipt = FilingReceipt.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFilingReceipt(): FilingReceipt {
+  return {
+    applicationRef: "",
+    sponsorReference: "",
+    category: PermitCategory.PERMIT_CATEGORY_UNSPECIFIED,
+    status: ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED,
+    submittedOn: "",
+    decidedOn: "",
+    reasonCode: "",
+    completeOnReceipt: false,
+    deadlines: [],
+    deadlineReferenceVersion: "",
+  };
+}
+
+export const FilingReceipt: MessageFns<FilingReceipt> = {
+  encode(message: FilingReceipt, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationRef !== "") {
+      writer.uint32(10).string(message.applicationRef);
+    }
+    if (message.sponsorReference !== "") {
+      writer.uint32(18).string(message.sponsorReference);
+    }
+    if (message.category !== PermitCategory.PERMIT_CATEGORY_UNSPECIFIED) {
+      writer.uint32(24).int32(permitCategoryToNumber(message.category));
+    }
+    if (message.status !== ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED) {
+      writer.uint32(32).int32(applicationStatusToNumber(message.status));
+    }
+    if (message.submittedOn !== "") {
+      writer.uint32(42).string(message.submittedOn);
+    }
+    if (message.decidedOn !== "") {
+      writer.uint32(50).string(message.decidedOn);
+    }
+    if (message.reasonCode !== "") {
+      writer.uint32(58).string(message.reasonCode);
+    }
+    if (message.completeOnReceipt !== false) {
+      writer.uint32(64).bool(message.completeOnReceipt);
+    }
+    for (const v of message.deadlines) {
+      DecisionDeadline.encode(v!, writer.uint32(74).fork()).join();
+    }
+    if (message.deadlineReferenceVersion !== "") {
+      writer.uint32(82).string(message.deadlineReferenceVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FilingReceipt {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFilingReceipt();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationRef = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sponsorReference = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.category = permitCategoryFromJSON(reader.int32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.status = applicationStatusFromJSON(reader.int32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.submittedOn = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.decidedOn = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.completeOnReceipt = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.deadlines.push(DecisionDeadline.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.deadlineReferenceVersion = reader.string();
             continue;
           }
         }
@@ -1113,6 +1328,7 @@ function createBaseDecision(): Decision {
     decidedOn: "",
     decidedAt: undefined,
     sponsorNotificationId: "",
+    salaryAssessment: undefined,
   };
 }
 
@@ -1150,6 +1366,9 @@ export const Decision: MessageFns<Decision> = {
     }
     if (message.sponsorNotificationId !== "") {
       writer.uint32(90).string(message.sponsorNotificationId);
+    }
+    if (message.salaryAssessment !== undefined) {
+      SalaryAssessment.encode(message.salaryAssessment, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -1253,6 +1472,14 @@ export const Decision: MessageFns<Decision> = {
             }
 
             message.sponsorNotificationId = reader.string();
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.salaryAssessment = SalaryAssessment.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -1837,6 +2064,8 @@ export const Application: MessageFns<Application> = {
  * Errors: INVALID_ARGUMENT with google.rpc.BadRequest field violations; NOT_FOUND for an application the
  * caller may not see; PERMISSION_DENIED for IND-only methods; ALREADY_EXISTS when a sponsor reference is
  * filed again with other content; UNAVAILABLE when the hub cannot be reached (nothing was registered).
+ * FileApplication: PERMISSION_DENIED (reason NOT_A_SPONSOR) for a caller that holds no sponsor role in the
+ * party list (e.g. the EU reporting connector): nothing is registered and nobody is looked up.
  */
 
 export interface ApplicationIntakeServiceClient {
@@ -1879,6 +2108,8 @@ export interface ApplicationIntakeServiceClient {
  * Errors: INVALID_ARGUMENT with google.rpc.BadRequest field violations; NOT_FOUND for an application the
  * caller may not see; PERMISSION_DENIED for IND-only methods; ALREADY_EXISTS when a sponsor reference is
  * filed again with other content; UNAVAILABLE when the hub cannot be reached (nothing was registered).
+ * FileApplication: PERMISSION_DENIED (reason NOT_A_SPONSOR) for a caller that holds no sponsor role in the
+ * party list (e.g. the EU reporting connector): nothing is registered and nobody is looked up.
  */
 
 export interface ApplicationIntakeServiceController {

@@ -22,6 +22,10 @@ export enum SponsorChange {
   SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS = "SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS",
   /** SPONSOR_CHANGE_HOSTING_ENDED - The researcher's hosting agreement ended early. */
   SPONSOR_CHANGE_HOSTING_ENDED = "SPONSOR_CHANGE_HOSTING_ENDED",
+  /** SPONSOR_CHANGE_SALARY_BELOW_CRITERION - A knowledge migrant's salary fell below the income criterion (DOMAIN.md §2.3, duty to notify within 4 weeks). */
+  SPONSOR_CHANGE_SALARY_BELOW_CRITERION = "SPONSOR_CHANGE_SALARY_BELOW_CRITERION",
+  /** SPONSOR_CHANGE_EMPLOYMENT_ENDED - A knowledge migrant's employment ended. */
+  SPONSOR_CHANGE_EMPLOYMENT_ENDED = "SPONSOR_CHANGE_EMPLOYMENT_ENDED",
 }
 
 export function sponsorChangeFromJSON(object: any): SponsorChange {
@@ -38,6 +42,12 @@ export function sponsorChangeFromJSON(object: any): SponsorChange {
     case 3:
     case "SPONSOR_CHANGE_HOSTING_ENDED":
       return SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED;
+    case 30:
+    case "SPONSOR_CHANGE_SALARY_BELOW_CRITERION":
+      return SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION;
+    case 31:
+    case "SPONSOR_CHANGE_EMPLOYMENT_ENDED":
+      return SponsorChange.SPONSOR_CHANGE_EMPLOYMENT_ENDED;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum SponsorChange");
   }
@@ -53,6 +63,10 @@ export function sponsorChangeToNumber(object: SponsorChange): number {
       return 2;
     case SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED:
       return 3;
+    case SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION:
+      return 30;
+    case SponsorChange.SPONSOR_CHANGE_EMPLOYMENT_ENDED:
+      return 31;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum SponsorChange");
   }
