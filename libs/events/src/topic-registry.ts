@@ -42,7 +42,6 @@ const EVIDENCE_SOURCE_ROLES = [
 
 const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
 
-
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
  * auto.create.topics.enable=false), each with its dead-letter companion; a topic not declared here
@@ -181,7 +180,13 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
     // RVO: a grant or an issued MVV is an arrival to refer to a welcome centre (relocation referral).
-    consumerRoles: [PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_EU_REPORTING, PartyRole.PARTY_ROLE_RVO],
+    // The consular posts: an MVV authorised opens the MVV leg (apps/consular).
+    consumerRoles: [
+      PartyRole.PARTY_ROLE_UNIVERSITY,
+      PartyRole.PARTY_ROLE_EU_REPORTING,
+      PartyRole.PARTY_ROLE_RVO,
+      PartyRole.PARTY_ROLE_CONSULAR_POST,
+    ],
   }),
   // The EU Talent Platform feed (apps/eu-reporting): one record per series and period, keyed by its series
   // id; compaction keeps the latest figures of every series, so a new connector reads the whole feed.
@@ -256,6 +261,8 @@ export const TOPICS = {
     key: (event: MvvLegStep) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_CONSULAR_POST],
+    // The IND follows the leg (apps/ind/src/entry-visa).
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
   // RVO's relocation referrals (apps/rvo/src/relocation): an arrival linked to its regional welcome centre,
   // pseudonymous facts only (no business plan, no salary, no identifier), keyed by the IND case id.
