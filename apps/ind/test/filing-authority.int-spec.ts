@@ -29,6 +29,7 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     intendedStayFrom: '2026-09-01',
     intendedStayUntil: '2028-08-31',
     knowledgeMigrant: undefined,
+    arrival: undefined,
   };
 }
 

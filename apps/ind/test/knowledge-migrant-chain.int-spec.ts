@@ -32,6 +32,7 @@ function knowledgeMigrantFiling(reference: string, n: number, category: PermitCa
     citizenship: 'US',
     intendedStayFrom: '2027-02-01',
     intendedStayUntil: '2030-01-31',
+    arrival: undefined,
     knowledgeMigrant: {
       situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
       newContractStartsOn: '',

@@ -113,6 +113,7 @@ function filing(p: Migrant) {
     citizenship: 'US',
     intendedStayFrom: '2027-03-01',
     intendedStayUntil: '2030-02-28',
+    arrival: undefined,
     knowledgeMigrant: {
       situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
       newContractStartsOn: '',

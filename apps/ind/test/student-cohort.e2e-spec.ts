@@ -441,7 +441,13 @@ describe('a cohort of students and researchers through university, hub and IND',
         );
         expect(refused.reason).toBe('NOT_RECOGNISED_SPONSOR');
         await call(
-          sponsor.fileApplication({ ...filing(p), sponsorReference: p.reference, applicant: p.subject, knowledgeMigrant: undefined }),
+          sponsor.fileApplication({
+            ...filing(p),
+            sponsorReference: p.reference,
+            applicant: p.subject,
+            knowledgeMigrant: undefined,
+            arrival: undefined,
+          }),
         );
       }
     });

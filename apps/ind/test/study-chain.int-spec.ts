@@ -193,6 +193,7 @@ describe('study applications from the university through the hub to the IND', ()
         intendedStayFrom: '2026-09-01',
         intendedStayUntil: '2027-08-31',
         knowledgeMigrant: undefined,
+        arrival: undefined,
       }),
     );
     expect(receipt?.status).toBe(S.APPLICATION_STATUS_REFUSED);

@@ -1,3 +1,4 @@
+import { arrivalFactsSchema, type ArrivalFactsRecord, toArrivalFacts } from '../arrival/arrival-facts';
 import { createHash } from 'node:crypto';
 import {
   type ExtendDecisionPeriodRequest,
@@ -52,11 +53,14 @@ export interface FileApplicationCommand {
   readonly intendedStay: { readonly from: IsoDate; readonly until: IsoDate };
   /** Highly skilled migrant and EU Blue Card only: what selects and tests the income criterion. */
   readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
+  /** Where the person will be received, for RVO's relocation referral; null when not stated. */
+  readonly arrival: ArrivalFactsRecord | null;
   /** SHA-256 of the filed content: filing the same reference with other content is refused. */
   readonly fingerprint: string;
 }
 
-type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant'> & {
+type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant' | 'arrival'> & {
+  arrival?: FileApplicationRequest['arrival'];
   applicant: FileApplicationRequest['applicant'];
   knowledgeMigrant?: FileApplicationRequest['knowledgeMigrant'];
 };
@@ -73,6 +77,7 @@ const filingSchema = refineRequest(
     intendedStayFrom: isoDate(),
     intendedStayUntil: isoDate(),
     knowledgeMigrant: knowledgeMigrantSchema,
+    arrival: arrivalFactsSchema,
   }),
   (filing, report) => {
     const { intendedStayFrom: from, intendedStayUntil: until } = filing;
@@ -85,6 +90,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
   const filing = parseRequest(filingSchema, input);
   const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until } = filing;
   const knowledgeMigrant = toKnowledgeMigrantDetails(filing.knowledgeMigrant);
+  const arrival = toArrivalFacts(filing.arrival);
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
       fieldViolations: [
@@ -93,7 +99,15 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     });
   }
   // Knowledge-migrant details join the fingerprint only when filed, so earlier fingerprints stay valid.
-  const content = { category, applicant, citizenship, from, until, ...(knowledgeMigrant ? { knowledgeMigrant } : {}) };
+  const content = {
+    category,
+    applicant,
+    citizenship,
+    from,
+    until,
+    ...(knowledgeMigrant ? { knowledgeMigrant } : {}),
+    ...(arrival ? { arrival } : {}),
+  };
   return {
     sponsorReference,
     category,
@@ -101,6 +115,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     citizenship,
     intendedStay: { from, until },
     knowledgeMigrant,
+    arrival,
     fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
   };
 }

@@ -85,6 +85,7 @@ export class ApplicationIntakeService {
       extensionAnnouncedOn: null,
       deadlineAlerts: [],
       knowledgeMigrant: command.knowledgeMigrant,
+      arrival: command.arrival,
       mvvEnteredOn: null,
       createdAt: now,
       updatedAt: now,

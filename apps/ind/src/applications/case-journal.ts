@@ -1,3 +1,4 @@
+import { toArrivalMessage } from '../arrival/arrival-facts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from '@welkom/persistence';
 import {
@@ -33,7 +34,7 @@ export function statusEventOf(application: ApplicationRecord, reasonCode: string
     decidedOn: application.decidedOn ?? '',
     reasonCode: reasonCode ?? '',
     occurredAt: toTimestamp(at),
-    arrival: undefined,
+    arrival: toArrivalMessage(application.arrival),
   };
 }
 

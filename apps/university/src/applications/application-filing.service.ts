@@ -111,6 +111,7 @@ export class ApplicationFilingService {
       intendedStayUntil: application.intendedStayUntil,
       // Universities file study and research; the knowledge-migrant details are for employers.
       knowledgeMigrant: undefined,
+      arrival: undefined,
     });
     const now = this.clock.now();
     let changes: SponsoredApplicationChanges;

@@ -18,6 +18,7 @@ import {
   ApplicationStatus,
   applicationStatusFromJSON,
   applicationStatusToNumber,
+  ArrivalFacts,
   PermitCategory,
   permitCategoryFromJSON,
   permitCategoryToNumber,
@@ -206,7 +207,14 @@ export interface FileApplicationRequest {
   intendedStayFrom: string;
   intendedStayUntil: string;
   /** Required for PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT and PERMIT_CATEGORY_EU_BLUE_CARD, absent otherwise. */
-  knowledgeMigrant: KnowledgeMigrantDetails | undefined;
+  knowledgeMigrant:
+    | KnowledgeMigrantDetails
+    | undefined;
+  /**
+   * Where the person will be received (optional facts, never an address): passed on in the status events for
+   * RVO's relocation referral to a welcome centre.
+   */
+  arrival: ArrivalFacts | undefined;
 }
 
 export interface FileApplicationResponse {
@@ -391,6 +399,7 @@ function createBaseFileApplicationRequest(): FileApplicationRequest {
     intendedStayFrom: "",
     intendedStayUntil: "",
     knowledgeMigrant: undefined,
+    arrival: undefined,
   };
 }
 
@@ -416,6 +425,9 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
     }
     if (message.knowledgeMigrant !== undefined) {
       KnowledgeMigrantDetails.encode(message.knowledgeMigrant, writer.uint32(242).fork()).join();
+    }
+    if (message.arrival !== undefined) {
+      ArrivalFacts.encode(message.arrival, writer.uint32(402).fork()).join();
     }
     return writer;
   },
@@ -487,6 +499,14 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
             }
 
             message.knowledgeMigrant = KnowledgeMigrantDetails.decode(reader, reader.uint32());
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              break;
+            }
+
+            message.arrival = ArrivalFacts.decode(reader, reader.uint32());
             continue;
           }
         }
