@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { APPLICATION_INTAKE_CONTRACT, INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
-import { EnrolmentStatus, StudyLevel } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { ReferralBasis, RelocationReferral } from '@welkom/contracts/generated/welkom/rvo/v1/relocation';
@@ -8,7 +7,7 @@ import { type InternationalOfficeServiceClient, PushOutcome } from '@welkom/cont
 import { envelopeFromHeaders, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { eventually, testInfrastructure } from '@welkom/testing';
-import { call, type Chain, grantWhatTheIndRulesRead, OIN, startChain } from '../apps/ind/test/chain-harness';
+import { call, type Chain, OIN, startChain } from '../apps/ind/test/chain-harness';
 
 jest.setTimeout(240_000);
 
@@ -18,7 +17,7 @@ const passport = { passport: { number: `RC${String(run).padStart(7, '0')}`, issu
 
 /**
  * The relocation tool end to end (issue 15): the sponsor files with where the person will work, the IND grants
- * on the hub's evidence and says so on its status topic with those facts, RVO refers the arrival to the welcome
+ * on the hub's evidence (shipped grants only) and says so on its status topic with those facts, RVO refers the arrival to the welcome
  * centre serving that municipality. Real Kafka, PostgreSQL and mTLS; every service its own process.
  */
 describe('relocation referral from a real grant: university → IND → RVO → welcome centre', () => {
@@ -26,29 +25,24 @@ describe('relocation referral from a real grant: university → IND → RVO → 
 
   beforeAll(async () => {
     chain = await startChain({ label: 'relocation', rvo: {} });
-    await grantWhatTheIndRulesRead(chain);
   });
 
   afterAll(() => chain.stop());
 
-  it('refers the granted student to the Leiden International Centre, pseudonymously, signed by RVO', async () => {
+  it('refers the granted researcher to the Leiden International Centre, pseudonymously, signed by RVO', async () => {
     const office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     const pushed = await call(
       office.pushEvidence({
         item: {
-          itemReference: `rc-enrol-${run}`,
+          itemReference: `rc-hosting-${run}`,
           subject: passport,
-          enrolmentProof: {
-            institutionName: 'Universiteit Leiden',
-            institutionBrin: '21PB',
-            programmeName: 'MSc Physics',
-            programmeCode: '60301',
-            studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
-            enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ENROLLED,
-            academicYear: '2026-2027',
+          hostingAgreement: {
+            researchOrganisationName: 'Universiteit Leiden',
+            agreementReference: `HA-${run}`,
+            researchTitle: 'Quantum sensing',
             startDate: '2026-09-01',
-            expectedEndDate: '2028-08-31',
-            fullTime: true,
+            endDate: '2028-08-31',
+            meetsSalaryCriterion: true,
           },
           issuedAt: undefined,
           validUntil: undefined,
@@ -61,7 +55,7 @@ describe('relocation referral from a real grant: university → IND → RVO → 
     const { receipt } = await call(
       intake.fileApplication({
         sponsorReference: `RC-${run}-${randomUUID().slice(0, 8)}`,
-        category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+        category: PermitCategory.PERMIT_CATEGORY_RESEARCHER,
         applicant: passport,
         // Exempt from the MVV (DOMAIN.md §2.6): the grant is the arrival's trigger.
         citizenship: 'US',
@@ -90,7 +84,7 @@ describe('relocation referral from a real grant: university → IND → RVO → 
     const referral = RelocationReferral.decode(record.value ?? Buffer.alloc(0));
     expect(referral).toMatchObject({
       applicationRef,
-      category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+      category: PermitCategory.PERMIT_CATEGORY_RESEARCHER,
       sponsor: { oin: OIN.leiden },
       arrivalDate: '2026-08-25',
       centreCode: 'leiden-international-centre',
