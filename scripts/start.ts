@@ -2,24 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { databaseUrl, ensureDatabase } from '@welkom/persistence';
-import { DEV_PARTIES_FILE, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
-import { WELKOM_SERVICES } from '../deploy/services';
+import { devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
+import { startServices } from './start-services';
 
-/** Settings beyond the ones every service gets, per service in deploy/services.ts. */
-const SERVICE_ENVIRONMENT: Readonly<Record<string, Record<string, string>>> = {
-  hub: {
-    PARTY_SEED_FILE: DEV_PARTIES_FILE,
-    GRANT_SEED_FILE: join(REPO_ROOT, 'deploy', 'hub', 'dev-grants.v1.json'),
-    SUBJECT_PSEUDONYM_SECRET: devSecret('SUBJECT_PSEUDONYM_SECRET'),
-  },
-};
-
-/** The services `npm start` runs, in start order, with their development party. */
-const SERVICES = WELKOM_SERVICES.map((service) => ({
-  name: service.name,
-  party: service.devParty,
-  env: SERVICE_ENVIRONMENT[service.name] ?? {},
-}));
+/** The services `npm start` runs, in start order, with their development party and settings (scripts/start-services.ts). */
+const SERVICES = startServices(devSecret);
 
 const BASE_GRPC_PORT = Number(process.env.WELKOM_BASE_GRPC_PORT ?? 50051);
 const BASE_HTTP_PORT = Number(process.env.WELKOM_BASE_HTTP_PORT ?? 8081);

@@ -191,7 +191,7 @@ async function main(): Promise<void> {
       createClientCredentials(indMaterial),
     ).getService<EvidenceServiceClient>('EvidenceService');
     const sample = await firstValueFrom(ind.requestEvidence(RequestEvidenceRequest.decode(requests[0])));
-    if (sample.evidence?.disclosedFields.length !== 6) throw new Error(`unexpected hub answer: ${JSON.stringify(sample)}`);
+    if (sample.evidence?.disclosedFields.length !== 8) throw new Error(`unexpected hub answer: ${JSON.stringify(sample)}`);
     let hubAnswered = 1;
 
     const load = (address: string, concurrency: number, seconds: number) =>

@@ -12,6 +12,7 @@ export type HubErrorReason =
   | 'NO_GRANT'
   | 'PURPOSE_NOT_GRANTED'
   | 'LEGAL_BASIS_NOT_GRANTED'
+  | 'NO_RELATION'
   | 'EXPLICIT_REQUEST_REQUIRED'
   | 'NOT_AUTHORITATIVE_SOURCE'
   | 'NOT_RECOGNISED_SPONSOR'
@@ -43,6 +44,7 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'NO_GRANT':
     case 'PURPOSE_NOT_GRANTED':
     case 'LEGAL_BASIS_NOT_GRANTED':
+    case 'NO_RELATION':
     case 'EXPLICIT_REQUEST_REQUIRED':
     case 'NOT_AUTHORITATIVE_SOURCE':
     case 'NOT_RECOGNISED_SPONSOR':
@@ -92,6 +94,7 @@ export type RefusalReason = Extract<
   | 'NO_GRANT'
   | 'PURPOSE_NOT_GRANTED'
   | 'LEGAL_BASIS_NOT_GRANTED'
+  | 'NO_RELATION'
   | 'EXPLICIT_REQUEST_REQUIRED'
   | 'NOT_AUTHORITATIVE_SOURCE'
   | 'NOT_RECOGNISED_SPONSOR'

@@ -16,6 +16,7 @@ import { ConnectorService } from './connectors/connector.service';
 import { EvidenceEntity } from './evidence/evidence.entity';
 import { EvidenceExchangeGrpcController } from './evidence/evidence-exchange.grpc-controller';
 import { EvidenceIssueService } from './evidence/evidence-issue.service';
+import { EvidenceCommitmentRepository } from './evidence/evidence-commitment.repository';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { EvidenceSourceEventConsumer } from './evidence/evidence-source.event-consumer';
 import { EvidenceRequestEntity } from './evidence-requests/evidence-request.entity';
@@ -35,8 +36,13 @@ import { PartyRegistryGrpcController } from './party-registry/party-registry.grp
 import { PartyRegistryService } from './party-registry/party-registry.service';
 import { PartyRepository } from './party-registry/party.repository';
 import { HubMetricsRepository } from './platform/hub-metrics.repository';
+import { ApplicationStatusEventConsumer } from './relations/application-status.event-consumer';
+import { SponsorshipService } from './relations/sponsorship.service';
+import { SubjectRelationEntity } from './relations/subject-relation.entity';
+import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
+import { SealedSubjectRepository } from './subjects/sealed-subject.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
 
 export const HUB_SERVICE_NAME = 'hub';
@@ -66,6 +72,7 @@ export class HubModule {
           SubjectIdentifierEntity,
           AuditEntryEntity,
           AuditChainHeadEntity,
+          SubjectRelationEntity,
         ],
         migrations: HUB_MIGRATIONS,
       }),
@@ -76,6 +83,7 @@ export class HubModule {
         EvidenceExchangeGrpcController,
         EvidenceSourceEventConsumer,
         AuditGrpcController,
+        ApplicationStatusEventConsumer,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },
@@ -87,6 +95,7 @@ export class HubModule {
         ConnectorRepository,
         ConnectorService,
         SubjectPseudonymRepository,
+        SealedSubjectRepository,
         SubjectIdentifierRepository,
         AuditTrailRepository,
         AuditService,
@@ -96,12 +105,15 @@ export class HubModule {
         GrantRepository,
         GrantService,
         EvidenceRepository,
+        EvidenceCommitmentRepository,
         EvidenceIssueService,
         EvidenceRequestRepository,
         RequestSnapshotRepository,
         EvidenceRequestService,
         EvidenceRequestExpiryService,
         EvidenceRequestExpiryWorker,
+        SubjectRelationRepository,
+        SponsorshipService,
       ],
     };
   }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { type Metadata, status } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
@@ -8,6 +9,10 @@ import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import {
   EnrolmentProof,
   EnrolmentStatus,
+  PermitDecision,
+  RecognisedSponsorStatus,
+  SponsorRecognition,
+  SponsorRegister,
   StudyLevel,
   TuitionPayment,
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
@@ -18,9 +23,12 @@ import {
   type EvidenceServiceClient,
   type RequestEvidenceRequest,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type GrantServiceClient, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { ApplicationStatus, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
-import { eventually } from '@welkom/testing';
+import { ClearIdentifierRefusedError, readTopicToEnd, sealSubject } from '@welkom/messaging';
+import { eventually, scanBackboneForIdentifiers, testInfrastructure } from '@welkom/testing';
+import { isValidBsn } from '@welkom/validation';
 import { call, callError, type HubUnderTest, OIN, startHubUnderTest, testBsn } from './hub-test-harness';
 import { KafkaProbe } from './kafka-probe';
 
@@ -38,10 +46,21 @@ const PROOF: EnrolmentProof = {
   expectedEndDate: '2028-08-31',
   fullTime: true,
 };
-const IND_GRANTED_FIELDS = ['institution_name', 'programme_name', 'study_level', 'enrolment_status', 'academic_year', 'start_date'];
+const IND_GRANTED_FIELDS = [
+  'institution_name',
+  'programme_name',
+  'study_level',
+  'enrolment_status',
+  'academic_year',
+  'start_date',
+  'expected_end_date',
+  'full_time',
+];
 const ADMISSION_STUDY = { purpose: 'ADMISSION_STUDY', legalBasis: 'Vw 2000 art. 24a' };
 
 let nextSubject = 7_000;
+/** Passport numbers that travelled sealed: the backbone scan below must not find them. */
+const sealedPassports: string[] = [];
 function newSubject(): SubjectIdentifier {
   nextSubject += 1;
   return { bsn: testBsn(nextSubject) };
@@ -108,6 +127,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       TOPICS.evidenceRequestExpired,
       TOPICS.grantChanged,
       { name: deadLetterTopicOf(TOPICS.evidenceSourceIssued) },
+      { name: deadLetterTopicOf(TOPICS.applicationStatusChanged) },
     ]);
   });
 
@@ -185,8 +205,8 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       enrolmentStatus: PROOF.enrolmentStatus,
       academicYear: PROOF.academicYear,
       startDate: PROOF.startDate,
-      expectedEndDate: '',
-      fullTime: false,
+      expectedEndDate: PROOF.expectedEndDate,
+      fullTime: PROOF.fullTime,
     });
     expect(Number(disclosed?.auditSequence)).toBeGreaterThan(0);
   });
@@ -198,7 +218,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(byPseudonym.evidence?.reference?.evidenceId).toBe(issued.reference?.evidenceId);
   });
 
-  it('refuses IND without a grant for the type with PERMISSION_DENIED, and records the refusal', async () => {
+  it('refuses a party without a grant for the type with PERMISSION_DENIED, and records the refusal', async () => {
     const subject = newSubject();
     await call(
       evidence('university-leiden').issueEvidence({
@@ -220,14 +240,15 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       }),
     );
 
+    // UWV has no grant for tuition payment status (the IND has one, for study admission).
     const error = await callError(
-      evidence('ind').requestEvidence(enrolmentRequest(subject, { evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS })),
+      evidence('uwv').requestEvidence(enrolmentRequest(subject, { evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS })),
     );
 
     expect(error.code).toBe(status.PERMISSION_DENIED);
     expect(error.reason).toBe('NO_GRANT');
     const refusal = (await accessLog(subject)).find((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED');
-    expect(refusal).toMatchObject({ refusalReason: 'NO_GRANT', party: { oin: OIN.ind }, partyName: 'Immigratie- en Naturalisatiedienst' });
+    expect(refusal).toMatchObject({ refusalReason: 'NO_GRANT', party: { oin: OIN.uwv }, partyName: 'UWV' });
   });
 
   it('refuses IND asking for another purpose than its grant names, and records the refusal with that purpose', async () => {
@@ -356,11 +377,162 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const everything = JSON.stringify(answers, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('latin1') : value));
     for (const reference of [valid.reference, revoked.reference]) {
       expect(everything).not.toContain(reference?.contentSha256);
+      expect(everything).not.toContain(reference?.contentCommitment);
       expect(everything).not.toContain(reference?.evidenceId);
     }
     expect(await callError(evidence('university-delft').revokeEvidence({ evidenceId: missing, reason: 'x' }))).toMatchObject({
       code: status.NOT_FOUND,
       reason: 'EVIDENCE_NOT_FOUND',
+    });
+  });
+
+  it('leak 3: a requester cannot recover a withheld field from anything it receives (brute force over its domain)', async () => {
+    // UWV's shipped grant for a sponsor's register entry withholds recognised_since: a date, a domain small
+    // enough to try whole. The IND (the source) issues the entry; UWV asks for it.
+    const kvkNumber = String(40_000_000 + (nextSubject += 1));
+    const entry: RecognisedSponsorStatus = {
+      organisationName: 'Voorbeeld Techniek B.V.',
+      kvkNumber,
+      register: SponsorRegister.SPONSOR_REGISTER_REGULAR_LABOUR_AND_HIGHLY_SKILLED_MIGRANTS,
+      recognition: SponsorRecognition.SPONSOR_RECOGNITION_RECOGNISED,
+      recognisedSince: '2019-03-14',
+    };
+    const issued = await call(
+      evidence('ind').issueEvidence({
+        evidence: {
+          subject: { kvkNumber },
+          evidenceType: EvidenceType.EVIDENCE_TYPE_RECOGNISED_SPONSOR_STATUS,
+          payload: { recognisedSponsorStatus: entry },
+          issuedAt: undefined,
+          validUntil: undefined,
+          sourceReference: `register-${kvkNumber}`,
+          subUnit: '',
+        },
+      }),
+    );
+    const answer = await call(
+      evidence('uwv').requestEvidence({
+        subject: { kvkNumber },
+        evidenceType: EvidenceType.EVIDENCE_TYPE_RECOGNISED_SPONSOR_STATUS,
+        purpose: 'WORK_PERMIT_ADVICE',
+        legalBasis: 'Wav art. 3',
+        explicitRequestByPerson: false,
+        subUnit: '',
+        responseTimeout: undefined,
+        evidenceId: '',
+        sourceOin: '',
+      }),
+    );
+    const disclosed = answer.evidence;
+    expect(disclosed?.disclosedFields).not.toContain('recognised_since');
+    const received = disclosed?.payload?.recognisedSponsorStatus as RecognisedSponsorStatus;
+    expect(received.recognisedSince).toBe('');
+    // Integrity: the requester recomputes the hash of the view it was given.
+    expect(disclosed?.disclosedViewSha256).toBe(
+      createHash('sha256').update(RecognisedSponsorStatus.encode(received).finish()).digest('hex'),
+    );
+
+    // Everything the requester receives, or could read: its answer, and the evidence events on the backbone.
+    const verified = await eventually(async () =>
+      kafka.events(TOPICS.evidenceVerified).find((event) => event.payload.evidence?.evidenceId === issued.reference?.evidenceId),
+    );
+    const everything = JSON.stringify([answer, verified.payload]);
+    const hexValues = new Set(everything.match(/[0-9a-f]{64}/g) ?? []);
+    expect(hexValues.size).toBeGreaterThan(0);
+    expect(verified.payload.evidence?.contentSha256).toBe('');
+    expect(verified.payload.evidence?.contentCommitment).toBe(disclosed?.reference?.contentCommitment);
+
+    // The attack: every date of 1990-2030 in the withheld field, hashed as the hub encodes a payload.
+    const candidates: string[] = [];
+    for (let day = Date.parse('1990-01-01'); day <= Date.parse('2030-12-31'); day += 86_400_000) {
+      candidates.push(new Date(day).toISOString().slice(0, 10));
+    }
+    const bruteForce = (targets: ReadonlySet<string>): string[] =>
+      candidates.filter((candidate) => {
+        const guess = RecognisedSponsorStatus.encode({ ...received, recognisedSince: candidate }).finish();
+        return targets.has(createHash('sha256').update(guess).digest('hex'));
+      });
+    expect(bruteForce(hexValues)).toEqual([]);
+    // The same attack finds the withheld date at once in the unsalted hash the hub used to hand out (issue 11):
+    // it is the issuer's hash, which the issuer alone still gets.
+    expect(bruteForce(new Set([issued.reference?.contentSha256 ?? '']))).toEqual([entry.recognisedSince]);
+  });
+
+  it('leak 4: a sponsor cannot read a decision about someone it did not sponsor', async () => {
+    const leidensApplicant = newSubject();
+    const delftsApplicant = newSubject();
+    const decide = (subject: SubjectIdentifier) =>
+      call(
+        evidence('ind').issueEvidence({
+          evidence: {
+            subject,
+            evidenceType: EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION,
+            payload: {
+              residencePermitDecision: {
+                decision: PermitDecision.PERMIT_DECISION_GRANTED,
+                purposeOfStay: 'STUDY',
+                decidedOn: '2026-10-01',
+                permitValidFrom: '2026-10-01',
+                permitValidUntil: '2028-08-31',
+                labourMarketAccess: '',
+                caseReference: '',
+              },
+            },
+            issuedAt: undefined,
+            validUntil: undefined,
+            sourceReference: sourceReference(),
+            subUnit: '',
+          },
+        }),
+      );
+    const leidens = (await decide(leidensApplicant)).subject?.pseudonym ?? '';
+    const delfts = (await decide(delftsApplicant)).subject?.pseudonym ?? '';
+    const filedBy = (pseudonym: string, sponsorOin: string) => ({
+      applicationRef: randomUUID(),
+      subject: { pseudonym },
+      category: PermitCategory.PERMIT_CATEGORY_STUDENT,
+      status: ApplicationStatus.APPLICATION_STATUS_SUBMITTED,
+      citizenship: 'KE',
+      sponsorType: SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR,
+      sponsor: { oin: sponsorOin, subUnit: '' },
+      submittedOn: '2026-09-01',
+      decidedOn: '',
+      reasonCode: '',
+      occurredAt: undefined,
+      arrival: undefined,
+    });
+    // Who filed for whom, as the IND's case journal publishes it, signed by the IND.
+    await kafka.publishAs('ind', TOPICS.applicationStatusChanged, filedBy(leidens, OIN.leiden));
+    await kafka.publishAs('ind', TOPICS.applicationStatusChanged, filedBy(delfts, OIN.delft));
+    // Leiden claiming Delft's applicant itself is not a fact the hub takes: only the IND may publish status.
+    await kafka.publishAs('university-leiden', TOPICS.applicationStatusChanged, filedBy(delfts, OIN.leiden));
+    const askAbout = (subject: SubjectIdentifier): RequestEvidenceRequest => ({
+      subject,
+      evidenceType: EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION,
+      purpose: 'SPONSOR_DUTY_OF_CARE',
+      legalBasis: 'Vw 2000 art. 2a',
+      // Claimed, and worth nothing: the flag is not a consent record the hub can check.
+      explicitRequestByPerson: true,
+      subUnit: '',
+      responseTimeout: undefined,
+      evidenceId: '',
+      sourceOin: '',
+    });
+
+    const own = await eventually(
+      async () => (await call(evidence('university-leiden').requestEvidence(askAbout(leidensApplicant)))).evidence,
+    );
+    expect(own.disclosedFields).toEqual(['decision', 'decided_on', 'permit_valid_until']);
+    await eventually(async () => (await call(evidence('university-delft').requestEvidence(askAbout(delftsApplicant)))).evidence);
+    await eventually(async () => (kafka.raw(deadLetterTopicOf(TOPICS.applicationStatusChanged)).length > 0 ? true : undefined));
+
+    const refused = await callError(evidence('university-leiden').requestEvidence(askAbout(delftsApplicant)));
+    expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NO_RELATION' });
+    const log = await accessLog(delftsApplicant);
+    expect(log.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => entry.party?.oin)).toEqual([OIN.ind]);
+    // Delft's own asks may have been refused too, while the hub had not yet taken its sponsorship.
+    expect(log.find((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED' && entry.party?.oin === OIN.leiden)).toMatchObject({
+      refusalReason: 'NO_RELATION',
     });
   });
 
@@ -480,14 +652,11 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(state.evidence?.payload?.enrolmentProof?.programmeName).toBe(PROOF.programmeName);
   });
 
-  it.each([
-    ['names the subject by BSN on the event backbone', 'university-leiden', { bsn: testBsn(99_001) }, 'IDENTIFIER_ON_EVENT_BACKBONE'],
-    ['is not the source of the evidence type', 'ind', undefined, 'NOT_AUTHORITATIVE_SOURCE'],
-  ] as const)('dead-letters a source event that %s, with the reason', async (_label, party, subject, reason) => {
+  it('dead-letters a source event that is not the source of the evidence type, with the reason', async () => {
     const reference = sourceReference();
     const pseudonym = (await issueEnrolment(newSubject())).subject?.pseudonym;
-    await kafka.publishAs(party, TOPICS.evidenceSourceIssued, {
-      subject: subject ?? { pseudonym },
+    await kafka.publishAs('ind', TOPICS.evidenceSourceIssued, {
+      subject: { pseudonym },
       evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
       payload: { enrolmentProof: PROOF },
       issuedAt: undefined,
@@ -498,8 +667,48 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const dead = await eventually(async () =>
       kafka.raw(deadLetterTopicOf(TOPICS.evidenceSourceIssued)).find((record) => record.key.endsWith(`/${reference}`)),
     );
-    expect(dead.headers['welkom-dlt-reason']).toContain(reason === 'IDENTIFIER_ON_EVENT_BACKBONE' ? 'pseudonym' : 'authoritative source');
+    expect(dead.headers['welkom-dlt-reason']).toContain('authoritative source');
     expect(dead.headers['welkom-dlt-error-class']).toBe('BUSINESS_REJECTION');
+  });
+
+  it('leak 5: a producer refuses to publish a clear identifier on the backbone, so neither the topic nor its DLT gets it', async () => {
+    const reference = sourceReference();
+    const bsn = testBsn(99_001);
+    await expect(
+      kafka.publishAs('university-leiden', TOPICS.evidenceSourceIssued, {
+        subject: { bsn },
+        evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+        payload: { enrolmentProof: PROOF },
+        issuedAt: undefined,
+        validUntil: undefined,
+        sourceReference: reference,
+        subUnit: '',
+      }),
+    ).rejects.toThrow(ClearIdentifierRefusedError);
+    const records = await readTopicToEnd(kafka.client, [TOPICS.evidenceSourceIssued.name, deadLetterTopicOf(TOPICS.evidenceSourceIssued)]);
+    expect(records.filter((record) => (record.key?.toString() ?? '').endsWith(`/${reference}`))).toEqual([]);
+  });
+
+  it('leak 5: takes evidence whose subject the source sealed for the hub, and answers a request under the real identifier', async () => {
+    const passport = { number: `XK${String((nextSubject += 1) % 10_000_000).padStart(7, '0')}`, issuingCountry: 'KE' };
+    sealedPassports.push(passport.number);
+    const hubCertificate = new X509Certificate(readFileSync(testInfrastructure().certificates.parties.hub.certificatePath));
+    await kafka.publishAs('university-leiden', TOPICS.evidenceSourceIssuedSealed, {
+      evidence: {
+        subject: undefined,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
+        payload: { enrolmentProof: PROOF },
+        issuedAt: undefined,
+        validUntil: undefined,
+        sourceReference: sourceReference(),
+        subUnit: '',
+      },
+      sealedSubject: sealSubject(hubCertificate.publicKey, { passport }),
+    });
+    // Asked under the real identifier: pending until the hub has taken the event, answered from the vault after.
+    const answered = await eventually(async () => (await call(evidence('ind').requestEvidence(enrolmentRequest({ passport })))).evidence);
+    expect(answered.issuer?.oin).toBe(OIN.leiden);
+    expect(answered.payload?.enrolmentProof?.programmeName).toBe(PROOF.programmeName);
   });
 
   it('expires a pending request at its deadline, explicitly', async () => {
@@ -594,6 +803,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       createdAt: undefined,
       endedAt: undefined,
       endReason: '',
+      requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
     };
     expect(await callError(grants('ind').createGrant({ grant }))).toMatchObject({
       code: status.PERMISSION_DENIED,
@@ -648,6 +858,16 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   it('never writes a BSN into its log', () => {
     const log = hub.process.output.join('');
     for (let seed = 7_001; seed <= nextSubject; seed += 1) expect(log).not.toContain(testBsn(seed));
+  });
+
+  it('leak 5: no topic or DLT record holds a BSN-valid number or a passport number', async () => {
+    // After every flow above: every declared topic and every dead-letter topic, whole, keys and headers too.
+    const scan = await scanBackboneForIdentifiers(testInfrastructure().kafkaBrokers, sealedPassports);
+    expect(scan.records).toBeGreaterThan(50);
+    expect(scan.found).toEqual([]);
+    // The scan can fail: the BSNs this spec used are BSN-valid tokens, and a passport did travel (sealed).
+    expect(isValidBsn(testBsn(7_001))).toBe(true);
+    expect(sealedPassports.length).toBeGreaterThan(0);
   });
 
   describe('the audit chain', () => {

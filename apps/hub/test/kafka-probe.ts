@@ -25,6 +25,11 @@ export class KafkaProbe {
   private producer: ReturnType<typeof createReliableProducer> | undefined;
 
   /** Starts reading the topics from their end, and resolves once the consumer group has its partitions. */
+  /** The probe's Kafka client, e.g. to read whole topics with readTopicToEnd. */
+  get client(): ReturnType<typeof createKafkaClient> {
+    return this.kafka;
+  }
+
   async watch(topics: readonly { name: string }[]): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: `hub-test-${randomBytes(4).toString('hex')}` });
     this.consumer = consumer;

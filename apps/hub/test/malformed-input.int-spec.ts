@@ -11,7 +11,7 @@ import { type EnrolmentProof, EnrolmentStatus, StudyLevel } from '@welkom/contra
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { AuditServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import type { EvidenceServiceClient, RequestEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import type { Grant, GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type Grant, type GrantServiceClient, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { testInfrastructure } from '@welkom/testing';
 import { call, callError, DEV_PARTIES_FILE, type HubUnderTest, type PartyKey, startHubUnderTest, testBsn } from './hub-test-harness';
 
@@ -64,6 +64,7 @@ const VALID_GRANT: Grant = {
   createdAt: undefined,
   endedAt: undefined,
   endReason: '',
+  requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
 };
 
 type Clients = { evidence: (party: PartyKey) => EvidenceServiceClient; grants: GrantServiceClient; audit: AuditServiceClient };

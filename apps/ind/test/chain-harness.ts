@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { firstValueFrom, type Observable } from 'rxjs';
-import { type GrpcContract, GRANT_CONTRACT } from '@welkom/contracts';
-import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import type { GrantServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import type { GrpcContract } from '@welkom/contracts';
 import { type DecodedGrpcError, decodeGrpcError } from '@welkom/grpc';
 import type { TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
@@ -178,61 +175,6 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
     },
   };
   return chain;
-}
-
-/**
- * The grants the IND needs for study and research that the development grant file lacks (reported to the
- * lead): the hub operator ends the enrolment grant and makes one that also discloses full_time and
- * expected_end_date (the rules read both), and grants the tuition payment status for issuance. Grants never
- * change once made; ending and creating is the hub's way to change one.
- */
-export async function grantWhatTheIndRulesRead(chain: Chain): Promise<void> {
-  const grants = chain.client<GrantServiceClient>(GRANT_CONTRACT, chain.hub, 'hub');
-  const validity = {
-    validFrom: { seconds: String(Math.floor(Date.parse('2026-01-01T00:00:00Z') / 1000)), nanos: 0 },
-    validTo: { seconds: String(Math.floor(Date.parse('2030-12-31T23:59:59Z') / 1000)), nanos: 0 },
-  };
-  await call(
-    grants.endGrant({
-      grantId: '6a1f0c2e-0001-4000-8000-000000000001',
-      reason: 'Replaced: the IND study rules also read full_time and expected_end_date',
-    }),
-  );
-  for (const [evidenceType, allowedFields] of [
-    [
-      EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
-      [
-        'institution_name',
-        'programme_name',
-        'study_level',
-        'enrolment_status',
-        'academic_year',
-        'start_date',
-        'expected_end_date',
-        'full_time',
-      ],
-    ],
-    [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, ['academic_year', 'payment', 'paid_until_date']],
-  ] as const) {
-    await call(
-      grants.createGrant({
-        grant: {
-          grantId: '',
-          requesterRole: PartyRole.PARTY_ROLE_IND,
-          requesterSubUnit: '',
-          evidenceType,
-          purpose: 'ADMISSION_STUDY',
-          legalBasis: 'Vw 2000 art. 24a',
-          allowedFields: [...allowedFields],
-          ...validity,
-          requiresExplicitRequest: false,
-          createdAt: undefined,
-          endedAt: undefined,
-          endReason: '',
-        },
-      }),
-    );
-  }
 }
 
 export function call<T>(observable: Observable<T>): Promise<T> {

@@ -8,7 +8,7 @@ import {
   type InternationalOfficeServiceClient,
   PushOutcome,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import { call, callError, type Chain, grantWhatTheIndRulesRead, type PartyKey, startChain } from './chain-harness';
+import { call, callError, type Chain, type PartyKey, startChain } from './chain-harness';
 
 jest.setTimeout(180_000);
 
@@ -75,7 +75,6 @@ describe('filing authority at the IND intake', () => {
 
   beforeAll(async () => {
     chain = await startChain({ label: 'filing-authority' });
-    await grantWhatTheIndRulesRead(chain);
   });
 
   afterAll(async () => {
@@ -110,12 +109,13 @@ describe('filing authority at the IND intake', () => {
       status: ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED,
     });
 
-    // The IND itself sees what the case rests on: the applicant's pseudonym and the hashes of the evidence.
+    // The IND itself sees what the case rests on: the applicant's pseudonym and the commitments to the evidence.
     const { application } = await call(intakeAs('ind').getApplication({ applicationRef: response.receipt?.applicationRef ?? '' }));
     const pseudonym = application?.subject?.pseudonym ?? '';
-    const hashes = (application?.decisions ?? []).flatMap((decision) => decision.evidenceUsed.map((used) => used.contentSha256));
+    const hashes = (application?.decisions ?? []).flatMap((decision) => decision.evidenceUsed.map((used) => used.contentCommitment));
     expect(pseudonym).not.toBe('');
     expect(hashes.length).toBeGreaterThanOrEqual(2);
+    expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
 
     // None of it is in what the filer got back.
     const answered = JSON.stringify(response);

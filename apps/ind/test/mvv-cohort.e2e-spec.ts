@@ -15,7 +15,7 @@ import {
 import { allTopicDefinitions, deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { testInfrastructure } from '@welkom/testing';
-import { call, type Chain, grantWhatTheIndRulesRead, startChain, until } from './chain-harness';
+import { call, type Chain, startChain, until } from './chain-harness';
 
 const S = ApplicationStatus;
 
@@ -156,8 +156,6 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
 
   beforeAll(async () => {
     chain = await startChain({ label: 'mvv-cohort', consular: {} });
-    // The shipped grants lack the IND's study grants (the same operator step as the student cohort; see report).
-    await grantWhatTheIndRulesRead(chain);
     office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     ind = () => chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
     const consular = chain.consular;

@@ -28,7 +28,7 @@ import { testInfrastructure } from '@welkom/testing';
 import { isoWeekdayOf, parseIsoDate, SATURDAY, SUNDAY } from '@welkom/platform';
 import { bundledDeadlineReference } from '../src/deadlines/decision-period.reference';
 import { decisionDeadlines } from '../src/deadlines/decision-deadline.calculator';
-import { call, callError, type Chain, grantWhatTheIndRulesRead, NON_RECOGNISED_SPONSOR, OIN, startChain, until } from './chain-harness';
+import { call, callError, type Chain, NON_RECOGNISED_SPONSOR, OIN, startChain, until } from './chain-harness';
 
 jest.setTimeout(900_000);
 
@@ -363,7 +363,6 @@ describe('a cohort of students and researchers through university, hub and IND',
 
   beforeAll(async () => {
     chain = await phase('boot hub, IND and university (3 processes)', () => startChain({ label: 'cohort' }));
-    await grantWhatTheIndRulesRead(chain);
     office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     indAsInd = () => chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
 
@@ -599,7 +598,8 @@ describe('a cohort of students and researchers through university, hub and IND',
         expect(decision.ruleVersion).toBe('decision-rules.v1');
         for (const used of decision.evidenceUsed) {
           const source = [...pushed.values()].find((result) => result.evidence?.evidenceId === used.evidenceId);
-          expect([p.reference, used.contentSha256]).toEqual([p.reference, source?.evidence?.contentSha256]);
+          // The IND names what it relied on by the hub's salted commitment, never the unsalted hash (issue 11, leak 3).
+          expect([p.reference, used.contentCommitment, used.contentSha256]).toEqual([p.reference, source?.evidence?.contentCommitment, '']);
           expect(source?.subject?.pseudonym).toBe(application.subject?.pseudonym);
         }
       }
@@ -649,7 +649,12 @@ describe('a cohort of students and researchers through university, hub and IND',
         return { items: entries, next: nextPageToken };
       });
     for (const p of LEIDEN) {
-      const byInd = (await accessOf(p)).filter((entry) => entry.party?.oin === OIN.ind);
+      const access = await accessOf(p);
+      // The IND's signed status events told the hub that Leiden sponsors this person (issue 11, leak 4).
+      expect(access.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => [p.reference, entry.party?.oin])).toEqual([
+        [p.reference, OIN.ind],
+      ]);
+      const byInd = access.filter((entry) => entry.party?.oin === OIN.ind && entry.action !== 'RELATION_ESTABLISHED');
       const application = finalCases.get(p.reference) as Application;
       expect(byInd.length).toBeGreaterThan(0);
       for (const entry of byInd) {

@@ -37,6 +37,12 @@ export interface TopicDefinition<TPayload> {
   readonly consumerRoles?: readonly PartyRole[];
   /** Extra topic configs, e.g. cleanup.policy=compact for feeds keyed by series. */
   readonly config?: Readonly<Record<string, string>>;
+  /**
+   * For topics whose payload could name a person: the fields of this payload that hold a clear identifier
+   * (BSN, V-number, passport number). The producer refuses to publish a payload with any (issue 11, leak 5),
+   * so the topic, and the dead-letter copy of whatever a consumer refuses, never holds one.
+   */
+  readonly clearIdentifiers?: (payload: TPayload) => readonly string[];
 }
 
 export function defineTopic<TPayload>(definition: TopicDefinition<TPayload>): TopicDefinition<TPayload> {

@@ -8,7 +8,8 @@ import {
   EvidenceRevoked,
   EvidenceVerified,
 } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_events';
-import { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import { EvidenceWithdrawal, IssuedEvidence, SealedIssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { MvvLegStep } from '@welkom/contracts/generated/welkom/consular/v1/mvv_leg';
 import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
@@ -41,6 +42,12 @@ const EVIDENCE_SOURCE_ROLES = [
 ] as const;
 
 const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
+
+/** The identifiers of a subject that name a person or organisation in clear (everything but a pseudonym). */
+function clearIdentifiersOf(subject: SubjectIdentifier | undefined, path: string): string[] {
+  if (!subject) return [];
+  return (['bsn', 'vNumber', 'passport', 'kvkNumber'] as const).filter((kind) => Boolean(subject[kind])).map((kind) => `${path}.${kind}`);
+}
 
 /**
  * The one list of topics the hub uses. The project creates them (brokers run with
@@ -86,6 +93,20 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: EVIDENCE_SOURCE_ROLES,
     consumerRoles: HUB_ONLY,
+    // Only a pseudonym in clear; a source that knows a BSN, V-number or passport number publishes on v2.
+    clearIdentifiers: (event: IssuedEvidence) => clearIdentifiersOf(event.subject, 'subject'),
+  }),
+  // The same fact with the subject sealed for the hub (issue 11, leak 5); v1 stays for pseudonyms.
+  evidenceSourceIssuedSealed: defineTopic({
+    name: 'welkom.evidence-source.issued.v2',
+    eventType: 'welkom.evidence-source.issued',
+    schemaVersion: 2,
+    codec: SealedIssuedEvidence,
+    key: (event: SealedIssuedEvidence) => `${event.evidence?.evidenceType}/${event.evidence?.sourceReference}`,
+    partitions: 3,
+    publisherRoles: EVIDENCE_SOURCE_ROLES,
+    consumerRoles: HUB_ONLY,
+    clearIdentifiers: (event: SealedIssuedEvidence) => clearIdentifiersOf(event.evidence?.subject, 'evidence.subject'),
   }),
   evidenceSourceRevoked: defineTopic({
     name: 'welkom.evidence-source.revoked.v1',
@@ -179,9 +200,10 @@ export const TOPICS = {
     key: (event: ApplicationStatusChanged) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
-    // RVO: a grant or an issued MVV is an arrival to refer to a welcome centre (relocation referral).
-    // The consular posts: an MVV authorised opens the MVV leg (apps/consular).
+    // The hub learns sponsorships from it (issue 11, leak 4). RVO: a grant or an issued MVV is an arrival to refer
+    // to a welcome centre (relocation referral). The consular posts: an MVV authorised opens the MVV leg.
     consumerRoles: [
+      PartyRole.PARTY_ROLE_HUB_OPERATOR,
       PartyRole.PARTY_ROLE_UNIVERSITY,
       PartyRole.PARTY_ROLE_EU_REPORTING,
       PartyRole.PARTY_ROLE_RVO,

@@ -27,6 +27,17 @@ export function newTraceparent(): string {
   return `00-${traceId}-${parentId}-01`;
 }
 
+/** A payload that names a person by a clear identifier on a topic that must not carry one (issue 11, leak 5). */
+export class ClearIdentifierRefusedError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly fields: readonly string[],
+  ) {
+    super(`Refusing to publish a clear identifier on ${topic} (${fields.join(', ')}): use a pseudonym, or seal it for the hub`);
+    this.name = 'ClearIdentifierRefusedError';
+  }
+}
+
 // What consumers accept (envelopeFromHeaders); refused here so the producer fails, not every consumer.
 const CORRELATION_ID = /^[\x20-\x7e]{1,200}$/;
 
@@ -39,6 +50,12 @@ export function buildRecord<T>(
 ): EventRecord {
   if (options.correlationId !== undefined && !CORRELATION_ID.test(options.correlationId)) {
     throw new Error('A correlation id must be 1 to 200 printable ASCII characters');
+  }
+  // Refused here, where every producer (outbox, direct publisher, tools) builds its records: checking only in
+  // the consumer is too late, the identifier would already be on the topic and in its dead-letter copy.
+  const clear = topic.clearIdentifiers?.(payload) ?? [];
+  if (clear.length > 0) {
+    throw new ClearIdentifierRefusedError(topic.name, clear);
   }
   const envelope: EventEnvelope = {
     eventId: options.eventId ?? randomUUID(),

@@ -31,6 +31,7 @@ export * from './signing/certificate-trust';
 export * from './signing/envelope.signer';
 export * from './signing/envelope.verifier';
 export * from './signing/party-directory';
+export * from './signing/sealed-subject';
 export * from './topic-admin';
 export * from './topic-catalog';
 export * from './topic.reader';

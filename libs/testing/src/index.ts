@@ -2,3 +2,4 @@ export * from './service-process';
 export * from './strict-fake';
 export * from './service-run';
 export * from './test-infrastructure';
+export * from './backbone-scan';

@@ -14,7 +14,8 @@ export type AuditAction =
   | 'GRANT_CREATED'
   | 'GRANT_ENDED'
   | 'SUBJECT_ACCESS_LISTED'
-  | 'REQUEST_IDENTIFIER_DISCLOSED';
+  | 'REQUEST_IDENTIFIER_DISCLOSED'
+  | 'RELATION_ESTABLISHED';
 
 /** The hub operator read a person's access log (ListSubjectAccess): reading the history is itself history. */
 export const SUBJECT_ACCESS_LISTED: AuditAction = 'SUBJECT_ACCESS_LISTED';

@@ -178,4 +178,14 @@ describe('disclosePayload', () => {
     expect(disclosure.disclosedFields).toEqual(['issued_on']);
     expect(disclosure.payload.mvvIssued?.visaStickerNumber).toBe('');
   });
+
+  it('hashes the disclosed view only: the requester can recompute it, and it is the same whatever was withheld', () => {
+    const { canonical } = checkPayload(enrolment, { enrolmentProof: { ...PROOF } }, 'p').payload!;
+    const { canonical: otherWithheld } = checkPayload(enrolment, { enrolmentProof: { ...PROOF, fullTime: !PROOF.fullTime } }, 'p').payload!;
+    const disclosure = disclosePayload(enrolment, canonical, ['enrolment_status', 'academic_year']);
+    const recomputed = sha256Hex(EnrolmentProof.encode(disclosure.payload.enrolmentProof!).finish());
+    expect(disclosure.viewSha256).toBe(recomputed);
+    expect(disclosePayload(enrolment, otherWithheld, ['enrolment_status', 'academic_year']).viewSha256).toBe(disclosure.viewSha256);
+    expect(disclosure.viewSha256).not.toBe(sha256Hex(canonical));
+  });
 });

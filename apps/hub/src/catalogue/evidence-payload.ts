@@ -161,6 +161,11 @@ export interface Disclosure {
   readonly payload: EvidencePayload;
   /** Protobuf names of the fields that carry real values, in message order. */
   readonly disclosedFields: string[];
+  /**
+   * SHA-256 (hex) of the canonical encoding of the disclosed message only: the requester can recompute it from
+   * what it received, and it covers no withheld field (issue 11, leak 3).
+   */
+  readonly viewSha256: string;
 }
 
 /**
@@ -177,5 +182,9 @@ export function disclosePayload(entry: EvidenceCatalogueEntry, canonical: Uint8A
     disclosed[field.jsName] = stored[field.jsName];
     disclosedFields.push(field.protoName);
   }
-  return { payload: { [entry.binding.member]: disclosed }, disclosedFields };
+  return {
+    payload: { [entry.binding.member]: disclosed },
+    disclosedFields,
+    viewSha256: sha256Hex(entry.binding.codec.encode(disclosed).finish()),
+  };
 }

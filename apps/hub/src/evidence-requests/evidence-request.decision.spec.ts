@@ -20,6 +20,7 @@ function input(overrides: Partial<DecisionInput> = {}, command: Partial<RequestE
     party: IND,
     grants: [grant()],
     evidence: [storedProof()],
+    relations: new Set(),
     now: NOW,
     ...overrides,
   };

@@ -5,6 +5,7 @@ import { type GrantRecord, matchGrant } from '../grants/grant';
 import { HubError, type RefusalReason } from '../hub.errors';
 import { subUnitViolation } from '../party-registry/party-roles';
 import type { PartyRecord } from '../party-registry/party.repository';
+import type { RelationKind } from '../relations/subject-relation';
 import { issuerRefusal } from '../evidence/evidence-issuer';
 import { invalidRequest } from '../grants/grant.command';
 import type { RequestEvidenceCommand } from './evidence-request.command';
@@ -37,6 +38,8 @@ export interface DecisionInput {
   evidence: readonly EvidenceRecord[];
   /** The registry's record of the source the requester named (source_oin), when it named one the registry knows. */
   namedSource?: PartyRecord;
+  /** The relations the hub knows the caller holds with this subject (relations/subject-relation.ts). */
+  relations: ReadonlySet<RelationKind>;
   now: Date;
 }
 
@@ -65,7 +68,7 @@ export function decideEvidenceRequest(input: DecisionInput): RequestDecision {
     evidenceType: command.entry.type,
     purpose: command.purpose,
     legalBasis: command.legalBasis,
-    explicitRequestByPerson: command.explicitRequestByPerson,
+    relations: input.relations,
     at: now,
   });
   if (!match.ok) return { kind: 'refused', reason: match.refusal, grant: null, evidence: null };
@@ -135,8 +138,16 @@ export function refusalError(decision: Extract<RequestDecision, { kind: 'refused
         'LEGAL_BASIS_NOT_GRANTED',
         `No grant of party ${item.callerOin} for ${type} and purpose ${command.purpose} names that legal basis`,
       );
+    case 'NO_RELATION':
+      return new HubError(
+        'NO_RELATION',
+        `The grant for ${type} needs a relation with this person that the hub does not know party ${item.callerOin} to hold`,
+      );
     case 'EXPLICIT_REQUEST_REQUIRED':
-      return new HubError('EXPLICIT_REQUEST_REQUIRED', `The grant for ${type} needs the person's explicit request`);
+      return new HubError(
+        'EXPLICIT_REQUEST_REQUIRED',
+        `The grant for ${type} needs the person's explicit request as a consent record the hub can check; a flag in the request is not one`,
+      );
     case 'EVIDENCE_NOT_FOUND':
       return new HubError('EVIDENCE_NOT_FOUND', `No evidence ${command.evidenceId} of ${type} about this subject`);
     case 'EVIDENCE_REVOKED':

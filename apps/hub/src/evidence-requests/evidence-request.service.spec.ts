@@ -62,6 +62,7 @@ function service(fakes: Fakes = {}) {
           parties: [IND, UWV].filter((p) => query.oins.includes(p.oin)),
           grants: [grant()],
           evidence: [storedProof()],
+          relations: [],
           ...fakes.snapshot,
         };
       },

@@ -16,6 +16,7 @@ import { HubError } from '../hub.errors';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
 import { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import { type BatchItemResult, MicroBatcher } from '../platform/micro-batcher';
+import { relationKey, relationsByPartyAndSubject } from '../relations/subject-relation';
 import type { SubjectId } from '../subjects/subject-identifier';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
@@ -211,8 +212,10 @@ export class EvidenceRequestService implements OnApplicationShutdown {
         .filter((item) => item.command.evidenceId === undefined)
         .map((item) => ({ evidenceType: item.command.entry.type, subjectPseudonym: item.subjectPseudonym })),
       evidenceIds: [...new Set(items.flatMap((item) => (item.command.evidenceId === undefined ? [] : [item.command.evidenceId])))],
+      relationSubjects: [...new Set(items.map((item) => item.subjectPseudonym))],
       at: now,
     });
+    const relations = relationsByPartyAndSubject(snapshot.relations);
     const partyByOin = new Map(snapshot.parties.map((party) => [party.oin, party]));
     const evidence = groupBySubject(snapshot.evidence);
     const decide = (item: RequestItem, found: readonly EvidenceRecord[]): RequestDecision =>
@@ -222,6 +225,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
         grants: snapshot.grants,
         evidence: found,
         namedSource: item.command.sourceOin === undefined ? undefined : partyByOin.get(item.command.sourceOin),
+        relations: relations.get(relationKey(item.callerOin, item.subjectPseudonym)) ?? new Set(),
         now,
       });
     const decided: Decided[] = items.map((item) => ({

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { EvidenceRecord } from '../evidence/evidence';
 import type { GrantRecord } from '../grants/grant';
 import type { PartyRecord } from '../party-registry/party.repository';
+import type { SubjectRelationRecord } from '../relations/subject-relation';
 import { type PreparedStatement, queryPrepared } from '@welkom/persistence';
 
 /** Everything the rules need to decide a batch of evidence requests, read at one moment. */
@@ -12,6 +13,8 @@ export interface RequestSnapshot {
   grants: GrantRecord[];
   /** Evidence about these subjects and types, plus evidence asked for by id. */
   evidence: EvidenceRecord[];
+  /** Active relations of these parties with these subjects (issue 11, leak 4). */
+  relations: SubjectRelationRecord[];
 }
 
 export interface SnapshotQuery {
@@ -19,6 +22,8 @@ export interface SnapshotQuery {
   evidenceTypes: readonly string[];
   subjects: readonly { evidenceType: string; subjectPseudonym: string }[];
   evidenceIds: readonly string[];
+  /** Every subject of the batch, also those asked about by evidence id: whose relations to read. */
+  relationSubjects: readonly string[];
   at: Date;
 }
 
@@ -27,7 +32,7 @@ export interface SnapshotQuery {
  * processes, and a batch of requests should cost as few of them as possible.
  */
 const SNAPSHOT: PreparedStatement = {
-  name: 'hub_request_snapshot_v1',
+  name: 'hub_request_snapshot_v3',
   text: `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
@@ -40,7 +45,7 @@ const SNAPSHOT: PreparedStatement = {
               'evidenceType', g.evidence_type, 'purpose', g.purpose, 'legalBasis', g.legal_basis, 'allowedFields', g.allowed_fields,
               'validFrom', g.valid_from, 'validTo', g.valid_to, 'requiresExplicitRequest', g.requires_explicit_request,
               'createdAt', g.created_at, 'createdBy', g.created_by, 'endedAt', g.ended_at, 'endedBy', g.ended_by,
-              'endReason', g.end_reason) ORDER BY g.created_at, g.id), '[]'::json)
+              'endReason', g.end_reason, 'requiredRelation', g.required_relation) ORDER BY g.created_at, g.id), '[]'::json)
        FROM evidence_grant g
       WHERE g.ended_at IS NULL AND g.valid_from <= $2 AND g.valid_to > $2 AND g.evidence_type = ANY($3::text[])
         AND (g.requester_oin = ANY($1::char(20)[])
@@ -48,12 +53,19 @@ const SNAPSHOT: PreparedStatement = {
     (SELECT coalesce(json_agg(json_build_object(
               'id', e.id, 'evidenceType', e.evidence_type, 'subjectPseudonym', e.subject_pseudonym, 'issuerOin', e.issuer_oin,
               'issuerSubUnit', e.issuer_sub_unit, 'sourceReference', e.source_reference, 'schemaVersion', e.schema_version,
-              'payload', encode(e.payload, 'base64'), 'contentSha256', e.content_sha256, 'issuedAt', e.issued_at,
+              'payload', encode(e.payload, 'base64'), 'contentSha256', e.content_sha256, 'contentCommitment', e.content_commitment,
+              'issuedAt', e.issued_at,
               'verifiedAt', e.verified_at, 'validUntil', e.valid_until, 'revokedAt', e.revoked_at,
               'revocationReason', e.revocation_reason)), '[]'::json)
        FROM evidence e
       WHERE (e.evidence_type, e.subject_pseudonym) IN (SELECT t, s FROM unnest($4::text[], $5::text[]) AS k(t, s))
-         OR e.id = ANY($6::uuid[])) AS evidence`,
+         OR e.id = ANY($6::uuid[])) AS evidence,
+    (SELECT coalesce(json_agg(json_build_object(
+              'id', r.id, 'kind', r.kind, 'partyOin', r.party_oin, 'subjectPseudonym', r.subject_pseudonym,
+              'caseReference', r.case_reference, 'establishedBy', r.established_by, 'establishedAt', r.established_at,
+              'endedAt', r.ended_at, 'endReason', r.end_reason)), '[]'::json)
+       FROM subject_relation r
+      WHERE r.ended_at IS NULL AND r.party_oin = ANY($1::char(20)[]) AND r.subject_pseudonym = ANY($7::text[])) AS relations`,
 };
 
 type Json<T> = {
@@ -69,18 +81,20 @@ export class RequestSnapshotRepository {
 
   /** Inside `tx` when given, else as a statement of its own. */
   async load(tx: EntityManager | null, query: SnapshotQuery): Promise<RequestSnapshot> {
-    const [row] = await queryPrepared<{ parties: PartyRecord[]; grants: Json<GrantRecord>[]; evidence: Json<EvidenceRecord>[] }>(
-      tx ?? this.dataSource,
-      SNAPSHOT,
-      [
-        query.oins,
-        query.at,
-        query.evidenceTypes,
-        query.subjects.map((subject) => subject.evidenceType),
-        query.subjects.map((subject) => subject.subjectPseudonym),
-        query.evidenceIds,
-      ],
-    );
+    const [row] = await queryPrepared<{
+      parties: PartyRecord[];
+      grants: Json<GrantRecord>[];
+      evidence: Json<EvidenceRecord>[];
+      relations: Json<SubjectRelationRecord>[];
+    }>(tx ?? this.dataSource, SNAPSHOT, [
+      query.oins,
+      query.at,
+      query.evidenceTypes,
+      query.subjects.map((subject) => subject.evidenceType),
+      query.subjects.map((subject) => subject.subjectPseudonym),
+      query.evidenceIds,
+      query.relationSubjects,
+    ]);
     return {
       parties: row.parties.map((party) => ({ ...party, oin: party.oin.trim() })),
       grants: row.grants.map((grant) => ({
@@ -100,6 +114,13 @@ export class RequestSnapshotRepository {
         verifiedAt: date(evidence.verifiedAt),
         validUntil: date(evidence.validUntil),
         revokedAt: optionalDate(evidence.revokedAt),
+      })),
+      relations: row.relations.map((relation) => ({
+        ...relation,
+        partyOin: relation.partyOin.trim(),
+        establishedBy: relation.establishedBy.trim(),
+        establishedAt: date(relation.establishedAt),
+        endedAt: optionalDate(relation.endedAt),
       })),
     };
   }

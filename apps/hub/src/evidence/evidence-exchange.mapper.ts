@@ -18,7 +18,7 @@ import { toEvidenceReference } from './evidence.mapper';
 
 export function toIssueResponse(outcome: IssueOutcome): IssueEvidenceResponse {
   return {
-    reference: toEvidenceReference(outcome.evidence),
+    reference: toEvidenceReference(outcome.evidence, 'issuer'),
     subject: { pseudonym: outcome.evidence.subjectPseudonym },
     verifiedAt: toTimestamp(outcome.evidence.verifiedAt),
     validUntil: toTimestamp(outcome.evidence.validUntil),
@@ -28,13 +28,13 @@ export function toIssueResponse(outcome: IssueOutcome): IssueEvidenceResponse {
 }
 
 export function toRevokeResponse(evidence: EvidenceRecord): RevokeEvidenceResponse {
-  return { reference: toEvidenceReference(evidence), revokedAt: toOptionalTimestamp(evidence.revokedAt) };
+  return { reference: toEvidenceReference(evidence, 'issuer'), revokedAt: toOptionalTimestamp(evidence.revokedAt) };
 }
 
 export function toDisclosedEvidence(view: DisclosedEvidenceView): DisclosedEvidence {
   const { evidence } = view;
   return {
-    reference: toEvidenceReference(evidence),
+    reference: toEvidenceReference(evidence, 'holder'),
     subject: { pseudonym: evidence.subjectPseudonym },
     issuer: { oin: evidence.issuerOin, subUnit: evidence.issuerSubUnit },
     issuedAt: toTimestamp(evidence.issuedAt),
@@ -43,6 +43,7 @@ export function toDisclosedEvidence(view: DisclosedEvidenceView): DisclosedEvide
     payload: view.disclosure.payload,
     disclosedFields: view.disclosure.disclosedFields,
     auditSequence: view.auditSequence,
+    disclosedViewSha256: view.disclosure.viewSha256,
   };
 }
 

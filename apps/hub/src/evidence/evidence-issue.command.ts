@@ -1,4 +1,8 @@
-import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type {
+  EvidenceWithdrawal,
+  IssuedEvidence,
+  SealedIssuedEvidence,
+} from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { RevokeEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { fieldRule, invalid, parseRequest, raw, referenceId, refineRequest, text, uuid } from '@welkom/validation';
 import { z } from 'zod';
@@ -12,8 +16,36 @@ import { subjectIdentifier, type SubjectId } from '../subjects/subject-identifie
 export const MAX_SOURCE_REFERENCE_CHARS = 128;
 const sourceReference = referenceId(MAX_SOURCE_REFERENCE_CHARS);
 
-/** Where an issue came from: the event backbone must never carry a real identifier. */
-export type IssueOrigin = 'grpc' | 'event';
+/**
+ * Where an issue came from: the event backbone must never carry a real identifier in clear; one the hub
+ * opened from a sealed subject (welkom.evidence-source.issued.v2) never was in clear.
+ */
+export type IssueOrigin = 'grpc' | 'event' | 'sealed-event';
+
+/** A sealed subject is one encrypted identifier: a few hundred bytes at most. */
+const MAX_SEALED_SUBJECT_BYTES = 1_024;
+
+/** Evidence from welkom.evidence-source.issued.v2, before the hub opened its subject. */
+export interface SealedIssueCommand {
+  evidence: IssuedEvidence;
+  sealedSubject: Uint8Array;
+}
+
+/** The shape checks of a sealed issue; the rest is the issue command once the hub has opened the subject. */
+export function sealedIssueCommand(input: SealedIssuedEvidence): SealedIssueCommand {
+  const violations = [];
+  if (!input.evidence) violations.push({ field: 'evidence', description: 'is required' });
+  const subject = input.evidence?.subject;
+  if (subject && Object.values(subject).some((value) => value !== undefined && value !== null && value !== '')) {
+    violations.push({ field: 'evidence.subject', description: 'must be empty: the subject travels in sealed_subject' });
+  }
+  const size = input.sealedSubject?.length ?? 0;
+  if (size === 0) violations.push({ field: 'sealed_subject', description: 'is required' });
+  if (size > MAX_SEALED_SUBJECT_BYTES)
+    violations.push({ field: 'sealed_subject', description: `must be at most ${MAX_SEALED_SUBJECT_BYTES} bytes` });
+  if (violations.length > 0 || !input.evidence) throw invalidRequest(violations);
+  return { evidence: input.evidence, sealedSubject: input.sealedSubject };
+}
 
 export interface IssueEvidenceCommand {
   subject: SubjectId;

@@ -1,4 +1,5 @@
 import { TOPICS } from '@welkom/events';
+import type { EnrolmentProof } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { EventInbox, EventOutbox, ReceivedEvent } from '@welkom/messaging';
 import type { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import { strictFake } from '@welkom/testing/strict-fake';
@@ -10,11 +11,27 @@ import type { PartyRecord } from '../party-registry/party.repository';
 import type { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import type { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
-import { CHECKED_PROOF, ENROLMENT, IND, LEIDEN, NOW, recordingAudit, storedProof, SUBJECT, TX, UWV } from '../testing/hub-fixtures';
+import {
+  CATALOGUE,
+  CHECKED_PROOF,
+  ENROLMENT,
+  IND,
+  LEIDEN,
+  NOW,
+  recordingAudit,
+  storedProof,
+  SUBJECT,
+  TX,
+  UWV,
+} from '../testing/hub-fixtures';
 import type { EvidenceRecord } from './evidence';
 import type { IssueEvidenceCommand } from './evidence-issue.command';
 import { EvidenceIssueService } from './evidence-issue.service';
 import type { EvidenceRepository } from './evidence.repository';
+import { commitmentOf, type EvidenceCommitmentRepository } from './evidence-commitment.repository';
+import type { SealedSubjectRepository } from '../subjects/sealed-subject.repository';
+import { sealedIssueCommand } from './evidence-issue.command';
+import { invalidRequest } from '../grants/grant.command';
 
 const NEW_ID = '00000000-0000-4000-8000-0000000000b1';
 const COMMAND: IssueEvidenceCommand = {
@@ -52,6 +69,8 @@ interface Fakes {
   inbox?: Partial<EventInbox>;
 }
 
+const SALT = Buffer.alloc(32, 7);
+
 function build(fakes: Fakes = {}) {
   const audit = recordingAudit();
   const events: string[] = [];
@@ -62,7 +81,10 @@ function build(fakes: Fakes = {}) {
     strictFake<EvidenceRepository>('EvidenceRepository', {
       lockSubjects: async () => undefined,
       findBySourceReference: async () => null,
-      insert: async (_tx, evidence) => void inserted.push(evidence),
+      insert: async (_tx, evidence, salt) => {
+        expect(salt).toBe(SALT);
+        inserted.push(evidence);
+      },
       ...fakes.vault,
     }),
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', { completePending: async () => [], ...fakes.requests }),
@@ -83,9 +105,70 @@ function build(fakes: Fakes = {}) {
     strictFake<HubMetricsRepository>('HubMetricsRepository', {
       documentNotAskedAgain: (type, from) => void notAskedAgain.push(`${type} ${from}`),
     }),
+    strictFake<EvidenceCommitmentRepository>('EvidenceCommitmentRepository', {
+      commit: (canonical) => ({ salt: SALT, commitment: commitmentOf(SALT, canonical) }),
+    }),
+    strictFake<SealedSubjectRepository>('SealedSubjectRepository', {
+      open: (sealed) => {
+        if (Buffer.from(sealed).toString() !== 'sealed-for-the-hub') {
+          throw invalidRequest([{ field: 'sealed_subject', description: 'cannot be opened by the hub' }]);
+        }
+        return { bsn: '111222333' };
+      },
+    }),
+    CATALOGUE,
   );
   return { issuing, audit, events, inserted, notAskedAgain };
 }
+
+describe('EvidenceIssueService.issueSealed (issue 11, leak 5)', () => {
+  const sealedEvent = (sealed: string) => ({
+    command: sealedIssueCommand({
+      evidence: {
+        subject: undefined,
+        evidenceType: ENROLMENT.type,
+        payload: { enrolmentProof: CHECKED_PROOF.fields as unknown as EnrolmentProof },
+        issuedAt: undefined,
+        validUntil: undefined,
+        sourceReference: 'leiden-sealed-1',
+        subUnit: '',
+      },
+      sealedSubject: Buffer.from(sealed),
+    }),
+    event: {
+      envelope: { sourcePartyOin: LEIDEN.oin },
+      payload: {},
+      topic: 't',
+      partition: 0,
+      offset: '1',
+    } as unknown as ReceivedEvent<unknown>,
+  });
+
+  it('opens the subject the source sealed for the hub and issues it like any other evidence', async () => {
+    const { issuing, inserted, events } = build({ inbox: { claim: async () => true } });
+    const { command, event } = sealedEvent('sealed-for-the-hub');
+    const outcome = await issuing.issueSealed(LEIDEN.oin, command, event);
+    expect(outcome.alreadyIssued).toBe(false);
+    expect(inserted.map((evidence) => [evidence.sourceReference, evidence.subjectPseudonym])).toEqual([['leiden-sealed-1', SUBJECT]]);
+    expect(events).toEqual([TOPICS.evidenceVerified.name]);
+  });
+
+  it('stores nothing, and refuses, when the hub cannot open the subject', async () => {
+    const { issuing, inserted } = build({ inbox: { claim: async () => true } });
+    const { command, event } = sealedEvent('sealed-for-someone-else');
+    await expect(issuing.issueSealed(LEIDEN.oin, command, event)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(inserted).toEqual([]);
+  });
+
+  it('refuses a sealed issue that also names the subject in clear', () => {
+    expect(() =>
+      sealedIssueCommand({
+        evidence: { ...sealedEvent('x').command.evidence, subject: { bsn: '111222333' } },
+        sealedSubject: Buffer.from('x'),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as Error);
+  });
+});
 
 describe('EvidenceIssueService.issue', () => {
   it('stores the evidence with provenance, announces it and records it, in one transaction', async () => {
@@ -99,6 +182,7 @@ describe('EvidenceIssueService.issue', () => {
         issuerOin: LEIDEN.oin,
         subjectPseudonym: SUBJECT,
         contentSha256: CHECKED_PROOF.sha256,
+        contentCommitment: commitmentOf(SALT, CHECKED_PROOF.canonical),
         schemaVersion: 1,
         issuedAt: NOW,
         verifiedAt: NOW,

@@ -16,9 +16,17 @@ import { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import type { EvidenceRecord } from './evidence';
-import type { IssueEvidenceCommand, RevokeEvidenceCommand } from './evidence-issue.command';
+import {
+  type IssueEvidenceCommand,
+  issueEvidenceCommand,
+  type RevokeEvidenceCommand,
+  type SealedIssueCommand,
+} from './evidence-issue.command';
+import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
+import { SealedSubjectRepository } from '../subjects/sealed-subject.repository';
 import { issuerRefusal } from './evidence-issuer';
 import { toEvidenceReference } from './evidence.mapper';
+import { EvidenceCommitmentRepository } from './evidence-commitment.repository';
 import { EvidenceRepository } from './evidence.repository';
 import { evidenceValidity } from './evidence-validity';
 
@@ -59,7 +67,19 @@ export class EvidenceIssueService {
     private readonly clock: ClockRepository,
     private readonly ids: IdRepository,
     private readonly metrics: HubMetricsRepository,
+    private readonly commitments: EvidenceCommitmentRepository,
+    private readonly sealedSubjects: SealedSubjectRepository,
+    private readonly catalogue: EvidenceCatalogue,
   ) {}
+
+  /**
+   * welkom.evidence-source.issued.v2 (issue 11, leak 5): the hub opens the identifier the source sealed for it,
+   * and from there it is the same use case, with the same checks, as any other issue.
+   */
+  async issueSealed(callerOin: string, sealed: SealedIssueCommand, event: ReceivedEvent<unknown>): Promise<IssueOutcome> {
+    const subject = this.sealedSubjects.open(sealed.sealedSubject, 'sealed_subject');
+    return this.issue(callerOin, issueEvidenceCommand({ ...sealed.evidence, subject }, this.catalogue, 'sealed-event'), event);
+  }
 
   /** `event` is set on the Kafka path: the inbox makes a redelivered event a no-op. */
   async issue(callerOin: string, command: IssueEvidenceCommand, event?: ReceivedEvent<unknown>): Promise<IssueOutcome> {
@@ -110,6 +130,7 @@ export class EvidenceIssueService {
             { fieldViolations: [{ field: 'evidence.source_reference', description: 'was issued before with other content' }] },
           );
         }
+        const { salt, commitment } = this.commitments.commit(command.payload.canonical);
         const evidence: EvidenceRecord = {
           id: this.ids.newId(),
           evidenceType: command.entry.type,
@@ -120,13 +141,14 @@ export class EvidenceIssueService {
           schemaVersion: command.entry.schemaVersion,
           payload: command.payload.canonical,
           contentSha256: command.payload.sha256,
+          contentCommitment: commitment,
           issuedAt: validity.issuedAt,
           verifiedAt: now,
           validUntil: validity.validUntil,
           revokedAt: null,
           revocationReason: null,
         };
-        await this.vault.insert(tx, evidence);
+        await this.vault.insert(tx, evidence, salt);
         if (command.subject.kind !== 'pseudonym') {
           await this.subjectIdentifiers.record(tx, [{ pseudonym: subjectPseudonym, sealed: this.subjects.seal(command.subject) }], now);
         }
@@ -190,7 +212,7 @@ export class EvidenceIssueService {
       const revoked: EvidenceRecord = { ...evidence, revokedAt: now, revocationReason: command.reason };
       await this.vault.markRevoked(tx, evidence.id, now, command.reason);
       await this.outbox.enqueue(tx, TOPICS.evidenceRevoked, {
-        evidence: toEvidenceReference(revoked),
+        evidence: toEvidenceReference(revoked, 'holder'),
         subject: { pseudonym: revoked.subjectPseudonym },
         issuer: { oin: revoked.issuerOin, subUnit: revoked.issuerSubUnit },
         revokedAt: toTimestamp(now),
@@ -220,7 +242,7 @@ export class EvidenceIssueService {
     completed: readonly EvidenceRequestRecord[],
     now: Date,
   ): Promise<void> {
-    const reference = toEvidenceReference(evidence);
+    const reference = toEvidenceReference(evidence, 'holder');
     const subject = { pseudonym: evidence.subjectPseudonym };
     await this.outbox.enqueue(tx, TOPICS.evidenceVerified, {
       evidence: reference,

@@ -1,9 +1,13 @@
 import { Controller } from '@nestjs/common';
-import type { EvidenceWithdrawal, IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type {
+  EvidenceWithdrawal,
+  IssuedEvidence,
+  SealedIssuedEvidence,
+} from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import { TOPICS } from '@welkom/events';
 import { OnEvent, type ReceivedEvent } from '@welkom/messaging';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
-import { issueEvidenceCommand, withdrawalCommand } from './evidence-issue.command';
+import { issueEvidenceCommand, sealedIssueCommand, withdrawalCommand } from './evidence-issue.command';
 import { EvidenceIssueService } from './evidence-issue.service';
 
 /**
@@ -21,6 +25,12 @@ export class EvidenceSourceEventConsumer {
   @OnEvent(TOPICS.evidenceSourceIssued)
   async onIssued(event: ReceivedEvent<IssuedEvidence>): Promise<void> {
     await this.issuing.issue(event.envelope.sourcePartyOin, issueEvidenceCommand(event.payload, this.catalogue, 'event'), event);
+  }
+
+  /** A source that knows the person only by a real identifier sealed it for the hub (issue 11, leak 5). */
+  @OnEvent(TOPICS.evidenceSourceIssuedSealed)
+  async onIssuedSealed(event: ReceivedEvent<SealedIssuedEvidence>): Promise<void> {
+    await this.issuing.issueSealed(event.envelope.sourcePartyOin, sealedIssueCommand(event.payload), event);
   }
 
   @OnEvent(TOPICS.evidenceSourceRevoked)

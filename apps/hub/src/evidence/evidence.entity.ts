@@ -29,8 +29,17 @@ export class EvidenceEntity {
   @Column({ type: 'bytea' })
   payload!: Buffer;
 
+  /** Unsalted: stays in the vault, for the vault's own integrity check. */
   @Column({ name: 'content_sha256', type: 'char', length: 64 })
   contentSha256!: string;
+
+  /** Opens content_commitment; never leaves the hub. */
+  @Column({ name: 'commitment_salt', type: 'bytea' })
+  commitmentSalt!: Buffer;
+
+  /** SHA-256 of commitment_salt ‖ payload: what holders of the evidence are given (issue 11, leak 3). */
+  @Column({ name: 'content_commitment', type: 'char', length: 64 })
+  contentCommitment!: string;
 
   @Column({ name: 'issued_at', type: 'timestamptz' })
   issuedAt!: Date;

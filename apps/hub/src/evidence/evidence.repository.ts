@@ -14,6 +14,7 @@ interface EvidenceRow {
   schema_version: number;
   payload: Buffer;
   content_sha256: string;
+  content_commitment: string;
   issued_at: Date;
   verified_at: Date;
   valid_until: Date;
@@ -22,7 +23,7 @@ interface EvidenceRow {
 }
 
 const COLUMNS = `id, evidence_type, subject_pseudonym, issuer_oin, issuer_sub_unit, source_reference, schema_version, payload,
-  content_sha256, issued_at, verified_at, valid_until, revoked_at, revocation_reason`;
+  content_sha256, content_commitment, issued_at, verified_at, valid_until, revoked_at, revocation_reason`;
 
 function toRecord(row: EvidenceRow): EvidenceRecord {
   return {
@@ -35,6 +36,7 @@ function toRecord(row: EvidenceRow): EvidenceRecord {
     schemaVersion: row.schema_version,
     payload: row.payload,
     contentSha256: row.content_sha256,
+    contentCommitment: row.content_commitment,
     issuedAt: row.issued_at,
     verifiedAt: row.verified_at,
     validUntil: row.valid_until,
@@ -52,23 +54,29 @@ export function subjectLockKey(evidenceType: string, subjectPseudonym: string): 
 export class EvidenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: EntityManager, evidence: EvidenceRecord): Promise<void> {
-    await tx.query(`INSERT INTO evidence (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, [
-      evidence.id,
-      evidence.evidenceType,
-      evidence.subjectPseudonym,
-      evidence.issuerOin,
-      evidence.issuerSubUnit,
-      evidence.sourceReference,
-      evidence.schemaVersion,
-      Buffer.from(evidence.payload),
-      evidence.contentSha256,
-      evidence.issuedAt,
-      evidence.verifiedAt,
-      evidence.validUntil,
-      evidence.revokedAt,
-      evidence.revocationReason,
-    ]);
+  /** Stores the evidence with the salt that opens its commitment (the salt is never read back out). */
+  async insert(tx: EntityManager, evidence: EvidenceRecord, commitmentSalt: Buffer): Promise<void> {
+    await tx.query(
+      `INSERT INTO evidence (${COLUMNS}, commitment_salt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [
+        evidence.id,
+        evidence.evidenceType,
+        evidence.subjectPseudonym,
+        evidence.issuerOin,
+        evidence.issuerSubUnit,
+        evidence.sourceReference,
+        evidence.schemaVersion,
+        Buffer.from(evidence.payload),
+        evidence.contentSha256,
+        evidence.contentCommitment,
+        evidence.issuedAt,
+        evidence.verifiedAt,
+        evidence.validUntil,
+        evidence.revokedAt,
+        evidence.revocationReason,
+        commitmentSalt,
+      ],
+    );
   }
 
   /**

@@ -12,7 +12,10 @@ export interface EvidenceRecord {
   schemaVersion: number;
   /** The canonical payload (protobuf encoding of the payload message). */
   payload: Uint8Array;
+  /** SHA-256 of `payload`, unsalted: the vault's integrity check. Given to the issuer only, never to a requester. */
   contentSha256: string;
+  /** Salted commitment to `payload` (evidence-commitment.repository.ts): what every holder of a reference gets. */
+  contentCommitment: string;
   /** When the source established the fact. */
   issuedAt: Date;
   /** When the hub checked and stored it. */

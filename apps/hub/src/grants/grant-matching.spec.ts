@@ -19,6 +19,7 @@ function grant(overrides: Partial<GrantRecord> = {}): GrantRecord {
     validFrom: new Date('2026-01-01T00:00:00Z'),
     validTo: new Date('2027-01-01T00:00:00Z'),
     requiresExplicitRequest: false,
+    requiredRelation: null,
     createdAt: new Date('2025-12-01T00:00:00Z'),
     createdBy: '00000001999999990000',
     endedAt: null,
@@ -34,7 +35,7 @@ const ASK: EvidenceAsk = {
   evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
   purpose: 'ADMISSION_STUDY',
   legalBasis: 'Vw 2000 art. 24a',
-  explicitRequestByPerson: false,
+  relations: new Set(),
   at: NOW,
 };
 
@@ -68,10 +69,21 @@ describe('matchGrant', () => {
     expect(matchGrant([grant()], { ...ASK, legalBasis: 'Vw 2000 art. 107' })).toEqual({ ok: false, refusal: 'LEGAL_BASIS_NOT_GRANTED' });
   });
 
-  it("needs the person's explicit request where the grant demands it", () => {
+  it("never takes a grant that needs the person's explicit request: no consent record the hub can check exists yet", () => {
     const explicitOnly = grant({ requiresExplicitRequest: true });
     expect(matchGrant([explicitOnly], ASK)).toEqual({ ok: false, refusal: 'EXPLICIT_REQUEST_REQUIRED' });
-    expect(matchGrant([explicitOnly], { ...ASK, explicitRequestByPerson: true }).ok).toBe(true);
+    expect(matchGrant([explicitOnly, grant({ id: '00000000-0000-4000-8000-00000000000c' })], ASK)).toMatchObject({ ok: true });
+  });
+
+  it('needs the relation a grant requires, as the hub knows it (leak 4: relations, not roles)', () => {
+    const forSponsors = grant({ requiredRelation: 'SPONSORSHIP' });
+    expect(matchGrant([forSponsors], ASK)).toEqual({ ok: false, refusal: 'NO_RELATION' });
+    expect(matchGrant([forSponsors], { ...ASK, relations: new Set(['SPONSORSHIP'] as const) })).toEqual({ ok: true, grant: forSponsors });
+  });
+
+  it('checks the relation after purpose and legal basis, so the refusal names the first thing that failed', () => {
+    const forSponsors = grant({ requiredRelation: 'SPONSORSHIP' });
+    expect(matchGrant([forSponsors], { ...ASK, purpose: 'MARKETING' })).toEqual({ ok: false, refusal: 'PURPOSE_NOT_GRANTED' });
   });
 
   it('prefers a grant for this very party over one for its role', () => {

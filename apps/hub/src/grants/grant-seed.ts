@@ -1,12 +1,18 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { readReferenceFile, ReferenceDataError, referenceFileSchema } from '@welkom/reference-data';
-import type { CreateGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type CreateGrantRequest, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { toTimestamp } from '@welkom/platform';
 import type { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
-import { type CreateGrantCommand, createGrantCommand } from './grant.command';
+import { type CreateGrantCommand, createGrantCommand, type EndGrantCommand } from './grant.command';
+
+/** What a seed file asks for: grants to create where missing, and grants it shipped earlier to end where active. */
+export interface GrantSeed {
+  create: CreateGrantCommand[];
+  end: EndGrantCommand[];
+}
 
 /**
  * The grant seed file. Only the shape is checked here; what a grant may say (a known type, fields the catalogue
@@ -25,6 +31,14 @@ export const grantSeedFileSchema = referenceFileSchema({
       validFrom: z.string(),
       validTo: z.string(),
       requiresExplicitRequest: z.boolean().optional(),
+      /** The relation with the subject the requester must hold (issue 11, leak 4); none when absent. */
+      relation: z.enum(['SPONSORSHIP']).optional(),
+      /**
+       * A grant the file once shipped and that has since been replaced: the seed ends it where it exists (as
+       * the hub operator would, audited and evented) and never creates it. Grants never change once made, so
+       * a file that shipped a grant ends it here rather than editing it or dropping it.
+       */
+      ended: z.object({ reason: z.string().min(1) }).optional(),
     }),
   ),
 });
@@ -38,10 +52,10 @@ function timestamp(value: string) {
  * Reads a grant seed file (deploy/hub/*.json) into the same commands the admin API builds, so a seed is
  * checked exactly like an operator's request; a bad grant stops start-up with its position.
  */
-export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): CreateGrantCommand[] {
+export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): GrantSeed {
   const file = readReferenceFile(grantSeedFileSchema, filePath);
   const name = path.basename(filePath);
-  return file.grants.map((seed, index) => {
+  const commands = file.grants.map((seed, index) => {
     const request: CreateGrantRequest = {
       grant: {
         grantId: seed.id,
@@ -55,6 +69,8 @@ export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): C
         validFrom: timestamp(seed.validFrom),
         validTo: timestamp(seed.validTo),
         requiresExplicitRequest: seed.requiresExplicitRequest ?? false,
+        requiredRelation:
+          seed.relation === 'SPONSORSHIP' ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
         createdAt: undefined,
         endedAt: undefined,
         endReason: '',
@@ -67,4 +83,8 @@ export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): C
       throw new ReferenceDataError(name, [message]);
     }
   });
+  return {
+    create: commands.filter((_, index) => file.grants[index].ended === undefined),
+    end: file.grants.flatMap((seed) => (seed.ended === undefined ? [] : [{ grantId: seed.id, reason: seed.ended.reason }])),
+  };
 }

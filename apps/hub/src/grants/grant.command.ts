@@ -1,6 +1,7 @@
 import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/timestamp';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import type { CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type CreateGrantRequest, type EndGrantRequest, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import type { RelationKind } from '../relations/subject-relation';
 import type { FieldViolation } from '@welkom/errors';
 import { fieldRule, invalid, message, oin, parseRequest, raw, refineRequest, text, type TextRule, uuid } from '@welkom/validation';
 import { z } from 'zod';
@@ -53,6 +54,7 @@ export interface CreateGrantCommand {
   validFrom: Date | undefined;
   validTo: Date;
   requiresExplicitRequest: boolean;
+  requiredRelation: RelationKind | null;
 }
 
 export interface EndGrantCommand {
@@ -85,6 +87,10 @@ function grantSchema(catalogue: EvidenceCatalogue, idFromSeed: boolean) {
     validFrom: timestamp,
     validTo: grantEnd,
     requiresExplicitRequest: flag,
+    requiredRelation: fieldRule<RelationKind | null>((value) => {
+      if (value === undefined || value === null || value === SubjectRelation.SUBJECT_RELATION_UNSPECIFIED) return null;
+      return value === SubjectRelation.SUBJECT_RELATION_SPONSORSHIP ? 'SPONSORSHIP' : invalid('is not a relation the hub can check');
+    }),
   };
   return refineRequest(message(shape), (grant, report) => {
     const hasOin = grant.requesterOin !== undefined && grant.requesterOin !== null;
@@ -140,6 +146,7 @@ export function createGrantCommand(
     validFrom: grant.validFrom,
     validTo: grant.validTo as Date,
     requiresExplicitRequest: grant.requiresExplicitRequest,
+    requiredRelation: grant.requiredRelation ?? null,
   };
 }
 

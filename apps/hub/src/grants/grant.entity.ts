@@ -37,6 +37,10 @@ export class GrantEntity {
   @Column({ name: 'requires_explicit_request', type: 'boolean', default: false })
   requiresExplicitRequest!: boolean;
 
+  /** The relation with the subject the requester must hold (relations/subject-relation.ts); null: none. */
+  @Column({ name: 'required_relation', type: 'text', nullable: true })
+  requiredRelation!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

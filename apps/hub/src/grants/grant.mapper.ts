@@ -1,4 +1,4 @@
-import type { Grant } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type Grant, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
 import type { GrantRecord } from './grant';
 
@@ -17,5 +17,9 @@ export function toGrantMessage(grant: GrantRecord): Grant {
     createdAt: toTimestamp(grant.createdAt),
     endedAt: toOptionalTimestamp(grant.endedAt),
     endReason: grant.endReason ?? '',
+    requiredRelation:
+      grant.requiredRelation === 'SPONSORSHIP'
+        ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP
+        : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
   };
 }

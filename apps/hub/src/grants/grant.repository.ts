@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
+import type { RelationKind } from '../relations/subject-relation';
 import type { GrantRecord } from './grant';
 
 interface GrantRow {
@@ -16,6 +17,7 @@ interface GrantRow {
   valid_from: Date;
   valid_to: Date;
   requires_explicit_request: boolean;
+  required_relation: string | null;
   created_at: Date;
   created_by: string;
   ended_at: Date | null;
@@ -24,7 +26,7 @@ interface GrantRow {
 }
 
 const COLUMNS = `id, requester_oin, requester_role, requester_sub_unit, evidence_type, purpose, legal_basis, allowed_fields,
-  valid_from, valid_to, requires_explicit_request, created_at, created_by, ended_at, ended_by, end_reason`;
+  valid_from, valid_to, requires_explicit_request, created_at, created_by, ended_at, ended_by, end_reason, required_relation`;
 
 function toRecord(row: GrantRow): GrantRecord {
   return {
@@ -39,6 +41,7 @@ function toRecord(row: GrantRow): GrantRecord {
     validFrom: row.valid_from,
     validTo: row.valid_to,
     requiresExplicitRequest: row.requires_explicit_request,
+    requiredRelation: row.required_relation as RelationKind | null,
     createdAt: row.created_at,
     createdBy: row.created_by,
     endedAt: row.ended_at,
@@ -53,7 +56,7 @@ export class GrantRepository {
 
   async insert(tx: EntityManager, grant: GrantRecord): Promise<void> {
     await tx.query(
-      `INSERT INTO evidence_grant (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      `INSERT INTO evidence_grant (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         grant.id,
         grant.requesterOin,
@@ -71,6 +74,7 @@ export class GrantRepository {
         grant.endedAt,
         grant.endedBy,
         grant.endReason,
+        grant.requiredRelation,
       ],
     );
   }

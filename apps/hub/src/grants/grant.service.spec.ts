@@ -26,6 +26,7 @@ const COMMAND: CreateGrantCommand = {
   validFrom: undefined,
   validTo: new Date('2027-01-01T00:00:00Z'),
   requiresExplicitRequest: false,
+  requiredRelation: null,
 };
 
 function build(grants: Partial<GrantRepository> = {}) {
@@ -113,12 +114,45 @@ describe('GrantService', () => {
   it('seeds only the grants that do not exist yet, as the hub itself', async () => {
     const { service, inserted } = build({ findById: async (id) => (id === 'existing' ? grant() : null) });
 
-    const created = await service.seed([
-      { ...COMMAND, id: 'existing' },
-      { ...COMMAND, id: 'new' },
-    ]);
+    const result = await service.seed({
+      create: [
+        { ...COMMAND, id: 'existing' },
+        { ...COMMAND, id: 'new' },
+      ],
+      end: [],
+    });
 
-    expect(created).toBe(1);
+    expect(result).toEqual({ created: 1, ended: 0 });
     expect(inserted.map((g) => [g.id, g.createdBy])).toEqual([['new', HUB.oin]]);
+  });
+
+  it('ends a grant the seed file replaced where it is still active, and never creates it', async () => {
+    const ended: GrantRecord[] = [];
+    const stored = new Map([
+      ['shipped-earlier', grant({ id: 'shipped-earlier' })],
+      ['ended-already', grant({ id: 'ended-already', endedAt: NOW, endReason: 'earlier' })],
+    ]);
+    const { service, audit, inserted } = build({
+      findById: async (id) => stored.get(id) ?? null,
+      findForUpdate: async (_tx, id) => stored.get(id) ?? null,
+      markEnded: async (_tx, g) => void ended.push(g),
+    });
+
+    const result = await service.seed({
+      create: [{ ...COMMAND, id: 'replacement' }],
+      end: [
+        { grantId: 'shipped-earlier', reason: 'replaced by replacement' },
+        { grantId: 'ended-already', reason: 'replaced' },
+        { grantId: 'never-made', reason: 'replaced' },
+      ],
+    });
+
+    expect(result).toEqual({ created: 1, ended: 1 });
+    expect(ended.map((g) => [g.id, g.endedBy, g.endReason])).toEqual([['shipped-earlier', HUB.oin, 'replaced by replacement']]);
+    expect(inserted.map((g) => g.id)).toEqual(['replacement']);
+    expect(audit.appended.flatMap((a) => a.drafts.map((d) => [d.action, d.grantId]))).toEqual([
+      ['GRANT_ENDED', 'shipped-earlier'],
+      ['GRANT_CREATED', 'replacement'],
+    ]);
   });
 });

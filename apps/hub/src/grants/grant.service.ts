@@ -14,7 +14,7 @@ import { type GrantRecord, isActiveAt } from './grant';
 import { type CreateGrantCommand, type EndGrantCommand, invalidRequest } from './grant.command';
 import { toGrantMessage } from './grant.mapper';
 import { GrantRepository } from './grant.repository';
-import { readGrantSeed } from './grant-seed';
+import { type GrantSeed, readGrantSeed } from './grant-seed';
 
 @Injectable()
 export class GrantService implements OnApplicationBootstrap {
@@ -36,20 +36,31 @@ export class GrantService implements OnApplicationBootstrap {
   /** After every module's init, so the party registry is seeded and migrations have run. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.GRANT_SEED_FILE) return;
-    const created = await this.seed(readGrantSeed(this.config.GRANT_SEED_FILE, this.catalogue));
-    this.logger.log(`Grant seed ${this.config.GRANT_SEED_FILE}: ${created} created`);
+    const { created, ended } = await this.seed(readGrantSeed(this.config.GRANT_SEED_FILE, this.catalogue));
+    this.logger.log(`Grant seed ${this.config.GRANT_SEED_FILE}: ${created} created, ${ended} ended`);
   }
 
-  /** Creates the seed grants that do not exist yet, as the hub itself (audited and evented like any grant). */
-  async seed(commands: CreateGrantCommand[]): Promise<number> {
+  /**
+   * Ends the grants the seed file marks as replaced (where they exist and are still active), then creates the
+   * seed grants that do not exist yet, both as the hub itself (audited and evented like any grant). So a
+   * database seeded from an earlier version of the file converges on the current one.
+   */
+  async seed(seed: GrantSeed): Promise<{ created: number; ended: number }> {
+    let ended = 0;
+    for (const command of seed.end) {
+      const existing = await this.grants.findById(command.grantId);
+      if (!existing || existing.endedAt !== null) continue;
+      await this.end(this.hubOin, command);
+      ended += 1;
+    }
     let created = 0;
-    for (const command of commands) {
+    for (const command of seed.create) {
       const existing = command.id === undefined ? null : await this.grants.findById(command.id);
       if (existing) continue;
       await this.createAs(this.hubOin, command);
       created += 1;
     }
-    return created;
+    return { created, ended };
   }
 
   /** What the caller may ask for now: the grants that apply to it by OIN or by one of its roles. */
@@ -120,6 +131,7 @@ export class GrantService implements OnApplicationBootstrap {
       validFrom: command.validFrom ?? now,
       validTo: command.validTo,
       requiresExplicitRequest: command.requiresExplicitRequest,
+      requiredRelation: command.requiredRelation,
       createdAt: now,
       createdBy: actorOin,
       endedAt: null,

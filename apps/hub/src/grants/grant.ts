@@ -1,6 +1,7 @@
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import type { IssuableEvidenceType } from '../catalogue/evidence-payload.bindings';
 import type { PartyRecord } from '../party-registry/party.repository';
+import type { RelationKind } from '../relations/subject-relation';
 
 /**
  * A grant: who may ask for which evidence, for which purpose, under which legal basis, and which fields
@@ -20,6 +21,8 @@ export interface GrantRecord {
   validFrom: Date;
   validTo: Date;
   requiresExplicitRequest: boolean;
+  /** The relation with the subject the requester must hold (issue 11, leak 4); null: none required. */
+  requiredRelation: RelationKind | null;
   createdAt: Date;
   createdBy: string;
   endedAt: Date | null;
@@ -37,7 +40,7 @@ export function appliesTo(grant: GrantRecord, party: PartyRecord, subUnit: strin
   return requester && (grant.requesterSubUnit === '' || grant.requesterSubUnit === subUnit);
 }
 
-export type GrantRefusal = 'NO_GRANT' | 'PURPOSE_NOT_GRANTED' | 'LEGAL_BASIS_NOT_GRANTED' | 'EXPLICIT_REQUEST_REQUIRED';
+export type GrantRefusal = 'NO_GRANT' | 'PURPOSE_NOT_GRANTED' | 'LEGAL_BASIS_NOT_GRANTED' | 'NO_RELATION' | 'EXPLICIT_REQUEST_REQUIRED';
 
 export interface EvidenceAsk {
   party: PartyRecord;
@@ -45,7 +48,8 @@ export interface EvidenceAsk {
   evidenceType: IssuableEvidenceType;
   purpose: string;
   legalBasis: string;
-  explicitRequestByPerson: boolean;
+  /** The relations the hub knows the requester holds with this subject (never what the request claims). */
+  relations: ReadonlySet<RelationKind>;
   at: Date;
 }
 
@@ -63,8 +67,11 @@ function preferred(a: GrantRecord, b: GrantRecord): number {
 
 /**
  * Default deny: a request is allowed only by an active grant for the requester, the evidence type, the same
- * purpose and the same legal basis (and the person's explicit request where the grant demands it). The
- * refusal says which of these failed first, so the requester knows what to fix and the person sees why.
+ * purpose and the same legal basis, whose required relation with the subject the hub knows the requester to
+ * hold (issue 11, leak 4: grants are per relation, not per role). A grant that demands the person's explicit
+ * request is never usable yet: the hub accepts only an artefact it can check (a consent record made through
+ * the person's own channel), and no such channel exists, so a flag in the request body cannot satisfy it.
+ * The refusal says which of these failed first, so the requester knows what to fix and the person sees why.
  */
 export function matchGrant(grants: readonly GrantRecord[], ask: EvidenceAsk): GrantMatch {
   const forType = grants.filter(
@@ -75,7 +82,9 @@ export function matchGrant(grants: readonly GrantRecord[], ask: EvidenceAsk): Gr
   if (forPurpose.length === 0) return { ok: false, refusal: 'PURPOSE_NOT_GRANTED' };
   const forBasis = forPurpose.filter((grant) => grant.legalBasis === ask.legalBasis);
   if (forBasis.length === 0) return { ok: false, refusal: 'LEGAL_BASIS_NOT_GRANTED' };
-  const usable = forBasis.filter((grant) => !grant.requiresExplicitRequest || ask.explicitRequestByPerson);
+  const related = forBasis.filter((grant) => grant.requiredRelation === null || ask.relations.has(grant.requiredRelation));
+  if (related.length === 0) return { ok: false, refusal: 'NO_RELATION' };
+  const usable = related.filter((grant) => !grant.requiresExplicitRequest);
   if (usable.length === 0) return { ok: false, refusal: 'EXPLICIT_REQUEST_REQUIRED' };
   return { ok: true, grant: [...usable].sort(preferred)[0] };
 }

@@ -2,6 +2,8 @@ import { PartiesAndConnectors1763800000000 } from './1763800000000-parties-and-c
 import { OnceOnlyEvidence1764000000000 } from './1764000000000-once-only-evidence';
 import { AuditChainHeadForwardOnly1764400000000 } from './1764400000000-audit-chain-head-forward-only';
 import { EvidenceRequestRoutedSource1764600000000 } from './1764600000000-evidence-request-routed-source';
+import { EvidenceContentCommitment1765300000000 } from './1765300000000-evidence-content-commitment';
+import { SubjectRelations1765300000001 } from './1765300000001-subject-relations';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const HUB_MIGRATIONS = [
@@ -9,4 +11,6 @@ export const HUB_MIGRATIONS = [
   OnceOnlyEvidence1764000000000,
   AuditChainHeadForwardOnly1764400000000,
   EvidenceRequestRoutedSource1764600000000,
+  EvidenceContentCommitment1765300000000,
+  SubjectRelations1765300000001,
 ];

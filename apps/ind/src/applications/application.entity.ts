@@ -163,8 +163,13 @@ export class DecisionEntity {
   @Column({ name: 'sponsor_register_version', type: 'text' })
   sponsorRegisterVersion!: string;
 
+  /**
+   * `contentCommitment` is the hub's salted commitment (issue 11, leak 3). Decisions stored before it hold
+   * `contentSha256`, the unsalted hash the hub handed out then: kept as the record of that decision, never
+   * passed on (the mapper shows an empty commitment for them).
+   */
   @Column({ name: 'evidence_used', type: 'jsonb' })
-  evidenceUsed!: { evidenceId: string; evidenceType: string; contentSha256: string }[];
+  evidenceUsed!: { evidenceId: string; evidenceType: string; contentCommitment?: string; contentSha256?: string }[];
 
   @Column({ name: 'evidence_set_aside', type: 'jsonb' })
   evidenceSetAside!: { evidenceId: string; evidenceType: string; reason: string }[];

@@ -51,12 +51,14 @@ function toDecision(decision: DecisionRecord): Decision {
     findings: [...decision.findings],
     ruleVersion: decision.ruleVersion,
     sponsorRegisterVersion: decision.sponsorRegisterVersion,
-    // The content hash is what lets the IND prove later which version of a fact it relied on.
+    // The hub's commitment is what lets the IND prove later which version of a fact it relied on; it reveals
+    // nothing about the fact to whoever reads the decision (issue 11, leak 3), unlike the old unsalted hash.
     evidenceUsed: decision.evidenceUsed.map((used) => ({
       evidenceId: used.evidenceId,
       evidenceType: used.evidenceType,
-      contentSha256: used.contentSha256,
+      contentSha256: '',
       schemaVersion: 0,
+      contentCommitment: used.contentCommitment,
     })),
     evidenceSetAside: decision.evidenceSetAside.map((aside) => ({ ...aside })),
     decidedOn: decision.decidedOn,

@@ -101,7 +101,11 @@ function toDecisionRecord(entity: DecisionEntity): DecisionRecord {
     findings: entity.findings,
     ruleVersion: entity.ruleVersion,
     sponsorRegisterVersion: entity.sponsorRegisterVersion,
-    evidenceUsed: entity.evidenceUsed.map((used) => ({ ...used, evidenceType: used.evidenceType as EvidenceType })),
+    evidenceUsed: entity.evidenceUsed.map((used) => ({
+      evidenceId: used.evidenceId,
+      evidenceType: used.evidenceType as EvidenceType,
+      contentCommitment: used.contentCommitment ?? '',
+    })),
     evidenceSetAside: entity.evidenceSetAside.map((aside) => ({
       ...aside,
       evidenceType: aside.evidenceType as EvidenceType,
@@ -119,7 +123,11 @@ function toDecisionEntity(decision: DecisionRecord): DecisionEntity {
     ...decision,
     findings: [...decision.findings],
     // Field by field: the stored JSON keeps exactly these keys, whatever else a caller's object carries.
-    evidenceUsed: decision.evidenceUsed.map(({ evidenceId, evidenceType, contentSha256 }) => ({ evidenceId, evidenceType, contentSha256 })),
+    evidenceUsed: decision.evidenceUsed.map(({ evidenceId, evidenceType, contentCommitment }) => ({
+      evidenceId,
+      evidenceType,
+      contentCommitment,
+    })),
     evidenceSetAside: decision.evidenceSetAside.map(({ evidenceId, evidenceType, reason }) => ({ evidenceId, evidenceType, reason })),
   };
 }

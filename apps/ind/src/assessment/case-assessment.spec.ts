@@ -38,7 +38,7 @@ function researcherCase(status: ApplicationStatus): CaseSnapshot {
   };
 }
 
-const provenance = { contentSha256: HASH, issuerOin: LEIDEN, issuedOn: '2026-11-01', validUntil: '2027-11-01', revoked: false };
+const provenance = { contentCommitment: HASH, issuerOin: LEIDEN, issuedOn: '2026-11-01', validUntil: '2027-11-01', revoked: false };
 
 function enrolment(facts: Partial<{ status: 'ADMITTED' | 'ENROLLED' | 'DEREGISTERED'; fullTime: boolean }> = {}): EvidenceLookup {
   const evidence: DecisionEvidence = {
@@ -129,7 +129,7 @@ describe('assessing a case from what the hub answered', () => {
     expect(plan.transitions[0].decision).toMatchObject({
       kind: 'APPLICATION',
       ruleVersion: 'decision-rules.v1',
-      evidenceUsed: [{ evidenceId: 'enrolment-1', evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, contentSha256: HASH }],
+      evidenceUsed: [{ evidenceId: 'enrolment-1', evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, contentCommitment: HASH }],
     });
     expect(plan.transitions[1].decision?.evidenceUsed.map((used) => used.evidenceId)).toEqual(['tuition-1']);
   });

@@ -158,7 +158,7 @@ describe('permit issuance guard', () => {
   const enrolment: EnrolmentEvidence = {
     evidenceId: 'ev-enrolment-2',
     type: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
-    contentSha256: 'e'.repeat(64),
+    contentCommitment: 'e'.repeat(64),
     issuerOin: application.sponsorOin,
     issuedOn: '2026-04-20',
     validUntil: '2027-08-31',
@@ -184,7 +184,7 @@ describe('permit issuance guard', () => {
       ...enrolment,
       evidenceId: 'ev-tuition-2',
       type: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
-      contentSha256: 'f'.repeat(64),
+      contentCommitment: 'f'.repeat(64),
       facts: { payment: 'PAID_IN_FULL' },
     } as const;
     const paid = assessPermitIssuance(application, [enrolment, tuition], rules, '2026-08-20');

@@ -13,8 +13,8 @@ import type { EnrolmentStatus, TuitionPayment } from './decision-rules';
  */
 interface EvidenceProvenance {
   readonly evidenceId: string;
-  /** SHA-256 (hex) of the canonical payload: which version of the fact the decision relied on. */
-  readonly contentSha256: string;
+  /** The hub's salted commitment (hex) to the evidence: which version of the fact the decision relied on. */
+  readonly contentCommitment: string;
   readonly issuerOin: string;
   readonly issuedOn: IsoDate;
   /** Last day the fact may be relied on. */

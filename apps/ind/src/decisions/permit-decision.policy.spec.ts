@@ -53,7 +53,7 @@ function enrolment(facts: Partial<EnrolmentFacts> = {}, overrides: Partial<Enrol
   return {
     evidenceId: 'ev-enrolment-1',
     type: ENROLMENT,
-    contentSha256: sha('a'),
+    contentCommitment: sha('a'),
     ...provenance,
     facts: { status: 'ADMITTED', fullTime: true, programmeStartDate: '2026-09-01', expectedEndDate: '2027-08-31', ...facts },
     ...overrides,
@@ -64,7 +64,7 @@ function tuition(facts: Partial<TuitionFacts> = {}, overrides: Partial<TuitionEv
   return {
     evidenceId: 'ev-tuition-1',
     type: TUITION,
-    contentSha256: sha('b'),
+    contentCommitment: sha('b'),
     ...provenance,
     facts: { payment: 'PAID_IN_FULL', academicYear: '2026-2027', ...facts },
     ...overrides,
@@ -75,7 +75,7 @@ function hosting(facts: Partial<HostingAgreementFacts> = {}, overrides: Partial<
   return {
     evidenceId: 'ev-hosting-1',
     type: HOSTING,
-    contentSha256: sha('c'),
+    contentCommitment: sha('c'),
     ...provenance,
     issuerOin: DELFT,
     validUntil: '2029-09-30',
@@ -115,7 +115,7 @@ describe('decision on a student application', () => {
       pendingForPermitIssuance: [TUITION],
       ruleVersion: 'decision-rules.v1',
       sponsorRegisterVersion: 'dev-2026-2',
-      evidenceUsed: [{ evidenceId: 'ev-enrolment-1', evidenceType: ENROLMENT, contentSha256: sha('a') }],
+      evidenceUsed: [{ evidenceId: 'ev-enrolment-1', evidenceType: ENROLMENT, contentCommitment: sha('a') }],
       evidenceSetAside: [],
     });
   });
@@ -140,7 +140,7 @@ describe('decision on a student application', () => {
     const result = decideStudent([proof]);
     expect(result).toMatchObject({ outcome: 'REFUSED', reasonCode, findings: [reasonCode], missingEvidence: [] });
     // The refusal rests on this evidence: it is recorded with its hash.
-    expect(result.evidenceUsed).toEqual([{ evidenceId: 'ev-enrolment-1', evidenceType: ENROLMENT, contentSha256: sha('a') }]);
+    expect(result.evidenceUsed).toEqual([{ evidenceId: 'ev-enrolment-1', evidenceType: ENROLMENT, contentCommitment: sha('a') }]);
   });
 
   it('refuses when the filing institution is not a recognised sponsor for study', () => {
@@ -198,7 +198,10 @@ describe('decision on a student application', () => {
 
   it('relies on the newest enrolment proof, so a later deregistration outweighs an earlier admission', () => {
     const admitted = enrolment({}, { evidenceId: 'ev-old', issuedOn: '2026-03-01' });
-    const deregistered = enrolment({ status: 'DEREGISTERED' }, { evidenceId: 'ev-new', contentSha256: sha('d'), issuedOn: '2026-06-01' });
+    const deregistered = enrolment(
+      { status: 'DEREGISTERED' },
+      { evidenceId: 'ev-new', contentCommitment: sha('d'), issuedOn: '2026-06-01' },
+    );
     expect(decideStudent([admitted, deregistered])).toMatchObject({ outcome: 'REFUSED', reasonCode: 'ENROLMENT_NOT_ACTIVE' });
     const readmitted = enrolment({}, { evidenceId: 'ev-newer', issuedOn: '2026-06-10' });
     expect(decideStudent([admitted, deregistered, readmitted]).evidenceUsed.map((e) => e.evidenceId)).toEqual(['ev-newer']);
@@ -219,7 +222,7 @@ describe('decision on a researcher application', () => {
     expect(decideResearcher([hosting()])).toMatchObject({
       outcome: 'GRANTED',
       pendingForPermitIssuance: [],
-      evidenceUsed: [{ evidenceId: 'ev-hosting-1', evidenceType: HOSTING, contentSha256: sha('c') }],
+      evidenceUsed: [{ evidenceId: 'ev-hosting-1', evidenceType: HOSTING, contentCommitment: sha('c') }],
     });
   });
 
@@ -244,7 +247,7 @@ describe('permit issuance check', () => {
       ready: true,
       missingEvidence: [],
       ruleVersion: 'decision-rules.v1',
-      evidenceUsed: [{ evidenceId: 'ev-tuition-1', evidenceType: TUITION, contentSha256: sha('b') }],
+      evidenceUsed: [{ evidenceId: 'ev-tuition-1', evidenceType: TUITION, contentCommitment: sha('b') }],
       evidenceSetAside: [],
     });
   });
@@ -277,7 +280,7 @@ describe('decision input and rules in force', () => {
   });
 
   it.each([
-    ['a content hash that is not SHA-256 hex', () => decideStudent([enrolment({}, { contentSha256: 'abc' })])],
+    ['a content commitment that is not 64 hex characters', () => decideStudent([enrolment({}, { contentCommitment: 'abc' })])],
     ['a decision date before receipt', () => decideStudent([enrolment()], {}, '2026-04-30')],
     [
       'an intended stay that ends before it starts',

@@ -28,7 +28,7 @@ export type DecisionOutcome = 'GRANTED' | 'REFUSED' | 'INCOMPLETE';
 export interface EvidenceUsed {
   readonly evidenceId: string;
   readonly evidenceType: EvidenceType;
-  readonly contentSha256: string;
+  readonly contentCommitment: string;
 }
 
 export interface EvidenceSetAside {
@@ -286,7 +286,7 @@ const isHostingAgreement = (e: DecisionEvidence): e is HostingAgreementEvidence 
   e.type === EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT;
 
 export function usedOf(e: DecisionEvidence): EvidenceUsed {
-  return { evidenceId: e.evidenceId, evidenceType: e.type, contentSha256: e.contentSha256 };
+  return { evidenceId: e.evidenceId, evidenceType: e.type, contentCommitment: e.contentCommitment };
 }
 
 function assertInForce(rules: DecisionRules, onDate: IsoDate): void {
@@ -334,8 +334,8 @@ function validateInput(application: ApplicationForDecision, evidence: readonly D
       violations.push({ field: `${at}.type`, description: `not evidence the rules read: ${String(item.type)}` });
     if (typeof item.evidenceId !== 'string' || item.evidenceId === '')
       violations.push({ field: `${at}.evidenceId`, description: 'required' });
-    if (typeof item.contentSha256 !== 'string' || !SHA256_HEX.test(item.contentSha256)) {
-      violations.push({ field: `${at}.contentSha256`, description: 'expected 64 lower-case hex characters' });
+    if (typeof item.contentCommitment !== 'string' || !SHA256_HEX.test(item.contentCommitment)) {
+      violations.push({ field: `${at}.contentCommitment`, description: 'expected 64 lower-case hex characters' });
     }
     if (typeof item.issuerOin !== 'string' || !isOin(item.issuerOin))
       violations.push({ field: `${at}.issuerOin`, description: 'expected a 20-digit OIN' });

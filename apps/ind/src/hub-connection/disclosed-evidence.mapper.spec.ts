@@ -10,8 +10,9 @@ function disclosed(fields: string[]): DisclosedEvidence {
     reference: {
       evidenceId: 'e-1',
       evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF,
-      contentSha256: 'b'.repeat(64),
+      contentSha256: '',
       schemaVersion: 1,
+      contentCommitment: 'b'.repeat(64),
     },
     subject: { pseudonym: 'subj_x' },
     issuer: { oin: '00000003281234560000', subUnit: '' },
@@ -35,6 +36,7 @@ function disclosed(fields: string[]): DisclosedEvidence {
     },
     disclosedFields: fields,
     auditSequence: '7',
+    disclosedViewSha256: 'c'.repeat(64),
   };
 }
 

@@ -24,7 +24,7 @@ export function toDecisionEvidence(disclosed: DisclosedEvidence): DecisionEviden
   };
   const provenance = {
     evidenceId: reference.evidenceId,
-    contentSha256: reference.contentSha256,
+    contentCommitment: reference.contentCommitment,
     issuerOin: disclosed.issuer?.oin ?? '',
     issuedOn: dutchDateOf(issuedAt),
     // valid_until is the first instant the fact may no longer be relied on; the last day is the one before it.

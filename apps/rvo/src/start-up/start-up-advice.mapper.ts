@@ -18,6 +18,9 @@ export function toAssessStartUpResponse({ advice, alreadyAssessed }: StartUpAdvi
       evidenceType: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT,
       contentSha256: advice.contentSha256,
       schemaVersion: advice.schemaVersion,
+      // RVO does not keep the hub's salted commitment yet (issue 11, leak 3); its own back office, the issuer's,
+      // may see the unsalted hash of what RVO itself issued.
+      contentCommitment: '',
     },
     founder: { pseudonym: advice.founderPseudonym },
     alreadyAssessed,

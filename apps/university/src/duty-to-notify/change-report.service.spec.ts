@@ -24,6 +24,7 @@ const enrolment: PushedEvidenceRecord = {
   evidenceId: 'e-1',
   subjectPseudonym: 'subj_x',
   contentSha256: 'd'.repeat(64),
+  contentCommitment: 'e'.repeat(64),
   schemaVersion: 1,
   pushedAt: new Date('2026-09-01T10:00:00Z'),
   revokedAt: null,

@@ -11,7 +11,7 @@ import { PushedEvidenceRepository } from '../evidence-push/pushed-evidence.repos
 import { SponsoredApplicationRepository } from '../applications/sponsored-application.repository';
 import { UniversityError } from '../university.errors';
 import type { ChangeReportCommand, ReportableChange } from './change-report.command';
-import type { RevokedEvidence, SponsorNotificationRecord } from './sponsor-notification';
+import { type RevokedEvidence, type SponsorNotificationRecord, toRevokedReference } from './sponsor-notification';
 import { SponsorNotificationRepository } from './sponsor-notification.repository';
 
 /** The sponsor reports within 4 weeks of the fact (DOMAIN.md §2.3, §7.4); later is a compliance flag. */
@@ -91,7 +91,7 @@ export class ChangeReportService {
       revoked.push({
         evidenceId: evidence.evidenceId,
         evidenceType: evidence.evidenceType,
-        contentSha256: evidence.contentSha256,
+        contentCommitment: evidence.contentCommitment,
         schemaVersion: evidence.schemaVersion,
       });
     }
@@ -119,7 +119,7 @@ export class ChangeReportService {
         change: command.change,
         factDate: command.factDate,
         reportedOn: today,
-        revokedEvidence: revoked,
+        revokedEvidence: revoked.map(toRevokedReference),
         sponsorReference: command.applicationReference,
       });
       return { notification, dueBy: reportDueBy(command.factDate), alreadyReported: false };

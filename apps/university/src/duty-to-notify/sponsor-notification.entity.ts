@@ -22,8 +22,15 @@ export class SponsorNotificationEntity {
   @Column({ name: 'reported_late', type: 'boolean' })
   reportedLate!: boolean;
 
+  /** Reports stored before issue 11 hold `contentSha256` (the unsalted hash) instead of `contentCommitment`. */
   @Column({ name: 'revoked_evidence', type: 'jsonb' })
-  revokedEvidence!: { evidenceId: string; evidenceType: string; contentSha256: string; schemaVersion: number }[];
+  revokedEvidence!: {
+    evidenceId: string;
+    evidenceType: string;
+    contentCommitment?: string;
+    contentSha256?: string;
+    schemaVersion: number;
+  }[];
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -14,7 +14,12 @@ function toRecord(entity: SponsorNotificationEntity): SponsorNotificationRecord 
     factDate: entity.factDate,
     reportedOn: entity.reportedOn,
     reportedLate: entity.reportedLate,
-    revokedEvidence: entity.revokedEvidence.map((evidence) => ({ ...evidence, evidenceType: evidence.evidenceType as EvidenceType })),
+    revokedEvidence: entity.revokedEvidence.map((evidence) => ({
+      evidenceId: evidence.evidenceId,
+      evidenceType: evidence.evidenceType as EvidenceType,
+      contentCommitment: evidence.contentCommitment ?? '',
+      schemaVersion: evidence.schemaVersion,
+    })),
     createdAt: entity.createdAt,
   };
 }
@@ -23,10 +28,10 @@ function toEntity(notification: SponsorNotificationRecord): SponsorNotificationE
   return {
     ...notification,
     // Field by field: the stored JSON keeps exactly these keys, whatever else a caller's object carries.
-    revokedEvidence: notification.revokedEvidence.map(({ evidenceId, evidenceType, contentSha256, schemaVersion }) => ({
+    revokedEvidence: notification.revokedEvidence.map(({ evidenceId, evidenceType, contentCommitment, schemaVersion }) => ({
       evidenceId,
       evidenceType,
-      contentSha256,
+      contentCommitment,
       schemaVersion,
     })),
   };

@@ -41,6 +41,7 @@ const accepted = (reference: string, alreadyIssued = false) => ({
       evidenceId: `id-${reference}`,
       evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
       contentSha256: 'c'.repeat(64),
+      contentCommitment: 'd'.repeat(64),
       schemaVersion: 1,
     },
     subject: { pseudonym: 'subj_x' },

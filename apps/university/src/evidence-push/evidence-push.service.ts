@@ -79,6 +79,7 @@ export class EvidencePushService {
         evidenceId: reference.evidenceId,
         subjectPseudonym: subject.pseudonym,
         contentSha256: reference.contentSha256,
+        contentCommitment: reference.contentCommitment,
         schemaVersion: reference.schemaVersion,
         pushedAt: this.clock.now(),
         revokedAt: null,

@@ -23,6 +23,10 @@ export class PushedEvidenceEntity {
   @Column({ name: 'content_sha256', type: 'char', length: 64 })
   contentSha256!: string;
 
+  /** The hub's salted commitment; '' for evidence pushed before the hub gave one. */
+  @Column({ name: 'content_commitment', type: 'varchar', length: 64, default: '' })
+  contentCommitment!: string;
+
   @Column({ name: 'schema_version', type: 'integer' })
   schemaVersion!: number;
 

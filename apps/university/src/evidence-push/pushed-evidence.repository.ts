@@ -12,6 +12,7 @@ function toRecord(entity: PushedEvidenceEntity): PushedEvidenceRecord {
     evidenceId: entity.evidenceId,
     subjectPseudonym: entity.subjectPseudonym,
     contentSha256: entity.contentSha256,
+    contentCommitment: entity.contentCommitment,
     schemaVersion: entity.schemaVersion,
     pushedAt: entity.pushedAt,
     revokedAt: entity.revokedAt,
@@ -30,7 +31,10 @@ export class PushedEvidenceRepository {
       .insert()
       .into(PushedEvidenceEntity)
       .values({ ...evidence })
-      .orUpdate(['evidence_id', 'subject_pseudonym', 'content_sha256', 'schema_version'], ['evidence_type', 'item_reference'])
+      .orUpdate(
+        ['evidence_id', 'subject_pseudonym', 'content_sha256', 'content_commitment', 'schema_version'],
+        ['evidence_type', 'item_reference'],
+      )
       .execute();
   }
 

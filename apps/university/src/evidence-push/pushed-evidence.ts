@@ -10,7 +10,10 @@ export interface PushedEvidenceRecord {
   readonly itemReference: string;
   readonly evidenceId: string;
   readonly subjectPseudonym: string;
+  /** The hub's unsalted hash, given to the issuer only: the university's own check of what it pushed. */
   readonly contentSha256: string;
+  /** The hub's salted commitment: how the evidence is named to anyone else (issue 11, leak 3). */
+  readonly contentCommitment: string;
   readonly schemaVersion: number;
   readonly pushedAt: Date;
   readonly revokedAt: Date | null;

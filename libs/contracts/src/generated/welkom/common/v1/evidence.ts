@@ -106,14 +106,35 @@ export interface EvidenceReference {
   /** Opaque id assigned by the hub (UUID). */
   evidenceId: string;
   evidenceType: EvidenceType;
-  /** SHA-256 (hex) of the canonical payload, so a holder can prove which version it relied on. */
+  /**
+   * SHA-256 (hex) of the canonical payload. Deprecated (issue 11, leak 3): unsalted, it let anyone who holds
+   * the granted fields try every value of a withheld field (mostly booleans, enums and dates) until the hash
+   * matched. The hub fills it only in answers to the issuer (IssueEvidence, RevokeEvidence), which holds the
+   * whole payload anyway; on every disclosure and event it is empty. Use content_commitment.
+   *
+   * @deprecated
+   */
   contentSha256: string;
   /** Version of the payload schema in the evidence catalogue. */
   schemaVersion: number;
+  /**
+   * Commitment to this piece of evidence (hex): SHA-256 of a 32-byte random salt followed by the canonical
+   * payload. The salt never leaves the hub, so the commitment reveals nothing about any field (there is
+   * nothing to brute-force without it) and two pieces of evidence with the same content have unrelated
+   * commitments. It is the same for every holder (issuer, requesters, events), so parties can tell that they
+   * relied on the same version, and the hub, which keeps the salt, can open it when that must be proven.
+   */
+  contentCommitment: string;
 }
 
 function createBaseEvidenceReference(): EvidenceReference {
-  return { evidenceId: "", evidenceType: EvidenceType.EVIDENCE_TYPE_UNSPECIFIED, contentSha256: "", schemaVersion: 0 };
+  return {
+    evidenceId: "",
+    evidenceType: EvidenceType.EVIDENCE_TYPE_UNSPECIFIED,
+    contentSha256: "",
+    schemaVersion: 0,
+    contentCommitment: "",
+  };
 }
 
 export const EvidenceReference: MessageFns<EvidenceReference> = {
@@ -129,6 +150,9 @@ export const EvidenceReference: MessageFns<EvidenceReference> = {
     }
     if (message.schemaVersion !== 0) {
       writer.uint32(32).int32(message.schemaVersion);
+    }
+    if (message.contentCommitment !== "") {
+      writer.uint32(162).string(message.contentCommitment);
     }
     return writer;
   },
@@ -176,6 +200,14 @@ export const EvidenceReference: MessageFns<EvidenceReference> = {
             }
 
             message.schemaVersion = reader.int32();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.contentCommitment = reader.string();
             continue;
           }
         }

@@ -18,7 +18,8 @@ import { SubjectIdentifier } from "./subject_identifier";
 export interface IssuedEvidence {
   /**
    * On the event backbone only a pseudonym is accepted: a BSN, V-number or passport number must not be
-   * published on Kafka.
+   * published on Kafka in clear (producers refuse to; the hub dead-letters it). A source that knows the
+   * person only by such an identifier publishes SealedIssuedEvidence instead.
    */
   subject: SubjectIdentifier | undefined;
   evidenceType: EvidenceType;
@@ -41,6 +42,25 @@ export interface IssuedEvidence {
   sourceReference: string;
   /** Optional sub-unit of the issuing party that established the fact (e.g. one consular post). */
   subUnit: string;
+}
+
+/**
+ * Evidence about a person the source knows only by a real identifier, issued over the event backbone: the
+ * payload of welkom.evidence-source.issued.v2 (issue 11, leak 5). The identifier never travels in clear.
+ */
+export interface SealedIssuedEvidence {
+  /** The evidence, with `subject` left empty. */
+  evidence:
+    | IssuedEvidence
+    | undefined;
+  /**
+   * The SubjectIdentifier, protobuf-encoded and sealed for the hub with ECIES on the P-256 key of the hub's
+   * certificate: ephemeral ECDH, HKDF-SHA-256 salted with the ephemeral public key (info
+   * "welkom-sealed-subject-v1"), AES-256-GCM. Layout: version byte 1, length of the ephemeral
+   * SubjectPublicKeyInfo (1 byte), that SPKI (DER), 12-byte IV, 16-byte tag, ciphertext (libs/messaging
+   * sealSubject). Only the hub can open it: the topic and its dead-letter copy hold random bytes.
+   */
+  sealedSubject: Uint8Array;
 }
 
 /** A source withdraws evidence it issued: the payload of welkom.evidence-source.revoked.v1. */
@@ -156,6 +176,63 @@ export const IssuedEvidence: MessageFns<IssuedEvidence> = {
             }
 
             message.subUnit = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSealedIssuedEvidence(): SealedIssuedEvidence {
+  return { evidence: undefined, sealedSubject: new Uint8Array(0) };
+}
+
+export const SealedIssuedEvidence: MessageFns<SealedIssuedEvidence> = {
+  encode(message: SealedIssuedEvidence, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.evidence !== undefined) {
+      IssuedEvidence.encode(message.evidence, writer.uint32(10).fork()).join();
+    }
+    if (message.sealedSubject.length !== 0) {
+      writer.uint32(18).bytes(message.sealedSubject);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SealedIssuedEvidence {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSealedIssuedEvidence();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.evidence = IssuedEvidence.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sealedSubject = reader.bytes();
             continue;
           }
         }

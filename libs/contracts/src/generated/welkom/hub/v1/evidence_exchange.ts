@@ -145,6 +145,13 @@ export interface DisclosedEvidence {
   disclosedFields: string[];
   /** The audit entry that records this disclosure. */
   auditSequence: string;
+  /**
+   * SHA-256 (hex) of the disclosed view only: the canonical protobuf encoding of the payload message exactly
+   * as disclosed here (withheld fields at their default values, so absent from the encoding). The requester
+   * encodes the message it received and compares, to check that what it holds is what the hub disclosed. It
+   * covers nothing the requester was not given, so it tells nothing about withheld fields (issue 11, leak 3).
+   */
+  disclosedViewSha256: string;
 }
 
 export interface EvidenceRequestState {
@@ -742,6 +749,7 @@ function createBaseDisclosedEvidence(): DisclosedEvidence {
     payload: undefined,
     disclosedFields: [],
     auditSequence: "",
+    disclosedViewSha256: "",
   };
 }
 
@@ -773,6 +781,9 @@ export const DisclosedEvidence: MessageFns<DisclosedEvidence> = {
     }
     if (message.auditSequence !== "") {
       writer.uint32(74).string(message.auditSequence);
+    }
+    if (message.disclosedViewSha256 !== "") {
+      writer.uint32(162).string(message.disclosedViewSha256);
     }
     return writer;
   },
@@ -860,6 +871,14 @@ export const DisclosedEvidence: MessageFns<DisclosedEvidence> = {
             }
 
             message.auditSequence = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.disclosedViewSha256 = reader.string();
             continue;
           }
         }

@@ -13,6 +13,44 @@ import { Timestamp } from "../../../google/protobuf/timestamp";
 import { EvidenceType, evidenceTypeFromJSON, evidenceTypeToNumber } from "../../common/v1/evidence";
 import { PartyReference, PartyRole, partyRoleFromJSON, partyRoleToNumber } from "../../common/v1/party";
 
+/**
+ * A relation between a party and a subject that the hub can check from facts it holds, not from anything
+ * the requester says in its request.
+ */
+export enum SubjectRelation {
+  /** SUBJECT_RELATION_UNSPECIFIED - No relation required. */
+  SUBJECT_RELATION_UNSPECIFIED = "SUBJECT_RELATION_UNSPECIFIED",
+  /**
+   * SUBJECT_RELATION_SPONSORSHIP - The party is the sponsor of an application about the subject, as the IND's signed application status
+   * events say (the sponsor filed for that person).
+   */
+  SUBJECT_RELATION_SPONSORSHIP = "SUBJECT_RELATION_SPONSORSHIP",
+}
+
+export function subjectRelationFromJSON(object: any): SubjectRelation {
+  switch (object) {
+    case 0:
+    case "SUBJECT_RELATION_UNSPECIFIED":
+      return SubjectRelation.SUBJECT_RELATION_UNSPECIFIED;
+    case 1:
+    case "SUBJECT_RELATION_SPONSORSHIP":
+      return SubjectRelation.SUBJECT_RELATION_SPONSORSHIP;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectRelation");
+  }
+}
+
+export function subjectRelationToNumber(object: SubjectRelation): number {
+  switch (object) {
+    case SubjectRelation.SUBJECT_RELATION_UNSPECIFIED:
+      return 0;
+    case SubjectRelation.SUBJECT_RELATION_SPONSORSHIP:
+      return 1;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectRelation");
+  }
+}
+
 export enum GrantChange {
   GRANT_CHANGE_UNSPECIFIED = "GRANT_CHANGE_UNSPECIFIED",
   GRANT_CHANGE_CREATED = "GRANT_CHANGE_CREATED",
@@ -71,7 +109,11 @@ export interface Grant {
   validTo:
     | Timestamp
     | undefined;
-  /** The requester must state that the person explicitly asked for this exchange. */
+  /**
+   * The person must have explicitly asked for this exchange. Since issue 11 (leak 4) a flag in the request body
+   * no longer satisfies it: the hub accepts only an artefact it can check (a consent record made through the
+   * person's own channel), and no such channel exists yet, so a grant that requires it refuses every request.
+   */
   requiresExplicitRequest: boolean;
   createdAt:
     | Timestamp
@@ -79,6 +121,12 @@ export interface Grant {
   /** Set when the operator ended the grant. */
   endedAt: Timestamp | undefined;
   endReason: string;
+  /**
+   * The relation with the subject that the requester must hold, as the hub itself knows it (issue 11, leak 4):
+   * a grant says who may ask in general, the relation says about whom. Unspecified: none is required (the
+   * requester is the authority that decides, e.g. the IND for its own cases).
+   */
+  requiredRelation: SubjectRelation;
 }
 
 export interface ListMyGrantsRequest {
@@ -138,6 +186,7 @@ function createBaseGrant(): Grant {
     createdAt: undefined,
     endedAt: undefined,
     endReason: "",
+    requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
   };
 }
 
@@ -184,6 +233,9 @@ export const Grant: MessageFns<Grant> = {
     }
     if (message.endReason !== "") {
       writer.uint32(114).string(message.endReason);
+    }
+    if (message.requiredRelation !== SubjectRelation.SUBJECT_RELATION_UNSPECIFIED) {
+      writer.uint32(160).int32(subjectRelationToNumber(message.requiredRelation));
     }
     return writer;
   },
@@ -311,6 +363,14 @@ export const Grant: MessageFns<Grant> = {
             }
 
             message.endReason = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              break;
+            }
+
+            message.requiredRelation = subjectRelationFromJSON(reader.int32());
             continue;
           }
         }
