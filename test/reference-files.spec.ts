@@ -24,6 +24,7 @@ import { parseEssentialPersonnelRules } from '../apps/rvo/src/essential-personne
 import { parseSelfEmployedPointsRules } from '../apps/rvo/src/self-employed/self-employed-points.reference';
 import { parseStartUpRules } from '../apps/rvo/src/start-up/start-up-rules.reference';
 import { parseGuidanceReference } from '../apps/rvo/src/guidance/guidance.reference';
+import { parseWelcomeCentreCapacities } from '../apps/rvo/src/relocation/welcome-centre-capacity.reference';
 import {
   citizenshipCodesFileSchema,
   dataflowFileSchema,
@@ -61,6 +62,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'apps/rvo/reference/essential-start-up-personnel.v1.json': (file) => parseEssentialPersonnelRules(json(file)),
   'apps/rvo/reference/self-employed-points.v1.json': (file) => parseSelfEmployedPointsRules(json(file)),
   'apps/rvo/reference/point-of-entry-guidance.v1.json': (file) => parseGuidanceReference(json(file)),
+  'apps/rvo/reference/welcome-centre-capacity.v1.json': (file) => parseWelcomeCentreCapacities(json(file)),
   'apps/eu-reporting/reference/permit-categories.v1.json': (file) => readReferenceFile(permitCategoriesFileSchema, at(file)),
   'apps/eu-reporting/reference/reporting-groups.v1.json': (file) => readReferenceFile(reportingGroupsFileSchema, at(file)),
   'apps/eu-reporting/reference/talent-feed.dataflow.v1.json': (file) => readReferenceFile(dataflowFileSchema, at(file)),

@@ -56,6 +56,8 @@ export interface Chain {
   university: ServiceProcess;
   /** The consular service, when the chain was started with `consular`. */
   consular?: ServiceUnderTest;
+  /** RVO's connector, when the chain was started with `rvo` (relocation referrals from the status events). */
+  rvo?: ServiceUnderTest;
   client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T;
   /** Stops IND (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database. */
   restartInd(how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<{ downMs: number; bootMs: number }>;
@@ -70,6 +72,8 @@ export interface ChainOptions {
   universityEnv?: Record<string, string>;
   /** Also run the consular service (apps/consular), with these settings. */
   consular?: { env?: Record<string, string> };
+  /** Also run RVO's connector (apps/rvo), with these settings. */
+  rvo?: { env?: Record<string, string> };
 }
 
 interface PartyFiles {
@@ -142,6 +146,9 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
         env: { ...shared, HUB_GRPC_ADDRESS: hub.grpcAddress, EXPIRY_SWEEP_INTERVAL_MS: '500', ...options.consular.env },
       })
     : undefined;
+  const rvo = options.rvo
+    ? await run.start({ app: 'rvo', party: 'rvo', env: { ...shared, HUB_GRPC_ADDRESS: hub.grpcAddress, ...options.rvo.env } })
+    : undefined;
 
   const clientId = `chain-${options.label}-${randomBytes(3).toString('hex')}`;
   const kafka = createKafkaClient({ clientId, brokers: infrastructure.kafkaBrokers });
@@ -160,6 +167,7 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
     ind,
     university,
     consular,
+    rvo,
     bootMs: { hub: hub.bootMs, ind: ind.bootMs, university: university.bootMs },
     client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T {
       return run.client<T>(contract, service.grpcAddress, partyKey);
