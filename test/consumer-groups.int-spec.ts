@@ -47,6 +47,7 @@ async function publishStatuses(sponsorOin: string, applications: number): Promis
         reasonCode: '',
         occurredAt: undefined,
         collectionPoint: '',
+        arrival: undefined,
       };
       const record = await buildSignedRecord(TOPICS.applicationStatusChanged, payload, signer);
       messages.push({ key: record.key, value: record.value, headers: record.headers });

@@ -384,6 +384,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
       reasonCode: '',
       occurredAt: undefined,
       collectionPoint: '',
+      arrival: undefined,
     });
     const before = await status();
     try {

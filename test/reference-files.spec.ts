@@ -25,6 +25,7 @@ import { parseSelfEmployedPointsRules } from '../apps/rvo/src/self-employed/self
 import { parseStartUpRules } from '../apps/rvo/src/start-up/start-up-rules.reference';
 import { parseGuidanceReference } from '../apps/rvo/src/guidance/guidance.reference';
 import { parseLabourMarketRules } from '../apps/uwv/src/labour-market/labour-market-rules.reference';
+import { parseWelcomeCentreCapacities } from '../apps/rvo/src/relocation/welcome-centre-capacity.reference';
 import {
   citizenshipCodesFileSchema,
   dataflowFileSchema,
@@ -63,6 +64,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'apps/rvo/reference/self-employed-points.v1.json': (file) => parseSelfEmployedPointsRules(json(file)),
   'apps/rvo/reference/point-of-entry-guidance.v1.json': (file) => parseGuidanceReference(json(file)),
   'apps/uwv/reference/labour-market-rules.v1.json': (file) => parseLabourMarketRules(json(file)),
+  'apps/rvo/reference/welcome-centre-capacity.v1.json': (file) => parseWelcomeCentreCapacities(json(file)),
   'apps/eu-reporting/reference/permit-categories.v1.json': (file) => readReferenceFile(permitCategoriesFileSchema, at(file)),
   'apps/eu-reporting/reference/reporting-groups.v1.json': (file) => readReferenceFile(reportingGroupsFileSchema, at(file)),
   'apps/eu-reporting/reference/talent-feed.dataflow.v1.json': (file) => readReferenceFile(dataflowFileSchema, at(file)),

@@ -89,6 +89,7 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
         reasonCode: '',
         occurredAt: toTimestamp(new Date()),
         collectionPoint,
+        arrival: undefined,
       },
       EnvelopeSigner.fromFiles(run.infrastructure.certificates.parties.ind),
     );

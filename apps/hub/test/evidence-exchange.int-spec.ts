@@ -502,6 +502,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       reasonCode: '',
       occurredAt: undefined,
       collectionPoint: '',
+      arrival: undefined,
     });
     // Who filed for whom, as the IND's case journal publishes it, signed by the IND.
     await kafka.publishAs('ind', TOPICS.applicationStatusChanged, filedBy(leidens, OIN.leiden));

@@ -58,6 +58,8 @@ export interface Chain {
   consular?: ServiceUnderTest;
   /** UWV (apps/uwv), when the chain was started with `uwv`: the source of the wage fact. */
   uwv?: ServiceUnderTest;
+  /** RVO's connector, when the chain was started with `rvo` (relocation referrals from the status events). */
+  rvo?: ServiceUnderTest;
   client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T;
   /** Stops IND (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database. */
   restartInd(how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<{ downMs: number; bootMs: number }>;
@@ -74,6 +76,8 @@ export interface ChainOptions {
   consular?: { env?: Record<string, string> };
   /** Also run UWV (apps/uwv), with these settings. */
   uwv?: { env?: Record<string, string> };
+  /** Also run RVO's connector (apps/rvo), with these settings. */
+  rvo?: { env?: Record<string, string> };
 }
 
 interface PartyFiles {
@@ -153,6 +157,9 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
         env: { ...shared, HUB_GRPC_ADDRESS: hub.grpcAddress, WAGE_EVIDENCE_POLL_INTERVAL_MS: '300', ...options.uwv.env },
       })
     : undefined;
+  const rvo = options.rvo
+    ? await run.start({ app: 'rvo', party: 'rvo', env: { ...shared, HUB_GRPC_ADDRESS: hub.grpcAddress, ...options.rvo.env } })
+    : undefined;
 
   const clientId = `chain-${options.label}-${randomBytes(3).toString('hex')}`;
   const kafka = createKafkaClient({ clientId, brokers: infrastructure.kafkaBrokers });
@@ -172,6 +179,7 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
     university,
     consular,
     uwv,
+    rvo,
     bootMs: { hub: hub.bootMs, ind: ind.bootMs, university: university.bootMs },
     client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T {
       return run.client<T>(contract, service.grpcAddress, partyKey);

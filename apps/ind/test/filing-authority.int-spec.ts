@@ -33,6 +33,7 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     intendedStayUntil: '2028-08-31',
     collectionPoint: '',
     knowledgeMigrant: undefined,
+    arrival: undefined,
   };
 }
 

@@ -33,6 +33,7 @@ function knowledgeMigrantFiling(reference: string, n: number, category: PermitCa
     intendedStayFrom: '2027-02-01',
     intendedStayUntil: '2030-01-31',
     collectionPoint: '',
+    arrival: undefined,
     knowledgeMigrant: {
       situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
       newContractStartsOn: '',

@@ -108,6 +108,7 @@ function filing(p: Migrant) {
     intendedStayFrom: '2027-03-01',
     intendedStayUntil: '2030-02-28',
     collectionPoint: '',
+    arrival: undefined,
     knowledgeMigrant: {
       situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
       newContractStartsOn: '',

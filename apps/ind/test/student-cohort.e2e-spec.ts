@@ -446,6 +446,7 @@ describe('a cohort of students and researchers through university, hub and IND',
             applicant: p.subject,
             knowledgeMigrant: undefined,
             collectionPoint: '',
+            arrival: undefined,
           }),
         );
       }

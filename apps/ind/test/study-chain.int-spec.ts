@@ -196,6 +196,7 @@ describe('study applications from the university through the hub to the IND', ()
         intendedStayUntil: '2027-08-31',
         collectionPoint: '',
         knowledgeMigrant: undefined,
+        arrival: undefined,
       }),
     );
     expect(receipt?.status).toBe(S.APPLICATION_STATUS_REFUSED);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
+import { bundledWelcomeCentreReference } from '@welkom/reference-data';
 import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
 import { EssentialEmployeeAdviceEntity } from './essential-personnel/essential-employee-advice.entity';
 import { EssentialEmployeeAdviceRepository } from './essential-personnel/essential-employee-advice.repository';
@@ -19,6 +20,13 @@ import { VerifiedEvidenceRepository } from './guidance/verified-evidence.reposit
 import { VerifiedEvidenceService } from './guidance/verified-evidence.service';
 import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
 import { RVO_MIGRATIONS } from './migrations';
+import { ApplicationStatusEventConsumer } from './relocation/application-status.event-consumer';
+import { RelocationMetricsRepository } from './relocation/relocation-metrics.repository';
+import { RelocationReferralEntity } from './relocation/relocation-referral.entity';
+import { RelocationReferralRepository } from './relocation/relocation-referral.repository';
+import { RelocationReferralService } from './relocation/relocation-referral.service';
+import { RelocationHttpController } from './relocation/relocation.http-controller';
+import { bundledWelcomeCentreCapacities, WELCOME_CENTRE_CAPACITIES, WELCOME_CENTRES } from './relocation/welcome-centre-capacity.reference';
 import { OwnBackOfficeGuard } from './own-back-office.guard';
 import { RVO_CONFIG, RVO_PARTY_OIN, type RvoConfig } from './rvo.config';
 import { bundledSelfEmployedPointsRules, SELF_EMPLOYED_POINTS_RULES } from './self-employed/self-employed-points.reference';
@@ -40,6 +48,7 @@ export const RVO_ENTITIES = [
   SelfEmployedScoreEntity,
   FacilitatorEntity,
   FacilitatorChangeEntity,
+  RelocationReferralEntity,
 ];
 
 @Module({})
@@ -66,6 +75,8 @@ export class RvoModule {
         GuidanceGrpcController,
         GuidanceHttpController,
         VerifiedEvidenceEventConsumer,
+        ApplicationStatusEventConsumer,
+        RelocationHttpController,
       ],
       providers: [
         { provide: RVO_CONFIG, useValue: config },
@@ -75,6 +86,8 @@ export class RvoModule {
         { provide: ESSENTIAL_PERSONNEL_RULES, useValue: bundledEssentialPersonnelRules() },
         { provide: GUIDANCE_REFERENCE, useValue: bundledGuidanceReference() },
         { provide: SELF_EMPLOYED_POINTS_RULES, useValue: bundledSelfEmployedPointsRules() },
+        { provide: WELCOME_CENTRES, useValue: bundledWelcomeCentreReference() },
+        { provide: WELCOME_CENTRE_CAPACITIES, useValue: bundledWelcomeCentreCapacities() },
         OwnBackOfficeGuard,
         HubEvidenceRepository,
         StartUpAdviceRepository,
@@ -88,6 +101,9 @@ export class RvoModule {
         SelfEmployedScoreService,
         FacilitatorRepository,
         FacilitatorRegisterService,
+        RelocationReferralRepository,
+        RelocationMetricsRepository,
+        RelocationReferralService,
       ],
     };
   }

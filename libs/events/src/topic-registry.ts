@@ -16,6 +16,7 @@ import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { ApplicationFiled, SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
+import { RelocationReferral } from '@welkom/contracts/generated/welkom/rvo/v1/relocation';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { deadLetterTopicOf, defineTopic, type TopicDefinition } from './topic-definition';
 
@@ -199,11 +200,13 @@ export const TOPICS = {
     key: (event: ApplicationStatusChanged) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_IND],
-    // The hub learns sponsorships from it (issue 11, leak 4).
+    // The hub learns sponsorships from it (issue 11, leak 4). RVO: a grant or an issued MVV is an arrival to refer
+    // to a welcome centre (relocation referral). The consular posts: an MVV authorised opens the MVV leg.
     consumerRoles: [
       PartyRole.PARTY_ROLE_HUB_OPERATOR,
       PartyRole.PARTY_ROLE_UNIVERSITY,
       PartyRole.PARTY_ROLE_EU_REPORTING,
+      PartyRole.PARTY_ROLE_RVO,
       PartyRole.PARTY_ROLE_CONSULAR_POST,
     ],
   }),
@@ -280,7 +283,20 @@ export const TOPICS = {
     key: (event: MvvLegStep) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_CONSULAR_POST],
+    // The IND follows the leg (apps/ind/src/entry-visa).
     consumerRoles: [PartyRole.PARTY_ROLE_IND],
+  }),
+  // RVO's relocation referrals (apps/rvo/src/relocation): an arrival linked to its regional welcome centre,
+  // pseudonymous facts only (no business plan, no salary, no identifier), keyed by the IND case id.
+  relocationReferral: defineTopic({
+    name: 'welkom.rvo.relocation-referral.v1',
+    eventType: 'welkom.rvo.relocation-referral',
+    schemaVersion: 1,
+    codec: RelocationReferral,
+    key: (event: RelocationReferral) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_RVO],
+    consumerRoles: [PartyRole.PARTY_ROLE_WELCOME_CENTRE],
   }),
 } as const;
 

@@ -21,6 +21,7 @@ const event: ApplicationStatusChanged = {
   reasonCode: 'SALARY_BELOW_THRESHOLD',
   occurredAt: undefined,
   collectionPoint: '',
+  arrival: undefined,
 };
 
 describe('reading status events in the feed’s words', () => {

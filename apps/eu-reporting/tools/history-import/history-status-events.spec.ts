@@ -45,6 +45,8 @@ describe('status events of a history row', () => {
       decidedOn: '2019-03-21',
       reasonCode: '',
       occurredAt: { seconds: String(Date.UTC(2019, 2, 21) / 1000), nanos: 0 },
+      collectionPoint: '',
+      arrival: undefined,
     });
     expect(events[0].payload.decidedOn).toBe('');
     expect(events[0].occurredAt.toISOString()).toBe('2019-03-04T00:00:00.000Z');

@@ -78,6 +78,7 @@ export function historyStatusEvents(fact: CheckedApplicationFact): HistoryStatus
         occurredAt: { seconds: String(day * SECONDS_PER_DAY), nanos: 0 },
         // History facts name no collection point; the feed does not read it.
         collectionPoint: '',
+        arrival: undefined,
       },
     };
   };

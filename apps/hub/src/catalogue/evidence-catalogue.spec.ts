@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import { EnrolmentProof, EnrolmentStatus, StudyLevel } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
+import {
+  CompletionKind,
+  DegreeAwarded,
+  EnrolmentProof,
+  EnrolmentStatus,
+  StudyLevel,
+} from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import { DEFAULT_EVIDENCE_CATALOGUE_FILE } from '../hub.config';
 import { readEvidenceCatalogue } from './evidence-catalogue';
+import { PAYLOAD_BINDINGS } from './evidence-payload.bindings';
 import { checkPayload, disclosePayload, MAX_PAYLOAD_BYTES, sha256Hex } from './evidence-payload';
 
 const catalogue = readEvidenceCatalogue(DEFAULT_EVIDENCE_CATALOGUE_FILE);
@@ -35,7 +42,7 @@ function copyCatalogueWith(change: (file: { evidenceTypes: Record<string, unknow
 describe('the evidence catalogue in deploy/hub', () => {
   it('holds every evidence type of the contract, each with a source', () => {
     const types = catalogue.all().map((entry) => entry.type);
-    expect(types).toHaveLength(10);
+    expect([...types].sort()).toEqual(Object.keys(PAYLOAD_BINDINGS).sort());
     expect(catalogue.find(EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD)?.sourceRoles).toEqual([PartyRole.PARTY_ROLE_UWV]);
     expect(enrolment.requiresRecognisedSponsor).toBe(true);
   });
@@ -99,6 +106,33 @@ describe('checkPayload', () => {
   ])('points at the field for %s', (_label, change, field, description) => {
     const { violations } = checkPayload(enrolment, { enrolmentProof: { ...PROOF, ...change } as never }, 'evidence.payload');
     expect(violations).toEqual([{ field, description: expect.stringContaining(description) as string }]);
+  });
+
+  describe('a count field (DEGREE_AWARDED programme_months)', () => {
+    const degree = catalogue.find(EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED)!;
+    const DEGREE: DegreeAwarded = {
+      institutionName: 'Universiteit Leiden',
+      institutionBrin: '21PB',
+      programmeName: 'MSc Physics',
+      programmeCode: '66956',
+      studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
+      completionKind: CompletionKind.COMPLETION_KIND_DUTCH_MASTER,
+      completedOn: '2026-07-15',
+      programmeMonths: 24,
+    };
+
+    it('keeps a whole number of months in the canonical payload', () => {
+      const checked = checkPayload(degree, { degreeAwarded: DEGREE }, 'p');
+      expect(checked.violations).toEqual([]);
+      expect(DegreeAwarded.decode(checked.payload!.canonical).programmeMonths).toBe(24);
+    });
+
+    it.each([[-1], [2.5], [10_001], ['24']])('refuses %p months', (months) => {
+      const { violations } = checkPayload(degree, { degreeAwarded: { ...DEGREE, programmeMonths: months as never } }, 'p');
+      expect(violations).toEqual([
+        { field: 'p.degree_awarded.programme_months', description: expect.stringContaining('whole number') as string },
+      ]);
+    });
   });
 
   it('refuses a payload message of another evidence type', () => {

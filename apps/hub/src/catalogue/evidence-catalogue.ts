@@ -6,7 +6,8 @@ import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { type IssuableEvidenceType, isIssuableEvidenceType, PAYLOAD_BINDINGS, type PayloadBinding } from './evidence-payload.bindings';
 
 /** How a payload field is checked, read from the generated message's default value. */
-export type PayloadFieldKind = 'string' | 'bool' | 'enum' | 'repeated-enum';
+/** 'count': a non-negative int32 such as a programme's length in months; never an amount (those stay private). */
+export type PayloadFieldKind = 'string' | 'bool' | 'enum' | 'repeated-enum' | 'count';
 
 export interface PayloadField {
   /** Protobuf field name, as in the catalogue and in grants (`enrolment_status`). */
@@ -86,6 +87,7 @@ export function camelCase(protoName: string): string {
 
 function fieldKind(defaultValue: unknown): PayloadFieldKind | undefined {
   if (typeof defaultValue === 'boolean') return 'bool';
+  if (typeof defaultValue === 'number') return 'count';
   if (Array.isArray(defaultValue)) return 'repeated-enum';
   if (typeof defaultValue === 'string') return defaultValue.endsWith('_UNSPECIFIED') ? 'enum' : 'string';
   return undefined;

@@ -1,6 +1,7 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import {
   BiometricsCaptured,
+  DegreeAwarded,
   EnrolmentProof,
   type EvidencePayload,
   LabourMarketTestOutcome,
@@ -75,6 +76,7 @@ export const PAYLOAD_BINDINGS: Readonly<Record<IssuableEvidenceType, PayloadBind
     'welkom.evidence.v1.ResidencePermitDecision',
     ResidencePermitDecision,
   ),
+  [EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED]: bind('degreeAwarded', 'welkom.evidence.v1.DegreeAwarded', DegreeAwarded),
 };
 
 export const PAYLOAD_MEMBERS: readonly PayloadMember[] = Object.values(PAYLOAD_BINDINGS).map((binding) => binding.member);

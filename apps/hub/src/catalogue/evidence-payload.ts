@@ -11,6 +11,8 @@ export const MAX_PAYLOAD_BYTES = 4_096;
 /** Any one text field of a payload. */
 export const MAX_PAYLOAD_TEXT_CHARS = 1_024;
 const MAX_REPEATED_ITEMS = 16;
+/** A count field (e.g. months of a programme) is a small whole number. */
+export const MAX_PAYLOAD_COUNT = 10_000;
 
 export interface CheckedPayload {
   /** The payload message with exactly the catalogue's fields, nothing else. */
@@ -137,6 +139,11 @@ export function checkPayload(
         break;
       case 'repeated-enum':
         checkRepeatedEnum(entry, field, value, fieldPath, violations);
+        break;
+      case 'count':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PAYLOAD_COUNT)
+          violations.push({ field: fieldPath, description: `must be a whole number from 0 to ${MAX_PAYLOAD_COUNT}` });
+        else if (field.required && value === 0) violations.push({ field: fieldPath, description: 'is required' });
         break;
     }
     fields[field.jsName] = value;

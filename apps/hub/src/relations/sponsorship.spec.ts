@@ -31,6 +31,7 @@ function statusEvent(overrides: Partial<ApplicationStatusChanged> = {}): Applica
     reasonCode: '',
     occurredAt: undefined,
     collectionPoint: '',
+    arrival: undefined,
     ...overrides,
   };
 }

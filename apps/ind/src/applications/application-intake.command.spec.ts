@@ -12,6 +12,7 @@ const request = {
   intendedStayUntil: '2028-08-31',
   collectionPoint: '',
   knowledgeMigrant: undefined,
+  arrival: undefined,
 };
 
 const details = {
@@ -44,6 +45,35 @@ describe('filing an application', () => {
     expect(command.applicant).toEqual({ kind: 'passport', number: 'AB1234567', issuingCountry: 'KE' });
     expect(command.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(fileApplicationCommand({ ...request, intendedStayUntil: '2028-08-30' }).fingerprint).not.toBe(command.fingerprint);
+  });
+
+  describe('where the person will be received (relocation referral facts)', () => {
+    const arrival = {
+      welcomeCentreCode: 'leiden-international-centre',
+      municipalityOfWork: 'Leiden',
+      municipalityOfResidence: '',
+      expectedArrivalOn: '2026-08-20',
+    };
+
+    it('keeps the stated facts, fingerprints them, and keeps none when nothing is stated', () => {
+      const command = fileApplicationCommand({ ...request, arrival });
+      expect(command.arrival).toEqual(arrival);
+      expect(command.fingerprint).not.toBe(fileApplicationCommand(request).fingerprint);
+      expect(fileApplicationCommand(request).arrival).toBeNull();
+      const empty = { welcomeCentreCode: '', municipalityOfWork: '', municipalityOfResidence: '', expectedArrivalOn: '' };
+      expect(fileApplicationCommand({ ...request, arrival: empty })).toMatchObject({
+        arrival: null,
+        fingerprint: fileApplicationCommand(request).fingerprint,
+      });
+    });
+
+    it('refuses a centre code outside the table format and a malformed arrival date', () => {
+      expect(
+        reasonOf(() =>
+          fileApplicationCommand({ ...request, arrival: { ...arrival, welcomeCentreCode: 'Leiden IC', expectedArrivalOn: '20-08-2026' } }),
+        ),
+      ).toEqual({ reason: 'INVALID_REQUEST', fields: ['arrival.welcome_centre_code', 'arrival.expected_arrival_on'] });
+    });
   });
 
   it('names every problem at once', () => {

@@ -1,3 +1,4 @@
+import { arrivalFactsSchema, type ArrivalFactsRecord, toArrivalFacts } from '../arrival/arrival-facts';
 import { createHash } from 'node:crypto';
 import {
   type ExtendDecisionPeriodRequest,
@@ -56,11 +57,14 @@ export interface FileApplicationCommand {
   readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
   /** Where the residence document is collected (a welcome-centres.v1.json code); '' when none is named. */
   readonly collectionPoint: string;
+  /** Where the person will be received, for RVO's relocation referral; null when not stated. */
+  readonly arrival: ArrivalFactsRecord | null;
   /** SHA-256 of the filed content: filing the same reference with other content is refused. */
   readonly fingerprint: string;
 }
 
-type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant'> & {
+type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant' | 'arrival'> & {
+  arrival?: FileApplicationRequest['arrival'];
   applicant: FileApplicationRequest['applicant'];
   knowledgeMigrant?: FileApplicationRequest['knowledgeMigrant'];
 };
@@ -84,6 +88,7 @@ const filingSchema = refineRequest(
       pattern: COLLECTION_POINT_CODE,
       patternDescription: 'must be an IND desk or expat centre code, e.g. in-amsterdam',
     }),
+    arrival: arrivalFactsSchema,
   }),
   (filing, report) => {
     const { intendedStayFrom: from, intendedStayUntil: until } = filing;
@@ -96,6 +101,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
   const filing = parseRequest(filingSchema, input);
   const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until, collectionPoint } = filing;
   const knowledgeMigrant = toKnowledgeMigrantDetails(filing.knowledgeMigrant);
+  const arrival = toArrivalFacts(filing.arrival);
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
       fieldViolations: [
@@ -103,7 +109,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
       ],
     });
   }
-  // Knowledge-migrant details and a collection point join the fingerprint only when filed, so earlier
+  // Knowledge-migrant details, a collection point and arrival facts join the fingerprint only when filed, so earlier
   // fingerprints stay valid.
   const content = {
     category,
@@ -113,6 +119,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     until,
     ...(knowledgeMigrant ? { knowledgeMigrant } : {}),
     ...(collectionPoint ? { collectionPoint } : {}),
+    ...(arrival ? { arrival } : {}),
   };
   return {
     sponsorReference,
@@ -122,6 +129,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     intendedStay: { from, until },
     knowledgeMigrant,
     collectionPoint,
+    arrival,
     fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
   };
 }

@@ -89,6 +89,7 @@ export class ApplicationIntakeService {
       extensionAnnouncedOn: null,
       deadlineAlerts: [],
       knowledgeMigrant: command.knowledgeMigrant,
+      arrival: command.arrival,
       mvvEnteredOn: null,
       collectionPoint: command.collectionPoint,
       createdAt: now,

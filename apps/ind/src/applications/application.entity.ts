@@ -1,3 +1,4 @@
+import type { ArrivalFactsRecord } from '../arrival/arrival-facts';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
@@ -84,6 +85,11 @@ export class ApplicationEntity {
   /** Highly skilled migrant and EU Blue Card only (issue 13). */
   @Column({ name: 'knowledge_migrant', type: 'jsonb', nullable: true })
   knowledgeMigrant!: KnowledgeMigrantDetails | null;
+
+  /** Where the person will be received, as filed (relocation referral facts). */
+  @Column({ name: 'arrival', type: 'jsonb', nullable: true })
+  arrival!: ArrivalFactsRecord | null;
+
   @Column({ name: 'mvv_entered_on', type: 'char', length: 10, nullable: true })
   mvvEnteredOn!: string | null;
   /** The collection point code the application named; '' when none. */

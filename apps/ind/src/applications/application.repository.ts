@@ -53,6 +53,7 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
     extensionAnnouncedOn: entity.extensionAnnouncedOn,
     deadlineAlerts: entity.deadlineAlerts,
     knowledgeMigrant: entity.knowledgeMigrant,
+    arrival: entity.arrival,
     mvvEnteredOn: entity.mvvEnteredOn,
     collectionPoint: entity.collectionPoint,
     createdAt: entity.createdAt,

@@ -7,6 +7,7 @@ import type { EvidenceSetAside, EvidenceUsed } from '../decisions/permit-decisio
 import type { NotificationEffect } from '../notifications/sponsor-notification.plan';
 import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
 import type { SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
+import type { ArrivalFactsRecord } from '../arrival/arrival-facts';
 import type { ApplicantIdentifier } from './applicant-identifier';
 import type { EvidenceRequestRecord } from './evidence-request';
 
@@ -41,6 +42,8 @@ export interface ApplicationRecord {
   readonly deadlineAlerts: readonly string[];
   /** Highly skilled migrant and EU Blue Card only: what selects and tests the income criterion. */
   readonly knowledgeMigrant: KnowledgeMigrantDetails | null;
+  /** Where the person will be received (relocation referral facts); null when not stated. */
+  readonly arrival: ArrivalFactsRecord | null;
   /** The day the holder of the MVV entered the Netherlands (the consular service's step); the permit follows it. */
   readonly mvvEnteredOn: IsoDate | null;
   /** Where the residence document is collected: an IND desk or expat centre code (welcome-centres.v1.json); '' if none named. */

@@ -1,3 +1,4 @@
+import { toArrivalMessage } from '../arrival/arrival-facts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transaction } from '@welkom/persistence';
 import {
@@ -35,6 +36,7 @@ export function statusEventOf(application: ApplicationRecord, reasonCode: string
     occurredAt: toTimestamp(at),
     // A code from the public table, not personal data: the post tells the arrival, the permit names it.
     collectionPoint: application.collectionPoint,
+    arrival: toArrivalMessage(application.arrival),
   };
 }
 

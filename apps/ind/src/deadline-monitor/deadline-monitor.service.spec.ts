@@ -42,6 +42,7 @@ function openCase(alerts: string[] = []): ApplicationRecord {
     extensionAnnouncedOn: null,
     deadlineAlerts: alerts,
     knowledgeMigrant: null,
+    arrival: null,
     mvvEnteredOn: null,
     collectionPoint: '',
     createdAt: new Date('2026-11-02T09:00:00Z'),

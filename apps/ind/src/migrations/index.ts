@@ -2,6 +2,7 @@ import { IndCases1764100000000 } from './1764100000000-ind-cases';
 import { IndKnowledgeMigrants1765000000000 } from './1765000000000-knowledge-migrants';
 import { IndMvvEntry1765100000001 } from './1765100000001-ind-mvv-entry';
 import { IndCollectionPoint1765150000000 } from './1765150000000-ind-collection-point';
+import { IndArrivalFacts1765250000001 } from './1765250000001-ind-arrival-facts';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const IND_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const IND_MIGRATIONS = [
   IndKnowledgeMigrants1765000000000,
   IndMvvEntry1765100000001,
   IndCollectionPoint1765150000000,
+  IndArrivalFacts1765250000001,
 ];

@@ -3,6 +3,7 @@ import { RvoEssentialEmployeeAdvice1765200000001 } from './1765200000001-rvo-ess
 import { RvoVerifiedEvidence1765200000002 } from './1765200000002-rvo-verified-evidence';
 import { RvoSelfEmployedScore1765200000003 } from './1765200000003-rvo-self-employed-score';
 import { RvoFacilitatorRegister1765200000004 } from './1765200000004-rvo-facilitator-register';
+import { RvoRelocationReferral1765250000000 } from './1765250000000-rvo-relocation-referral';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const RVO_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const RVO_MIGRATIONS = [
   RvoVerifiedEvidence1765200000002,
   RvoSelfEmployedScore1765200000003,
   RvoFacilitatorRegister1765200000004,
+  RvoRelocationReferral1765250000000,
 ];

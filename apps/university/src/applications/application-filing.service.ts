@@ -113,6 +113,7 @@ export class ApplicationFilingService {
       collectionPoint: '',
       // Universities file study and research; the knowledge-migrant details are for employers.
       knowledgeMigrant: undefined,
+      arrival: undefined,
     });
     const now = this.clock.now();
     let changes: SponsoredApplicationChanges;

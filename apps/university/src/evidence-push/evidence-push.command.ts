@@ -34,12 +34,14 @@ const itemSchema = refineRequest(
     enrolmentProof: raw<EvidenceItem['enrolmentProof'] | null>(),
     tuitionPaymentStatus: raw<EvidenceItem['tuitionPaymentStatus'] | null>(),
     hostingAgreement: raw<EvidenceItem['hostingAgreement'] | null>(),
+    degreeAwarded: raw<EvidenceItem['degreeAwarded'] | null>(),
     issuedAt: raw<Timestamp | null>(),
     validUntil: raw<Timestamp | null>(),
   }),
   (item, report) => {
-    const facts = [item.enrolmentProof, item.tuitionPaymentStatus, item.hostingAgreement].filter(present);
-    if (facts.length !== 1) report(['fact'], 'must hold exactly one of enrolment_proof, tuition_payment_status, hosting_agreement');
+    const facts = [item.enrolmentProof, item.tuitionPaymentStatus, item.hostingAgreement, item.degreeAwarded].filter(present);
+    if (facts.length !== 1)
+      report(['fact'], 'must hold exactly one of enrolment_proof, tuition_payment_status, hosting_agreement, degree_awarded');
   },
 );
 
@@ -48,6 +50,7 @@ function factOf(item: z.output<typeof itemSchema>): [EvidenceType, EvidencePaylo
   if (present(item.tuitionPaymentStatus)) {
     return [EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS, { tuitionPaymentStatus: item.tuitionPaymentStatus }];
   }
+  if (present(item.degreeAwarded)) return [EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED, { degreeAwarded: item.degreeAwarded }];
   return [EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT, { researcherHostingAgreement: item.hostingAgreement ?? undefined }];
 }
 

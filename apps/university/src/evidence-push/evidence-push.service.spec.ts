@@ -1,5 +1,6 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { PushOutcome, type EvidenceItem } from '@welkom/contracts/generated/welkom/university/v1/international_office';
+import { CompletionKind, StudyLevel } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { ClockRepository } from '@welkom/platform';
 import { strictFake } from '@welkom/testing/strict-fake';
@@ -104,6 +105,38 @@ describe('pushing facts into the hub', () => {
     expect(() => singleResult(outcomes)).toThrow(
       expect.objectContaining({ code: 'PERMISSION_DENIED', reason: 'NOT_RECOGNISED_SPONSOR' }) as Error,
     );
+  });
+
+  it('pushes a degree awarded as DEGREE_AWARDED evidence with its completion facts', async () => {
+    const issued: IssuedEvidence[] = [];
+    const { service } = serviceWith(async (evidence) => {
+      issued.push(evidence);
+      return accepted(evidence.sourceReference);
+    });
+    const degreeAwarded = {
+      institutionName: 'Universiteit Leiden',
+      institutionBrin: '21PB',
+      programmeName: 'MSc Physics',
+      programmeCode: '66956',
+      studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
+      completionKind: CompletionKind.COMPLETION_KIND_DUTCH_MASTER,
+      completedOn: '2026-07-15',
+      programmeMonths: 24,
+    };
+    const { tuitionPaymentStatus: _tuition, ...item } = tuition('diploma-2026-0042');
+    await service.push([pushItemCommand({ ...item, degreeAwarded })]);
+    expect(issued).toEqual([
+      expect.objectContaining({
+        evidenceType: EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED,
+        payload: { degreeAwarded },
+        sourceReference: 'diploma-2026-0042',
+      }),
+    ]);
+  });
+
+  it('refuses an item holding a degree and another fact', () => {
+    const command = pushItemCommand({ ...tuition('both'), degreeAwarded: { institutionName: 'x' } as never });
+    expect(command.valid ? [] : command.violations.map((violation) => violation.field)).toEqual(['fact']);
   });
 
   it('refuses an empty batch and one over a thousand items', () => {

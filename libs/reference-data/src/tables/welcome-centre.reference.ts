@@ -59,6 +59,11 @@ export class WelcomeCentreReference {
     return this.centres.on(on, centreCode);
   }
 
+  /** Every centre in the table on `on`, in file order. */
+  centresOn(on: string): WelcomeCentre[] {
+    return this.centres.all().filter((centre) => this.centres.on(on, centre.code) === centre);
+  }
+
   /** The centre whose catchment holds `municipalityName` on `on` (case-insensitive), if any. */
   centreServing(municipalityName: string, on: string): WelcomeCentre | undefined {
     const wanted = municipalityName.trim().toLocaleLowerCase('nl');

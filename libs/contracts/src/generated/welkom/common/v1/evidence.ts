@@ -23,6 +23,8 @@ export enum EvidenceType {
   EVIDENCE_TYPE_BIOMETRICS_CAPTURED = "EVIDENCE_TYPE_BIOMETRICS_CAPTURED",
   EVIDENCE_TYPE_MVV_ISSUED = "EVIDENCE_TYPE_MVV_ISSUED",
   EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION = "EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION",
+  /** EVIDENCE_TYPE_DEGREE_AWARDED - A university states that a degree was awarded (the qualifying completion of an orientation year). */
+  EVIDENCE_TYPE_DEGREE_AWARDED = "EVIDENCE_TYPE_DEGREE_AWARDED",
 }
 
 export function evidenceTypeFromJSON(object: any): EvidenceType {
@@ -60,6 +62,9 @@ export function evidenceTypeFromJSON(object: any): EvidenceType {
     case 10:
     case "EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION":
       return EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION;
+    case 19:
+    case "EVIDENCE_TYPE_DEGREE_AWARDED":
+      return EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum EvidenceType");
   }
@@ -89,6 +94,8 @@ export function evidenceTypeToNumber(object: EvidenceType): number {
       return 9;
     case EvidenceType.EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION:
       return 10;
+    case EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED:
+      return 19;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum EvidenceType");
   }

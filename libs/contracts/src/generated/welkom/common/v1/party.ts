@@ -36,6 +36,8 @@ export enum PartyRole {
    * back office; whether it may file a category is the IND register's answer (RECOGNISED_SPONSOR, per part).
    */
   PARTY_ROLE_EMPLOYER = "PARTY_ROLE_EMPLOYER",
+  /** PARTY_ROLE_WELCOME_CENTRE - A regional welcome (expat) centre that receives RVO's pseudonymous relocation referrals (DOMAIN.md §2.7). */
+  PARTY_ROLE_WELCOME_CENTRE = "PARTY_ROLE_WELCOME_CENTRE",
 }
 
 export function partyRoleFromJSON(object: any): PartyRole {
@@ -73,6 +75,9 @@ export function partyRoleFromJSON(object: any): PartyRole {
     case 10:
     case "PARTY_ROLE_EMPLOYER":
       return PartyRole.PARTY_ROLE_EMPLOYER;
+    case 14:
+    case "PARTY_ROLE_WELCOME_CENTRE":
+      return PartyRole.PARTY_ROLE_WELCOME_CENTRE;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PartyRole");
   }
@@ -102,6 +107,8 @@ export function partyRoleToNumber(object: PartyRole): number {
       return 9;
     case PartyRole.PARTY_ROLE_EMPLOYER:
       return 10;
+    case PartyRole.PARTY_ROLE_WELCOME_CENTRE:
+      return 14;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PartyRole");
   }

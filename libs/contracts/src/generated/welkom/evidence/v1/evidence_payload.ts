@@ -524,6 +524,79 @@ export function permitDecisionToNumber(object: PermitDecision): number {
   }
 }
 
+/** Which kind of completion a degree is, as the orientation year distinguishes them (DOMAIN.md §1.6). */
+export enum CompletionKind {
+  COMPLETION_KIND_UNSPECIFIED = "COMPLETION_KIND_UNSPECIFIED",
+  COMPLETION_KIND_DUTCH_BACHELOR = "COMPLETION_KIND_DUTCH_BACHELOR",
+  COMPLETION_KIND_DUTCH_MASTER = "COMPLETION_KIND_DUTCH_MASTER",
+  /** COMPLETION_KIND_DUTCH_POST_MASTER - A post-master programme in the Netherlands; it qualifies from 10 months (programme_months). */
+  COMPLETION_KIND_DUTCH_POST_MASTER = "COMPLETION_KIND_DUTCH_POST_MASTER",
+  COMPLETION_KIND_DUTCH_PHD_OR_RESEARCH = "COMPLETION_KIND_DUTCH_PHD_OR_RESEARCH",
+  COMPLETION_KIND_ERASMUS_MUNDUS_MASTER = "COMPLETION_KIND_ERASMUS_MUNDUS_MASTER",
+  COMPLETION_KIND_CULTURAL_OR_DEVELOPMENT_PROGRAMME = "COMPLETION_KIND_CULTURAL_OR_DEVELOPMENT_PROGRAMME",
+  COMPLETION_KIND_FOREIGN_TOP_200_MASTER_OR_PHD = "COMPLETION_KIND_FOREIGN_TOP_200_MASTER_OR_PHD",
+  COMPLETION_KIND_OTHER = "COMPLETION_KIND_OTHER",
+}
+
+export function completionKindFromJSON(object: any): CompletionKind {
+  switch (object) {
+    case 0:
+    case "COMPLETION_KIND_UNSPECIFIED":
+      return CompletionKind.COMPLETION_KIND_UNSPECIFIED;
+    case 1:
+    case "COMPLETION_KIND_DUTCH_BACHELOR":
+      return CompletionKind.COMPLETION_KIND_DUTCH_BACHELOR;
+    case 2:
+    case "COMPLETION_KIND_DUTCH_MASTER":
+      return CompletionKind.COMPLETION_KIND_DUTCH_MASTER;
+    case 3:
+    case "COMPLETION_KIND_DUTCH_POST_MASTER":
+      return CompletionKind.COMPLETION_KIND_DUTCH_POST_MASTER;
+    case 4:
+    case "COMPLETION_KIND_DUTCH_PHD_OR_RESEARCH":
+      return CompletionKind.COMPLETION_KIND_DUTCH_PHD_OR_RESEARCH;
+    case 5:
+    case "COMPLETION_KIND_ERASMUS_MUNDUS_MASTER":
+      return CompletionKind.COMPLETION_KIND_ERASMUS_MUNDUS_MASTER;
+    case 6:
+    case "COMPLETION_KIND_CULTURAL_OR_DEVELOPMENT_PROGRAMME":
+      return CompletionKind.COMPLETION_KIND_CULTURAL_OR_DEVELOPMENT_PROGRAMME;
+    case 7:
+    case "COMPLETION_KIND_FOREIGN_TOP_200_MASTER_OR_PHD":
+      return CompletionKind.COMPLETION_KIND_FOREIGN_TOP_200_MASTER_OR_PHD;
+    case 8:
+    case "COMPLETION_KIND_OTHER":
+      return CompletionKind.COMPLETION_KIND_OTHER;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum CompletionKind");
+  }
+}
+
+export function completionKindToNumber(object: CompletionKind): number {
+  switch (object) {
+    case CompletionKind.COMPLETION_KIND_UNSPECIFIED:
+      return 0;
+    case CompletionKind.COMPLETION_KIND_DUTCH_BACHELOR:
+      return 1;
+    case CompletionKind.COMPLETION_KIND_DUTCH_MASTER:
+      return 2;
+    case CompletionKind.COMPLETION_KIND_DUTCH_POST_MASTER:
+      return 3;
+    case CompletionKind.COMPLETION_KIND_DUTCH_PHD_OR_RESEARCH:
+      return 4;
+    case CompletionKind.COMPLETION_KIND_ERASMUS_MUNDUS_MASTER:
+      return 5;
+    case CompletionKind.COMPLETION_KIND_CULTURAL_OR_DEVELOPMENT_PROGRAMME:
+      return 6;
+    case CompletionKind.COMPLETION_KIND_FOREIGN_TOP_200_MASTER_OR_PHD:
+      return 7;
+    case CompletionKind.COMPLETION_KIND_OTHER:
+      return 8;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum CompletionKind");
+  }
+}
+
 /**
  * One message per evidence type of the catalogue (deploy/hub/evidence-catalogue.v1.json). The hub stores the
  * protobuf encoding of the payload message as the canonical payload and hashes it (SHA-256), so only
@@ -540,7 +613,11 @@ export interface EvidencePayload {
   labourMarketTestOutcome?: LabourMarketTestOutcome | undefined;
   biometricsCaptured?: BiometricsCaptured | undefined;
   mvvIssued?: MvvIssued | undefined;
-  residencePermitDecision?: ResidencePermitDecision | undefined;
+  residencePermitDecision?:
+    | ResidencePermitDecision
+    | undefined;
+  /** Numbered as its EvidenceType. */
+  degreeAwarded?: DegreeAwarded | undefined;
 }
 
 /** A university confirms that the person is admitted to or enrolled in a programme. */
@@ -651,6 +728,25 @@ export interface ResidencePermitDecision {
   caseReference: string;
 }
 
+/**
+ * A university confirms that it awarded a degree (diploma uitgereikt): the completion an orientation year rests
+ * on. The facts of the completion only, never grades or the diploma itself.
+ */
+export interface DegreeAwarded {
+  institutionName: string;
+  /** BRIN code of the institution (4 characters). */
+  institutionBrin: string;
+  programmeName: string;
+  /** CROHO programme code, when the programme has one. */
+  programmeCode: string;
+  studyLevel: StudyLevel;
+  completionKind: CompletionKind;
+  /** The date of the completion (the examination date on the diploma). */
+  completedOn: string;
+  /** Nominal length of the programme in months; the orientation year counts it for a post-master only. */
+  programmeMonths: number;
+}
+
 function createBaseEvidencePayload(): EvidencePayload {
   return {};
 }
@@ -686,6 +782,9 @@ export const EvidencePayload: MessageFns<EvidencePayload> = {
     }
     if (message.residencePermitDecision !== undefined) {
       ResidencePermitDecision.encode(message.residencePermitDecision, writer.uint32(82).fork()).join();
+    }
+    if (message.degreeAwarded !== undefined) {
+      DegreeAwarded.encode(message.degreeAwarded, writer.uint32(154).fork()).join();
     }
     return writer;
   },
@@ -781,6 +880,14 @@ export const EvidencePayload: MessageFns<EvidencePayload> = {
             }
 
             message.residencePermitDecision = ResidencePermitDecision.decode(reader, reader.uint32());
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.degreeAwarded = DegreeAwarded.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -1803,6 +1910,138 @@ export const ResidencePermitDecision: MessageFns<ResidencePermitDecision> = {
             }
 
             message.caseReference = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDegreeAwarded(): DegreeAwarded {
+  return {
+    institutionName: "",
+    institutionBrin: "",
+    programmeName: "",
+    programmeCode: "",
+    studyLevel: StudyLevel.STUDY_LEVEL_UNSPECIFIED,
+    completionKind: CompletionKind.COMPLETION_KIND_UNSPECIFIED,
+    completedOn: "",
+    programmeMonths: 0,
+  };
+}
+
+export const DegreeAwarded: MessageFns<DegreeAwarded> = {
+  encode(message: DegreeAwarded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.institutionName !== "") {
+      writer.uint32(10).string(message.institutionName);
+    }
+    if (message.institutionBrin !== "") {
+      writer.uint32(18).string(message.institutionBrin);
+    }
+    if (message.programmeName !== "") {
+      writer.uint32(26).string(message.programmeName);
+    }
+    if (message.programmeCode !== "") {
+      writer.uint32(34).string(message.programmeCode);
+    }
+    if (message.studyLevel !== StudyLevel.STUDY_LEVEL_UNSPECIFIED) {
+      writer.uint32(40).int32(studyLevelToNumber(message.studyLevel));
+    }
+    if (message.completionKind !== CompletionKind.COMPLETION_KIND_UNSPECIFIED) {
+      writer.uint32(48).int32(completionKindToNumber(message.completionKind));
+    }
+    if (message.completedOn !== "") {
+      writer.uint32(58).string(message.completedOn);
+    }
+    if (message.programmeMonths !== 0) {
+      writer.uint32(64).int32(message.programmeMonths);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DegreeAwarded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDegreeAwarded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.institutionName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.institutionBrin = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.programmeName = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.programmeCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.studyLevel = studyLevelFromJSON(reader.int32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.completionKind = completionKindFromJSON(reader.int32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.completedOn = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.programmeMonths = reader.int32();
             continue;
           }
         }

@@ -18,6 +18,7 @@ import {
   ApplicationStatus,
   applicationStatusFromJSON,
   applicationStatusToNumber,
+  ArrivalFacts,
   PermitCategory,
   permitCategoryFromJSON,
   permitCategoryToNumber,
@@ -215,6 +216,11 @@ export interface FileApplicationRequest {
    * an unknown code, or a centre without an IND desk, is refused with a field violation.
    */
   collectionPoint: string;
+  /**
+   * Where the person will be received (optional facts, never an address): passed on in the status events for
+   * RVO's relocation referral to a welcome centre.
+   */
+  arrival: ArrivalFacts | undefined;
 }
 
 export interface FileApplicationResponse {
@@ -400,6 +406,7 @@ function createBaseFileApplicationRequest(): FileApplicationRequest {
     intendedStayUntil: "",
     knowledgeMigrant: undefined,
     collectionPoint: "",
+    arrival: undefined,
   };
 }
 
@@ -428,6 +435,9 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
     }
     if (message.collectionPoint !== "") {
       writer.uint32(322).string(message.collectionPoint);
+    }
+    if (message.arrival !== undefined) {
+      ArrivalFacts.encode(message.arrival, writer.uint32(402).fork()).join();
     }
     return writer;
   },
@@ -507,6 +517,14 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
             }
 
             message.collectionPoint = reader.string();
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              break;
+            }
+
+            message.arrival = ArrivalFacts.decode(reader, reader.uint32());
             continue;
           }
         }

@@ -253,6 +253,23 @@ export interface ApplicationStatusChanged {
    * named it (welcome-centres.v1.json); a code, not personal data. Empty when the application named none.
    */
   collectionPoint: string;
+  /** Where the person will be received, as the application states it; RVO refers the arrival to a welcome centre. */
+  arrival: ArrivalFacts | undefined;
+}
+
+/**
+ * Where a person will be received, as facts of the application (never an address): the relocation referral
+ * (RVO, DOMAIN.md §2.7) goes to the centre the application names, else the one serving the municipality of
+ * work, else of residence. Every field is optional.
+ */
+export interface ArrivalFacts {
+  /** Code of the collection point in the shared welcome-centre table, e.g. "leiden-international-centre". */
+  welcomeCentreCode: string;
+  /** Municipality names as the welcome-centre table spells them, e.g. "Leiden". */
+  municipalityOfWork: string;
+  municipalityOfResidence: string;
+  /** ISO date (YYYY-MM-DD) the person expects to arrive in the Netherlands. */
+  expectedArrivalOn: string;
 }
 
 function createBaseApplicationStatusChanged(): ApplicationStatusChanged {
@@ -269,6 +286,7 @@ function createBaseApplicationStatusChanged(): ApplicationStatusChanged {
     reasonCode: "",
     occurredAt: undefined,
     collectionPoint: "",
+    arrival: undefined,
   };
 }
 
@@ -309,6 +327,9 @@ export const ApplicationStatusChanged: MessageFns<ApplicationStatusChanged> = {
     }
     if (message.collectionPoint !== "") {
       writer.uint32(322).string(message.collectionPoint);
+    }
+    if (message.arrival !== undefined) {
+      ArrivalFacts.encode(message.arrival, writer.uint32(402).fork()).join();
     }
     return writer;
   },
@@ -420,6 +441,93 @@ export const ApplicationStatusChanged: MessageFns<ApplicationStatusChanged> = {
             }
 
             message.collectionPoint = reader.string();
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              break;
+            }
+
+            message.arrival = ArrivalFacts.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseArrivalFacts(): ArrivalFacts {
+  return { welcomeCentreCode: "", municipalityOfWork: "", municipalityOfResidence: "", expectedArrivalOn: "" };
+}
+
+export const ArrivalFacts: MessageFns<ArrivalFacts> = {
+  encode(message: ArrivalFacts, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.welcomeCentreCode !== "") {
+      writer.uint32(10).string(message.welcomeCentreCode);
+    }
+    if (message.municipalityOfWork !== "") {
+      writer.uint32(18).string(message.municipalityOfWork);
+    }
+    if (message.municipalityOfResidence !== "") {
+      writer.uint32(26).string(message.municipalityOfResidence);
+    }
+    if (message.expectedArrivalOn !== "") {
+      writer.uint32(34).string(message.expectedArrivalOn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ArrivalFacts {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseArrivalFacts();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.welcomeCentreCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.municipalityOfWork = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.municipalityOfResidence = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.expectedArrivalOn = reader.string();
             continue;
           }
         }

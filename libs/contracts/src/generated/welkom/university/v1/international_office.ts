@@ -12,7 +12,12 @@ import { Observable } from "rxjs";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { EvidenceReference } from "../../common/v1/evidence";
 import { SubjectReference } from "../../common/v1/subject";
-import { EnrolmentProof, ResearcherHostingAgreement, TuitionPaymentStatus } from "../../evidence/v1/evidence_payload";
+import {
+  DegreeAwarded,
+  EnrolmentProof,
+  ResearcherHostingAgreement,
+  TuitionPaymentStatus,
+} from "../../evidence/v1/evidence_payload";
 import { SubjectIdentifier } from "../../evidence/v1/subject_identifier";
 import {
   ApplicationStatus,
@@ -124,6 +129,10 @@ export interface EvidenceItem {
   tuitionPaymentStatus?: TuitionPaymentStatus | undefined;
   hostingAgreement?:
     | ResearcherHostingAgreement
+    | undefined;
+  /** The completion of a graduate, for a later orientation year (EVIDENCE_TYPE_DEGREE_AWARDED). */
+  degreeAwarded?:
+    | DegreeAwarded
     | undefined;
   /** When the office established the fact; now when absent. */
   issuedAt:
@@ -294,6 +303,9 @@ export const EvidenceItem: MessageFns<EvidenceItem> = {
     if (message.hostingAgreement !== undefined) {
       ResearcherHostingAgreement.encode(message.hostingAgreement, writer.uint32(42).fork()).join();
     }
+    if (message.degreeAwarded !== undefined) {
+      DegreeAwarded.encode(message.degreeAwarded, writer.uint32(402).fork()).join();
+    }
     if (message.issuedAt !== undefined) {
       Timestamp.encode(message.issuedAt, writer.uint32(50).fork()).join();
     }
@@ -354,6 +366,14 @@ export const EvidenceItem: MessageFns<EvidenceItem> = {
             }
 
             message.hostingAgreement = ResearcherHostingAgreement.decode(reader, reader.uint32());
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              break;
+            }
+
+            message.degreeAwarded = DegreeAwarded.decode(reader, reader.uint32());
             continue;
           }
           case 6: {
