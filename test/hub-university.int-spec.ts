@@ -11,6 +11,7 @@ import type { PartyRegistryServiceClient } from '@welkom/contracts/generated/wel
 import { createClientCredentials, createGrpcClient } from '@welkom/grpc';
 import { eventually, serviceRun, type ServiceUnderTest } from '@welkom/testing';
 import { ensureUntrustedCertificates } from '@welkom/infrastructure';
+import { readPartyFile } from '@welkom/reference-data';
 
 jest.setTimeout(120_000);
 
@@ -65,7 +66,12 @@ describe('hub and university connector over real mTLS gRPC, Kafka and PostgreSQL
   it('lists registered parties by role', async () => {
     const registry = run.client<PartyRegistryServiceClient>(PARTY_REGISTRY_CONTRACT, hub.grpcAddress, 'ind');
     const { parties } = await call(registry.listParties({ role: PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR }));
-    expect(parties.map((p) => p.name).sort()).toEqual(['Technische Universiteit Delft', 'Universiteit Leiden']);
+    // Every party of the shipped list that holds the role (universities and the recognised employers), and no other.
+    const expected = readPartyFile(DEV_PARTIES)
+      .parties.filter((party) => party.roles.includes('RECOGNISED_SPONSOR'))
+      .map((party) => party.name);
+    expect(expected).toEqual(expect.arrayContaining(['Technische Universiteit Delft', 'Universiteit Leiden']));
+    expect(parties.map((p) => p.name).sort()).toEqual(expected.sort());
   });
 
   it('records the university connector from the event it published on Kafka', async () => {
