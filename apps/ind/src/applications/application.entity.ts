@@ -93,7 +93,7 @@ export class ApplicationEntity {
   @Column({ name: 'mvv_entered_on', type: 'char', length: 10, nullable: true })
   mvvEnteredOn!: string | null;
   /** The collection point code the application named; '' when none. */
-  @Column({ name: 'collection_point', type: 'text' })
+  @Column({ name: 'collection_point', type: 'text', default: '' })
   collectionPoint!: string;
 
   /** Something happened that the case has not been assessed for yet (an event, a crash, a hub outage). */
