@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Kafka, Producer, ProducerBatch, ProducerRecord, RecordMetadata } from 'kafkajs';
+import { assertEveryPartitionAcknowledged } from './acknowledged-partitions';
 import { createReliableProducer } from './kafka-client.factory';
 
 /**
@@ -22,11 +23,15 @@ export class ProducerSession {
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata[]> {
-    return this.withProducer((producer) => producer.send({ ...record, acks: -1 }));
+    return this.sendBatch({ topicMessages: [{ topic: record.topic, messages: record.messages }], timeout: record.timeout });
   }
 
   sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
-    return this.withProducer((producer) => producer.sendBatch({ ...batch, acks: -1 }));
+    return this.withProducer(async (producer) => {
+      const acknowledged = await producer.sendBatch({ ...batch, acks: -1 });
+      assertEveryPartitionAcknowledged(batch.topicMessages ?? [], acknowledged);
+      return acknowledged;
+    });
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+import { type Admin, ConfigResourceTypes, type Kafka } from 'kafkajs';
 import { DEAD_LETTER_TOPIC_CONFIG, deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
 
 /**
@@ -35,7 +35,9 @@ export async function ensureTopics(
     }
     if (missing.length === 0) return [];
     await admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs's own wait retries only LEADER_NOT_AVAILABLE; on a multi-broker cluster the broker it asks may
+      // not know the new topic yet (UNKNOWN_TOPIC_OR_PARTITION), so the wait below retries both.
+      waitForLeaders: false,
       topics: missing.map((topic) => ({
         topic: topic.topic,
         numPartitions: topic.numPartitions,
@@ -43,8 +45,35 @@ export async function ensureTopics(
         configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
+    await waitForLeaders(
+      admin,
+      missing.map((topic) => topic.topic),
+    );
     return missing.map((topic) => topic.topic);
   } finally {
     await admin.disconnect();
+  }
+}
+
+const METADATA_PROPAGATION_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/** Waits until every partition of the new topics has a leader, as the metadata of the cluster reports it. */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const leaderless = metadata.topics.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
+      if (leaderless.length === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(`topics without a partition leader after ${timeoutMs} ms: ${leaderless.map((topic) => topic.name).join(', ')}`);
+      }
+    } catch (error) {
+      // The client's retrier may wrap the protocol error once it has given up on its own.
+      const failure = error as { type?: string; originalError?: { type?: string } };
+      const type = failure.type ?? failure.originalError?.type;
+      if (!type || !METADATA_PROPAGATION_ERRORS.has(type) || Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
   }
 }

@@ -86,10 +86,12 @@ describe('one broker of a 3-broker cluster killed while producers and consumers 
     await writing;
 
     await eventually(async () => {
-      const pending = await query(producerUrl, 'SELECT 1 FROM messaging_outbox LIMIT 1');
-      if (pending.length > 0) return undefined;
+      const [{ pending }] = await query<{ pending: number }>(producerUrl, 'SELECT count(*)::int AS pending FROM messaging_outbox');
       const end = await endOffsets(kafka, producer.topic.name);
-      return end >= facts.length && (await committedRecords(kafka, `consumer-${runId}`, producer.topic.name)) === end ? true : undefined;
+      const committed = await committedRecords(kafka, `consumer-${runId}`, producer.topic.name);
+      if (pending === 0 && end >= facts.length && committed === end) return true;
+      // Thrown rather than returned, so a timeout says which stage stalled.
+      throw new Error(`outbox ${pending} pending, ${end} records on the topic, ${committed} committed by the consumer`);
     }, 180_000);
     const summary = await effectSummary(consumerUrl);
     const published = await readTopicToEnd(kafka, [producer.topic.name]);
