@@ -9,3 +9,4 @@ export * from './mtls-credentials';
 export * from './own-identity';
 export * from './proto-loader-options';
 export * from './remote-error';
+export * from './remote-call';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { firstValueFrom, timeout } from 'rxjs';
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { classifyRemoteError } from '@welkom/grpc';
+import { askRemote } from '@welkom/grpc';
 import { HUB_EVIDENCE_SERVICE } from '@welkom/runtime';
 import { CONSULAR_CONFIG, type ConsularConfig } from '../consular.config';
 import { ConsularError } from '../consular.errors';
@@ -20,17 +19,17 @@ export class HubEvidenceRepository {
 
   /** The hub's evidence id; a refusal is FAILED_PRECONDITION, an unreachable hub UNAVAILABLE. */
   async issue(evidence: IssuedEvidence): Promise<string> {
-    try {
-      const answer = await firstValueFrom(this.hub.issueEvidence({ evidence }).pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS)));
-      return answer.reference?.evidenceId ?? '';
-    } catch (error: unknown) {
-      const classified = classifyRemoteError(error);
-      if (classified.transient)
-        throw new ConsularError('HUB_UNAVAILABLE', `The hub did not answer: ${classified.message}`, { cause: error });
+    const answer = await askRemote(
+      this.hub.issueEvidence({ evidence }),
+      this.config.REMOTE_CALL_TIMEOUT_MS,
+      (message, cause) => new ConsularError('HUB_UNAVAILABLE', `The hub did not answer: ${message}`, { cause }),
+    );
+    if (!answer.ok) {
       throw new ConsularError(
         'HUB_REFUSED_EVIDENCE',
-        `The hub refused the evidence: ${classified.rejection.reason} ${classified.rejection.message}`,
+        `The hub refused the evidence: ${answer.rejection.reason} ${answer.rejection.message}`,
       );
     }
+    return answer.value.reference?.evidenceId ?? '';
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { firstValueFrom, type Observable, timeout } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type {
   EvidenceServiceClient,
@@ -7,12 +7,10 @@ import type {
   OpenEvidenceRequest,
   RevokeEvidenceResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
-import { classifyRemoteError, type RemoteRejection } from '@welkom/grpc';
+import { askRemote, type RemoteAnswer } from '@welkom/grpc';
 import { HUB_EVIDENCE_SERVICE } from '@welkom/runtime';
 import { UWV_CONFIG, type UwvConfig } from '../uwv.config';
 import { UwvError } from '../uwv.errors';
-
-export type HubAnswer<T> = { ok: true; value: T } | { ok: false; rejection: RemoteRejection };
 
 /** The hub's evidence exchange as UWV, an authoritative source, uses it: the hub's "no" is a value. */
 @Injectable()
@@ -29,21 +27,19 @@ export class HubEvidenceRepository {
     return answer.value.requests ?? [];
   }
 
-  issue(evidence: IssuedEvidence): Promise<HubAnswer<IssueEvidenceResponse>> {
+  issue(evidence: IssuedEvidence): Promise<RemoteAnswer<IssueEvidenceResponse>> {
     return this.call(this.hub.issueEvidence({ evidence }));
   }
 
-  revoke(evidenceId: string, reason: string): Promise<HubAnswer<RevokeEvidenceResponse>> {
+  revoke(evidenceId: string, reason: string): Promise<RemoteAnswer<RevokeEvidenceResponse>> {
     return this.call(this.hub.revokeEvidence({ evidenceId, reason }));
   }
 
-  private async call<T>(observable: Observable<T>): Promise<HubAnswer<T>> {
-    try {
-      return { ok: true, value: await firstValueFrom(observable.pipe(timeout(this.config.REMOTE_CALL_TIMEOUT_MS))) };
-    } catch (error: unknown) {
-      const classified = classifyRemoteError(error);
-      if (classified.transient) throw new UwvError('HUB_UNAVAILABLE', `The hub did not answer: ${classified.message}`, { cause: error });
-      return { ok: false, rejection: classified.rejection };
-    }
+  private call<T>(observable: Observable<T>): Promise<RemoteAnswer<T>> {
+    return askRemote(
+      observable,
+      this.config.REMOTE_CALL_TIMEOUT_MS,
+      (message, cause) => new UwvError('HUB_UNAVAILABLE', `The hub did not answer: ${message}`, { cause }),
+    );
   }
 }
