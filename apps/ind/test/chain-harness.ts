@@ -63,6 +63,8 @@ export interface Chain {
   client<T extends object>(contract: GrpcContract, service: ServiceProcess, partyKey: PartyKey): T;
   /** Stops IND (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database. */
   restartInd(how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<{ downMs: number; bootMs: number }>;
+  /** Stops the hub the same way and starts it again on the same ports and database, after `downMs` at the least. */
+  restartHub(how: 'kill' | 'stop', downMs?: number): Promise<{ downMs: number; bootMs: number }>;
   stop(): Promise<void>;
   /** Milliseconds each service took from spawn to its ready line. */
   bootMs: Record<'hub' | 'ind' | 'university', number>;
@@ -185,6 +187,7 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
       return run.client<T>(contract, service.grpcAddress, partyKey);
     },
     restartInd: (how, extraEnv = {}) => ind.restart(how, extraEnv),
+    restartHub: (how, downMs = 0) => hub.restart(how, {}, downMs),
     async stop() {
       if (producerConnected) await producer.disconnect();
       rmSync(partyFile, { force: true });

@@ -28,8 +28,11 @@ export interface ServiceUnderTest extends ServiceProcess {
   readonly bootMs: number;
   /** A gRPC client of this service that calls as `party` over mTLS. */
   client<T extends object>(contract: GrpcContract, party: string): T;
-  /** Stops it (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database. */
-  restart(how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<{ downMs: number; bootMs: number }>;
+  /**
+   * Stops it (SIGKILL: a crash, or SIGTERM) and starts it again on the same ports and database, staying down for
+   * `stayDownMs` at the least (an outage its callers must ride out).
+   */
+  restart(how: 'kill' | 'stop', extraEnv?: Record<string, string>, stayDownMs?: number): Promise<{ downMs: number; bootMs: number }>;
 }
 
 export interface ServiceRunOptions {
@@ -111,9 +114,11 @@ export function serviceRun(label: string, options: ServiceRunOptions = {}): Serv
         stop: () => current.stop(),
         kill: () => current.kill(),
         client: <T extends object>(contract: GrpcContract, party: string) => client<T>(contract, current.grpcAddress, party),
-        async restart(how, extraEnv = {}) {
+        async restart(how, extraEnv = {}, stayDownMs = 0) {
           const begun = performance.now();
           await (how === 'kill' ? current.kill() : current.stop());
+          const left = stayDownMs - (performance.now() - begun);
+          if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
           const downMs = Math.round(performance.now() - begun);
           [current, bootMs] = await launch(extraEnv);
           return { downMs, bootMs };
