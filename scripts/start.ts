@@ -88,6 +88,8 @@ async function main(): Promise<void> {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
+        // A person at a terminal reads the services' logs through this script's pipe: pretty unless asked otherwise.
+        LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
         ...process.env,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
         GRPC_PORT: String(grpcPort),

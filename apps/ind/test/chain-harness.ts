@@ -72,6 +72,8 @@ export interface Chain {
 
 export interface ChainOptions {
   label: string;
+  /** Settings every service of the chain gets (e.g. the OpenTelemetry export). */
+  allEnv?: Record<string, string>;
   indEnv?: Record<string, string>;
   universityEnv?: Record<string, string>;
   /** Also run the consular service (apps/consular), with these settings. */
@@ -109,7 +111,7 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
   const infrastructure = testInfrastructure();
   const { parties, partyFile } = await partyFiles();
   const run = serviceRun(options.label, { extraParties: parties });
-  const shared = { PARTY_DIRECTORY_FILE: partyFile };
+  const shared = { PARTY_DIRECTORY_FILE: partyFile, ...options.allEnv };
 
   const hub = await run.start({
     app: 'hub',

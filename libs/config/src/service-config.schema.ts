@@ -31,6 +31,11 @@ export const serviceConfigSchema = z.object({
   TLS_CERT_FILE: z.string().min(1),
   TLS_KEY_FILE: z.string().min(1),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /**
+   * `json`: one JSON object per line with the active trace and span ids, for a log pipeline; `pretty`: the same
+   * records made readable for a terminal. Unset: pretty when stdout is a terminal, JSON otherwise.
+   */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Upper bound on any gRPC message the service accepts; larger ones are refused before parsing. */
   GRPC_MAX_MESSAGE_BYTES: z.coerce
     .number()

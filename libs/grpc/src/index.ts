@@ -2,6 +2,7 @@ export * from './caller-identity';
 export * from './caller-oin.cache';
 export * from './caller-oin.decorator';
 export * from './grpc-client.factory';
+export * from './grpc-tracing';
 export * from './grpc-error.mapper';
 export * from './grpc-exception.filter';
 export * from './grpc-server-options.factory';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ENVELOPE_SIGNATURE_HEADER, envelopeToHeaders, type EventEnvelope, type TopicDefinition } from '@welkom/events';
+import { producerTraceHeaders } from '@welkom/observability';
 import type { MessagingMetrics } from './messaging.metrics';
 import type { ProducerSession } from './producer-session';
 import type { EnvelopeSigner } from './signing/envelope.signer';
@@ -83,7 +84,8 @@ export async function buildSignedRecord<T>(
 ): Promise<EventRecord> {
   const record = buildRecord(topic, payload, signer.signerOin, options);
   const signature = await signer.sign(record.envelope, record.key, record.value);
-  return { ...record, headers: { ...record.headers, [ENVELOPE_SIGNATURE_HEADER]: signature } };
+  // The trace context rides beside the signed envelope, outside the signature: it steers tracing, never a decision.
+  return { ...record, headers: { ...record.headers, ...producerTraceHeaders(topic.name), [ENVELOPE_SIGNATURE_HEADER]: signature } };
 }
 
 /**

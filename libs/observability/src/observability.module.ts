@@ -5,6 +5,7 @@ import { HealthHttpController } from './health.http-controller';
 import { HEALTH_PROBES, type HealthProbe } from './health-probe';
 import { createMetricsRegistry, METRICS_REGISTRY, MetricsHttpController } from './metrics';
 import { ServiceHealthService } from './service-health.service';
+import { TracingShutdown } from './tracing/tracing-shutdown';
 
 export interface ObservabilityOptions {
   serviceName: string;
@@ -31,6 +32,7 @@ export class ObservabilityModule {
         { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(options.serviceName) },
         probesProvider,
         ServiceHealthService,
+        TracingShutdown,
       ],
       exports: [METRICS_REGISTRY, ServiceHealthService],
     };

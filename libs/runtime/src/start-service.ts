@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import type { ServiceConfig } from '@welkom/config';
 import type { GrpcContract } from '@welkom/contracts';
@@ -7,13 +7,13 @@ import {
   createGrpcServerOptions,
   createServerCredentials,
   GrpcExceptionFilter,
+  GrpcServerTracingInterceptor,
   loadMtlsMaterial,
   oinFromCertificateFile,
 } from '@welkom/grpc';
 import { consumerGroupOf, kafkaEventTransport } from '@welkom/messaging';
+import { ServiceLogger, startTracing } from '@welkom/observability';
 import { announceConnector } from './connector-announcement';
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export interface ServiceStartOptions {
   serviceName: string;
@@ -36,12 +36,15 @@ export interface RunningService {
  */
 export async function startService(options: ServiceStartOptions): Promise<RunningService> {
   const { config } = options;
+  // Before the app exists: every span and every outgoing call must find the propagator in place.
+  startTracing(options.serviceName);
   const app = await NestFactory.create(options.module, {
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    logger: new ServiceLogger(options.serviceName, { level: config.LOG_LEVEL, format: config.LOG_FORMAT }),
     bufferLogs: false,
   });
   app.enableShutdownHooks();
   app.useGlobalFilters(new GrpcExceptionFilter(new BaseExceptionFilter(app.getHttpAdapter())));
+  app.useGlobalInterceptors(new GrpcServerTracingInterceptor());
 
   const credentials = createServerCredentials(
     loadMtlsMaterial({

@@ -3,3 +3,4 @@ export * from './strict-fake';
 export * from './service-run';
 export * from './test-infrastructure';
 export * from './backbone-scan';
+export * from './otlp-trace-receiver';

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { currentTraceContext, inSpan, SpanKind, type TraceContext, withTraceContext } from '@welkom/observability';
 import { ClockRepository, PeriodicWorker, type PeriodicSchedule } from '@welkom/platform';
 import { ApplicationRepository } from '../applications/application.repository';
 import { IND_CONFIG, type IndConfig } from '../ind.config';
@@ -14,7 +15,8 @@ const SWEEP_BATCH = 200;
  */
 @Injectable()
 export class AssessmentWorker extends PeriodicWorker {
-  private readonly queued = new Set<string>();
+  /** Case ids waiting for a free slot, each with the trace of whatever asked for it (a filing, an event). */
+  private readonly queued = new Map<string, TraceContext>();
   private readonly running = new Set<Promise<void>>();
 
   constructor(
@@ -40,7 +42,7 @@ export class AssessmentWorker extends PeriodicWorker {
   /** Assess this case soon; a no-op when it is already queued or no longer flagged. */
   trigger(applicationId: string): void {
     if (this.stopping) return;
-    this.queued.add(applicationId);
+    if (!this.queued.has(applicationId)) this.queued.set(applicationId, currentTraceContext());
     this.drain();
   }
 
@@ -51,10 +53,11 @@ export class AssessmentWorker extends PeriodicWorker {
 
   private drain(): void {
     while (!this.stopping && this.running.size < this.config.ASSESSMENT_CONCURRENCY && this.queued.size > 0) {
-      const [id] = this.queued;
+      const [[id, trace]] = this.queued;
       this.queued.delete(id);
-      const run = this.assessment
-        .assess(id)
+      const run = withTraceContext(trace, () =>
+        inSpan('assess case', { kind: SpanKind.INTERNAL, attributes: { 'welkom.application.id': id } }, () => this.assessment.assess(id)),
+      )
         .catch((error: unknown) => this.logger.warn(`Assessment of case ${id} failed; the sweeper retries: ${(error as Error).message}`))
         .finally(() => {
           this.running.delete(run);

@@ -1,3 +1,4 @@
+import { contextFromHeaders, inSpan, SpanKind } from '@welkom/observability';
 import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { exponentialBackoff } from '@welkom/platform/exponential-backoff';
@@ -98,6 +99,24 @@ export class EventBatchProcessor {
     park: (message: KafkaMessage, errorClass: DeadLetterErrorClass, reason: string) => void,
     control: ProcessingControl,
   ): Promise<void> {
+    await inSpan(
+      `process ${event.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFromHeaders(message.headers),
+        attributes: consumerSpanAttributes(event, this.settings.groupId),
+      },
+      () => this.applyOneTraced(binding, event, message, park, control),
+    );
+  }
+
+  private async applyOneTraced(
+    binding: HandlerBinding,
+    event: ReceivedEvent<unknown>,
+    message: KafkaMessage,
+    park: (message: KafkaMessage, errorClass: DeadLetterErrorClass, reason: string) => void,
+    control: ProcessingControl,
+  ): Promise<void> {
     const context = new KafkaEventContext([event.topic, event.partition, event.offset]);
     // Only failures other than outages use up the attempts: a long outage must not exhaust them.
     let transientFailures = 0;
@@ -133,7 +152,16 @@ export class EventBatchProcessor {
     let transientFailures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await binding.invoke(events, context);
+        // One span for the run of events, linked to each event's producer (a batch has no single parent).
+        await inSpan(
+          `process ${first.topic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            links: readable.map(([, message]) => contextFromHeaders(message.headers)),
+            attributes: { ...consumerSpanAttributes(first, this.settings.groupId), 'messaging.batch.message_count': events.length },
+          },
+          () => binding.invoke(events, context),
+        );
         this.metrics.consumed.inc({ topic: first.topic, group: this.settings.groupId }, events.length);
         return;
       } catch (error) {
@@ -176,4 +204,15 @@ export class EventBatchProcessor {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function consumerSpanAttributes(event: ReceivedEvent<unknown>, group: string): Record<string, string | number> {
+  return {
+    'messaging.system': 'kafka',
+    'messaging.destination.name': event.topic,
+    'messaging.destination.partition.id': String(event.partition),
+    'messaging.kafka.offset': Number(event.offset),
+    'messaging.consumer.group.name': group,
+    'messaging.operation.type': 'process',
+  };
 }
