@@ -27,6 +27,7 @@ const moduleNameMapper = {
 const realInfrastructure = {
   globalSetup: '<rootDir>/libs/testing/src/jest.global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest.global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest.real-infrastructure-timeout.ts'],
 };
 
 const shared = {

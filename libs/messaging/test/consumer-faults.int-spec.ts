@@ -106,7 +106,11 @@ describe('consumer faults', () => {
     const consumers = [];
     for (const consume of ['one-by-one', 'in-batches'] as const) {
       const url = await databases.create(`poison_${consume.replace(/-/g, '_')}`);
-      const service = await startCaseService(caseServiceSettings({ name: `${consume}-${runId}`, runId, databaseUrl: url, consume }));
+      // Nothing is killed here: the default session timeout, so a loaded machine's late heartbeats cause no
+      // rebalance, which would hand the uncommitted events to the group again (duplicates, though harmless).
+      const service = await startCaseService(
+        caseServiceSettings({ name: `${consume}-${runId}`, runId, databaseUrl: url, consume, sessionTimeoutMs: 30_000 }),
+      );
       services.push(service);
       consumers.push({ group: `${consume}-${runId}`, url });
     }
