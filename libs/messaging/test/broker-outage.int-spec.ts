@@ -2,16 +2,7 @@ import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { eventually } from '@welkom/testing';
 import { type KafkaBrokerHandle, startKafkaBroker } from '@welkom/infrastructure';
 import { type CaseService, startCaseService } from './fixtures/case-service';
-import {
-  caseFacts,
-  caseServiceSettings,
-  committedRecords,
-  effectSummary,
-  endOffsets,
-  newRunId,
-  query,
-  testDatabases,
-} from './fixtures/fault-harness';
+import { caseFacts, caseServiceSettings, effectSummary, newRunId, settledOrStage, testDatabases } from './fixtures/fault-harness';
 
 // Two broker outages with restarts and a full drain: about a minute on a quiet machine, several on a busy runner.
 jest.setTimeout(420_000);
@@ -88,12 +79,10 @@ describe('a broker outage while producers and consumers run', () => {
 
     // Settled: the outbox is empty and the consumer group has finished every record on the topic.
     const kafka = createKafkaClient({ clientId: 'outage-check', brokers: broker.brokers });
-    await eventually(async () => {
-      const pending = await query(producerUrl, 'SELECT 1 FROM messaging_outbox LIMIT 1');
-      if (pending.length > 0) return undefined;
-      const end = await endOffsets(kafka, producer.topic.name);
-      return end >= facts.length && (await committedRecords(kafka, `consumer-${runId}`, producer.topic.name)) === end ? true : undefined;
-    }, 120_000);
+    await eventually(
+      () => settledOrStage(kafka, { producerUrl, group: `consumer-${runId}`, topic: producer.topic.name, expected: facts.length }),
+      180_000,
+    );
     const summary = await effectSummary(consumerUrl);
     const published = await readTopicToEnd(kafka, [producer.topic.name]);
     console.log(

@@ -2,16 +2,7 @@ import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { eventually } from '@welkom/testing';
 import { type KafkaClusterHandle, startKafkaCluster } from '@welkom/infrastructure';
 import { type CaseService, startCaseService } from './fixtures/case-service';
-import {
-  caseFacts,
-  caseServiceSettings,
-  committedRecords,
-  effectSummary,
-  endOffsets,
-  newRunId,
-  query,
-  testDatabases,
-} from './fixtures/fault-harness';
+import { caseFacts, caseServiceSettings, effectSummary, newRunId, settledOrStage, testDatabases } from './fixtures/fault-harness';
 
 jest.setTimeout(300_000);
 
@@ -85,14 +76,10 @@ describe('one broker of a 3-broker cluster killed while producers and consumers 
     await victim.restart();
     await writing;
 
-    await eventually(async () => {
-      const [{ pending }] = await query<{ pending: number }>(producerUrl, 'SELECT count(*)::int AS pending FROM messaging_outbox');
-      const end = await endOffsets(kafka, producer.topic.name);
-      const committed = await committedRecords(kafka, `consumer-${runId}`, producer.topic.name);
-      if (pending === 0 && end >= facts.length && committed === end) return true;
-      // Thrown rather than returned, so a timeout says which stage stalled.
-      throw new Error(`outbox ${pending} pending, ${end} records on the topic, ${committed} committed by the consumer`);
-    }, 180_000);
+    await eventually(
+      () => settledOrStage(kafka, { producerUrl, group: `consumer-${runId}`, topic: producer.topic.name, expected: facts.length }),
+      180_000,
+    );
     const summary = await effectSummary(consumerUrl);
     const published = await readTopicToEnd(kafka, [producer.topic.name]);
     console.log(
