@@ -11,13 +11,14 @@ function nestLogCreator(clientId: string) {
   return () =>
     ({ level, log }: LogEntry): void => {
       const { message, ...extra } = log;
-      const text = `${message} ${Object.keys(extra).length > 0 ? JSON.stringify(extra) : ''}`.trim();
+      // A structured record (the JSON log keeps kafkajs's fields as fields); text only when there is nothing else.
+      const entry = Object.keys(extra).length > 0 ? { msg: message, ...extra } : message;
       // Deliberate: our idempotent producers give up after bounded retries, so a send that cannot finish
       // fails, the producer is replaced (ProducerSession) and the inbox absorbs any duplicate.
-      if (message === BOUNDED_IDEMPOTENT_RETRIES) logger.debug(text);
-      else if (level === logLevel.ERROR) logger.error(text);
-      else if (level === logLevel.WARN) logger.warn(text);
-      else logger.debug(text);
+      if (message === BOUNDED_IDEMPOTENT_RETRIES) logger.debug(entry);
+      else if (level === logLevel.ERROR) logger.error(entry);
+      else if (level === logLevel.WARN) logger.warn(entry);
+      else logger.debug(entry);
     };
 }
 
