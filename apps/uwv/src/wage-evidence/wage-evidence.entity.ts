@@ -12,6 +12,9 @@ export class WageEvidenceEntity {
   @Column({ name: 'employee_key', type: 'text' })
   employeeKey!: string;
 
+  @Column({ name: 'employer_oin', type: 'char', length: 20, nullable: true })
+  employerOin!: string | null;
+
   @Column({ name: 'criterion', type: 'text' })
   criterion!: string;
 

@@ -24,7 +24,7 @@ import {
 } from "../../uwv/v1/work_permits";
 
 export interface RequestLabourMarketAdviceRequest {
-  /** The IND's case id (1-128 printable characters). */
+  /** The IND's case id (a UUID in lower case). */
   applicationRef: string;
   /** The applicant's pseudonym at the hub. */
   subjectPseudonym: string;
