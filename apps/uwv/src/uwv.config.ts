@@ -8,7 +8,7 @@ export const uwvConfigSchema = serviceConfigSchema.extend(hubClientConfigSchema.
   REMOTE_CALL_TIMEOUT_MS: positiveInt(10_000),
   /**
    * How often UWV asks the hub for the wage-evidence requests routed to it, and checks issued facts still hold.
-   * Each listing is audited at the hub per subject, so a request UWV cannot answer yet is audited every round.
+   * The hub audits the first listing of each request's subject identifier, not every round (issue 13).
    */
   WAGE_EVIDENCE_POLL_INTERVAL_MS: positiveInt(5_000),
   /** How often pending work-permit cases and GVVA advice requests are checked against their 5-week term. */

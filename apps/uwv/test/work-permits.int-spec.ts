@@ -10,10 +10,10 @@ import {
   type WorkPermitServiceClient,
   WorkSituation,
 } from '@welkom/contracts/generated/welkom/uwv/v1/work_permits';
-import { TOPICS } from '@welkom/events';
+import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { decodeGrpcError } from '@welkom/grpc';
-import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { addCalendarDays } from '@welkom/platform';
+import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner, readTopicToEnd } from '@welkom/messaging';
+import { addCalendarDays, toTimestamp } from '@welkom/platform';
 import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest } from '@welkom/testing';
 
 jest.setTimeout(240_000);
@@ -290,6 +290,51 @@ describe('work permits and labour-market advice at UWV', () => {
     const ours = records.filter((record) => asked.has(LabourMarketAdviceGiven.decode(record.value ?? Buffer.alloc(0)).applicationRef));
     expect(ours).toHaveLength(4);
     for (const record of ours) expect(record.value?.toString('latin1')).not.toMatch(/subj_|TW[0-9A-Z]{7}/);
+  });
+
+  it('dead-letters an advice request UWV cannot judge, with the reason, and keeps consuming', async () => {
+    const applicationRef = randomUUID();
+    const record = await buildSignedRecord(
+      TOPICS.labourMarketAdviceRequested,
+      {
+        applicationRef,
+        subject: { pseudonym: newPseudonym() },
+        employer: { oin: VOORBEELD_TECH, subUnit: '' },
+        situation: W.WORK_SITUATION_UNSPECIFIED,
+        vacancyReference: '',
+        requestedOn: today,
+        occurredAt: toTimestamp(new Date()),
+      },
+      EnvelopeSigner.fromFiles(run.infrastructure.certificates.parties.ind),
+    );
+    const producer = createReliableProducer(kafka());
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: TOPICS.labourMarketAdviceRequested.name,
+        acks: -1,
+        messages: [{ key: record.key, value: record.value, headers: record.headers }],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const parked = await eventually(async () => {
+      const records = await readTopicToEnd(kafka(), [deadLetterTopicOf(TOPICS.labourMarketAdviceRequested)], 30_000);
+      return records.find((each) => each.key?.toString() === applicationRef);
+    }, 60_000);
+    expect(parked.headers['welkom-dlt-reason']?.toString()).toContain('cannot be judged');
+    // The next request on the topic is still answered.
+    const next = randomUUID();
+    await call(
+      adviceAs('ind').requestLabourMarketAdvice({
+        applicationRef: next,
+        subjectPseudonym: newPseudonym(),
+        employerOin: VOORBEELD_TECH,
+        situation: W.WORK_SITUATION_ORIENTATION_YEAR,
+        vacancyReference: '',
+      }),
+    );
+    expect(await adviceOn(next)).toMatchObject({ outcome: 'LABOUR_MARKET_ADVICE_OUTCOME_POSITIVE', exempt: true });
   });
 
   it('raises the 5-week at-risk event once for a case still pending inside its at-risk window', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { LabourMarketAdviceGiven } from '@welkom/contracts/generated/welkom/uwv/v1/labour_market_events';
 import { TOPICS } from '@welkom/events';
 import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, type ReceivedEvent } from '@welkom/messaging';
@@ -15,8 +15,6 @@ import { type LabourMarketAdviceRecord, LabourMarketAdviceRepository } from './l
  */
 @Injectable()
 export class LabourMarketAdviceService {
-  private readonly logger = new Logger(LabourMarketAdviceService.name);
-
   constructor(
     private readonly advices: LabourMarketAdviceRepository,
     private readonly transactions: TransactionRepository,
@@ -66,7 +64,7 @@ export class LabourMarketAdviceService {
     return found;
   }
 
-  /** UWV's advice, once per event; an advice for a case the IND did not ask about is logged and dropped. */
+  /** UWV's advice, once per event (inbox). */
   async onAdvice(event: ReceivedEvent<LabourMarketAdviceGiven>): Promise<boolean> {
     const advice = event.payload;
     return this.transactions.run(async (tx) => {
@@ -79,8 +77,11 @@ export class LabourMarketAdviceService {
         ruleVersion: advice.ruleVersion,
         advisedAt: this.clock.now(),
       });
-      if (!recorded) this.logger.warn(`UWV advised on ${advice.applicationRef}, which has no open advice request`);
-      return recorded;
+      // An advice on a case the IND did not ask about (or has its advice already) fails the same way on every
+      // retry: the consumer dead-letters it with this reason, for an operator to look at.
+      if (!recorded)
+        throw new IndError('APPLICATION_NOT_FOUND', `UWV advised on ${advice.applicationRef}, which has no open advice request`);
+      return true;
     });
   }
 }

@@ -53,7 +53,14 @@ async function answerRound(request: OpenEvidenceRequest): Promise<{ issued: Issu
         issued.push(evidence);
         return Promise.resolve({
           ok: true as const,
-          value: { reference: undefined, subject: undefined, verifiedAt: undefined, validUntil: undefined },
+          value: {
+            reference: undefined,
+            subject: undefined,
+            verifiedAt: undefined,
+            validUntil: undefined,
+            alreadyIssued: false,
+            completedRequests: 0,
+          },
         });
       },
     }),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   LabourMarketAdviceOutcome,
   type LabourMarketAdviceRequested,
@@ -55,8 +55,6 @@ function situationOf(code: string): WorkSituation | undefined {
  */
 @Injectable()
 export class LabourMarketCaseService {
-  private readonly logger = new Logger(LabourMarketCaseService.name);
-
   constructor(
     private readonly cases: LabourMarketCaseRepository,
     private readonly transactions: TransactionRepository,
@@ -138,19 +136,24 @@ export class LabourMarketCaseService {
   /**
    * The IND asks for labour-market advice on a single permit (GVVA). Judged now on the vacancy the IND named; the
    * advice goes out at once unless it waits on the priority-supply search. Once per event (inbox); a request UWV
-   * cannot read (no such situation) is logged and left.
+   * cannot judge (no such situation, no employer) is refused, so the consumer dead-letters it with the reason.
    */
   async onAdviceRequested(event: ReceivedEvent<LabourMarketAdviceRequested>): Promise<boolean> {
     const request = event.payload;
     const situation = situationOf(request.situation);
     const employerOin = request.employer?.oin ?? '';
     const pseudonym = request.subject?.pseudonym ?? '';
+    const violations = [
+      ...(situation === undefined ? [{ field: 'situation', description: 'is not a work situation UWV judges' }] : []),
+      ...(employerOin === '' ? [{ field: 'employer.oin', description: 'is required' }] : []),
+      ...(request.applicationRef === '' ? [{ field: 'application_ref', description: 'is required' }] : []),
+    ];
+    // A request UWV cannot judge fails the same way on every retry: the dead-letter topic, with the reason.
+    if (situation === undefined || violations.length > 0) {
+      throw new UwvError('INVALID_REQUEST', `Advice request ${request.applicationRef} cannot be judged`, { fieldViolations: violations });
+    }
     return this.transactions.run(async (tx) => {
       if (!(await this.inbox.claim(tx, event))) return false;
-      if (situation === undefined || employerOin === '' || request.applicationRef === '') {
-        this.logger.warn(`Advice request ${event.envelope.eventId} names no situation, employer or case UWV can judge on`);
-        return false;
-      }
       const record = await this.open(tx, 'GVVA_ADVICE', {
         employerOin,
         caseReference: request.applicationRef,
