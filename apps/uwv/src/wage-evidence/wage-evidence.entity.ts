@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One wage fact UWV issued (table uwv_wage_evidence). */
 @Entity({ name: 'uwv_wage_evidence' })
+@Index('IDX_uwv_wage_evidence_standing', ['employeeKey'], { where: '"meets_threshold" AND "revoked_at" IS NULL' })
 export class WageEvidenceEntity {
   @PrimaryColumn({ name: 'source_reference', type: 'text', primaryKeyConstraintName: 'PK_uwv_wage_evidence' })
   sourceReference!: string;

@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** A TWV application or GVVA advice request (table uwv_labour_market_case). */
 @Entity({ name: 'uwv_labour_market_case' })
 @Unique('UQ_uwv_labour_market_case_reference', ['kind', 'employerOin', 'caseReference'])
+// Partial indexes as the migration writes them: the at-risk sweep's and the vacancy's pending cases.
+@Index('IDX_uwv_labour_market_case_watch', ['termEndsOn'], { where: `"outcome" = 'PENDING' AND "at_risk_raised_at" IS NULL` })
+@Index('IDX_uwv_labour_market_case_vacancy', ['employerOin', 'vacancyReference'], { where: `"outcome" = 'PENDING'` })
 export class LabourMarketCaseEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'PK_uwv_labour_market_case' })
   caseId!: string;
