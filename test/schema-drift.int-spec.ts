@@ -11,6 +11,8 @@ import { loadIndConfig } from '../apps/ind/src/ind.config';
 import { IndModule } from '../apps/ind/src/ind.module';
 import { loadUniversityConfig } from '../apps/university/src/university.config';
 import { UniversityModule } from '../apps/university/src/university.module';
+import { loadUwvConfig } from '../apps/uwv/src/uwv.config';
+import { UwvModule } from '../apps/uwv/src/uwv.module';
 
 jest.setTimeout(60_000);
 
@@ -22,6 +24,7 @@ const SERVICES: [service: string, party: string, rootModule: RootModuleFor][] = 
   ['university', 'university-leiden', (env) => UniversityModule.forRoot(loadUniversityConfig(env))],
   ['ind', 'ind', (env) => IndModule.forRoot(loadIndConfig(env))],
   ['eu-reporting', 'eu-reporting', (env) => EuReportingModule.forRoot(loadEuReportingConfig(env))],
+  ['uwv', 'uwv', (env) => UwvModule.forRoot(loadUwvConfig(env))],
 ];
 
 /**

@@ -582,6 +582,9 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
     const atLeiden = await call(evidence('university-leiden').listOpenEvidenceRequests({ pageSize: 0 }));
     expect(atLeiden.requests.filter((r) => r.requestId === requestId).map((r) => r.subjectIdentifier?.bsn)).toEqual([subject.bsn]);
+    // A source polling again sees the same identifier; only the first disclosure is audited (issue 13).
+    const polledAgain = await call(evidence('university-leiden').listOpenEvidenceRequests({ pageSize: 0 }));
+    expect(polledAgain.requests.filter((r) => r.requestId === requestId).map((r) => r.subjectIdentifier?.bsn)).toEqual([subject.bsn]);
     const db = new Client({ connectionString: hub.databaseUrl });
     await db.connect();
     try {

@@ -22,6 +22,7 @@ import { SponsorNotificationService } from './notifications/sponsor-notification
 import { IndReference } from './reference-data/ind-reference';
 import { EntryVisaFollowService } from './entry-visa/entry-visa-follow.service';
 import { EntryVisaEventConsumer } from './entry-visa/entry-visa.event-consumer';
+import { SINGLE_PERMIT_CONTROLLERS, SINGLE_PERMIT_ENTITIES, SINGLE_PERMIT_PROVIDERS } from './single-permit/single-permit.parts';
 
 export const IND_SERVICE_NAME = 'ind';
 
@@ -45,14 +46,20 @@ export class IndModule {
           serviceName: IND_SERVICE_NAME,
           config,
           partyOin: indOin,
-          entities: IND_ENTITIES,
+          entities: [...IND_ENTITIES, ...SINGLE_PERMIT_ENTITIES],
           migrations: IND_MIGRATIONS,
           extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
           clockOffsetDays: config.REHEARSAL_CLOCK_OFFSET_DAYS,
         }),
         HubEvidenceClientModule.forRoot(tls),
       ],
-      controllers: [ApplicationIntakeGrpcController, SponsorEventsConsumer, EvidenceEventsConsumer, EntryVisaEventConsumer],
+      controllers: [
+        ApplicationIntakeGrpcController,
+        SponsorEventsConsumer,
+        EvidenceEventsConsumer,
+        EntryVisaEventConsumer,
+        ...SINGLE_PERMIT_CONTROLLERS,
+      ],
       providers: [
         { provide: IND_CONFIG, useValue: config },
         { provide: IND_PARTY_OIN, useValue: indOin },
@@ -71,6 +78,7 @@ export class IndModule {
         DeadlineMonitorService,
         DeadlineMonitorWorker,
         EntryVisaFollowService,
+        ...SINGLE_PERMIT_PROVIDERS,
       ],
     };
   }

@@ -18,6 +18,7 @@ jest.setTimeout(180_000);
 
 const S = ApplicationStatus;
 const TABLE_VERSION = 'salary-thresholds.v1';
+const VOORBEELD_TECH = '00000003612345670000';
 
 function passport(n: number) {
   return { passport: { number: `KM${String(n).padStart(7, '0')}`, issuingCountry: 'US' } };
@@ -108,7 +109,18 @@ describe('knowledge migrants from the employer through the hub to the IND', () =
       open.requests
         .filter((request) => request.evidenceType === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD)
         .map((r) => [r.subjectIdentifier?.passport, r.question]),
-    ).toEqual([[passport(1).passport, { criterion: 'HSM_30_AND_OVER', referenceDate: receipt?.submittedOn, tableVersion: TABLE_VERSION }]]);
+    ).toEqual([
+      [
+        passport(1).passport,
+        { criterion: 'HSM_30_AND_OVER', referenceDate: receipt?.submittedOn, tableVersion: TABLE_VERSION, employerOin: VOORBEELD_TECH },
+      ],
+    ]);
+
+    // A wage another employer pays (a newer declaration, well above the criterion) does not carry the sponsor's
+    // application: UWV answers on the declarations of the sponsor the IND named, so the request keeps waiting.
+    await employerDeclares('employer-voorbeeld-chips', 1, 9000, '2026-06-01', 'chips-pay-1');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect((await application(ref))?.status).toBe(S.APPLICATION_STATUS_EVIDENCE_PENDING);
 
     await employerDeclares('employer-voorbeeld-tech', 1, 6000);
     const decided = await until('the HSM decision', async () => {

@@ -1,4 +1,4 @@
-import { WAGE_DECLARATION_CONTRACT } from '@welkom/contracts';
+import { WAGE_DECLARATION_CONTRACT, WORK_PERMIT_CONTRACT } from '@welkom/contracts';
 import { startService, type RunningService } from '@welkom/runtime';
 import type { UwvConfig } from './uwv.config';
 import { UWV_SERVICE_NAME, UwvModule } from './uwv.module';
@@ -8,6 +8,6 @@ export function startUwv(config: UwvConfig): Promise<RunningService> {
     serviceName: UWV_SERVICE_NAME,
     module: UwvModule.forRoot(config),
     config,
-    contracts: [WAGE_DECLARATION_CONTRACT],
+    contracts: [WAGE_DECLARATION_CONTRACT, WORK_PERMIT_CONTRACT],
   });
 }

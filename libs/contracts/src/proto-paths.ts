@@ -103,6 +103,18 @@ export const WAGE_DECLARATION_CONTRACT: GrpcContract = {
   service: 'WageDeclarationService',
 };
 
+export const WORK_PERMIT_CONTRACT: GrpcContract = {
+  package: 'welkom.uwv.v1',
+  protoFile: 'welkom/uwv/v1/work_permits.proto',
+  service: 'WorkPermitService',
+};
+
+export const LABOUR_MARKET_ADVICE_CONTRACT: GrpcContract = {
+  package: 'welkom.ind.v1',
+  protoFile: 'welkom/ind/v1/labour_market_advice.proto',
+  service: 'LabourMarketAdviceService',
+};
+
 export function protoFilePath(contract: GrpcContract): string {
   return join(PROTO_ROOT, contract.protoFile);
 }

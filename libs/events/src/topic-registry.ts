@@ -17,6 +17,11 @@ import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { ApplicationFiled, SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { RelocationReferral } from '@welkom/contracts/generated/welkom/rvo/v1/relocation';
+import {
+  LabourMarketAdviceGiven,
+  LabourMarketAdviceRequested,
+  WorkPermitTermAtRisk,
+} from '@welkom/contracts/generated/welkom/uwv/v1/labour_market_events';
 import { TalentFeedSeries } from '@welkom/contracts/generated/welkom/reporting/v1/talent_feed';
 import { deadLetterTopicOf, defineTopic, type TopicDefinition } from './topic-definition';
 
@@ -297,6 +302,39 @@ export const TOPICS = {
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RVO],
     consumerRoles: [PartyRole.PARTY_ROLE_WELCOME_CENTRE],
+  }),
+  // UWV's work permits (apps/uwv/src/work-permits): a case close to the end of its 5-week term, once per case,
+  // keyed by UWV's case id; no employee on it. No service consumes it; operators read it.
+  workPermitTermAtRisk: defineTopic({
+    name: 'welkom.uwv.work-permit-term-at-risk.v1',
+    eventType: 'welkom.uwv.work-permit-term-at-risk',
+    schemaVersion: 1,
+    codec: WorkPermitTermAtRisk,
+    key: (event: WorkPermitTermAtRisk) => event.caseId,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_UWV],
+  }),
+  // The single permit (GVVA, DOMAIN.md §2.4): the IND asks UWV for labour-market advice and UWV answers, both
+  // keyed by the IND case id; pseudonym, employer, vacancy reference and reason codes only.
+  labourMarketAdviceRequested: defineTopic({
+    name: 'welkom.ind.labour-market-advice-requested.v1',
+    eventType: 'welkom.ind.labour-market-advice-requested',
+    schemaVersion: 1,
+    codec: LabourMarketAdviceRequested,
+    key: (event: LabourMarketAdviceRequested) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_IND],
+    consumerRoles: [PartyRole.PARTY_ROLE_UWV],
+  }),
+  labourMarketAdviceGiven: defineTopic({
+    name: 'welkom.uwv.labour-market-advice.v1',
+    eventType: 'welkom.uwv.labour-market-advice',
+    schemaVersion: 1,
+    codec: LabourMarketAdviceGiven,
+    key: (event: LabourMarketAdviceGiven) => event.applicationRef,
+    partitions: 3,
+    publisherRoles: [PartyRole.PARTY_ROLE_UWV],
+    consumerRoles: [PartyRole.PARTY_ROLE_IND],
   }),
 } as const;
 

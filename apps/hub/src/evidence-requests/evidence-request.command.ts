@@ -84,6 +84,7 @@ function requestEvidenceSchema(catalogue: EvidenceCatalogue) {
       criterion: text({ maxChars: 64, pattern: CRITERION_CODE, patternDescription: 'must be a criterion code such as HSM_30_AND_OVER' }),
       referenceDate: isoDate(),
       tableVersion: text({ maxChars: 64, required: false }),
+      employerOin: oin({ required: false }),
     }),
   };
   return refineRequest(z.object(shape), (request, report) => {

@@ -62,4 +62,8 @@ export class EvidenceRequestEntity {
   /** The requester's question for the source of a derived fact (criterion, reference date, table version). */
   @Column({ name: 'question', type: 'jsonb', nullable: true })
   question!: EvidenceQuestionRecord | null;
+
+  /** When the routed source first saw the subject identifier (audited then, not on every later poll). */
+  @Column({ name: 'identifier_disclosed_at', type: 'timestamptz', nullable: true })
+  identifierDisclosedAt!: Date | null;
 }

@@ -174,6 +174,23 @@ export class EvidenceRequestRepository {
     );
     return rows.map(toRecord);
   }
+
+  /**
+   * Marks the requests whose subject identifier the routed source sees for the first time; returns their ids. Run
+   * in the transaction that appends their audit entries, so a disclosure is never marked without its entry.
+   */
+  async claimFirstDisclosures(tx: EntityManager, ids: readonly string[], at: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    // An UPDATE answers [rows, count] through TypeORM: queryRows takes the rows.
+    const rows = queryRows<{ id: string }>(
+      await tx.query(
+        `UPDATE evidence_request SET identifier_disclosed_at = $2
+          WHERE id = ANY($1::uuid[]) AND identifier_disclosed_at IS NULL RETURNING id`,
+        [ids, at],
+      ),
+    );
+    return new Set(rows.map((row) => row.id));
+  }
 }
 
 function openKey(

@@ -212,6 +212,8 @@ describe('EvidenceRequestService.handleBatch', () => {
 describe('EvidenceRequestService.listOpen (issue 11, leak 1)', () => {
   const ROUTED = { id: REQUEST_ID, subjectPseudonym: SUBJECT, evidenceType: ENROLMENT.type, grantId: 'g', purpose: 'ADMISSION_STUDY' };
   const routedTo: string[] = [];
+  /** Requests whose identifier the source saw before, as the table's identifier_disclosed_at says. */
+  let disclosedBefore = new Set<string>();
   const fakes = (audit: Partial<AuditTrailRepository> = {}): Fakes => ({
     registry: { callerRecord: async () => LEIDEN },
     requests: {
@@ -219,9 +221,18 @@ describe('EvidenceRequestService.listOpen (issue 11, leak 1)', () => {
         routedTo.push(sourceOin);
         return [ROUTED as EvidenceRequestRecord];
       },
+      claimFirstDisclosures: async (_tx, ids) => {
+        const first = new Set(ids.filter((id) => !disclosedBefore.has(id)));
+        disclosedBefore = new Set([...disclosedBefore, ...first]);
+        return first;
+      },
     },
     subjectIdentifiers: { findSealed: async () => new Map([[SUBJECT, Buffer.from('sealed')]]) },
     audit,
+  });
+
+  beforeEach(() => {
+    disclosedBefore = new Set();
   });
 
   it('lists only the requests routed to the caller, and audits each identifier it unseals before answering', async () => {
@@ -236,6 +247,18 @@ describe('EvidenceRequestService.listOpen (issue 11, leak 1)', () => {
     expect(audit.appended[0].drafts.map((d) => [d.actorOin, d.action, d.requestId, d.subjectPseudonym])).toEqual([
       [LEIDEN.oin, 'REQUEST_IDENTIFIER_DISCLOSED', REQUEST_ID, SUBJECT],
     ]);
+  });
+
+  it('audits a request’s identifier at its first disclosure to the source, not at every later poll', async () => {
+    const { service: requests, audit, transactions } = service(fakes());
+
+    await requests.listOpen(LEIDEN.oin, 10);
+    const again = await requests.listOpen(LEIDEN.oin, 10);
+
+    expect(again.map((view) => view.identifier)).toEqual([{ kind: 'bsn', value: '123456782' }]);
+    expect(audit.appended.flatMap((append) => append.drafts.map((d) => d.requestId))).toEqual([REQUEST_ID]);
+    // The mark and its audit entry commit together.
+    expect(audit.appended.every((append) => append.tx === transactions[0])).toBe(true);
   });
 
   it('discloses no identifier when the unsealing cannot be audited (fail closed)', async () => {

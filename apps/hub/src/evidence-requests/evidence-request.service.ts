@@ -160,7 +160,8 @@ export class EvidenceRequestService implements OnApplicationShutdown {
   /**
    * For a source: the pending requests routed to it, for the evidence types it is authoritative for. Only
    * the routed source sees whom a request is about (issue 11, leak 1), and each identifier unsealed for it
-   * has an audit entry committed before the list is returned (fail closed, like every disclosure).
+   * has an audit entry committed before the list is returned (fail closed, like every disclosure): one entry per
+   * request, at its first disclosure to the source.
    */
   async listOpen(callerOin: string, pageSize: number): Promise<OpenRequestView[]> {
     const party = await this.registry.callerRecord(callerOin);
@@ -172,25 +173,35 @@ export class EvidenceRequestService implements OnApplicationShutdown {
       return { request, identifier: identifier ? this.subjects.open(identifier) : undefined };
     });
     const now = this.clock.now();
+    const unsealed = views.filter((view) => view.identifier !== undefined).map((view) => view.request);
     try {
-      await this.audit.append(
-        null,
-        views
-          .filter((view) => view.identifier !== undefined)
-          .map(({ request }) =>
-            auditDraft({
-              occurredAt: now,
-              actorOin: party.oin,
-              action: 'REQUEST_IDENTIFIER_DISCLOSED',
-              subjectPseudonym: request.subjectPseudonym,
-              evidenceType: request.evidenceType,
-              purpose: request.purpose,
-              legalBasis: request.legalBasis,
-              grantId: request.grantId,
-              requestId: request.id,
-            }),
-          ),
-      );
+      // The first time the source sees a request's identifier is audited; its later polls of the same request
+      // disclose nothing new and are not (issue 13: a polling source filled the trail with one entry per round).
+      await this.transactions.run(async (tx) => {
+        const first = await this.requests.claimFirstDisclosures(
+          tx,
+          unsealed.map((request) => request.id),
+          now,
+        );
+        await this.audit.append(
+          tx,
+          unsealed
+            .filter((request) => first.has(request.id))
+            .map((request) =>
+              auditDraft({
+                occurredAt: now,
+                actorOin: party.oin,
+                action: 'REQUEST_IDENTIFIER_DISCLOSED',
+                subjectPseudonym: request.subjectPseudonym,
+                evidenceType: request.evidenceType,
+                purpose: request.purpose,
+                legalBasis: request.legalBasis,
+                grantId: request.grantId,
+                requestId: request.id,
+              }),
+            ),
+        );
+      });
     } catch (error: unknown) {
       throw new HubError('AUDIT_UNAVAILABLE', 'The disclosure could not be recorded in the audit trail, so it is not answered', {
         cause: error,

@@ -8,6 +8,8 @@ export interface EvidenceQuestionRecord {
   criterion: string;
   referenceDate: string;
   tableVersion: string;
+  /** The employer the fact must rest on; absent or empty: any (questions stored before it existed have none). */
+  employerOin?: string;
 }
 
 export type EvidenceRequestStatus = 'PENDING' | 'COMPLETED' | 'EXPIRED';

@@ -88,6 +88,7 @@ export function toOpenRequest(view: OpenRequestView): OpenEvidenceRequest {
     requester: { oin: request.requesterOin, subUnit: request.requesterSubUnit },
     purpose: request.purpose,
     deadline: toTimestamp(request.deadline),
-    question: request.question ?? undefined,
+    // Questions stored before employer_oin existed name no employer: any.
+    question: request.question ? { ...request.question, employerOin: request.question.employerOin ?? '' } : undefined,
   };
 }

@@ -62,7 +62,7 @@ export class ApplicationIntakeService {
     // Recognition is required on the day of receipt (and again on the day of decision, in `decide`).
     const recognised = purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
     const types = evidenceNeeded(command.category, ApplicationStatus.APPLICATION_STATUS_SUBMITTED, recognised);
-    const wageQuestion = wageQuestionFor(this.reference.salaryThresholds, { ...command, receivedOn });
+    const wageQuestion = wageQuestionFor(this.reference.salaryThresholds, { ...command, receivedOn, sponsorOin });
     const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types, sponsorOin, [], wageQuestion);
 
     const now = this.clock.now();

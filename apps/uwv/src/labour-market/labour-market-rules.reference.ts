@@ -25,6 +25,8 @@ const entrySchema = z.object({
     fullTimeMonths: z.array(z.number().int().min(1).max(12)),
     source: z.string().min(10),
   }),
+  /** The vacancy report (vacaturemelding) the labour-market test rests on: how long before the application. */
+  vacancyReport: z.object({ weeksBeforeApplication: z.number().int().positive(), source: z.string().min(10) }),
   statutoryTermWeeks: z.number().int().positive(),
   atRiskDaysBeforeEnd: z.number().int().min(0),
   termSource: z.string().min(10),
@@ -50,6 +52,8 @@ export function parseLabourMarketRules(json: unknown): LabourMarketRules {
   const file = parseReferenceFile(fileSchema, json, LABOUR_MARKET_RULES_FILE);
   return new LabourMarketRules(file.version, new DatedEntries(LABOUR_MARKET_RULES_FILE, 'rules', file.rules));
 }
+
+export const LABOUR_MARKET_RULES = Symbol('LABOUR_MARKET_RULES');
 
 export function bundledLabourMarketRules(): LabourMarketRules {
   return parseLabourMarketRules(labourMarketJson);

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One wage declaration (table uwv_wage_declaration): the salary is held here and nowhere else in the chain. */
 @Entity({ name: 'uwv_wage_declaration' })
+@Index('IDX_uwv_wage_declaration_employee', ['employeeKey'])
 export class WageDeclarationEntity {
   @PrimaryColumn({ name: 'employer_oin', type: 'char', length: 20, primaryKeyConstraintName: 'PK_uwv_wage_declaration' })
   employerOin!: string;

@@ -35,8 +35,11 @@ export class WageDeclarationRepository {
     return (result.raw as unknown[]).length;
   }
 
-  async ofEmployee(employeeKey: string): Promise<StoredWageDeclaration[]> {
-    const entities = await this.dataSource.getRepository(WageDeclarationEntity).findBy({ employeeKey });
+  /** The employee's declarations; only one employer's when `employerOin` is given. */
+  async ofEmployee(employeeKey: string, employerOin: string | null = null): Promise<StoredWageDeclaration[]> {
+    const entities = await this.dataSource
+      .getRepository(WageDeclarationEntity)
+      .findBy(employerOin === null ? { employeeKey } : { employeeKey, employerOin });
     return entities.map(toDeclaration);
   }
 }

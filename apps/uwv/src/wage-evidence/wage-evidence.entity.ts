@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One wage fact UWV issued (table uwv_wage_evidence). */
 @Entity({ name: 'uwv_wage_evidence' })
+@Index('IDX_uwv_wage_evidence_standing', ['employeeKey'], { where: '"meets_threshold" AND "revoked_at" IS NULL' })
 export class WageEvidenceEntity {
   @PrimaryColumn({ name: 'source_reference', type: 'text', primaryKeyConstraintName: 'PK_uwv_wage_evidence' })
   sourceReference!: string;
@@ -11,6 +12,9 @@ export class WageEvidenceEntity {
 
   @Column({ name: 'employee_key', type: 'text' })
   employeeKey!: string;
+
+  @Column({ name: 'employer_oin', type: 'char', length: 20, nullable: true })
+  employerOin!: string | null;
 
   @Column({ name: 'criterion', type: 'text' })
   criterion!: string;

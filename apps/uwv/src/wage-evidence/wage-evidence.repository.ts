@@ -10,6 +10,7 @@ function toFact(entity: WageEvidenceEntity): IssuedWageFact {
     sourceReference: entity.sourceReference,
     evidenceId: entity.evidenceId,
     employeeKey: entity.employeeKey,
+    employerOin: entity.employerOin,
     criterion: entity.criterion as SalaryCriterion,
     referenceDate: entity.referenceDate,
     tableVersion: entity.tableVersion,

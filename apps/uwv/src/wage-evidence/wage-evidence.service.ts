@@ -26,7 +26,12 @@ function wageQuestionOf(request: OpenEvidenceRequest): WageQuestion | undefined 
   const question = request.question;
   if (!question || !(SALARY_CRITERIA as readonly string[]).includes(question.criterion) || !isIsoDate(question.referenceDate))
     return undefined;
-  return { criterion: question.criterion as SalaryCriterion, referenceDate: question.referenceDate, tableVersion: question.tableVersion };
+  return {
+    criterion: question.criterion as SalaryCriterion,
+    referenceDate: question.referenceDate,
+    tableVersion: question.tableVersion,
+    employerOin: question.employerOin ? question.employerOin : null,
+  };
 }
 
 /**
@@ -60,7 +65,7 @@ export class WageEvidenceService {
   async revokeLapsedFacts(): Promise<number> {
     let revoked = 0;
     for (const fact of await this.facts.standingPositive()) {
-      const declaration = currentDeclaration(await this.declarations.ofEmployee(fact.employeeKey));
+      const declaration = currentDeclaration(await this.declarations.ofEmployee(fact.employeeKey, fact.employerOin));
       const answer = answerWageQuestion(this.table, fact, declaration, this.clock.today());
       if (!answer.answered || answer.fact.meetsThreshold) continue;
       const reason =
@@ -86,9 +91,10 @@ export class WageEvidenceService {
       return false;
     }
     const employeeKey = employeeKeyOf(person.data);
-    const declaration = currentDeclaration(await this.declarations.ofEmployee(employeeKey));
+    // The sponsor's own payroll, when the requester named it: another employer's wage does not carry the permit.
+    const declaration = currentDeclaration(await this.declarations.ofEmployee(employeeKey, question.employerOin));
     const answer = answerWageQuestion(this.table, question, declaration, this.clock.today());
-    // No declaration yet: the request stays open and the next round asks again.
+    // No declaration (of that employer) yet: the request stays open and the next round asks again.
     if (!answer.answered) return false;
     const { fact } = answer;
     const sourceReference = `wage-${request.requestId}`;
@@ -116,6 +122,7 @@ export class WageEvidenceService {
       sourceReference,
       evidenceId: result.value.reference?.evidenceId ?? '',
       employeeKey,
+      employerOin: question.employerOin,
       criterion: fact.criterion,
       referenceDate: fact.referenceDate,
       tableVersion: fact.tableVersion,

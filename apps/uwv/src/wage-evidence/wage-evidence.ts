@@ -6,6 +6,8 @@ export interface IssuedWageFact {
   readonly sourceReference: string;
   readonly evidenceId: string;
   readonly employeeKey: string;
+  /** The employer whose declarations the fact rests on; null when the question named none (any employer's). */
+  readonly employerOin: string | null;
   readonly criterion: SalaryCriterion;
   readonly referenceDate: IsoDate;
   readonly tableVersion: string;

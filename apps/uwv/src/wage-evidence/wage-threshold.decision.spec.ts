@@ -20,6 +20,7 @@ const ask = (criterion: WageQuestion['criterion'], referenceDate: string, tableV
   criterion,
   referenceDate,
   tableVersion,
+  employerOin: null,
 });
 
 describe('UWV answers "meets criterion X of table version V on date D" from the wage declarations', () => {

@@ -8,6 +8,8 @@ export interface WageQuestion {
   readonly referenceDate: IsoDate;
   /** The table the requester decides with; empty when it left the choice to UWV. */
   readonly tableVersion: string;
+  /** The employer whose declarations count (the sponsor who filed); null: any employer's. */
+  readonly employerOin: string | null;
 }
 
 /** The derived fact UWV issues: yes/no with what it rests on, never the salary. */

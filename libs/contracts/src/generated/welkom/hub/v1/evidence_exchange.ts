@@ -142,6 +142,11 @@ export interface EvidenceQuestion {
   referenceDate: string;
   /** The version of the table the requester decides with, e.g. "salary-thresholds.v1"; empty leaves it to the source. */
   tableVersion: string;
+  /**
+   * The employer (20-digit OIN) whose declarations the fact must rest on, e.g. the sponsor who filed a knowledge
+   * migrant: a wage paid by another employer does not count. Empty: any.
+   */
+  employerOin: string;
 }
 
 export interface RequestEvidenceResponse {
@@ -717,7 +722,7 @@ export const RequestEvidenceRequest: MessageFns<RequestEvidenceRequest> = {
 };
 
 function createBaseEvidenceQuestion(): EvidenceQuestion {
-  return { criterion: "", referenceDate: "", tableVersion: "" };
+  return { criterion: "", referenceDate: "", tableVersion: "", employerOin: "" };
 }
 
 export const EvidenceQuestion: MessageFns<EvidenceQuestion> = {
@@ -730,6 +735,9 @@ export const EvidenceQuestion: MessageFns<EvidenceQuestion> = {
     }
     if (message.tableVersion !== "") {
       writer.uint32(26).string(message.tableVersion);
+    }
+    if (message.employerOin !== "") {
+      writer.uint32(34).string(message.employerOin);
     }
     return writer;
   },
@@ -769,6 +777,14 @@ export const EvidenceQuestion: MessageFns<EvidenceQuestion> = {
             }
 
             message.tableVersion = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.employerOin = reader.string();
             continue;
           }
         }
