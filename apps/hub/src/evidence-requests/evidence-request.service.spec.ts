@@ -73,7 +73,7 @@ function service(fakes: Fakes = {}) {
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', fakes.requests),
     strictFake<SubjectIdentifierRepository>('SubjectIdentifierRepository', fakes.subjectIdentifiers),
     strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', {
-      seal: () => Buffer.from('sealed'),
+      seal: () => ({ keyId: 'sk-test', bytes: Buffer.from('sealed') }),
       open: () => ({ kind: 'bsn', value: '123456782' }),
     }),
     CATALOGUE,
@@ -220,7 +220,7 @@ describe('EvidenceRequestService.listOpen (issue 11, leak 1)', () => {
         return [ROUTED as EvidenceRequestRecord];
       },
     },
-    subjectIdentifiers: { findSealed: async () => new Map([[SUBJECT, Buffer.from('sealed')]]) },
+    subjectIdentifiers: { findSealed: async () => new Map([[SUBJECT, { keyId: 'sk-test', bytes: Buffer.from('sealed') }]]) },
     audit,
   });
 
