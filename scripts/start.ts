@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { databaseUrl, ensureDatabase } from '@welkom/persistence';
-import { devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
+import { devDatabaseName, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
 import { startServices } from './start-services';
 
 /** The services `npm start` runs, in start order, with their development party and settings (scripts/start-services.ts). */
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const ready: string[] = [];
   let hubGrpcAddress = '';
   for (const service of SERVICES) {
-    const database = `welkom_${service.name.replace(/-/g, '_')}`;
+    const database = devDatabaseName(service.name);
     await ensureDatabase(infrastructure.postgresUrl, database);
     const party = infrastructure.certificates.parties[service.party];
     const grpcPort = await nextFreePort(BASE_GRPC_PORT, taken);
