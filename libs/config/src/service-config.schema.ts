@@ -47,6 +47,16 @@ export const serviceConfigSchema = z.object({
    * TLS_KEY_FILE), so the broker's ACLs see the party; `plaintext` for the local development broker.
    */
   KAFKA_SECURITY: z.enum(['plaintext', 'tls']).default('plaintext'),
+  /**
+   * Events older than this, by the time their producer signed (`occurredAt`), go to the dead-letter topic as STALE
+   * instead of being applied, unless they were replayed through `npm run dlt -- replay` within it. Default a week:
+   * longer than any outbox backlog or consumer outage should last, so only captured or forgotten records hit it.
+   */
+  EVENT_FRESHNESS_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 60 * 60 * 1000),
   /** The CA of the brokers' certificates (a Strimzi cluster CA, say); TLS_CA_FILE when unset. */
   KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
 });

@@ -41,6 +41,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
           }
         : undefined,
     partyOin: options.partyOin,
+    freshnessWindowMs: options.config.EVENT_FRESHNESS_WINDOW_MS,
     signing: { certificatePath: options.config.TLS_CERT_FILE, privateKeyPath: options.config.TLS_KEY_FILE },
     trust: { caCertificatePath: options.config.TLS_CA_FILE, partyDirectoryFile: options.config.PARTY_DIRECTORY_FILE },
   });
