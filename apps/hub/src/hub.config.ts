@@ -25,7 +25,12 @@ export const hubConfigSchema = serviceConfigSchema.extend({
   SUBJECT_SEALING_KEYS: z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((key) => key.trim()).filter(Boolean))
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
     .refine((keys) => keys.every((key) => key.length >= 32), 'every key must be at least 32 characters'),
   /** How often identifiers sealed under an older key are looked for and re-sealed under the current one. */
   SUBJECT_RESEAL_INTERVAL_MS: positiveInt(10_000),

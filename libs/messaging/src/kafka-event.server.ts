@@ -228,7 +228,10 @@ export function consumerGroupOf(serviceName: string, partyOin: string): string {
   return `${serviceName}.${partyOin}`;
 }
 
-export type KafkaEventTransportOptions = Omit<KafkaEventServerOptions, 'kafka' | 'groupId' | 'topics' | 'verifier' | 'freshness' | 'metrics'>;
+export type KafkaEventTransportOptions = Omit<
+  KafkaEventServerOptions,
+  'kafka' | 'groupId' | 'topics' | 'verifier' | 'freshness' | 'metrics'
+>;
 
 /**
  * The Kafka consumer side of a hybrid app, bound to the app's Kafka client, signature verifier and metrics,

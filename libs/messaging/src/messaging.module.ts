@@ -137,7 +137,8 @@ export class MessagingModule {
         {
           provide: EventFreshness,
           inject: [EnvelopeVerifier],
-          useFactory: (verifier: EnvelopeVerifier) => new EventFreshness(options.freshnessWindowMs ?? DEFAULT_EVENT_FRESHNESS_WINDOW_MS, verifier),
+          useFactory: (verifier: EnvelopeVerifier) =>
+            new EventFreshness(options.freshnessWindowMs ?? DEFAULT_EVENT_FRESHNESS_WINDOW_MS, verifier),
         },
         {
           provide: MessagingMetrics,

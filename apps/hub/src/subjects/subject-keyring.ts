@@ -40,7 +40,9 @@ export class SubjectKeyring {
   constructor(config: SubjectKeyConfig) {
     this.pseudonymKey = config.SUBJECT_PSEUDONYM_SECRET ? Buffer.from(config.SUBJECT_PSEUDONYM_SECRET, 'utf8') : null;
     this.pseudonymKeyId = this.pseudonymKey ? keyIdOf('pk', this.pseudonymKey) : null;
-    this.legacy = this.pseudonymKey ? sealingKey(Buffer.from(hkdfSync('sha256', this.pseudonymKey, 'welkom-hub', 'subject-identifier-sealing-v1', 32))) : null;
+    this.legacy = this.pseudonymKey
+      ? sealingKey(Buffer.from(hkdfSync('sha256', this.pseudonymKey, 'welkom-hub', 'subject-identifier-sealing-v1', 32)))
+      : null;
     // Each configured secret is stretched to an AES-256 key; the key id is of that key.
     const configured = (config.SUBJECT_SEALING_KEYS ?? []).map((secret) =>
       sealingKey(Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'welkom-hub', 'subject-identifier-sealing-v2', 32))),

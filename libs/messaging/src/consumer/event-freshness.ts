@@ -23,7 +23,11 @@ export class EventFreshness {
   ) {}
 
   /** Why the event is stale, or undefined when it may be applied. */
-  async staleReason(envelope: EventEnvelope, headers: IHeaders, topic: Pick<TopicDefinition<unknown>, 'config'>): Promise<string | undefined> {
+  async staleReason(
+    envelope: EventEnvelope,
+    headers: IHeaders,
+    topic: Pick<TopicDefinition<unknown>, 'config'>,
+  ): Promise<string | undefined> {
     if (topic.config?.['cleanup.policy']?.includes('compact')) return undefined;
     const now = this.clock().getTime();
     const age = now - Date.parse(envelope.occurredAt);

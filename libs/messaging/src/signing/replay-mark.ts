@@ -19,7 +19,12 @@ export interface ReplayMark {
 
 /** The two headers of a replay mark, signed by the party running the replay (its certificate, `x5c`). */
 export async function replayMarkHeaders(signer: EnvelopeSigner, mark: ReplayMark): Promise<Record<string, string>> {
-  const text = JSON.stringify({ deadLetterId: mark.deadLetterId, eventId: mark.eventId, replayedAt: mark.replayedAt, replayedBy: mark.replayedBy });
+  const text = JSON.stringify({
+    deadLetterId: mark.deadLetterId,
+    eventId: mark.eventId,
+    replayedAt: mark.replayedAt,
+    replayedBy: mark.replayedBy,
+  });
   return { [REPLAY_MARK_HEADERS.mark]: text, [REPLAY_MARK_HEADERS.signature]: await signer.signText(text) };
 }
 
@@ -27,7 +32,11 @@ export async function replayMarkHeaders(signer: EnvelopeSigner, mark: ReplayMark
  * The replay mark of a record, if it carries one whose signature holds, by a party of the directory, for this
  * event; undefined otherwise (a mark anybody could write into a header proves nothing).
  */
-export async function verifiedReplayMark(verifier: EnvelopeVerifier, headers: IHeaders, eventId: string): Promise<(ReplayMark & { signerOin: string }) | undefined> {
+export async function verifiedReplayMark(
+  verifier: EnvelopeVerifier,
+  headers: IHeaders,
+  eventId: string,
+): Promise<(ReplayMark & { signerOin: string }) | undefined> {
   let text: string | undefined;
   let signature: string | undefined;
   try {
@@ -41,7 +50,13 @@ export async function verifiedReplayMark(verifier: EnvelopeVerifier, headers: IH
     const signerOin = await verifier.verifyText(signature, text);
     const mark = JSON.parse(text) as Partial<ReplayMark>;
     if (mark.eventId !== eventId || typeof mark.replayedAt !== 'string' || Number.isNaN(Date.parse(mark.replayedAt))) return undefined;
-    return { eventId, deadLetterId: String(mark.deadLetterId), replayedAt: mark.replayedAt, replayedBy: String(mark.replayedBy), signerOin };
+    return {
+      eventId,
+      deadLetterId: String(mark.deadLetterId),
+      replayedAt: mark.replayedAt,
+      replayedBy: String(mark.replayedBy),
+      signerOin,
+    };
   } catch {
     return undefined;
   }
