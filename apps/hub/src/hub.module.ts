@@ -79,6 +79,8 @@ export class HubModule {
           SubjectRelationEntity,
         ],
         migrations: HUB_MIGRATIONS,
+        // The head moves on every append (its triggers keep it forward-only; the service role cannot switch them off).
+        appendOnlyTables: ['audit_entry'],
       }),
       controllers: [
         PartyRegistryGrpcController,

@@ -27,6 +27,14 @@ export const serviceConfigSchema = z.object({
   HTTP_PORT: port,
   KAFKA_BROKERS: brokerList,
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+  /**
+   * The database owner's URL (deploy/postgres/ROLES.md): migrations run as it, and DATABASE_URL's role is granted
+   * data access only. Unset: DATABASE_URL's role migrates and owns the tables (throwaway databases only).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
   TLS_CA_FILE: z.string().min(1),
   TLS_CERT_FILE: z.string().min(1),
   TLS_KEY_FILE: z.string().min(1),
