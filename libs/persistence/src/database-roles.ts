@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { assertSafeIdentifier, databaseUrl, isPostgresError, quoteIdentifier, withMaintenanceClient } from './database-admin';
 
 // SQLSTATE codes of a role another process created between our check and our CREATE ROLE.
@@ -58,18 +58,27 @@ export async function provisionServiceRoles(adminUrl: string, database: string, 
  * service's tables, only INSERT and SELECT on its append-only tables (audit logs), only read the migration log,
  * and never ALTER, TRUNCATE or switch a trigger off (those need ownership).
  */
-export async function grantServiceRole(owner: DataSource, serviceRole: string, appendOnlyTables: readonly string[]): Promise<void> {
+export async function grantServiceRole(owner: QueryRunner, serviceRole: string, appendOnlyTables: readonly string[]): Promise<void> {
   const role = quoteIdentifier(serviceRole);
-  await owner.transaction(async (tx) => {
-    await tx.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
-    await tx.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
-    await tx.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-    const migrationsTable = owner.options.migrationsTableName ?? 'migrations';
-    for (const table of [migrationsTable, ...appendOnlyTables]) {
-      await tx.query(`REVOKE UPDATE, DELETE, TRUNCATE ON TABLE ${quoteIdentifier(table)} FROM ${role}`);
-    }
-    await tx.query(`REVOKE INSERT ON TABLE ${quoteIdentifier(migrationsTable)} FROM ${role}`);
-  });
+  const migrationsTable = owner.connection.options.migrationsTableName ?? 'migrations';
+  const statements = [
+    `GRANT USAGE ON SCHEMA public TO ${role}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+    `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+    ...[migrationsTable, ...appendOnlyTables].map(
+      (table) => `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE ${quoteIdentifier(table)} FROM ${role}`,
+    ),
+    `REVOKE INSERT ON TABLE ${quoteIdentifier(migrationsTable)} FROM ${role}`,
+  ];
+  // One transaction: the service role never sees a moment with the grant but without the revoke.
+  await owner.startTransaction();
+  try {
+    for (const statement of statements) await owner.query(statement);
+    await owner.commitTransaction();
+  } catch (error) {
+    await owner.rollbackTransaction();
+    throw error;
+  }
 }
 
 /** The login role a connection URL names. */

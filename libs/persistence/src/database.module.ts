@@ -1,6 +1,6 @@
 import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { createDataSource, dataSourceOptions, type DataSourceSettings } from './data-source.factory';
 import { grantServiceRole, roleOf } from './database-roles';
 import { DatabaseHealthProbe } from './database.health-probe';
@@ -33,8 +33,9 @@ class MigrateOnBoot implements OnModuleInit {
     });
     await owner.initialize();
     try {
-      this.report(await runMigrations(owner));
-      await grantServiceRole(owner, roleOf(this.settings.url), this.settings.appendOnlyTables ?? []);
+      const grant = (queryRunner: QueryRunner) =>
+        grantServiceRole(queryRunner, roleOf(this.settings.url), this.settings.appendOnlyTables ?? []);
+      this.report(await runMigrations(owner, { thenUnderLock: grant }));
     } finally {
       await owner.destroy();
     }
