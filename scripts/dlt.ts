@@ -7,6 +7,7 @@ import {
   createKafkaClient,
   DeadLetterCommandError,
   DeadLetterReplayer,
+  EnvelopeSigner,
   MESSAGING_ENTITIES,
   ProducerSession,
   runDeadLetterCommand,
@@ -18,6 +19,9 @@ import { createDataSource } from '@welkom/persistence';
 const dltConfigSchema = z.object({
   KAFKA_BROKERS: serviceConfigSchema.shape.KAFKA_BROKERS,
   DATABASE_URL: serviceConfigSchema.shape.DATABASE_URL.optional(),
+  /** The replaying party's certificate and key: each replay carries a mark signed with them, which lets a STALE event apply. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 /**
@@ -43,7 +47,15 @@ async function main(argv: string[]): Promise<number> {
     return await runDeadLetterCommand(argv, {
       kafka,
       topics: new TopicCatalog(allTopicDefinitions()),
-      replayer: dataSource ? new DeadLetterReplayer(producer, dataSource) : undefined,
+      replayer: dataSource
+        ? new DeadLetterReplayer(
+            producer,
+            dataSource,
+            config.TLS_CERT_FILE && config.TLS_KEY_FILE
+              ? EnvelopeSigner.fromFiles({ certificatePath: config.TLS_CERT_FILE, privateKeyPath: config.TLS_KEY_FILE })
+              : undefined,
+          )
+        : undefined,
       operator: userInfo().username,
       out: (line) => console.log(line),
     });

@@ -25,6 +25,7 @@ export function startServices(secret: (name: string) => string): readonly StartS
       PARTY_SEED_FILE: DEV_PARTIES_FILE,
       GRANT_SEED_FILE: DEV_GRANTS_FILE,
       SUBJECT_PSEUDONYM_SECRET: secret('SUBJECT_PSEUDONYM_SECRET'),
+      SUBJECT_SEALING_KEYS: secret('SUBJECT_SEALING_KEY'),
     },
   };
   return WELKOM_SERVICES.map((service) => ({ name: service.name, party: service.devParty, env: environment[service.name] ?? {} }));

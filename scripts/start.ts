@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { databaseUrl, ensureDatabase } from '@welkom/persistence';
-import { devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
+import { ensureDatabase, provisionServiceRoles } from '@welkom/persistence';
+import { devDatabaseName, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
 import { startServices } from './start-services';
 
 /** The services `npm start` runs, in start order, with their development party and settings (scripts/start-services.ts). */
@@ -79,8 +79,10 @@ async function main(): Promise<void> {
   const ready: string[] = [];
   let hubGrpcAddress = '';
   for (const service of SERVICES) {
-    const database = `welkom_${service.name.replace(/-/g, '_')}`;
+    const database = devDatabaseName(service.name);
     await ensureDatabase(infrastructure.postgresUrl, database);
+    // The owner role migrates, the service runs as a role with data access only (deploy/postgres/ROLES.md).
+    const roles = await provisionServiceRoles(infrastructure.postgresUrl, database, service.name);
     const party = infrastructure.certificates.parties[service.party];
     const grpcPort = await nextFreePort(BASE_GRPC_PORT, taken);
     const httpPort = await nextFreePort(BASE_HTTP_PORT, taken);
@@ -95,7 +97,8 @@ async function main(): Promise<void> {
         GRPC_PORT: String(grpcPort),
         HTTP_PORT: String(httpPort),
         KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-        DATABASE_URL: databaseUrl(infrastructure.postgresUrl, database),
+        DATABASE_URL: roles.serviceUrl,
+        DATABASE_MIGRATION_URL: roles.migrationUrl,
         TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
         TLS_CERT_FILE: party.certificatePath,
         TLS_KEY_FILE: party.privateKeyPath,

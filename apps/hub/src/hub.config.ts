@@ -17,6 +17,25 @@ export const hubConfigSchema = serviceConfigSchema.extend({
    * refuses every call about a subject (fail closed). Changing it changes every pseudonym.
    */
   SUBJECT_PSEUDONYM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Keys that seal stored identifiers (AES-256-GCM), comma-separated: the first seals, every one opens. To rotate,
+   * put a new key first and keep the old one after it until the hub logs that nothing is sealed under it any
+   * more. Unset: the key derived from SUBJECT_PSEUDONYM_SECRET (development).
+   */
+  SUBJECT_SEALING_KEYS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every((key) => key.length >= 32), 'every key must be at least 32 characters'),
+  /** How often identifiers sealed under an older key are looked for and re-sealed under the current one. */
+  SUBJECT_RESEAL_INTERVAL_MS: positiveInt(10_000),
+  /** Identifiers re-sealed in one transaction at most. */
+  SUBJECT_RESEAL_BATCH: positiveInt(500),
   EVIDENCE_CATALOGUE_FILE: z.string().min(1).default(DEFAULT_EVIDENCE_CATALOGUE_FILE),
   /** Grants created at start when missing (e.g. deploy/hub/dev-grants.v1.json); later changes go through GrantService. */
   GRANT_SEED_FILE: z.string().min(1).optional(),

@@ -40,7 +40,10 @@ import { ApplicationStatusEventConsumer } from './relations/application-status.e
 import { SponsorshipService } from './relations/sponsorship.service';
 import { SubjectRelationEntity } from './relations/subject-relation.entity';
 import { SubjectRelationRepository } from './relations/subject-relation.repository';
-import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
+import { SubjectIdentifierEntity, SubjectKeyBindingEntity } from './subjects/subject-identifier.entity';
+import { SubjectKeyCheck } from './subjects/subject-key.check';
+import { SubjectResealService } from './subjects/subject-reseal.service';
+import { SubjectResealWorker } from './subjects/subject-reseal.worker';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
 import { SealedSubjectRepository } from './subjects/sealed-subject.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
@@ -70,11 +73,14 @@ export class HubModule {
           EvidenceEntity,
           EvidenceRequestEntity,
           SubjectIdentifierEntity,
+          SubjectKeyBindingEntity,
           AuditEntryEntity,
           AuditChainHeadEntity,
           SubjectRelationEntity,
         ],
         migrations: HUB_MIGRATIONS,
+        // The head moves on every append (its triggers keep it forward-only; the service role cannot switch them off).
+        appendOnlyTables: ['audit_entry'],
       }),
       controllers: [
         PartyRegistryGrpcController,
@@ -97,6 +103,9 @@ export class HubModule {
         SubjectPseudonymRepository,
         SealedSubjectRepository,
         SubjectIdentifierRepository,
+        SubjectKeyCheck,
+        SubjectResealService,
+        SubjectResealWorker,
         AuditTrailRepository,
         AuditService,
         AuditCheckpointRepository,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@welkom/config';
+import { ConfigError, StartRefusedError } from '@welkom/config';
 import { startHub } from './hub.app';
 import { loadHubConfig } from './hub.config';
 
@@ -10,6 +10,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof StartRefusedError ? error.message : error);
   process.exit(1);
 });

@@ -25,7 +25,10 @@ export type PartyKey = 'hub' | 'ind' | 'rvo' | 'uwv' | 'consular-nairobi' | 'uni
 
 export interface HubUnderTest {
   process: ServiceUnderTest;
+  /** As the server's administrator (a DBA): for inspecting, and for tampering tests. */
   databaseUrl: string;
+  /** As the hub itself connects: its service role. */
+  serviceDatabaseUrl: string;
   client<T extends object>(contract: GrpcContract, partyKey: PartyKey): T;
   stop(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function startHubUnderTest(label: string, extraEnv: Record<string, 
   return {
     process: hub,
     databaseUrl: hub.databaseUrl,
+    serviceDatabaseUrl: hub.serviceDatabaseUrl,
     client: <T extends object>(contract: GrpcContract, partyKey: PartyKey): T => hub.client<T>(contract, partyKey),
     stop: () => run.stop(),
   };

@@ -65,6 +65,7 @@ export class RvoModule {
           partyOin: rvoOin,
           entities: RVO_ENTITIES,
           migrations: RVO_MIGRATIONS,
+          appendOnlyTables: ['rvo_facilitator_change'],
           extraProbes: { probes: [HubConnectionProbe], imports: [HubClientModule.forRoot(tls)] },
         }),
         HubEvidenceClientModule.forRoot(tls),

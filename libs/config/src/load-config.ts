@@ -17,3 +17,14 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
 }
+
+/**
+ * A service that finds at start it must not run (its keys do not match its database, say) throws this: the
+ * entry point prints the one-line message and exits, so it never comes up healthy and then fails every call.
+ */
+export class StartRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartRefusedError';
+  }
+}

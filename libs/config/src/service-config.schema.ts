@@ -27,6 +27,14 @@ export const serviceConfigSchema = z.object({
   HTTP_PORT: port,
   KAFKA_BROKERS: brokerList,
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+  /**
+   * The database owner's URL (deploy/postgres/ROLES.md): migrations run as it, and DATABASE_URL's role is granted
+   * data access only. Unset: DATABASE_URL's role migrates and owns the tables (throwaway databases only).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
   TLS_CA_FILE: z.string().min(1),
   TLS_CERT_FILE: z.string().min(1),
   TLS_KEY_FILE: z.string().min(1),
@@ -52,6 +60,16 @@ export const serviceConfigSchema = z.object({
    * TLS_KEY_FILE), so the broker's ACLs see the party; `plaintext` for the local development broker.
    */
   KAFKA_SECURITY: z.enum(['plaintext', 'tls']).default('plaintext'),
+  /**
+   * Events older than this, by the time their producer signed (`occurredAt`), go to the dead-letter topic as STALE
+   * instead of being applied, unless they were replayed through `npm run dlt -- replay` within it. Default a week:
+   * longer than any outbox backlog or consumer outage should last, so only captured or forgotten records hit it.
+   */
+  EVENT_FRESHNESS_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 60 * 60 * 1000),
   /** The CA of the brokers' certificates (a Strimzi cluster CA, say); TLS_CA_FILE when unset. */
   KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
 });

@@ -7,7 +7,15 @@ export {
   type DevParty,
   type PartyCertificateFiles,
 } from './certs/dev-certificates';
-export { CERTIFICATES_DIR, DEV_PARTIES_FILE, devSecret, readDevParties, startInfrastructure, type Infrastructure } from './infrastructure';
+export {
+  CERTIFICATES_DIR,
+  DEV_PARTIES_FILE,
+  devDatabaseName,
+  devSecret,
+  readDevParties,
+  startInfrastructure,
+  type Infrastructure,
+} from './infrastructure';
 export {
   resolveKafka,
   startKafkaBroker,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureDevCertificates, type DevCertificates, type DevParty } from './certs/dev-certificates';
@@ -68,4 +68,17 @@ export function devSecret(name: string): string {
     writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets[name];
+}
+
+/**
+ * The database `npm start` gives a service: `welkom_<service>_<checkout>`, where the checkout part is named by this
+ * checkout's development pseudonym secret. A second clone makes its own secrets, so it gets databases of its own
+ * instead of finding the first clone's, sealed under keys it does not hold (issue 12).
+ */
+export function devDatabaseName(service: string): string {
+  const checkout = createHmac('sha256', devSecret('SUBJECT_PSEUDONYM_SECRET'))
+    .update('welkom-dev-database', 'utf8')
+    .digest('hex')
+    .slice(0, 8);
+  return `welkom_${service.replace(/-/g, '_')}_${checkout}`;
 }

@@ -8,6 +8,8 @@ export type DeadLetterErrorClass =
   | 'SCHEMA_VIOLATION'
   | 'BAD_SIGNATURE'
   | 'UNAUTHORISED_PUBLISHER'
+  /** Older than the freshness window and not replayed through the audited dead-letter path. */
+  | 'STALE'
   | 'BUSINESS_REJECTION'
   | 'RETRIES_EXHAUSTED';
 

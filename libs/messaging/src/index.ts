@@ -1,4 +1,5 @@
 export * from './consumer/event-batch.processor';
+export * from './consumer/event-freshness';
 export * from './consumer/event-handler-error.filter';
 export * from './consumer/record.decoder';
 export * from './dead-letter';
@@ -31,6 +32,7 @@ export * from './signing/certificate-trust';
 export * from './signing/envelope.signer';
 export * from './signing/envelope.verifier';
 export * from './signing/party-directory';
+export * from './signing/replay-mark';
 export * from './signing/sealed-subject';
 export * from './topic-admin';
 export * from './topic-catalog';

@@ -4,6 +4,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { defaultIfEmpty, lastValueFrom } from 'rxjs';
 import { deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
 import { ConsumerStoppingError, EventBatchProcessor, type HandlerBinding } from './consumer/event-batch.processor';
+import { EventFreshness } from './consumer/event-freshness';
 import { RecordDecoder } from './consumer/record.decoder';
 import { deadLetterMessage } from './dead-letter';
 import { MessagingMetrics } from './messaging.metrics';
@@ -26,6 +27,8 @@ export interface KafkaEventServerOptions {
   topics: ReadonlyMap<string, TopicDefinition<unknown>>;
   /** Checks every record's signature and publisher before a handler sees it. */
   verifier: EnvelopeVerifier;
+  /** Refuses events older than the window (to the dead-letter topic as STALE); absent: any age is accepted. */
+  freshness?: EventFreshness;
   metrics?: MessagingMetrics;
   /** Attempts for transient failures before the record is dead-lettered; an outage is waited out instead. */
   maxAttempts?: number;
@@ -83,6 +86,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           new TopicCatalog(this.options.topics.values()),
           this.options.verifier,
           this.options.inboxGroup ?? this.options.groupId,
+          this.options.freshness,
         ),
         bindings,
         async (letters) => {
@@ -224,7 +228,10 @@ export function consumerGroupOf(serviceName: string, partyOin: string): string {
   return `${serviceName}.${partyOin}`;
 }
 
-export type KafkaEventTransportOptions = Omit<KafkaEventServerOptions, 'kafka' | 'groupId' | 'topics' | 'verifier' | 'metrics'>;
+export type KafkaEventTransportOptions = Omit<
+  KafkaEventServerOptions,
+  'kafka' | 'groupId' | 'topics' | 'verifier' | 'freshness' | 'metrics'
+>;
 
 /**
  * The Kafka consumer side of a hybrid app, bound to the app's Kafka client, signature verifier and metrics,
@@ -243,6 +250,7 @@ export function kafkaEventTransport(
       groupId,
       topics: topics ?? app.get(TopicCatalog).asMap(),
       verifier: app.get(EnvelopeVerifier),
+      freshness: app.get(EventFreshness),
       metrics: app.get(MessagingMetrics),
     }),
   };

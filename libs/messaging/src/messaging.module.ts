@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { allTopicDefinitions, type TopicDefinition } from '@welkom/events';
 import { METRICS_REGISTRY } from '@welkom/observability';
 import { EventPublisher } from './event-publisher';
+import { DEFAULT_EVENT_FRESHNESS_WINDOW_MS, EventFreshness } from './consumer/event-freshness';
 import { EVENT_INBOX } from './inbox/event-inbox';
 import { Inbox, type InboxOptions } from './inbox/inbox.repository';
 import { createKafkaClient, type KafkaTlsFiles } from './kafka-client.factory';
@@ -44,6 +45,8 @@ export interface MessagingOptions {
   signing: { certificatePath: string; privateKeyPath: string };
   /** What consumers check signatures against: the party CA and the party roles (reference data). */
   trust: { caCertificatePath: string; partyDirectoryFile: string };
+  /** Events older than this (by their signed time) are dead-lettered as STALE, unless replayed; default a week. */
+  freshnessWindowMs?: number;
   /** Consumer group the inbox assumes when an event does not name one; defaults to clientId. */
   consumerGroup?: string;
   /** Topics besides the registry's, created at start (tests declare their own). */
@@ -132,6 +135,12 @@ export class MessagingModule {
             ),
         },
         {
+          provide: EventFreshness,
+          inject: [EnvelopeVerifier],
+          useFactory: (verifier: EnvelopeVerifier) =>
+            new EventFreshness(options.freshnessWindowMs ?? DEFAULT_EVENT_FRESHNESS_WINDOW_MS, verifier),
+        },
+        {
           provide: MessagingMetrics,
           inject: [{ token: METRICS_REGISTRY, optional: true }, DataSource],
           useFactory: (registry: Registry | undefined, dataSource: DataSource) => new MessagingMetrics(registry, outboxBacklog(dataSource)),
@@ -179,6 +188,7 @@ export class MessagingModule {
         TopicCatalog,
         EnvelopeSigner,
         EnvelopeVerifier,
+        EventFreshness,
         SigningCertificateDirectory,
         VerifiedTopicReader,
         MessagingMetrics,

@@ -14,6 +14,13 @@ export interface DataSourceSettings {
   /** Shown in pg_stat_activity, so an operator can tell which app holds a connection or a lock. */
   applicationName: string;
   poolSize?: number;
+  /**
+   * The owner role's URL: migrations run as it, then the service role (DATABASE_URL's user) is granted data
+   * access. Absent: migrations run as DATABASE_URL's role, which then owns everything (a throwaway database).
+   */
+  migrationUrl?: string;
+  /** Tables the service role may only INSERT into and SELECT from (audit logs), when a migration URL is given. */
+  appendOnlyTables?: readonly string[];
   logging?: PostgresDataSourceOptions['logging'];
 }
 

@@ -13,6 +13,14 @@ export {
   withMaintenanceClient,
 } from './database-admin';
 export { DatabaseHealthProbe } from './database.health-probe';
+export {
+  grantServiceRole,
+  provisionServiceRoles,
+  roleOf,
+  serviceRoleNames,
+  type ServiceDatabaseUrls,
+  type ServiceRoles,
+} from './database-roles';
 export { DATABASE_SETTINGS, DatabaseModule, databaseSettingsOf } from './database.module';
 export { type PreparedStatement, queryPrepared } from './prepared-statement';
 export { queryRows } from './query-rows';

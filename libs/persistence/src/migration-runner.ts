@@ -8,6 +8,8 @@ export interface RunMigrationsOptions {
    * both a database and a migrations table, which is exactly when they must not migrate at once.
    */
   lockKey?: string;
+  /** Runs on the migrating connection after the migrations, still under the lock (grants: concurrent GRANTs collide). */
+  thenUnderLock?: (queryRunner: QueryRunner) => Promise<void>;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function runMigrations(dataSource: DataSource, options: RunMigratio
     const executor = new MigrationExecutor(dataSource, queryRunner);
     executor.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
     const applied = await executor.executePendingMigrations();
+    await options.thenUnderLock?.(queryRunner);
     return applied.map((migration) => migration.name);
   } finally {
     if (lockMayBeHeld) {

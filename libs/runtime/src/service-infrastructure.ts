@@ -11,6 +11,8 @@ export interface ServiceInfrastructureOptions {
   partyOin: string;
   entities: DataSourceSettings['entities'];
   migrations: DataSourceSettings['migrations'];
+  /** The service's audit logs: its database role may only INSERT into and SELECT from them. */
+  appendOnlyTables?: readonly string[];
   /** More dependencies the service needs to be healthy (e.g. the hub), with the modules providing them. */
   extraProbes?: { probes: Type<HealthProbe>[]; imports: DynamicModule[] };
   /** Days the business clock runs ahead of the wall clock (a rehearsal); 0 when absent. */
@@ -28,6 +30,9 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
     entities: [...MESSAGING_ENTITIES, ...listOf(options.entities)],
     migrations: [...MESSAGING_MIGRATIONS, ...listOf(options.migrations)],
     applicationName: options.serviceName,
+    migrationUrl: options.config.DATABASE_MIGRATION_URL,
+    // The dead-letter replay log is an audit log too.
+    appendOnlyTables: ['messaging_dead_letter_replay', ...(options.appendOnlyTables ?? [])],
   });
   const messaging = MessagingModule.forRoot({
     clientId: options.serviceName,
@@ -41,6 +46,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
           }
         : undefined,
     partyOin: options.partyOin,
+    freshnessWindowMs: options.config.EVENT_FRESHNESS_WINDOW_MS,
     signing: { certificatePath: options.config.TLS_CERT_FILE, privateKeyPath: options.config.TLS_KEY_FILE },
     trust: { caCertificatePath: options.config.TLS_CA_FILE, partyDirectoryFile: options.config.PARTY_DIRECTORY_FILE },
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { GrpcContract } from '@welkom/contracts';
 import { createClientCredentials, createGrpcClient, loadMtlsMaterial } from '@welkom/grpc';
-import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
+import { databaseUrl, dropDatabase, ensureDatabase, provisionServiceRoles } from '@welkom/persistence';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import { serviceTestEnvironment, testInfrastructure, type TestInfrastructure } from './test-infrastructure';
 
@@ -23,7 +23,10 @@ export interface ServiceStart {
 
 /** A service started by a {@link ServiceRun}: its process (replaced on restart), database and clients. */
 export interface ServiceUnderTest extends ServiceProcess {
+  /** Its database as the server's administrator sees it (tests inspect, and tamper as a DBA would). */
   readonly databaseUrl: string;
+  /** Its database as the service itself connects: the service role of deploy/postgres/ROLES.md. */
+  readonly serviceDatabaseUrl: string;
   /** Milliseconds from spawn to the ready line of the last start. */
   readonly bootMs: number;
   /** A gRPC client of this service that calls as `party` over mTLS. */
@@ -85,9 +88,12 @@ export function serviceRun(label: string, options: ServiceRunOptions = {}): Serv
       const sameApp = started.filter((each) => each.service.name === service.app).length;
       const database = `welkom_${service.app.replace(/-/g, '_')}_${runId}${sameApp > 0 ? `_${sameApp + 1}` : ''}`;
       await ensureDatabase(infrastructure.postgresUrl, database);
+      // As npm start runs it: the owner role migrates, the service runs as a role with data access only.
+      const roles = await provisionServiceRoles(infrastructure.postgresUrl, database, service.app);
       const url = databaseUrl(infrastructure.postgresUrl, database);
-      const env = await serviceTestEnvironment(infrastructure, service.party, url, {
+      const env = await serviceTestEnvironment(infrastructure, service.party, roles.serviceUrl, {
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        DATABASE_MIGRATION_URL: roles.migrationUrl,
         ...service.env,
       });
       const launch = async (extraEnv: Record<string, string> = {}): Promise<[ServiceProcess, number]> => {
@@ -99,6 +105,7 @@ export function serviceRun(label: string, options: ServiceRunOptions = {}): Serv
       const underTest: ServiceUnderTest = {
         name: service.app,
         databaseUrl: url,
+        serviceDatabaseUrl: roles.serviceUrl,
         get grpcAddress() {
           return current.grpcAddress;
         },

@@ -73,7 +73,7 @@ function service(fakes: Fakes = {}) {
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', fakes.requests),
     strictFake<SubjectIdentifierRepository>('SubjectIdentifierRepository', fakes.subjectIdentifiers),
     strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', {
-      seal: () => Buffer.from('sealed'),
+      seal: () => ({ keyId: 'sk-test', bytes: Buffer.from('sealed') }),
       open: () => ({ kind: 'bsn', value: '123456782' }),
     }),
     CATALOGUE,
@@ -227,7 +227,7 @@ describe('EvidenceRequestService.listOpen (issue 11, leak 1)', () => {
         return first;
       },
     },
-    subjectIdentifiers: { findSealed: async () => new Map([[SUBJECT, Buffer.from('sealed')]]) },
+    subjectIdentifiers: { findSealed: async () => new Map([[SUBJECT, { keyId: 'sk-test', bytes: Buffer.from('sealed') }]]) },
     audit,
   });
 

@@ -90,7 +90,10 @@ function build(fakes: Fakes = {}) {
     }),
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', { completePending: async () => [], ...fakes.requests }),
     strictFake<SubjectIdentifierRepository>('SubjectIdentifierRepository', { record: async () => undefined }),
-    strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', { pseudonymOf: () => SUBJECT, seal: () => Buffer.from('sealed') }),
+    strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', {
+      pseudonymOf: () => SUBJECT,
+      seal: () => ({ keyId: 'sk-test', bytes: Buffer.from('sealed') }),
+    }),
     strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append }),
     strictFake<EventOutbox>('EventOutbox', {
       enqueue: async (tx, topic) => {

@@ -6,6 +6,7 @@ import { EvidenceRequestQuestion1765050000002 } from './1765050000002-evidence-r
 import { EvidenceContentCommitment1765300000000 } from './1765300000000-evidence-content-commitment';
 import { SubjectRelations1765300000001 } from './1765300000001-subject-relations';
 import { EvidenceRequestIdentifierDisclosed1765350000000 } from './1765350000000-evidence-request-identifier-disclosed';
+import { SubjectKeyIds1765600000000 } from './1765600000000-subject-key-ids';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const HUB_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const HUB_MIGRATIONS = [
   EvidenceContentCommitment1765300000000,
   SubjectRelations1765300000001,
   EvidenceRequestIdentifierDisclosed1765350000000,
+  SubjectKeyIds1765600000000,
 ];

@@ -5,13 +5,14 @@ import type { DeadLetterErrorClass } from '../dead-letter';
 import type { ReceivedEvent } from '../received-event';
 import { EnvelopeVerifier, SignatureRejectedError } from '../signing/envelope.verifier';
 import type { TopicCatalog } from '../topic-catalog';
+import type { EventFreshness } from './event-freshness';
 
 export type DecodedRecord = { ok: true; event: ReceivedEvent<unknown> } | { ok: false; errorClass: DeadLetterErrorClass; reason: string };
 
 /**
  * Turns a raw Kafka record into an event a handler may trust, or says which kind of poison it is. The
  * checks run from cheap to expensive and from "who sent it" to "what does it say": readable envelope,
- * valid signature by a party allowed to publish here, the topic's event type and version, a payload that
+ * valid signature by a party allowed to publish here, fresh (or replayed through the audited path), the topic's event type and version, a payload that
  * decodes completely.
  */
 export class RecordDecoder {
@@ -19,6 +20,8 @@ export class RecordDecoder {
     private readonly topics: TopicCatalog,
     private readonly verifier: EnvelopeVerifier,
     private readonly consumerGroup: string,
+    /** Without one, events of any age are accepted (tools reading history). */
+    private readonly freshness?: EventFreshness,
   ) {}
 
   async decode(topic: string, partition: number, message: KafkaMessage): Promise<DecodedRecord> {
@@ -46,6 +49,9 @@ export class RecordDecoder {
       if (error instanceof SignatureRejectedError) return poison(error.rejection, error.message);
       throw error;
     }
+    // After the signature: only a time the producer signed can make an event stale.
+    const stale = await this.freshness?.staleReason(envelope, headers, definition);
+    if (stale !== undefined) return poison('STALE', stale);
     if (envelope.eventType !== definition.eventType || envelope.schemaVersion !== definition.schemaVersion) {
       return poison(
         'SCHEMA_VIOLATION',

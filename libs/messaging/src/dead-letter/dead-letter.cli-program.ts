@@ -13,7 +13,9 @@ export const DEAD_LETTER_USAGE = `Usage: npm run dlt -- <command>
   replay --all [--topic <source topic>]... [--class <error class>] [--group <consumer group>] [--by <operator>]
          publish the original records to their source topics unchanged, and record each replay
 A dead-letter id is <dead-letter topic>:<partition>:<offset>, as list prints it.
-Environment: KAFKA_BROKERS (required), DATABASE_URL (the database recording replays; required for replay).`;
+Environment: KAFKA_BROKERS (required), DATABASE_URL (the database recording replays; required for replay),
+  TLS_CERT_FILE and TLS_KEY_FILE (the replaying party: replays carry a mark signed with them, so a STALE event,
+  older than the consumers' EVENT_FRESHNESS_WINDOW_MS, applies when replayed).`;
 
 export interface DeadLetterCommandContext {
   kafka: Kafka;

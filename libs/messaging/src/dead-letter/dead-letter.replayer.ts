@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProducerSession } from '../producer-session';
+import type { EnvelopeSigner } from '../signing/envelope.signer';
+import { replayMarkHeaders } from '../signing/replay-mark';
 import type { DeadLetterRecord } from './dead-letter.store';
 
 export interface ReplayedDeadLetter {
@@ -13,20 +15,34 @@ export interface ReplayedDeadLetter {
  * headers, so the signature still verifies) and records each replay in `messaging_dead_letter_replay`.
  * Consumer groups that had applied the event already skip it by its id; the one that parked it applies it,
  * if whatever made it fail has been fixed. Replaying twice is therefore harmless.
+ *
+ * With a signer, each replay carries a replay mark signed by the replaying party: consumers accept a marked
+ * replay of an event older than their freshness window (a STALE dead letter), which they refuse otherwise.
  */
 export class DeadLetterReplayer {
   constructor(
     private readonly producer: ProducerSession,
     private readonly dataSource: DataSource,
+    private readonly signer?: EnvelopeSigner,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async replay(letters: readonly DeadLetterRecord[], replayedBy: string): Promise<ReplayedDeadLetter[]> {
     const replayed: ReplayedDeadLetter[] = [];
     // One at a time, so each replay is recorded with the offset it landed on.
     for (const letter of letters) {
+      const mark =
+        this.signer && letter.eventId
+          ? await replayMarkHeaders(this.signer, {
+              eventId: letter.eventId,
+              deadLetterId: letter.id,
+              replayedAt: this.clock().toISOString(),
+              replayedBy,
+            })
+          : {};
       const [metadata] = await this.producer.send({
         topic: letter.sourceTopic,
-        messages: [{ key: letter.key, value: letter.value, headers: letter.headers }],
+        messages: [{ key: letter.key, value: letter.value, headers: { ...letter.headers, ...mark } }],
       });
       const result = { letter, partition: metadata.partition, offset: metadata.baseOffset ?? '' };
       await this.dataSource.query(

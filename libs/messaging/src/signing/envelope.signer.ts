@@ -64,6 +64,12 @@ export class EnvelopeSigner {
     );
   }
 
+  /** A detached compact JWS over any text this party vouches for (a replay mark, say), with the same header. */
+  async signText(signingPayload: string): Promise<string> {
+    const input = jwsSigningInput(this.encodedHeader, signingPayload);
+    return encodeDetachedJws(this.encodedHeader, await signAsync('sha256', input, { key: this.privateKey, dsaEncoding: 'ieee-p1363' }));
+  }
+
   /** The detached compact JWS over the envelope, the record key and the payload bytes. */
   async sign(envelope: EventEnvelope, key: string, payload: Uint8Array): Promise<string> {
     if (envelope.sourcePartyOin !== this.signerOin) {

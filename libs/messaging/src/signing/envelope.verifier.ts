@@ -92,6 +92,25 @@ export class EnvelopeVerifier {
   }
 
   /**
+   * Checks a detached JWS over `signingPayload` (made with {@link EnvelopeSigner.signText}) and returns the OIN of
+   * the party that signed it: a certificate of the party CA, valid now, of a party in the party directory.
+   */
+  async verifyText(compact: string, signingPayload: string): Promise<string> {
+    const { encodedHeader, signature, signer } = await this.readSignature(compact);
+    const now = this.clock().getTime();
+    if (now < signer.validFrom || now > signer.validTo) {
+      throw new SignatureRejectedError('BAD_SIGNATURE', 'the signing certificate is not valid now');
+    }
+    const input = jwsSigningInput(encodedHeader, signingPayload);
+    const valid = await verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(() => false);
+    if (!valid) throw new SignatureRejectedError('BAD_SIGNATURE', 'the signature does not match the text');
+    if (this.parties.rolesOf(signer.oin).size === 0) {
+      throw new SignatureRejectedError('UNAUTHORISED_PUBLISHER', `party ${signer.oin} is not in the party directory`);
+    }
+    return signer.oin;
+  }
+
+  /**
    * A header seen before is looked up by its exact text, before any base64 or JSON work: it was checked in
    * full the first time, and the bytes are part of what the signature covers.
    */
