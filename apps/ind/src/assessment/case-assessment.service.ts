@@ -46,6 +46,7 @@ const SPONSOR_ISSUED_EVIDENCE: ReadonlySet<EvidenceType> = new Set([
  */
 const AUTHORITY_ISSUED_EVIDENCE: ReadonlyMap<EvidenceType, PartyRole> = new Map([
   [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD, PartyRole.PARTY_ROLE_UWV],
+  [EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT, PartyRole.PARTY_ROLE_RVO],
 ]);
 
 export function applicationForDecision(application: ApplicationRecord): ApplicationForDecision {
@@ -109,13 +110,22 @@ export class CaseAssessmentService {
         }
         // The sponsor that filed is the source of its own enrolment proof or hosting agreement: the hub routes
         // the request to it alone, so no other institution learns whom the IND asks about (issue 11, leak 1).
-        const source = SPONSOR_ISSUED_EVIDENCE.has(type) ? sponsorOin : this.authorityFor(type);
+        const source = SPONSOR_ISSUED_EVIDENCE.has(type) || this.filedByItsUniversity(type, sponsorOin) ? sponsorOin : this.authorityFor(type);
         // UWV's wage fact answers a question: which criterion on which day of which table (wageQuestionFor).
         const question = type === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD ? wageQuestion : undefined;
         return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source, question)];
       }),
     );
     return new Map(answers);
+  }
+
+  /**
+   * A graduate's orientation year filed through the university's international office (filing-channels.v1.json):
+   * that university awarded the degree, so the request for it is routed there alone. Filed at the IND's desk, the
+   * hub finds the degree by earlier evidence.
+   */
+  private filedByItsUniversity(type: EvidenceType, filerOin: string): boolean {
+    return type === EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED && this.parties.rolesOf(filerOin).has(PartyRole.PARTY_ROLE_UNIVERSITY);
   }
 
   /** The one party with the authority's role; '' (the hub routes by earlier evidence) when there is not exactly one. */
