@@ -43,6 +43,8 @@ const RUN = randomBytes(3).toString('hex').toUpperCase();
 const EMPLOYER_OIN = '00000003612345670000';
 /** The HSM's guaranteed salary: only the payroll and UWV know it; it must be on no topic. The 2026 criterion (30+) is 5,942. */
 const SALARY_EUR = 6_817;
+/** Every applicant here is a US national: exempt from the MVV, which the grant records (DOMAIN.md §2.6). */
+const MVV_EXEMPT = 'MVV_EXEMPT_NATIONALITY_LISTED_NATIONALITY (mvv-exemptions.2026-1)';
 
 const passport = (n: number): SubjectIdentifier => ({ passport: { number: `TC${RUN}${n}`, issuingCountry: 'US' } });
 
@@ -144,7 +146,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
   };
 
   it('refuses a founder’s filing from a party that is no filing channel for start-ups, with PERMISSION_DENIED', async () => {
-    const error = await firstValueFrom(intakeAs('university-leiden').fileApplication(filing(99, C.PERMIT_CATEGORY_START_UP))).then(
+    const error = await firstValueFrom(intakeAs('university-leiden').fileApplication(filing(0, C.PERMIT_CATEGORY_START_UP))).then(
       () => undefined,
       (caught: unknown) => decodeGrpcError(caught as Parameters<typeof decodeGrpcError>[0]),
     );
@@ -171,7 +173,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
     expect(applicationDecision(decided)).toMatchObject({
       resultingStatus: S.APPLICATION_STATUS_GRANTED,
       ruleVersion: 'start-up.v1',
-      findings: ['PERMIT_MONTHS:12', 'LABOUR_MARKET:OWN_START_UP'],
+      findings: ['PERMIT_MONTHS:12', 'LABOUR_MARKET:OWN_START_UP', MVV_EXEMPT],
       evidenceUsed: [
         expect.objectContaining({
           evidenceId: assessed.evidence?.evidenceId,
