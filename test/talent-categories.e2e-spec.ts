@@ -364,6 +364,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
           'FAMILY_SPONSOR:MAIN_APPLICATION_SPONSOR',
           labourMarket,
           expect.stringMatching(/^GROUP_DEADLINE:/),
+          MVV_EXEMPT,
         ],
       });
       expect(decided.sponsor?.oin).toBe(EMPLOYER_OIN);
