@@ -110,7 +110,8 @@ export class CaseAssessmentService {
         }
         // The sponsor that filed is the source of its own enrolment proof or hosting agreement: the hub routes
         // the request to it alone, so no other institution learns whom the IND asks about (issue 11, leak 1).
-        const source = SPONSOR_ISSUED_EVIDENCE.has(type) || this.filedByItsUniversity(type, sponsorOin) ? sponsorOin : this.authorityFor(type);
+        const source =
+          SPONSOR_ISSUED_EVIDENCE.has(type) || this.filedByItsUniversity(type, sponsorOin) ? sponsorOin : this.authorityFor(type);
         // UWV's wage fact answers a question: which criterion on which day of which table (wageQuestionFor).
         const question = type === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD ? wageQuestion : undefined;
         return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source, question)];

@@ -1,4 +1,8 @@
-import { ApplicationStatus, type ApplicationStatusChanged, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import {
+  ApplicationStatus,
+  type ApplicationStatusChanged,
+  PermitCategory,
+} from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { FieldViolation } from '@welkom/errors';
 import { fromTimestamp, isIsoDate } from '@welkom/platform';
 import { RvoError } from '../rvo.errors';
