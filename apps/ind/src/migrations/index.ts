@@ -3,7 +3,7 @@ import { IndKnowledgeMigrants1765000000000 } from './1765000000000-knowledge-mig
 import { IndMvvEntry1765100000001 } from './1765100000001-ind-mvv-entry';
 import { IndCollectionPoint1765150000000 } from './1765150000000-ind-collection-point';
 import { IndArrivalFacts1765250000001 } from './1765250000001-ind-arrival-facts';
-import { IndSelfApplicantsAndFamilies1765300000000 } from './1765300000000-ind-self-applicants-and-families';
+import { IndSelfApplicantsAndFamilies1765400000000 } from './1765400000000-ind-self-applicants-and-families';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const IND_MIGRATIONS = [
@@ -12,5 +12,5 @@ export const IND_MIGRATIONS = [
   IndMvvEntry1765100000001,
   IndCollectionPoint1765150000000,
   IndArrivalFacts1765250000001,
-  IndSelfApplicantsAndFamilies1765300000000,
+  IndSelfApplicantsAndFamilies1765400000000,
 ];

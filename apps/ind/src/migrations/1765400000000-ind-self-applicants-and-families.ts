@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 15: who carried the filing (a sponsor, or a filing channel for an applicant who applies himself), and a
  * family member's link to the main application it is decided together with.
  */
-export class IndSelfApplicantsAndFamilies1765300000000 implements MigrationInterface {
-  name = 'IndSelfApplicantsAndFamilies1765300000000';
+export class IndSelfApplicantsAndFamilies1765400000000 implements MigrationInterface {
+  name = 'IndSelfApplicantsAndFamilies1765400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "ind_application" ADD "filing_route" text NOT NULL DEFAULT 'SPONSOR'`);
