@@ -63,6 +63,7 @@ describe('relocation referral from a real grant: university → IND → RVO → 
         intendedStayUntil: '2028-08-31',
         knowledgeMigrant: undefined,
         collectionPoint: '',
+        familyMember: undefined,
         arrival: {
           welcomeCentreCode: '',
           municipalityOfWork: 'Leiden',

@@ -9,6 +9,7 @@ export type IndErrorReason =
   | 'IND_ONLY'
   | 'NOT_THE_SPONSOR'
   | 'NOT_A_SPONSOR'
+  | 'NOT_A_FILING_CHANNEL'
   | 'APPLICATION_ALREADY_DECIDED'
   | 'NOTIFICATION_NOT_APPLICABLE'
   | 'HUB_UNAVAILABLE';
@@ -27,6 +28,7 @@ export function indDomainCodeFor(reason: IndErrorReason): DomainErrorCode {
     case 'IND_ONLY':
     case 'NOT_THE_SPONSOR':
     case 'NOT_A_SPONSOR':
+    case 'NOT_A_FILING_CHANNEL':
       return 'PERMISSION_DENIED';
     case 'APPLICATION_ALREADY_DECIDED':
       return 'FAILED_PRECONDITION';

@@ -34,6 +34,7 @@ function filing(reference: string, applicant: object, category = PermitCategory.
     collectionPoint: '',
     knowledgeMigrant: undefined,
     arrival: undefined,
+    familyMember: undefined,
   };
 }
 

@@ -35,6 +35,7 @@ function knowledgeMigrantFiling(reference: string, n: number, category: PermitCa
     intendedStayUntil: '2030-01-31',
     collectionPoint: '',
     arrival: undefined,
+    familyMember: undefined,
     knowledgeMigrant: {
       situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
       newContractStartsOn: '',

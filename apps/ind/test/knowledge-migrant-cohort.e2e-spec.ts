@@ -109,6 +109,7 @@ function filing(p: Migrant) {
     intendedStayUntil: '2030-02-28',
     collectionPoint: '',
     arrival: undefined,
+    familyMember: undefined,
     knowledgeMigrant: {
       situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
       newContractStartsOn: '',

@@ -447,6 +447,7 @@ describe('a cohort of students and researchers through university, hub and IND',
             knowledgeMigrant: undefined,
             collectionPoint: '',
             arrival: undefined,
+            familyMember: undefined,
           }),
         );
       }

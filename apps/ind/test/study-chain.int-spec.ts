@@ -197,6 +197,7 @@ describe('study applications from the university through the hub to the IND', ()
         collectionPoint: '',
         knowledgeMigrant: undefined,
         arrival: undefined,
+        familyMember: undefined,
       }),
     );
     expect(receipt?.status).toBe(S.APPLICATION_STATUS_REFUSED);

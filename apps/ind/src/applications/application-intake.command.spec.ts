@@ -1,5 +1,6 @@
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
+import { FamilyRelation } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { isDomainError } from '@welkom/errors';
 import { applicationFiledCommand, fileApplicationCommand } from './application-intake.command';
 
@@ -13,6 +14,7 @@ const request = {
   collectionPoint: '',
   knowledgeMigrant: undefined,
   arrival: undefined,
+  familyMember: undefined,
 };
 
 const details = {
@@ -76,12 +78,49 @@ describe('filing an application', () => {
     });
   });
 
+  describe('a family member (issue 15)', () => {
+    const main = '0b7c5a8e-2f4d-4c1a-9e3b-7d6f5a4c3b21';
+    const family = {
+      category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER,
+      applicant: { passport: { number: 'CH1', issuingCountry: 'IN' } },
+    };
+
+    it('takes the link to the main application, and it changes the fingerprint', () => {
+      const partner = { mainApplicationRef: main, relation: FamilyRelation.FAMILY_RELATION_PARTNER, birthDate: '1992-02-02' };
+      const command = fileApplicationCommand({ ...request, ...family, familyMember: partner });
+      expect(command.familyMember).toEqual({ mainApplicationRef: main, relation: 'PARTNER', birthDate: '1992-02-02' });
+      const child = { ...partner, relation: FamilyRelation.FAMILY_RELATION_MINOR_CHILD };
+      expect(fileApplicationCommand({ ...request, ...family, familyMember: child }).fingerprint).not.toBe(command.fingerprint);
+    });
+
+    it('requires the link for a family member and refuses it for any other category', () => {
+      expect(reasonOf(() => fileApplicationCommand({ ...request, ...family }))).toEqual({
+        reason: 'INVALID_REQUEST',
+        fields: ['family_member'],
+      });
+      const link = { mainApplicationRef: main, relation: FamilyRelation.FAMILY_RELATION_PARTNER, birthDate: '1992-02-02' };
+      expect(reasonOf(() => fileApplicationCommand({ ...request, familyMember: link }))).toEqual({
+        reason: 'INVALID_REQUEST',
+        fields: ['family_member'],
+      });
+    });
+
+    it('names a malformed main reference, an unknown relation and a bad birth date', () => {
+      const bad = { mainApplicationRef: 'LEI-1', relation: FamilyRelation.FAMILY_RELATION_UNSPECIFIED, birthDate: '2026-02-30' };
+      expect(reasonOf(() => fileApplicationCommand({ ...request, ...family, familyMember: bad }))).toEqual({
+        reason: 'INVALID_REQUEST',
+        fields: ['family_member.main_application_ref', 'family_member.relation', 'family_member.birth_date'],
+      });
+    });
+  });
+
   it('names every problem at once', () => {
     expect(
       reasonOf(() =>
         fileApplicationCommand({
           ...request,
-          category: PermitCategory.PERMIT_CATEGORY_START_UP,
+          // RVO advises on essential start-up personnel; the IND does not decide it here yet.
+          category: PermitCategory.PERMIT_CATEGORY_ESSENTIAL_START_UP_PERSONNEL,
           citizenship: 'Kenya',
           intendedStayFrom: '2029-01-01',
         }),

@@ -27,6 +27,8 @@ import { z } from 'zod';
 import type { IsoDate } from '@welkom/platform';
 import { type ApplicantIdentifier, applicantIdentifier } from './applicant-identifier';
 import { IndError } from '../ind.errors';
+import type { FamilyMemberRecord } from '../families/family-member';
+import { familyMemberProblems, familyMemberSchema, toFamilyMemberRecord } from '../families/family-member.command';
 import {
   type KnowledgeMigrantDetails,
   knowledgeMigrantProblems,
@@ -34,12 +36,15 @@ import {
   toKnowledgeMigrantDetails,
 } from '../knowledge-migrants/knowledge-migrant.command';
 
-/** The categories this reference implementation decides (DOMAIN.md §1.2-§1.5). */
+/** The categories this reference implementation decides (DOMAIN.md §1.2-§1.6, §1.7 start-up, §1.9). */
 export const HANDLED_CATEGORIES = [
   PermitCategory.PERMIT_CATEGORY_STUDENT,
   PermitCategory.PERMIT_CATEGORY_RESEARCHER,
   PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT,
   PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD,
+  PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR,
+  PermitCategory.PERMIT_CATEGORY_START_UP,
+  PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER,
 ] as const;
 export type HandledCategory = (typeof HANDLED_CATEGORIES)[number];
 
@@ -59,12 +64,15 @@ export interface FileApplicationCommand {
   readonly collectionPoint: string;
   /** Where the person will be received, for RVO's relocation referral; null when not stated. */
   readonly arrival: ArrivalFactsRecord | null;
+  /** Family members only: the main application they are filed together with. */
+  readonly familyMember: FamilyMemberRecord | null;
   /** SHA-256 of the filed content: filing the same reference with other content is refused. */
   readonly fingerprint: string;
 }
 
-type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant' | 'arrival'> & {
+type FilingInput = Omit<FileApplicationRequest, 'applicant' | 'knowledgeMigrant' | 'arrival' | 'familyMember'> & {
   arrival?: FileApplicationRequest['arrival'];
+  familyMember?: FileApplicationRequest['familyMember'];
   applicant: FileApplicationRequest['applicant'];
   knowledgeMigrant?: FileApplicationRequest['knowledgeMigrant'];
 };
@@ -74,7 +82,7 @@ const filingSchema = refineRequest(
     sponsorReference: referenceId(MAX_SPONSOR_REFERENCE_CHARS),
     category: oneOf(
       HANDLED_CATEGORIES,
-      'must be PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT or PERMIT_CATEGORY_EU_BLUE_CARD',
+      'must be PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, PERMIT_CATEGORY_EU_BLUE_CARD, PERMIT_CATEGORY_ORIENTATION_YEAR, PERMIT_CATEGORY_START_UP or PERMIT_CATEGORY_FAMILY_MEMBER',
     ),
     applicant: applicantIdentifier,
     citizenship: countryCode(),
@@ -89,11 +97,13 @@ const filingSchema = refineRequest(
       patternDescription: 'must be an IND desk or expat centre code, e.g. in-amsterdam',
     }),
     arrival: arrivalFactsSchema,
+    familyMember: familyMemberSchema,
   }),
   (filing, report) => {
     const { intendedStayFrom: from, intendedStayUntil: until } = filing;
     if (from !== undefined && until !== undefined && from > until) report(['intendedStayUntil'], 'lies before intended_stay_from');
     knowledgeMigrantProblems(filing.category, filing.knowledgeMigrant, report);
+    familyMemberProblems(filing.category, filing.familyMember, report);
   },
 );
 
@@ -102,6 +112,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
   const { sponsorReference, category, applicant, citizenship, intendedStayFrom: from, intendedStayUntil: until, collectionPoint } = filing;
   const knowledgeMigrant = toKnowledgeMigrantDetails(filing.knowledgeMigrant);
   const arrival = toArrivalFacts(filing.arrival);
+  const familyMember = toFamilyMemberRecord(filing.familyMember);
   if (origin === 'event' && applicant.kind !== 'pseudonym') {
     throw new IndError('IDENTIFIER_ON_EVENT_BACKBONE', 'An application on the event backbone must name the applicant by pseudonym', {
       fieldViolations: [
@@ -120,6 +131,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     ...(knowledgeMigrant ? { knowledgeMigrant } : {}),
     ...(collectionPoint ? { collectionPoint } : {}),
     ...(arrival ? { arrival } : {}),
+    ...(familyMember ? { familyMember } : {}),
   };
   return {
     sponsorReference,
@@ -130,6 +142,7 @@ function buildCommand(input: FilingInput, origin: 'grpc' | 'event'): FileApplica
     knowledgeMigrant,
     collectionPoint,
     arrival,
+    familyMember,
     fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationStatus } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
 import { EVENT_INBOX, EVENT_OUTBOX, type EventInbox, type EventOutbox, PartyDirectory, type ReceivedEvent } from '@welkom/messaging';
 import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
@@ -18,6 +18,14 @@ import { encodePageToken, type ExtensionCommand, type FileApplicationCommand, ty
 import { CaseJournal } from './case-journal';
 import { wageQuestionFor } from '../knowledge-migrants/wage-question';
 import { assertCollectionPoint } from './collection-point.policy';
+import { filingRouteFor } from '../self-applicants/filing-authority.policy';
+import type { EvidenceLookup } from '../assessment/case-assessment';
+
+/** The pseudonym the hub named in its first answer that names one; null when none did. */
+function pseudonymOf(lookups: ReadonlyMap<unknown, EvidenceLookup>): string | null {
+  for (const lookup of lookups.values()) if (lookup.kind !== 'refused' && lookup.subjectPseudonym) return lookup.subjectPseudonym;
+  return null;
+}
 
 export interface FilingOutcome {
   view: ApplicationView;
@@ -48,19 +56,26 @@ export class ApplicationIntakeService {
   ) {}
 
   async file(sponsorOin: string, command: FileApplicationCommand, event?: ReceivedEvent<unknown>): Promise<FilingOutcome> {
-    // Only a sponsor files (issue 11, leak 2): anyone else would make the IND look a person up for them. Checked
-    // before anything is read, so the refusal says nothing about what exists.
-    if (!this.reference.sponsors.isSponsorParty(this.parties.rolesOf(sponsorOin))) {
-      throw new IndError('NOT_A_SPONSOR', `Party ${sponsorOin} holds no sponsor role and may not file applications`);
-    }
+    // Only a sponsor files a sponsored category (issue 11, leak 2), only a filing channel an applicant's own (issue
+    // 15): anyone else would make the IND look a person up for them. Checked before anything is read.
+    const receivedOn = this.clock.today();
+    const filingRoute = filingRouteFor(
+      command.category,
+      this.parties.rolesOf(sponsorOin),
+      receivedOn,
+      this.reference.filingChannels,
+      this.reference.sponsors,
+      sponsorOin,
+    );
     const existing = await this.applications.findBySponsorReference(sponsorOin, command.sponsorReference);
     if (existing) return this.alreadyFiled(existing, command);
 
-    const receivedOn = this.clock.today();
     assertCollectionPoint(command.collectionPoint, receivedOn, this.reference.collectionPoints);
+    if (command.familyMember) await this.assertMainApplication(sponsorOin, command.familyMember.mainApplicationRef);
     const purpose = this.reference.sponsors.purposeForCategory(command.category);
     // Recognition is required on the day of receipt (and again on the day of decision, in `decide`).
-    const recognised = purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
+    const recognised =
+      filingRoute === 'SPONSOR' && purpose !== undefined && this.reference.sponsors.isRecognisedFor(sponsorOin, purpose, receivedOn);
     const types = evidenceNeeded(command.category, ApplicationStatus.APPLICATION_STATUS_SUBMITTED, recognised);
     const wageQuestion = wageQuestionFor(this.reference.salaryThresholds, { ...command, receivedOn, sponsorOin });
     const lookups: Lookups = await this.assessment.lookUp(toSubjectIdentifier(command.applicant), types, sponsorOin, [], wageQuestion);
@@ -83,7 +98,8 @@ export class ApplicationIntakeService {
       completeOnReceipt: false,
       decidedOn: null,
       reasonCode: null,
-      deadlines: [],
+      // The statutory period does not depend on completeness; the plan reads it for a family's group deadline.
+      deadlines: this.assessment.deadlines(command.category, receivedOn, recognised, false).lines,
       deadlineReferenceVersion: '',
       extensionDays: null,
       extensionAnnouncedOn: null,
@@ -92,24 +108,27 @@ export class ApplicationIntakeService {
       arrival: command.arrival,
       mvvEnteredOn: null,
       collectionPoint: command.collectionPoint,
+      filingRoute,
+      familyMember: command.familyMember,
       createdAt: now,
       updatedAt: now,
-    };
-    const plan = this.assessment.plan(filed, lookups);
-    // Complete on receipt: the rules could be applied without waiting for any source (the 2-week target).
-    const completeOnReceipt = recognised && plan.complete;
-    const deadlines = this.assessment.deadlines(command.category, receivedOn, recognised, completeOnReceipt);
-    // The case starts from nothing: SUBMITTED is its first recorded transition, like every later one.
-    const application: ApplicationRecord = {
-      ...filed,
-      status: ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED,
-      completeOnReceipt,
-      deadlines: deadlines.lines,
-      deadlineReferenceVersion: deadlines.referenceVersion,
     };
 
     const committed = await this.transactions.run(async (tx): Promise<{ recorded: ApplicationRecord; overtaken: boolean } | null> => {
       if (event && !(await this.inbox.claim(tx, event))) return null;
+      const facts = await this.assessment.caseFacts(tx, filed, filed.subjectPseudonym ?? pseudonymOf(lookups));
+      const plan = this.assessment.plan(filed, lookups, facts);
+      // Complete on receipt: the rules could be applied without waiting for any source (the 2-week target).
+      const completeOnReceipt = recognised && plan.complete;
+      const deadlines = this.assessment.deadlines(command.category, receivedOn, recognised, completeOnReceipt);
+      // The case starts from nothing: SUBMITTED is its first recorded transition, like every later one.
+      const application: ApplicationRecord = {
+        ...filed,
+        status: ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED,
+        completeOnReceipt,
+        deadlines: deadlines.lines,
+        deadlineReferenceVersion: deadlines.referenceVersion,
+      };
       if (!(await this.applications.insert(tx, application))) return null;
       const { application: located, overtaken } = await this.assessment.recordLookups(tx, application, lookups, now);
       const recorded = await this.journal.record(
@@ -128,8 +147,23 @@ export class ApplicationIntakeService {
       return this.alreadyFiled(winner, command);
     }
     // A source answered while the case was being committed: assess again now, with that answer.
-    if (committed.overtaken) this.worker.trigger(application.id);
+    if (committed.overtaken) this.worker.trigger(filed.id);
     return { view: await this.applications.view(committed.recorded), alreadyFiled: false };
+  }
+
+  /**
+   * A family member is filed by the party that filed the main application, with it (DOMAIN.md §1.9); someone
+   * else's application does not exist for the caller, as in `get`.
+   */
+  private async assertMainApplication(callerOin: string, mainApplicationRef: string): Promise<void> {
+    const main = await this.applications.findById(mainApplicationRef);
+    const problem =
+      !main || main.sponsorOin !== callerOin
+        ? 'is not an application you filed'
+        : main.category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER
+          ? "is a family member's application, not a main application"
+          : undefined;
+    if (problem !== undefined) throw IndError.invalid([{ field: 'family_member.main_application_ref', description: problem }]);
   }
 
   async get(callerOin: string, applicationRef: string): Promise<ApplicationView> {

@@ -4,6 +4,7 @@ import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
 import type { SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
 import type { ApplicantIdentifier } from './applicant-identifier';
+import type { FamilyMemberRecord } from '../families/family-member';
 
 /**
  * The tables of the IND's case files: persistence shapes only. Services work on the records of
@@ -15,6 +16,7 @@ import type { ApplicantIdentifier } from './applicant-identifier';
 @Index('IDX_ind_application_needs_assessment', ['id'], { where: '"needs_assessment"' })
 @Index('IDX_ind_application_subject', ['subjectPseudonym'])
 @Index('IDX_ind_application_status', ['status'])
+@Index('IDX_ind_application_main_application', ['mainApplicationId'])
 export class ApplicationEntity {
   /** The pseudonymous case id of the status events (UUID). */
   @PrimaryColumn({ type: 'uuid' })
@@ -95,6 +97,18 @@ export class ApplicationEntity {
   /** The collection point code the application named; '' when none. */
   @Column({ name: 'collection_point', type: 'text', default: '' })
   collectionPoint!: string;
+
+  /** SPONSOR, or APPLICANT_CHANNEL: an applicant who applies himself, through a filing channel (issue 15). */
+  @Column({ name: 'filing_route', type: 'text', default: 'SPONSOR' })
+  filingRoute!: string;
+
+  /** Family members only: the link to the main application (issue 15). */
+  @Column({ name: 'family_member', type: 'jsonb', nullable: true })
+  familyMember!: FamilyMemberRecord | null;
+
+  /** Family members only: the main application, for finding the members decided with it. */
+  @Column({ name: 'main_application_id', type: 'uuid', nullable: true })
+  mainApplicationId!: string | null;
 
   /** Something happened that the case has not been assessed for yet (an event, a crash, a hub outage). */
   @Column({ name: 'needs_assessment', type: 'boolean' })

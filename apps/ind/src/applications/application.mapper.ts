@@ -10,8 +10,8 @@ import {
   type ListApplicationsResponse,
   type NotificationEffect,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import { sponsorTypeOf } from './case-journal';
 import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
-import { SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DEADLINE_KIND_OF, DEADLINE_NATURE_OF } from '../deadline-monitor/deadline-monitor.service';
 import type { DeadlineLine } from '../deadlines/decision-deadline.calculator';
 import type { ApplicationView, DecisionRecord } from './application';
@@ -84,7 +84,7 @@ export function toApplication({ application, history, decisions, requests, notif
     applicationRef: application.id,
     sponsorReference: application.sponsorReference,
     sponsor: { oin: application.sponsorOin, subUnit: '' },
-    sponsorType: application.sponsorRecognised ? SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR : SponsorType.SPONSOR_TYPE_OTHER_SPONSOR,
+    sponsorType: sponsorTypeOf(application),
     category: application.category,
     status: application.status,
     subject: application.subjectPseudonym ? { pseudonym: application.subjectPseudonym } : undefined,

@@ -12,6 +12,7 @@ import type {
   ApplicationStatusRecord,
   ApplicationView,
   DecisionRecord,
+  FilingRoute,
   SponsorNotificationRecord,
 } from './application';
 import {
@@ -56,6 +57,8 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
     arrival: entity.arrival,
     mvvEnteredOn: entity.mvvEnteredOn,
     collectionPoint: entity.collectionPoint,
+    filingRoute: entity.filingRoute as FilingRoute,
+    familyMember: entity.familyMember,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };
@@ -65,6 +68,7 @@ function toApplicationRecord(entity: ApplicationEntity): ApplicationRecord {
 function toApplicationEntity(application: ApplicationRecord): ApplicationEntity {
   return {
     ...application,
+    mainApplicationId: application.familyMember?.mainApplicationRef ?? null,
     deadlines: [...application.deadlines],
     deadlineAlerts: [...application.deadlineAlerts],
     needsAssessment: false,
@@ -321,6 +325,29 @@ export class ApplicationRepository {
       })
       .getMany();
     return entities.map(toApplicationRecord);
+  }
+
+  /** The family members filed together with a main application (decided with it). */
+  async familyMemberIds(tx: EntityManager, mainApplicationId: string): Promise<string[]> {
+    const entities = await tx.getRepository(ApplicationEntity).find({ select: { id: true }, where: { mainApplicationId } });
+    return entities.map((entity) => entity.id);
+  }
+
+  /**
+   * The DEGREE_AWARDED evidence ids on which this person was granted an orientation year before, in any case but
+   * `exceptId` (the once-per-completion rule, DOMAIN.md §1.6). A grant later withdrawn still used the completion.
+   */
+  async orientationYearCompletionsUsed(subjectPseudonym: string, exceptId: string): Promise<string[]> {
+    const rows: { evidence_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT used->>'evidenceId' AS evidence_id
+         FROM ind_decision d
+         JOIN ind_application a ON a.id = d.application_id
+         CROSS JOIN LATERAL jsonb_array_elements(d.evidence_used) AS used
+        WHERE a.subject_pseudonym = $1 AND a.id <> $2 AND a.category = $3
+          AND d.kind = 'APPLICATION' AND d.resulting_status = $4 AND used->>'evidenceType' = $5`,
+      [subjectPseudonym, exceptId, 'PERMIT_CATEGORY_ORIENTATION_YEAR', 'APPLICATION_STATUS_GRANTED', 'EVIDENCE_TYPE_DEGREE_AWARDED'],
+    );
+    return rows.map((row) => row.evidence_id);
   }
 
   /** Open cases for the deadline check, locked (others skip them) for the transaction. */

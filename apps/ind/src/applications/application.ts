@@ -10,6 +10,13 @@ import type { SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-mig
 import type { ArrivalFactsRecord } from '../arrival/arrival-facts';
 import type { ApplicantIdentifier } from './applicant-identifier';
 import type { EvidenceRequestRecord } from './evidence-request';
+import type { FamilyMemberRecord } from '../families/family-member';
+
+/**
+ * SPONSOR: a sponsor filed (study, research, knowledge migrants, family of a sponsored main applicant).
+ * APPLICANT_CHANNEL: the applicant applies himself (orientation year, start-up) and a filing channel carried it.
+ */
+export type FilingRoute = 'SPONSOR' | 'APPLICANT_CHANNEL';
 
 /**
  * The IND's case file of one application (ARCHITECTURE.md §5), as services see it. The repository maps it
@@ -48,6 +55,10 @@ export interface ApplicationRecord {
   readonly mvvEnteredOn: IsoDate | null;
   /** Where the residence document is collected: an IND desk or expat centre code (welcome-centres.v1.json); '' if none named. */
   readonly collectionPoint: string;
+  /** Who carried the filing: a sponsor, or a filing channel for an applicant who applies himself (issue 15). */
+  readonly filingRoute: FilingRoute;
+  /** Family members only: the main application they are linked to and decided with. */
+  readonly familyMember: FamilyMemberRecord | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -20,6 +20,19 @@ const DECISION_STATUSES: readonly ApplicationStatus[] = [
   ApplicationStatus.APPLICATION_STATUS_WITHDRAWN,
 ];
 
+export function sponsorTypeOf(application: ApplicationRecord): SponsorType {
+  if (application.filingRoute === 'APPLICANT_CHANNEL') return SponsorType.SPONSOR_TYPE_NONE;
+  return application.sponsorRecognised ? SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR : SponsorType.SPONSOR_TYPE_OTHER_SPONSOR;
+}
+
+/** Where a main application stands still open for its family: any other status decides the members with it. */
+const MAIN_UNDECIDED: readonly ApplicationStatus[] = [
+  ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED,
+  ApplicationStatus.APPLICATION_STATUS_SUBMITTED,
+  ApplicationStatus.APPLICATION_STATUS_EVIDENCE_PENDING,
+  ApplicationStatus.APPLICATION_STATUS_ADVICE_PENDING,
+];
+
 /** The status event of a case in its current state (ARCHITECTURE.md §5): references and facts, no documents. */
 export function statusEventOf(application: ApplicationRecord, reasonCode: string | undefined, at: Date): ApplicationStatusChanged {
   return {
@@ -28,8 +41,9 @@ export function statusEventOf(application: ApplicationRecord, reasonCode: string
     category: application.category,
     status: application.status,
     citizenship: application.citizenship,
-    sponsorType: application.sponsorRecognised ? SponsorType.SPONSOR_TYPE_RECOGNISED_SPONSOR : SponsorType.SPONSOR_TYPE_OTHER_SPONSOR,
-    sponsor: { oin: application.sponsorOin, subUnit: '' },
+    sponsorType: sponsorTypeOf(application),
+    // A filing channel carried an applicant's own application (issue 15): it is nobody's sponsor, so none is named.
+    sponsor: application.filingRoute === 'APPLICANT_CHANNEL' ? undefined : { oin: application.sponsorOin, subUnit: '' },
     submittedOn: application.submittedOn,
     decidedOn: application.decidedOn ?? '',
     reasonCode: reasonCode ?? '',
@@ -90,6 +104,12 @@ export class CaseJournal {
       ]);
     }
     const recorded: ApplicationRecord = { ...current, updatedAt: at };
+    // Family members filed together with this case are decided with it (DOMAIN.md §1.9): queued in this very
+    // transaction, so the main decision never commits without its members being due for theirs.
+    if (!MAIN_UNDECIDED.includes(recorded.status) && MAIN_UNDECIDED.includes(application.status)) {
+      const members = await this.applications.familyMemberIds(tx, recorded.id);
+      if (members.length > 0) await this.applications.flagForAssessment(tx, members);
+    }
     await this.applications.update(tx, recorded.id, {
       status: recorded.status,
       decidedOn: recorded.decidedOn,

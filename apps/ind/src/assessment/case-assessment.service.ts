@@ -5,20 +5,20 @@ import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evide
 import { ClockRepository, IdRepository, TransactionRepository } from '@welkom/platform';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { PartyDirectory } from '@welkom/messaging';
-import type { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { toSubjectIdentifier } from '../applications/applicant-identifier';
 import type { ApplicationRecord } from '../applications/application';
 import { ApplicationRepository } from '../applications/application.repository';
 import { CaseJournal } from '../applications/case-journal';
 import type { EvidenceRequestRecord } from '../applications/evidence-request';
 import { EvidenceRequestRepository } from '../applications/evidence-request.repository';
-import type { DeadlineExtension, DecisionDeadlines } from '../deadlines/decision-deadline.calculator';
+import type { DeadlineExtension, DeadlineLine, DecisionDeadlines } from '../deadlines/decision-deadline.calculator';
 import { decisionDeadlines } from '../deadlines/decision-deadline.calculator';
 import type { ApplicationForDecision } from '../decisions/decision-evidence';
 import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
 import { IndReference } from '../reference-data/ind-reference';
 import type { RequestedEvidenceType } from '../reference-data/evidence-request.reference';
-import { type AssessmentPlan, evidenceNeeded, type EvidenceLookup, planAssessment } from './case-assessment';
+import { type AssessmentPlan, type CaseSnapshot, evidenceNeeded, type EvidenceLookup, isOpen, planAssessment } from './case-assessment';
 import { wageQuestionFor } from '../knowledge-migrants/wage-question';
 import type { EvidenceQuestion } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 
@@ -26,6 +26,13 @@ import type { EvidenceQuestion } from '@welkom/contracts/generated/welkom/hub/v1
 const LEASE_MS = 30_000;
 
 export type Lookups = ReadonlyMap<EvidenceType, EvidenceLookup>;
+
+/** What a decision reads from the IND's own case file (issue 15). */
+export type CaseFacts = Pick<CaseSnapshot, 'completionsUsedBefore' | 'family'>;
+
+function statutoryDueOn(lines: readonly DeadlineLine[]): string {
+  return lines.find((line) => line.kind === 'STATUTORY_DECISION')?.dueOn ?? '';
+}
 
 /** Evidence the filing sponsor issues itself; the IND names the sponsor as the source the hub routes it to. */
 const SPONSOR_ISSUED_EVIDENCE: ReadonlySet<EvidenceType> = new Set([
@@ -39,6 +46,7 @@ const SPONSOR_ISSUED_EVIDENCE: ReadonlySet<EvidenceType> = new Set([
  */
 const AUTHORITY_ISSUED_EVIDENCE: ReadonlyMap<EvidenceType, PartyRole> = new Map([
   [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD, PartyRole.PARTY_ROLE_UWV],
+  [EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT, PartyRole.PARTY_ROLE_RVO],
 ]);
 
 export function applicationForDecision(application: ApplicationRecord): ApplicationForDecision {
@@ -102,13 +110,23 @@ export class CaseAssessmentService {
         }
         // The sponsor that filed is the source of its own enrolment proof or hosting agreement: the hub routes
         // the request to it alone, so no other institution learns whom the IND asks about (issue 11, leak 1).
-        const source = SPONSOR_ISSUED_EVIDENCE.has(type) ? sponsorOin : this.authorityFor(type);
+        const source =
+          SPONSOR_ISSUED_EVIDENCE.has(type) || this.filedByItsUniversity(type, sponsorOin) ? sponsorOin : this.authorityFor(type);
         // UWV's wage fact answers a question: which criterion on which day of which table (wageQuestionFor).
         const question = type === EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD ? wageQuestion : undefined;
         return [type, await this.hub.request(subject, type, this.reference.evidenceRequests.requests[type], source, question)];
       }),
     );
     return new Map(answers);
+  }
+
+  /**
+   * A graduate's orientation year filed through the university's international office (filing-channels.v1.json):
+   * that university awarded the degree, so the request for it is routed there alone. Filed at the IND's desk, the
+   * hub finds the degree by earlier evidence.
+   */
+  private filedByItsUniversity(type: EvidenceType, filerOin: string): boolean {
+    return type === EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED && this.parties.rolesOf(filerOin).has(PartyRole.PARTY_ROLE_UNIVERSITY);
   }
 
   /** The one party with the authority's role; '' (the hub routes by earlier evidence) when there is not exactly one. */
@@ -118,13 +136,14 @@ export class CaseAssessmentService {
     return oins.length === 1 ? oins[0] : '';
   }
 
-  /** The plan for a case in its current state (pure), from what the hub answered. */
-  plan(application: ApplicationRecord, lookups: Lookups): AssessmentPlan {
+  /** The plan for a case in its current state (pure), from what the hub answered and the IND's own case file. */
+  plan(application: ApplicationRecord, lookups: Lookups, facts: CaseFacts = {}): AssessmentPlan {
     return planAssessment(
       {
         application: applicationForDecision(application),
         status: application.status,
         entryVisa: { citizenship: application.citizenship, enteredOn: application.mvvEnteredOn },
+        ...facts,
       },
       lookups,
       {
@@ -133,8 +152,50 @@ export class CaseAssessmentService {
         today: this.clock.today(),
         mvvExemptions: this.reference.mvvExemptions,
         salaryThresholds: this.reference.salaryThresholds,
+        orientationYear: this.reference.orientationYear,
+        startUp: this.reference.startUp,
+        familyMembers: this.reference.familyMembers,
       },
     );
+  }
+
+  /**
+   * What a decision reads from the IND's own case file rather than the hub (issue 15): the completions this person
+   * had an orientation year on before, and a family member's main application, locked in the caller's
+   * transaction so the main's decision and the member's cannot pass each other.
+   */
+  async caseFacts(tx: Transaction, application: ApplicationRecord, subjectPseudonym: string | null): Promise<CaseFacts> {
+    if (application.category === PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR) {
+      return {
+        completionsUsedBefore: subjectPseudonym
+          ? await this.applications.orientationYearCompletionsUsed(subjectPseudonym, application.id)
+          : [],
+      };
+    }
+    const link = application.familyMember;
+    if (application.category !== PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER || link === null) return {};
+    const main = await this.applications.lock(tx, link.mainApplicationRef);
+    const member = {
+      applicationRef: application.id,
+      receivedOn: application.submittedOn,
+      decisionDeadline: statutoryDueOn(application.deadlines),
+      link,
+    };
+    if (!main) return { family: { main: null, member } };
+    return {
+      family: {
+        member,
+        main: {
+          applicationRef: main.id,
+          category: main.category,
+          subjectPseudonym: main.subjectPseudonym ?? '',
+          sponsorOin: main.sponsorOin,
+          receivedOn: main.submittedOn,
+          decisionDeadline: statutoryDueOn(main.deadlines),
+          status: main.status,
+        },
+      },
+    };
   }
 
   /**
@@ -215,22 +276,28 @@ export class CaseAssessmentService {
     const current = await this.applications.findById(applicationId);
     if (!current) return;
     const types = evidenceNeeded(current.category, current.status, current.sponsorRecognised);
-    if (types.length === 0) return;
+    // A family member asks the hub nothing: it is decided on its main application (issue 15).
+    const followsMain = current.category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER && isOpen(current.status);
+    if (types.length === 0 && !followsMain) return;
     const subject = current.subjectPseudonym ? { pseudonym: current.subjectPseudonym } : toSubjectIdentifier(current.applicant);
-    const lookups = await this.lookUp(
-      subject,
-      types,
-      current.sponsorOin,
-      await this.requests.findForCase(null, applicationId),
-      wageQuestionFor(this.reference.salaryThresholds, applicationForDecision(current)),
-    );
+    const lookups: Lookups =
+      types.length === 0
+        ? new Map()
+        : await this.lookUp(
+            subject,
+            types,
+            current.sponsorOin,
+            await this.requests.findForCase(null, applicationId),
+            wageQuestionFor(this.reference.salaryThresholds, applicationForDecision(current)),
+          );
     const now = this.clock.now();
     const overtaken = await this.transactions.run(async (tx) => {
       const locked = await this.applications.lock(tx, applicationId);
       // Decided in the meantime (a notification, another instance): the answers were for another state.
       if (!locked || locked.status !== current.status) return false;
       const { application, overtaken: again } = await this.recordLookups(tx, locked, lookups, now);
-      await this.journal.record(tx, application, this.plan(application, lookups).transitions, now);
+      const facts = await this.caseFacts(tx, application, application.subjectPseudonym);
+      await this.journal.record(tx, application, this.plan(application, lookups, facts).transitions, now);
       if (again) await this.applications.flagForAssessment(tx, [applicationId]);
       return again;
     });

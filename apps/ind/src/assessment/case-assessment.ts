@@ -1,7 +1,7 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { IsoDate } from '@welkom/platform';
-import type { ApplicationForDecision, DecisionEvidence, SponsorRecognitionLookup } from '../decisions/decision-evidence';
+import type { ApplicationForDecision, DecisionContext, DecisionEvidence, SponsorRecognitionLookup } from '../decisions/decision-evidence';
 import type { DecisionRules } from '../decisions/decision-rules';
 import { type ApplicationEvent, transition } from '../decisions/application-lifecycle';
 import { assessPermitIssuance, decide, type EvidenceSetAside, type EvidenceUsed } from '../decisions/permit-decision.policy';
@@ -10,6 +10,15 @@ import type { MvvExemptionReference, SalaryThresholdReference } from '@welkom/re
 import { entryVisaAfterGrant, type EntryVisaFacts, permitWaitsForEntry } from '../entry-visa/entry-visa.decision';
 import { isKnowledgeMigrantCategory, recognitionIsOptional } from '../knowledge-migrants/knowledge-migrant.command';
 import { decideKnowledgeMigrant, type SalaryAssessmentRecord } from '../knowledge-migrants/knowledge-migrant.decision';
+import type { CategoryDecision } from '../decisions/category-decision';
+import { DecisionError } from '../decisions/decision.errors';
+import { decideOrientationYearCase } from '../orientation-year/orientation-year.decision';
+import type { OrientationYearRules } from '../orientation-year/orientation-year.reference';
+import { decideStartUp } from '../start-up/start-up.decision';
+import type { StartUpRules } from '../start-up/start-up.reference';
+import { decideFamilyMember, type FamilyMemberCase, type MainApplicationSnapshot } from '../families/family-member.decision';
+import type { FamilyMembersRules } from '../families/family-members.reference';
+import { isSelfAppliedCategory } from '../self-applicants/filing-channel.reference';
 
 /** What the hub answered when the IND asked for one evidence type. */
 export type EvidenceLookup =
@@ -54,6 +63,10 @@ export interface CaseSnapshot {
   readonly status: ApplicationStatus;
   /** Citizenship and entry, for the MVV leg; without them a grant goes straight on to the permit. */
   readonly entryVisa?: EntryVisaFacts;
+  /** Orientation year: the DEGREE_AWARDED evidence ids this person was granted an orientation year on before. */
+  readonly completionsUsedBefore?: readonly string[];
+  /** Family member: the main application it is linked to, as it stands, and the member's own link. */
+  readonly family?: { readonly main: MainApplicationSnapshot | null; readonly member: FamilyMemberCase };
 }
 
 export interface AssessmentContext {
@@ -63,6 +76,10 @@ export interface AssessmentContext {
   readonly salaryThresholds?: SalaryThresholdReference;
   /** Who needs an MVV (DOMAIN.md §2.6); with the snapshot's entryVisa it routes a grant to MVV_AUTHORISED. */
   readonly mvvExemptions?: MvvExemptionReference;
+  /** The rules of the categories decided on RVO's, a university's or the main application's word (issue 15). */
+  readonly orientationYear?: OrientationYearRules;
+  readonly startUp?: StartUpRules;
+  readonly familyMembers?: FamilyMembersRules;
 }
 
 export interface AssessmentPlan {
@@ -91,6 +108,10 @@ export function isOpen(status: ApplicationStatus): boolean {
 function decisionEvidenceOf(category: PermitCategory): RequestedEvidenceType[] {
   // Knowledge migrants: UWV's derived wage fact (issue 13); never the salary itself.
   if (isKnowledgeMigrantCategory(category)) return [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD];
+  // Issue 15: the university's degree, RVO's advice; a family member rests on the main application, not on the hub.
+  if (category === PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR) return [EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED];
+  if (category === PermitCategory.PERMIT_CATEGORY_START_UP) return [EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT];
+  if (category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER) return [];
   return category === PermitCategory.PERMIT_CATEGORY_STUDENT
     ? [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF]
     : [EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT];
@@ -107,7 +128,10 @@ function issuanceEvidenceOf(category: PermitCategory): RequestedEvidenceType[] {
  */
 export function evidenceNeeded(category: PermitCategory, status: ApplicationStatus, sponsorRecognised: boolean): RequestedEvidenceType[] {
   if (isOpen(status)) {
-    return sponsorRecognised || recognitionIsOptional(category) ? [...decisionEvidenceOf(category), ...issuanceEvidenceOf(category)] : [];
+    // An applicant who files himself has no sponsor to be recognised (filing-channels.v1.json).
+    return sponsorRecognised || recognitionIsOptional(category) || isSelfAppliedCategory(category)
+      ? [...decisionEvidenceOf(category), ...issuanceEvidenceOf(category)]
+      : [];
   }
   if (GRANTED_NOT_ISSUED.includes(status)) return issuanceEvidenceOf(category);
   return [];
@@ -135,9 +159,7 @@ export function planAssessment(
 
   if (isOpen(status)) {
     const decisionContext = { decidedOn: context.today, sponsors: context.sponsors, salaryThresholds: context.salaryThresholds };
-    const result = isKnowledgeMigrantCategory(snapshot.application.category)
-      ? decideKnowledgeMigrant(snapshot.application, evidence, decisionContext)
-      : decide(snapshot.application, evidence, context.rules, decisionContext);
+    const result = decideCase(snapshot, evidence, context, decisionContext);
     const entryVisa =
       snapshot.entryVisa && context.mvvExemptions
         ? entryVisaAfterGrant(snapshot.entryVisa, context.today, context.mvvExemptions)
@@ -175,10 +197,14 @@ export function planAssessment(
   }
 
   if (GRANTED_NOT_ISSUED.includes(status) && !permitWaitsForEntry(status, snapshot.entryVisa)) {
-    // Knowledge migrants need no evidence for issuance beyond the decision's (DOMAIN.md §1.2, §1.3), as researchers.
-    const issuance = isKnowledgeMigrantCategory(snapshot.application.category)
+    // Knowledge migrants need no evidence for issuance beyond the decision's (DOMAIN.md §1.2, §1.3), as researchers;
+    // nor do the categories of issue 15 (their permit follows the grant).
+    const category = snapshot.application.category;
+    const issuance = isKnowledgeMigrantCategory(category)
       ? { ready: true, missingEvidence: [], ruleVersion: context.salaryThresholds?.version ?? '', evidenceUsed: [], evidenceSetAside: [] }
-      : assessPermitIssuance(snapshot.application, evidence, context.rules, context.today);
+      : ISSUED_ON_GRANT.has(category)
+        ? { ready: true, missingEvidence: [], ruleVersion: categoryRulesVersion(category, context), evidenceUsed: [], evidenceSetAside: [] }
+        : assessPermitIssuance(snapshot.application, evidence, context.rules, context.today);
     if (issuance.ready) {
       step({ type: 'PERMIT_ISSUED', issuance }, undefined, {
         kind: 'PERMIT_ISSUANCE',
@@ -193,4 +219,65 @@ export function planAssessment(
     }
   }
   return { transitions, status, complete };
+}
+
+/** Categories of issue 15 whose permit is issued on the grant, without evidence of its own. */
+const ISSUED_ON_GRANT: ReadonlySet<PermitCategory> = new Set([
+  PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR,
+  PermitCategory.PERMIT_CATEGORY_START_UP,
+  PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER,
+]);
+
+function categoryRulesVersion(category: PermitCategory, context: AssessmentContext): string {
+  if (category === PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR) return context.orientationYear?.version ?? '';
+  if (category === PermitCategory.PERMIT_CATEGORY_START_UP) return context.startUp?.version ?? '';
+  return context.familyMembers?.version ?? '';
+}
+
+function rulesFor<T>(rules: T | undefined, category: PermitCategory): T {
+  if (rules === undefined) {
+    throw new DecisionError('NO_RULES_FOR_CATEGORY', `No rules loaded for ${category}`, { metadata: { category } });
+  }
+  return rules;
+}
+
+/** The decision of the case's category, with the rules of that category. */
+function decideCase(
+  snapshot: CaseSnapshot,
+  evidence: readonly DecisionEvidence[],
+  context: AssessmentContext,
+  decisionContext: DecisionContext,
+): CategoryDecision & { readonly salaryAssessment?: SalaryAssessmentRecord } {
+  const { application } = snapshot;
+  switch (application.category) {
+    case PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR:
+      return decideOrientationYearCase(application, evidence, {
+        ...decisionContext,
+        rules: rulesFor(context.orientationYear, application.category),
+        completionsUsedBefore: snapshot.completionsUsedBefore ?? [],
+      });
+    case PermitCategory.PERMIT_CATEGORY_START_UP:
+      return decideStartUp(application, evidence, { ...decisionContext, rules: rulesFor(context.startUp, application.category) });
+    case PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER: {
+      const rules = rulesFor(context.familyMembers, application.category);
+      const family = snapshot.family;
+      if (!family?.main) {
+        // Intake checks the main application exists; without it there is nothing to decide the member with.
+        return {
+          outcome: 'REFUSED',
+          reasonCode: 'MAIN_APPLICATION_NOT_FOUND',
+          findings: ['MAIN_APPLICATION_NOT_FOUND'],
+          ruleVersion: rules.version,
+          sponsorRegisterVersion: '',
+          evidenceUsed: [],
+          evidenceSetAside: [],
+        };
+      }
+      return decideFamilyMember(family.main, family.member, rules);
+    }
+    default:
+      return isKnowledgeMigrantCategory(application.category)
+        ? decideKnowledgeMigrant(application, evidence, decisionContext)
+        : decide(application, evidence, context.rules, decisionContext);
+  }
 }

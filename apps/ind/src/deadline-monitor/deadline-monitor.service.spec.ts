@@ -45,6 +45,8 @@ function openCase(alerts: string[] = []): ApplicationRecord {
     arrival: null,
     mvvEnteredOn: null,
     collectionPoint: '',
+    filingRoute: 'SPONSOR',
+    familyMember: null,
     createdAt: new Date('2026-11-02T09:00:00Z'),
     updatedAt: new Date('2026-11-02T09:00:00Z'),
   };

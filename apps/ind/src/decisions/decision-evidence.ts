@@ -5,6 +5,7 @@ import type { SalaryCriterion, SalaryThresholdReference } from '@welkom/referenc
 import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-migrant.command';
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type { EnrolmentStatus, TuitionPayment } from './decision-rules';
+import type { CompletionKind } from '../orientation-year/orientation-year.reference';
 
 /**
  * Evidence as the hub disclosed it to the IND (DisclosedEvidence), reduced to what the rules read. The mapper
@@ -66,7 +67,35 @@ export type WageEvidence = EvidenceProvenance & {
   readonly facts: WageFacts;
 };
 
-export type DecisionEvidence = EnrolmentEvidence | TuitionEvidence | HostingAgreementEvidence | WageEvidence;
+/** The university's DEGREE_AWARDED (issue 15): the completion an orientation year rests on. */
+export interface DegreeFacts {
+  readonly completionKind?: CompletionKind;
+  readonly completedOn?: IsoDate;
+  readonly programmeMonths?: number;
+}
+
+export type DegreeAwardedEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED;
+  readonly facts: DegreeFacts;
+};
+
+/** RVO's START_UP_ASSESSMENT advice (issue 15): positive or negative with RVO's grounds, never the business plan. */
+export interface StartUpAdviceFacts {
+  readonly outcome?: 'POSITIVE' | 'NEGATIVE';
+  readonly assessedOn?: IsoDate;
+  readonly facilitatorName?: string;
+  readonly adviceReference?: string;
+  /** RVO's grounds of a negative advice, e.g. FACILITATOR_MAJORITY_INTEREST. */
+  readonly reasons?: readonly string[];
+}
+
+export type StartUpAssessmentEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT;
+  readonly facts: StartUpAdviceFacts;
+};
+
+export type DecisionEvidence =
+  EnrolmentEvidence | TuitionEvidence | HostingAgreementEvidence | WageEvidence | DegreeAwardedEvidence | StartUpAssessmentEvidence;
 
 /** The application as the IND registered it; the sponsor filed it (for study and research it must). */
 export interface ApplicationForDecision {

@@ -3,6 +3,7 @@ import type { DisclosedEvidence } from '@welkom/contracts/generated/welkom/hub/v
 import { dutchDateOf, fromTimestamp, isIsoDate, type IsoDate } from '@welkom/platform';
 import { salaryCriterionOf } from '@welkom/reference-data';
 import type { DecisionEvidence } from '../decisions/decision-evidence';
+import { COMPLETION_KINDS, type CompletionKind } from '../orientation-year/orientation-year.reference';
 import { ENROLMENT_STATUSES, type EnrolmentStatus, TUITION_PAYMENTS, type TuitionPayment } from '../decisions/decision-rules';
 
 /**
@@ -79,6 +80,33 @@ export function toDecisionEvidence(disclosed: DisclosedEvidence): DecisionEviden
           criterion: salaryCriterionOf(field('category', wage?.category)),
           thresholdReferenceDate: date('threshold_reference_date', wage?.thresholdReferenceDate),
           thresholdTableVersion: field('threshold_table_version', wage?.thresholdTableVersion),
+        },
+      };
+    }
+    case EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED: {
+      const degree = payload?.degreeAwarded;
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED,
+        facts: {
+          completionKind: enumFact<CompletionKind>(field('completion_kind', degree?.completionKind), 'COMPLETION_KIND_', COMPLETION_KINDS),
+          completedOn: date('completed_on', degree?.completedOn),
+          programmeMonths: field('programme_months', degree?.programmeMonths),
+        },
+      };
+    }
+    case EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT: {
+      const advice = payload?.startUpAssessment;
+      const reasons = field('reasons', advice?.reasons);
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT,
+        facts: {
+          outcome: enumFact(field('outcome', advice?.outcome), 'START_UP_ASSESSMENT_OUTCOME_', ['POSITIVE', 'NEGATIVE'] as const),
+          assessedOn: date('assessed_on', advice?.assessedOn),
+          facilitatorName: field('facilitator_name', advice?.facilitatorName),
+          adviceReference: field('advice_reference', advice?.adviceReference),
+          reasons: reasons?.map((reason) => reason.replace(/^START_UP_ADVICE_REASON_/, '')),
         },
       };
     }

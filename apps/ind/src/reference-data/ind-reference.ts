@@ -10,6 +10,10 @@ import {
   type SalaryThresholdReference,
   type WelcomeCentreReference,
 } from '@welkom/reference-data';
+import { bundledFilingChannels, type FilingChannels } from '../self-applicants/filing-channel.reference';
+import { bundledOrientationYearRules, type OrientationYearRules } from '../orientation-year/orientation-year.reference';
+import { bundledStartUpRules, type StartUpRules } from '../start-up/start-up.reference';
+import { bundledFamilyMembersRules, type FamilyMembersRules } from '../families/family-members.reference';
 import { bundledEvidenceRequestReference, type EvidenceRequestReference } from './evidence-request.reference';
 
 /**
@@ -28,6 +32,11 @@ export class IndReference {
     readonly salaryThresholds: SalaryThresholdReference = bundledSalaryThresholdReference(),
     /** The IND desks and expat centres where a residence document is collected (DOMAIN.md §2.7), shared with RVO. */
     readonly collectionPoints: WelcomeCentreReference = bundledWelcomeCentreReference(),
+    /** Issue 15: who carries a self-applicant's filing, and the rules of the orientation year, start-up and family members. */
+    readonly filingChannels: FilingChannels = bundledFilingChannels(),
+    readonly orientationYear: OrientationYearRules = bundledOrientationYearRules(),
+    readonly startUp: StartUpRules = bundledStartUpRules(),
+    readonly familyMembers: FamilyMembersRules = bundledFamilyMembersRules(),
   ) {}
 
   static bundled(): IndReference {

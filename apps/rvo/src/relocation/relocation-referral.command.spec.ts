@@ -67,4 +67,11 @@ describe('the arrival a status event announces', () => {
       'decided_on',
     ]);
   });
+
+  it('refers no family member applying together, who has no pseudonym (its household arrives with the main applicant)', () => {
+    expect(arrivalCommand({ ...granted, category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER, subject: undefined })).toBeUndefined();
+    expect(arrivalCommand({ ...granted, category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER })?.arrival.subjectPseudonym).toBe(
+      granted.subject?.pseudonym,
+    );
+  });
 });

@@ -1,4 +1,8 @@
-import { ApplicationStatus, type ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import {
+  ApplicationStatus,
+  type ApplicationStatusChanged,
+  PermitCategory,
+} from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { FieldViolation } from '@welkom/errors';
 import { fromTimestamp, isIsoDate } from '@welkom/platform';
 import { RvoError } from '../rvo.errors';
@@ -25,6 +29,9 @@ const optional = (text: string | undefined): string | undefined => (text === und
  */
 export function arrivalCommand(event: ApplicationStatusChanged): ArrivalCommand | undefined {
   if (!ARRIVAL_STATUSES.includes(event.status)) return undefined;
+  // A family member applying together (issue 15) is never looked up at the hub, so it has no pseudonym to refer:
+  // the household arrives with the main applicant, whose own referral names the centre.
+  if (event.category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER && !event.subject?.pseudonym) return undefined;
   const violations: FieldViolation[] = [];
   if (!event.applicationRef) violations.push({ field: 'application_ref', description: 'is required' });
   const pseudonym = event.subject?.pseudonym ?? '';

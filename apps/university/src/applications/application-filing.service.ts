@@ -114,6 +114,7 @@ export class ApplicationFilingService {
       // Universities file study and research; the knowledge-migrant details are for employers.
       knowledgeMigrant: undefined,
       arrival: undefined,
+      familyMember: undefined,
     });
     const now = this.clock.now();
     let changes: SponsoredApplicationChanges;

@@ -37,6 +37,42 @@ import {
 import { KnowledgeMigrantDetails, SalaryAssessment } from "./knowledge_migrant";
 import { SponsorChange, sponsorChangeFromJSON, sponsorChangeToNumber } from "./sponsor_events";
 
+export enum FamilyRelation {
+  FAMILY_RELATION_UNSPECIFIED = "FAMILY_RELATION_UNSPECIFIED",
+  FAMILY_RELATION_PARTNER = "FAMILY_RELATION_PARTNER",
+  /** FAMILY_RELATION_MINOR_CHILD - A child under 18 on the day of receipt. */
+  FAMILY_RELATION_MINOR_CHILD = "FAMILY_RELATION_MINOR_CHILD",
+}
+
+export function familyRelationFromJSON(object: any): FamilyRelation {
+  switch (object) {
+    case 0:
+    case "FAMILY_RELATION_UNSPECIFIED":
+      return FamilyRelation.FAMILY_RELATION_UNSPECIFIED;
+    case 1:
+    case "FAMILY_RELATION_PARTNER":
+      return FamilyRelation.FAMILY_RELATION_PARTNER;
+    case 2:
+    case "FAMILY_RELATION_MINOR_CHILD":
+      return FamilyRelation.FAMILY_RELATION_MINOR_CHILD;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum FamilyRelation");
+  }
+}
+
+export function familyRelationToNumber(object: FamilyRelation): number {
+  switch (object) {
+    case FamilyRelation.FAMILY_RELATION_UNSPECIFIED:
+      return 0;
+    case FamilyRelation.FAMILY_RELATION_PARTNER:
+      return 1;
+    case FamilyRelation.FAMILY_RELATION_MINOR_CHILD:
+      return 2;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum FamilyRelation");
+  }
+}
+
 export enum DecisionKind {
   DECISION_KIND_UNSPECIFIED = "DECISION_KIND_UNSPECIFIED",
   /** DECISION_KIND_APPLICATION - Granted or refused under the decision rules. */
@@ -193,8 +229,9 @@ export interface FileApplicationRequest {
   /** The sponsor's own reference (1-64 letters, digits or . _ : / -). */
   sponsorReference: string;
   /**
-   * PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT or
-   * PERMIT_CATEGORY_EU_BLUE_CARD.
+   * PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT,
+   * PERMIT_CATEGORY_EU_BLUE_CARD (sponsored), PERMIT_CATEGORY_ORIENTATION_YEAR, PERMIT_CATEGORY_START_UP (filed
+   * by the applicant through a filing channel) or PERMIT_CATEGORY_FAMILY_MEMBER (with family_member).
    */
   category: PermitCategory;
   /** Whom the application is for: a passport, V-number, BSN or a hub pseudonym. */
@@ -220,7 +257,23 @@ export interface FileApplicationRequest {
    * Where the person will be received (optional facts, never an address): passed on in the status events for
    * RVO's relocation referral to a welcome centre.
    */
-  arrival: ArrivalFacts | undefined;
+  arrival:
+    | ArrivalFacts
+    | undefined;
+  /**
+   * Required for PERMIT_CATEGORY_FAMILY_MEMBER, absent otherwise: the main application this family member applies
+   * together with (DOMAIN.md §1.9). Filed by the party that filed the main application.
+   */
+  familyMember: FamilyMemberDetails | undefined;
+}
+
+/** A family member applying together with a main applicant: linked to the main application and decided with it. */
+export interface FamilyMemberDetails {
+  /** The main application (its application_ref, as in the receipt of its filing). */
+  mainApplicationRef: string;
+  relation: FamilyRelation;
+  /** ISO date of birth (a child must be a minor on the day of receipt); stays at the IND, never on an event. */
+  birthDate: string;
 }
 
 export interface FileApplicationResponse {
@@ -407,6 +460,7 @@ function createBaseFileApplicationRequest(): FileApplicationRequest {
     knowledgeMigrant: undefined,
     collectionPoint: "",
     arrival: undefined,
+    familyMember: undefined,
   };
 }
 
@@ -438,6 +492,9 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
     }
     if (message.arrival !== undefined) {
       ArrivalFacts.encode(message.arrival, writer.uint32(402).fork()).join();
+    }
+    if (message.familyMember !== undefined) {
+      FamilyMemberDetails.encode(message.familyMember, writer.uint32(482).fork()).join();
     }
     return writer;
   },
@@ -525,6 +582,82 @@ export const FileApplicationRequest: MessageFns<FileApplicationRequest> = {
             }
 
             message.arrival = ArrivalFacts.decode(reader, reader.uint32());
+            continue;
+          }
+          case 60: {
+            if (tag !== 482) {
+              break;
+            }
+
+            message.familyMember = FamilyMemberDetails.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFamilyMemberDetails(): FamilyMemberDetails {
+  return { mainApplicationRef: "", relation: FamilyRelation.FAMILY_RELATION_UNSPECIFIED, birthDate: "" };
+}
+
+export const FamilyMemberDetails: MessageFns<FamilyMemberDetails> = {
+  encode(message: FamilyMemberDetails, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mainApplicationRef !== "") {
+      writer.uint32(10).string(message.mainApplicationRef);
+    }
+    if (message.relation !== FamilyRelation.FAMILY_RELATION_UNSPECIFIED) {
+      writer.uint32(16).int32(familyRelationToNumber(message.relation));
+    }
+    if (message.birthDate !== "") {
+      writer.uint32(26).string(message.birthDate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FamilyMemberDetails {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFamilyMemberDetails();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.mainApplicationRef = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.relation = familyRelationFromJSON(reader.int32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.birthDate = reader.string();
             continue;
           }
         }
@@ -2103,7 +2236,11 @@ export const Application: MessageFns<Application> = {
  * caller may not see; PERMISSION_DENIED for IND-only methods; ALREADY_EXISTS when a sponsor reference is
  * filed again with other content; UNAVAILABLE when the hub cannot be reached (nothing was registered).
  * FileApplication: PERMISSION_DENIED (reason NOT_A_SPONSOR) for a caller that holds no sponsor role in the
- * party list (e.g. the EU reporting connector): nothing is registered and nobody is looked up.
+ * party list (e.g. the EU reporting connector): nothing is registered and nobody is looked up. Applicants who
+ * file themselves (orientation year, start-up) reach the IND through a filing channel named in the IND's
+ * reference data (apps/ind/reference/filing-channels.v1.json: RVO's Point of Entry for founders, a university's
+ * international office for its graduates, the IND's own desk); any other caller gets PERMISSION_DENIED
+ * (reason NOT_A_FILING_CHANNEL).
  */
 
 export interface ApplicationIntakeServiceClient {
@@ -2147,7 +2284,11 @@ export interface ApplicationIntakeServiceClient {
  * caller may not see; PERMISSION_DENIED for IND-only methods; ALREADY_EXISTS when a sponsor reference is
  * filed again with other content; UNAVAILABLE when the hub cannot be reached (nothing was registered).
  * FileApplication: PERMISSION_DENIED (reason NOT_A_SPONSOR) for a caller that holds no sponsor role in the
- * party list (e.g. the EU reporting connector): nothing is registered and nobody is looked up.
+ * party list (e.g. the EU reporting connector): nothing is registered and nobody is looked up. Applicants who
+ * file themselves (orientation year, start-up) reach the IND through a filing channel named in the IND's
+ * reference data (apps/ind/reference/filing-channels.v1.json: RVO's Point of Entry for founders, a university's
+ * international office for its graduates, the IND's own desk); any other caller gets PERMISSION_DENIED
+ * (reason NOT_A_FILING_CHANNEL).
  */
 
 export interface ApplicationIntakeServiceController {
