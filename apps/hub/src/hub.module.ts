@@ -41,6 +41,11 @@ import { SponsorshipService } from './relations/sponsorship.service';
 import { SubjectRelationEntity } from './relations/subject-relation.entity';
 import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
+import { readIdentityLinkAuthorities, IdentityLinkAuthorities } from './subjects/identity-link-authority.reference';
+import { SubjectLinkEntity } from './subjects/subject-link.entity';
+import { SubjectLinkGrpcController } from './subjects/subject-link.grpc-controller';
+import { SubjectLinkRepository } from './subjects/subject-link.repository';
+import { SubjectLinkService } from './subjects/subject-link.service';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
 import { SealedSubjectRepository } from './subjects/sealed-subject.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
@@ -53,6 +58,7 @@ export class HubModule {
     const hubOin = oinFromCertificateFile(config.TLS_CERT_FILE);
     // Reference data is checked before anything serves: a bad catalogue stops start-up with its problems.
     const catalogue = readEvidenceCatalogue(config.EVIDENCE_CATALOGUE_FILE);
+    const linkAuthorities = readIdentityLinkAuthorities(config.IDENTITY_LINK_AUTHORITIES_FILE);
     if (!config.SUBJECT_PSEUDONYM_SECRET) {
       new Logger('HubModule').warn('SUBJECT_PSEUDONYM_SECRET is not set: every call about a subject is refused (fail closed)');
     }
@@ -73,6 +79,7 @@ export class HubModule {
           AuditEntryEntity,
           AuditChainHeadEntity,
           SubjectRelationEntity,
+          SubjectLinkEntity,
         ],
         migrations: HUB_MIGRATIONS,
       }),
@@ -84,11 +91,13 @@ export class HubModule {
         EvidenceSourceEventConsumer,
         AuditGrpcController,
         ApplicationStatusEventConsumer,
+        SubjectLinkGrpcController,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },
         { provide: HUB_PARTY_OIN, useValue: hubOin },
         { provide: EvidenceCatalogue, useValue: catalogue },
+        { provide: IdentityLinkAuthorities, useValue: linkAuthorities },
         HubMetricsRepository,
         PartyRepository,
         PartyRegistryService,
@@ -114,6 +123,8 @@ export class HubModule {
         EvidenceRequestExpiryWorker,
         SubjectRelationRepository,
         SponsorshipService,
+        SubjectLinkRepository,
+        SubjectLinkService,
       ],
     };
   }

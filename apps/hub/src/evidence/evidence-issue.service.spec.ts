@@ -17,6 +17,7 @@ import {
   ENROLMENT,
   IND,
   LEIDEN,
+  linkedSubjects,
   NOW,
   recordingAudit,
   storedProof,
@@ -91,6 +92,7 @@ function build(fakes: Fakes = {}) {
     strictFake<EvidenceRequestRepository>('EvidenceRequestRepository', { completePending: async () => [], ...fakes.requests }),
     strictFake<SubjectIdentifierRepository>('SubjectIdentifierRepository', { record: async () => undefined }),
     strictFake<SubjectPseudonymRepository>('SubjectPseudonymRepository', { pseudonymOf: () => SUBJECT, seal: () => Buffer.from('sealed') }),
+    linkedSubjects(),
     strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append }),
     strictFake<EventOutbox>('EventOutbox', {
       enqueue: async (tx, topic) => {
