@@ -37,7 +37,7 @@ import { PartyRegistryService } from './party-registry/party-registry.service';
 import { PartyRepository } from './party-registry/party.repository';
 import { HubMetricsRepository } from './platform/hub-metrics.repository';
 import { ApplicationStatusEventConsumer } from './relations/application-status.event-consumer';
-import { SponsorshipService } from './relations/sponsorship.service';
+import { CaseRelationService } from './relations/case-relation.service';
 import { SubjectRelationEntity } from './relations/subject-relation.entity';
 import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
@@ -122,7 +122,7 @@ export class HubModule {
         EvidenceRequestExpiryService,
         EvidenceRequestExpiryWorker,
         SubjectRelationRepository,
-        SponsorshipService,
+        CaseRelationService,
         SubjectLinkRepository,
         SubjectLinkService,
       ],

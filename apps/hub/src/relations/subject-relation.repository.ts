@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { SubjectRelationRecord } from './subject-relation';
+import type { RelationKind, SubjectRelationRecord } from './subject-relation';
 
 @Injectable()
 export class SubjectRelationRepository {
@@ -23,5 +23,22 @@ export class SubjectRelationRepository {
       ],
     );
     return rows.length > 0;
+  }
+
+  /** Ends the active relations of a kind resting on a case; returns those it ended. */
+  async endForCase(
+    tx: EntityManager,
+    kind: RelationKind,
+    caseReference: string,
+    at: Date,
+    reason: string,
+  ): Promise<Pick<SubjectRelationRecord, 'partyOin' | 'subjectPseudonym'>[]> {
+    const rows = await tx.query<{ party_oin: string; subject_pseudonym: string }[]>(
+      `UPDATE subject_relation SET ended_at = $3, end_reason = $4
+        WHERE kind = $1 AND case_reference = $2 AND ended_at IS NULL
+        RETURNING party_oin, subject_pseudonym`,
+      [kind, caseReference, at, reason],
+    );
+    return rows.map((row) => ({ partyOin: row.party_oin.trim(), subjectPseudonym: row.subject_pseudonym }));
   }
 }
