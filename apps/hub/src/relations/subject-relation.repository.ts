@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@welkom/persistence';
 import type { EntityManager } from 'typeorm';
 import type { RelationKind, SubjectRelationRecord } from './subject-relation';
 
@@ -33,11 +34,13 @@ export class SubjectRelationRepository {
     at: Date,
     reason: string,
   ): Promise<Pick<SubjectRelationRecord, 'partyOin' | 'subjectPseudonym'>[]> {
-    const rows = await tx.query<{ party_oin: string; subject_pseudonym: string }[]>(
-      `UPDATE subject_relation SET ended_at = $3, end_reason = $4
-        WHERE kind = $1 AND case_reference = $2 AND ended_at IS NULL
-        RETURNING party_oin, subject_pseudonym`,
-      [kind, caseReference, at, reason],
+    const rows = queryRows<{ party_oin: string; subject_pseudonym: string }>(
+      await tx.query(
+        `UPDATE subject_relation SET ended_at = $3, end_reason = $4
+          WHERE kind = $1 AND case_reference = $2 AND ended_at IS NULL
+          RETURNING party_oin, subject_pseudonym`,
+        [kind, caseReference, at, reason],
+      ),
     );
     return rows.map((row) => ({ partyOin: row.party_oin.trim(), subjectPseudonym: row.subject_pseudonym }));
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@welkom/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MovedRows, SubjectLinkRecord } from './subject-link';
 
@@ -98,7 +99,7 @@ export class SubjectLinkRepository {
   async linkAndMerge(tx: EntityManager, link: Omit<SubjectLinkRecord, 'moved'>): Promise<MovedRows> {
     const from = link.memberPseudonym;
     const to = link.subjectPseudonym;
-    const ids = async (sql: string): Promise<string[]> => (await tx.query<{ id: string }[]>(sql, [from, to])).map((row) => row.id);
+    const ids = async (sql: string): Promise<string[]> => queryRows<{ id: string }>(await tx.query(sql, [from, to])).map((row) => row.id);
     const moved: MovedRows = {
       links: await ids('UPDATE subject_link SET subject_pseudonym = $2 WHERE unlinked_at IS NULL AND subject_pseudonym = $1 RETURNING id'),
       evidence: await ids('UPDATE evidence SET subject_pseudonym = $2 WHERE subject_pseudonym = $1 RETURNING id'),
