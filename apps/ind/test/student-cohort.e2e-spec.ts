@@ -651,8 +651,10 @@ describe('a cohort of students and researchers through university, hub and IND',
       });
     for (const p of LEIDEN) {
       const access = await accessOf(p);
-      // The IND's signed status events told the hub that Leiden sponsors this person (issue 11, leak 4).
+      // The IND's signed status events told the hub, each once and audited, that the IND holds a case about this
+      // person and that Leiden sponsors them (issue 11).
       expect(access.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => [p.reference, entry.party?.oin])).toEqual([
+        [p.reference, OIN.ind],
         [p.reference, OIN.ind],
       ]);
       const byInd = access.filter((entry) => entry.party?.oin === OIN.ind && entry.action !== 'RELATION_ESTABLISHED');
