@@ -38,6 +38,7 @@ import { PartyRepository } from './party-registry/party.repository';
 import { HubMetricsRepository } from './platform/hub-metrics.repository';
 import { ApplicationStatusEventConsumer } from './relations/application-status.event-consumer';
 import { CaseRelationService } from './relations/case-relation.service';
+import { SponsorNotificationEventConsumer } from './relations/sponsor-notification.event-consumer';
 import { SubjectRelationEntity } from './relations/subject-relation.entity';
 import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity } from './subjects/subject-identifier.entity';
@@ -91,6 +92,7 @@ export class HubModule {
         EvidenceSourceEventConsumer,
         AuditGrpcController,
         ApplicationStatusEventConsumer,
+        SponsorNotificationEventConsumer,
         SubjectLinkGrpcController,
       ],
       providers: [

@@ -13,6 +13,7 @@ import {
   PermitCategory,
   SponsorType,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import { TOPICS } from '@welkom/events';
 import { eventually } from '@welkom/testing';
 import { call, callError, type HubUnderTest, OIN, startHubUnderTest, testBsn } from './hub-test-harness';
@@ -302,5 +303,43 @@ describe('identity links and case relations over real mTLS gRPC, PostgreSQL and 
     expect(refused.code).toBe(status.PERMISSION_DENIED);
     const ended = (await accessLog(subject)).find((entry) => entry.action === 'RELATION_ENDED');
     expect(ended?.party?.oin).toBe(OIN.ind);
+  });
+
+  it('ending a sponsorship: a sponsor reporting the deregistration after the permit ends its own sponsorship only', async () => {
+    const subject = passport();
+    const pseudonym = await decide(subject);
+    const issued = caseEvent(pseudonym, ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED, OIN.leiden);
+    await kafka.publishAs('ind', TOPICS.applicationStatusChanged, issued);
+    await eventually(async () => (await call(evidence('university-leiden').requestEvidence(ask(subject, DECISION_FOR_SPONSOR)))).evidence);
+    const report = (change: SponsorChange) => ({
+      notificationId: randomUUID(),
+      applicationRef: issued.applicationRef,
+      subject: { pseudonym },
+      change,
+      factDate: '2027-02-01',
+      reportedOn: '2027-02-03',
+      revokedEvidence: [],
+      sponsorReference: '',
+    });
+    // Delft cannot end Leiden's sponsorship, and a report of slow progress ends nothing.
+    await kafka.publishAs('university-delft', TOPICS.sponsorNotification, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED));
+    await kafka.publishAs(
+      'university-leiden',
+      TOPICS.sponsorNotification,
+      report(SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await call(evidence('university-leiden').requestEvidence(ask(subject, DECISION_FOR_SPONSOR)))).evidence).toBeDefined();
+
+    await kafka.publishAs('university-leiden', TOPICS.sponsorNotification, report(SponsorChange.SPONSOR_CHANGE_DEREGISTERED));
+    const refused = await eventually(async () => {
+      const error = await callError(evidence('university-leiden').requestEvidence(ask(subject, DECISION_FOR_SPONSOR))).catch(
+        () => undefined,
+      );
+      return error?.reason === 'NO_RELATION' ? error : undefined;
+    });
+    expect(refused.code).toBe(status.PERMISSION_DENIED);
+    const ended = (await accessLog(subject)).filter((entry) => entry.action === 'RELATION_ENDED');
+    expect(ended.map((entry) => entry.party?.oin)).toEqual([OIN.leiden]);
   });
 });

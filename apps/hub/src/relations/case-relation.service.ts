@@ -5,6 +5,7 @@ import { type AuditDraft, auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { SubjectLinkRepository } from '../subjects/subject-link.repository';
 import type { CaseRelationsCommand } from './case-relation.command';
+import type { SponsorshipEndCommand } from './sponsor-notification.command';
 import type { RelationKind } from './subject-relation';
 import { SubjectRelationRepository } from './subject-relation.repository';
 
@@ -72,6 +73,33 @@ export class CaseRelationService {
         }
       }
       if (audit.length > 0) await this.audit.append(tx, audit);
+    });
+  }
+
+  /**
+   * A sponsor reports that what its sponsorship rests on ended. The report can only end the signer's own
+   * sponsorship of that case (it narrows the signer's own access), so the sponsor's signature is enough.
+   */
+  async endReportedSponsorship(command: SponsorshipEndCommand | null, event: ReceivedEvent<unknown>): Promise<void> {
+    if (command === null) return;
+    const now = this.clock.now();
+    const sponsorOin = event.envelope.sourcePartyOin;
+    await this.transactions.run(async (tx) => {
+      if (!(await this.inbox.claim(tx, event))) return;
+      const ended = await this.relations.endForCase(tx, 'SPONSORSHIP', command.applicationRef, now, String(command.change), sponsorOin);
+      if (ended.length === 0) return;
+      await this.audit.append(
+        tx,
+        ended.map((relation) =>
+          this.entry(
+            now,
+            sponsorOin,
+            'RELATION_ENDED',
+            relation.subjectPseudonym,
+            `SPONSORSHIP of ${sponsorOin} for case ${command.applicationRef}: ${command.change}`,
+          ),
+        ),
+      );
     });
   }
 

@@ -11,6 +11,8 @@ import type { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { IND, LEIDEN, linkedSubjects, NOW, recordingAudit, SUBJECT, TX } from '../testing/hub-fixtures';
 import { caseRelationsCommand } from './case-relation.command';
 import { CaseRelationService } from './case-relation.service';
+import { sponsorshipEndCommand } from './sponsor-notification.command';
+import { SponsorChange, type SponsorNotification } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { SubjectRelationRecord } from './subject-relation';
 import type { SubjectRelationRepository } from './subject-relation.repository';
 
@@ -140,5 +142,59 @@ describe('CaseRelationService', () => {
     const drafts = audit.appended.flatMap((a) => a.drafts);
     expect(drafts.map((d) => [d.action, d.subjectPseudonym])).toEqual([['RELATION_ENDED', SUBJECT]]);
     expect(drafts[0].reason).toContain(LEIDEN.oin);
+  });
+});
+
+describe('sponsor notifications', () => {
+  const notification = (change: SponsorChange): SponsorNotification => ({
+    notificationId: '00000000-0000-4000-8000-0000000000e1',
+    applicationRef: CASE,
+    subject: { pseudonym: SUBJECT },
+    change,
+    factDate: '2027-02-01',
+    reportedOn: '2027-02-03',
+    revokedEvidence: [],
+    sponsorReference: '',
+  });
+
+  it.each([
+    [SponsorChange.SPONSOR_CHANGE_DEREGISTERED, true],
+    [SponsorChange.SPONSOR_CHANGE_HOSTING_ENDED, true],
+    [SponsorChange.SPONSOR_CHANGE_EMPLOYMENT_ENDED, true],
+    [SponsorChange.SPONSOR_CHANGE_INSUFFICIENT_STUDY_PROGRESS, false],
+    [SponsorChange.SPONSOR_CHANGE_SALARY_BELOW_CRITERION, false],
+  ])('reads %s as the end of the sponsorship: %s', (change, ends) => {
+    expect(sponsorshipEndCommand(notification(change))).toEqual(ends ? { applicationRef: CASE, change } : null);
+  });
+
+  it('ends only the signing sponsor’s own sponsorship of the case, audited as the sponsor', async () => {
+    const audit = recordingAudit();
+    const endings: unknown[][] = [];
+    const service = new CaseRelationService(
+      strictFake<SubjectRelationRepository>('SubjectRelationRepository', {
+        endForCase: async (_tx, kind, caseReference, _at, reason, partyOin) => {
+          endings.push([kind, caseReference, reason, partyOin]);
+          return [{ partyOin: LEIDEN.oin, subjectPseudonym: SUBJECT }];
+        },
+      }),
+      linkedSubjects(),
+      strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append }),
+      strictFake<EventInbox>('EventInbox', { claim: async () => true }),
+      strictFake<TransactionRepository>('TransactionRepository', { run: async (work) => work(TX) }),
+      strictFake<ClockRepository>('ClockRepository', { now: () => NOW }),
+      strictFake<IdRepository>('IdRepository', { newId: () => RELATION_ID }),
+    );
+    const event = {
+      envelope: { sourcePartyOin: LEIDEN.oin } as ReceivedEvent<unknown>['envelope'],
+      payload: {},
+      topic: 't',
+      partition: 0,
+      offset: '1',
+    };
+    await service.endReportedSponsorship(sponsorshipEndCommand(notification(SponsorChange.SPONSOR_CHANGE_DEREGISTERED)), event);
+    expect(endings).toEqual([['SPONSORSHIP', CASE, SponsorChange.SPONSOR_CHANGE_DEREGISTERED, LEIDEN.oin]]);
+    expect(audit.appended.flatMap((a) => a.drafts.map((d) => [d.action, d.actorOin, d.subjectPseudonym]))).toEqual([
+      ['RELATION_ENDED', LEIDEN.oin, SUBJECT],
+    ]);
   });
 });
