@@ -14,6 +14,7 @@ import { parseMvvTimeLimitReference } from '../apps/consular/src/entry-visa/mvv-
 import { readEvidenceCatalogue } from '../apps/hub/src/catalogue/evidence-catalogue';
 import { readGrantSeed } from '../apps/hub/src/grants/grant-seed';
 import { readPartySeed } from '../apps/hub/src/party-registry/party-seed';
+import { readIdentityLinkAuthorities } from '../apps/hub/src/subjects/identity-link-authority.reference';
 import { parsePublicHolidayReference } from '../apps/ind/src/deadlines/public-holiday.reference';
 import { parseDecisionRules } from '../apps/ind/src/decisions/decision-rules';
 import { parseEvidenceRequestReference } from '../apps/ind/src/reference-data/evidence-request.reference';
@@ -75,6 +76,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'apps/eu-reporting/reference/small-cell-policy.v1.json': (file) => readReferenceFile(smallCellPolicyFileSchema, at(file)),
   'apps/eu-reporting/reference/iso-3166-1-alpha-2.v1.json': (file) => readReferenceFile(citizenshipCodesFileSchema, at(file)),
   'deploy/hub/evidence-catalogue.v1.json': (file) => readEvidenceCatalogue(at(file)),
+  'deploy/hub/identity-link-authorities.v1.json': (file) => readIdentityLinkAuthorities(at(file)),
   'deploy/hub/dev-grants.v1.json': (file) => readGrantSeed(at(file), readEvidenceCatalogue(at('deploy/hub/evidence-catalogue.v1.json'))),
   'deploy/parties/dev-parties.json': (file) => {
     readPartySeed(at(file));

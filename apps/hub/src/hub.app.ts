@@ -1,4 +1,10 @@
-import { AUDIT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, GRANT_CONTRACT, PARTY_REGISTRY_CONTRACT } from '@welkom/contracts';
+import {
+  AUDIT_CONTRACT,
+  EVIDENCE_EXCHANGE_CONTRACT,
+  GRANT_CONTRACT,
+  PARTY_REGISTRY_CONTRACT,
+  SUBJECT_LINK_CONTRACT,
+} from '@welkom/contracts';
 import { startService, type RunningService } from '@welkom/runtime';
 import type { HubConfig } from './hub.config';
 import { HUB_SERVICE_NAME, HubModule } from './hub.module';
@@ -8,6 +14,6 @@ export function startHub(config: HubConfig): Promise<RunningService> {
     serviceName: HUB_SERVICE_NAME,
     module: HubModule.forRoot(config),
     config,
-    contracts: [PARTY_REGISTRY_CONTRACT, GRANT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, AUDIT_CONTRACT],
+    contracts: [PARTY_REGISTRY_CONTRACT, GRANT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, AUDIT_CONTRACT, SUBJECT_LINK_CONTRACT],
   });
 }

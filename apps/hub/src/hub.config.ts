@@ -7,6 +7,9 @@ const REPO_ROOT = join(__dirname, '..', '..', '..');
 /** The evidence catalogue kept in the repository (versioned reference data, ARCHITECTURE.md §4). */
 export const DEFAULT_EVIDENCE_CATALOGUE_FILE = join(REPO_ROOT, 'deploy', 'hub', 'evidence-catalogue.v1.json');
 
+/** Who may link which identifier to a person (issue 11, leak 6): versioned reference data. */
+export const DEFAULT_IDENTITY_LINK_AUTHORITIES_FILE = join(REPO_ROOT, 'deploy', 'hub', 'identity-link-authorities.v1.json');
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const hubConfigSchema = serviceConfigSchema.extend({
@@ -37,6 +40,7 @@ export const hubConfigSchema = serviceConfigSchema.extend({
   /** Identifiers re-sealed in one transaction at most. */
   SUBJECT_RESEAL_BATCH: positiveInt(500),
   EVIDENCE_CATALOGUE_FILE: z.string().min(1).default(DEFAULT_EVIDENCE_CATALOGUE_FILE),
+  IDENTITY_LINK_AUTHORITIES_FILE: z.string().min(1).default(DEFAULT_IDENTITY_LINK_AUTHORITIES_FILE),
   /** Grants created at start when missing (e.g. deploy/hub/dev-grants.v1.json); later changes go through GrantService. */
   GRANT_SEED_FILE: z.string().min(1).optional(),
   /** How often pending evidence requests past their deadline are expired. */

@@ -18,7 +18,9 @@ export type HubErrorReason =
   | 'NOT_RECOGNISED_SPONSOR'
   | 'NOT_THE_ISSUER'
   | 'FOREIGN_ANNOUNCEMENT'
+  | 'NOT_LINK_AUTHORITY'
   | 'EVIDENCE_NOT_FOUND'
+  | 'LINK_NOT_FOUND'
   | 'REQUEST_NOT_FOUND'
   | 'GRANT_NOT_FOUND'
   | 'EVIDENCE_REVOKED'
@@ -50,8 +52,10 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'NOT_RECOGNISED_SPONSOR':
     case 'NOT_THE_ISSUER':
     case 'FOREIGN_ANNOUNCEMENT':
+    case 'NOT_LINK_AUTHORITY':
       return 'PERMISSION_DENIED';
     case 'EVIDENCE_NOT_FOUND':
+    case 'LINK_NOT_FOUND':
     case 'REQUEST_NOT_FOUND':
     case 'GRANT_NOT_FOUND':
       return 'NOT_FOUND';

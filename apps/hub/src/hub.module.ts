@@ -37,13 +37,19 @@ import { PartyRegistryService } from './party-registry/party-registry.service';
 import { PartyRepository } from './party-registry/party.repository';
 import { HubMetricsRepository } from './platform/hub-metrics.repository';
 import { ApplicationStatusEventConsumer } from './relations/application-status.event-consumer';
-import { SponsorshipService } from './relations/sponsorship.service';
+import { CaseRelationService } from './relations/case-relation.service';
+import { SponsorNotificationEventConsumer } from './relations/sponsor-notification.event-consumer';
 import { SubjectRelationEntity } from './relations/subject-relation.entity';
 import { SubjectRelationRepository } from './relations/subject-relation.repository';
 import { SubjectIdentifierEntity, SubjectKeyBindingEntity } from './subjects/subject-identifier.entity';
 import { SubjectKeyCheck } from './subjects/subject-key.check';
 import { SubjectResealService } from './subjects/subject-reseal.service';
 import { SubjectResealWorker } from './subjects/subject-reseal.worker';
+import { readIdentityLinkAuthorities, IdentityLinkAuthorities } from './subjects/identity-link-authority.reference';
+import { SubjectLinkEntity } from './subjects/subject-link.entity';
+import { SubjectLinkGrpcController } from './subjects/subject-link.grpc-controller';
+import { SubjectLinkRepository } from './subjects/subject-link.repository';
+import { SubjectLinkService } from './subjects/subject-link.service';
 import { SubjectIdentifierRepository } from './subjects/subject-identifier.repository';
 import { SealedSubjectRepository } from './subjects/sealed-subject.repository';
 import { SubjectPseudonymRepository } from './subjects/subject-pseudonym.repository';
@@ -56,6 +62,7 @@ export class HubModule {
     const hubOin = oinFromCertificateFile(config.TLS_CERT_FILE);
     // Reference data is checked before anything serves: a bad catalogue stops start-up with its problems.
     const catalogue = readEvidenceCatalogue(config.EVIDENCE_CATALOGUE_FILE);
+    const linkAuthorities = readIdentityLinkAuthorities(config.IDENTITY_LINK_AUTHORITIES_FILE);
     if (!config.SUBJECT_PSEUDONYM_SECRET) {
       new Logger('HubModule').warn('SUBJECT_PSEUDONYM_SECRET is not set: every call about a subject is refused (fail closed)');
     }
@@ -77,6 +84,7 @@ export class HubModule {
           AuditEntryEntity,
           AuditChainHeadEntity,
           SubjectRelationEntity,
+          SubjectLinkEntity,
         ],
         migrations: HUB_MIGRATIONS,
         // The head moves on every append (its triggers keep it forward-only; the service role cannot switch them off).
@@ -90,11 +98,14 @@ export class HubModule {
         EvidenceSourceEventConsumer,
         AuditGrpcController,
         ApplicationStatusEventConsumer,
+        SponsorNotificationEventConsumer,
+        SubjectLinkGrpcController,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },
         { provide: HUB_PARTY_OIN, useValue: hubOin },
         { provide: EvidenceCatalogue, useValue: catalogue },
+        { provide: IdentityLinkAuthorities, useValue: linkAuthorities },
         HubMetricsRepository,
         PartyRepository,
         PartyRegistryService,
@@ -122,7 +133,9 @@ export class HubModule {
         EvidenceRequestExpiryService,
         EvidenceRequestExpiryWorker,
         SubjectRelationRepository,
-        SponsorshipService,
+        CaseRelationService,
+        SubjectLinkRepository,
+        SubjectLinkService,
       ],
     };
   }

@@ -533,7 +533,8 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const refused = await callError(evidence('university-leiden').requestEvidence(askAbout(delftsApplicant)));
     expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NO_RELATION' });
     const log = await accessLog(delftsApplicant);
-    expect(log.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => entry.party?.oin)).toEqual([OIN.ind]);
+    // Both relations the IND's event states, each established by the IND: its own case, and Delft's sponsorship.
+    expect(log.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => entry.party?.oin)).toEqual([OIN.ind, OIN.ind]);
     // Delft's own asks may have been refused too, while the hub had not yet taken its sponsorship.
     expect(log.find((entry) => entry.action === 'EVIDENCE_REQUEST_REFUSED' && entry.party?.oin === OIN.leiden)).toMatchObject({
       refusalReason: 'NO_RELATION',

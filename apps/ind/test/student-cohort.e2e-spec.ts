@@ -652,12 +652,23 @@ describe('a cohort of students and researchers through university, hub and IND',
       });
     for (const p of LEIDEN) {
       const access = await accessOf(p);
-      // The IND's signed status events told the hub that Leiden sponsors this person (issue 11, leak 4).
+      // The IND's signed status events told the hub, each once and audited, that the IND holds a case about this
+      // person and that Leiden sponsors them (issue 11).
       expect(access.filter((entry) => entry.action === 'RELATION_ESTABLISHED').map((entry) => [p.reference, entry.party?.oin])).toEqual([
         [p.reference, OIN.ind],
+        [p.reference, OIN.ind],
       ]);
-      const byInd = access.filter((entry) => entry.party?.oin === OIN.ind && entry.action !== 'RELATION_ESTABLISHED');
       const application = finalCases.get(p.reference) as Application;
+      // The sponsorship ends once, audited: by the IND's event ending the case, or by Leiden's own deregistration
+      // report (whichever the hub takes first); a sponsorship that runs on is not ended.
+      const sponsorshipEnds =
+        p.profile.startsWith('DEREGISTERED') ||
+        [S.APPLICATION_STATUS_REFUSED, S.APPLICATION_STATUS_WITHDRAWN, S.APPLICATION_STATUS_EXPIRED].includes(application.status);
+      expect([p.reference, access.filter((entry) => entry.action === 'RELATION_ENDED').length]).toEqual([
+        p.reference,
+        sponsorshipEnds ? 1 : 0,
+      ]);
+      const byInd = access.filter((entry) => entry.party?.oin === OIN.ind && !entry.action.startsWith('RELATION_'));
       expect(byInd.length).toBeGreaterThan(0);
       for (const entry of byInd) {
         expect([p.reference, entry.action, entry.purpose, entry.legalBasis]).toEqual([

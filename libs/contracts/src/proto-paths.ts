@@ -55,6 +55,12 @@ export const AUDIT_CONTRACT: GrpcContract = {
   service: 'AuditService',
 };
 
+export const SUBJECT_LINK_CONTRACT: GrpcContract = {
+  package: 'welkom.hub.v1',
+  protoFile: 'welkom/hub/v1/subject_link.proto',
+  service: 'SubjectLinkService',
+};
+
 export const TALENT_FEED_CONTRACT: GrpcContract = {
   package: 'welkom.reporting.v1',
   protoFile: 'welkom/reporting/v1/talent_feed.proto',

@@ -276,7 +276,8 @@ export const TOPICS = {
     key: (event: SponsorNotification) => event.applicationRef,
     partitions: 3,
     publisherRoles: [PartyRole.PARTY_ROLE_RECOGNISED_SPONSOR, PartyRole.PARTY_ROLE_UNIVERSITY, PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION],
-    consumerRoles: [PartyRole.PARTY_ROLE_IND],
+    // The hub ends the reporting sponsor's own sponsorship of the case (issue 11).
+    consumerRoles: [PartyRole.PARTY_ROLE_IND, PartyRole.PARTY_ROLE_HUB_OPERATOR],
   }),
   // The MVV leg of an application at the consular posts (apps/consular, DOMAIN.md §2.2): every step on one
   // topic, keyed by the IND case id like the status events, so the IND and the sponsor see the steps in order.

@@ -15,7 +15,11 @@ export type AuditAction =
   | 'GRANT_ENDED'
   | 'SUBJECT_ACCESS_LISTED'
   | 'REQUEST_IDENTIFIER_DISCLOSED'
-  | 'RELATION_ESTABLISHED';
+  | 'RELATION_ESTABLISHED'
+  | 'RELATION_ENDED'
+  | 'SUBJECT_IDENTIFIERS_LINKED'
+  | 'SUBJECT_IDENTIFIERS_UNLINKED'
+  | 'SUBJECT_MERGED';
 
 /** The hub operator read a person's access log (ListSubjectAccess): reading the history is itself history. */
 export const SUBJECT_ACCESS_LISTED: AuditAction = 'SUBJECT_ACCESS_LISTED';

@@ -169,11 +169,17 @@ export class AuditTrailRepository {
    * Reads of the log itself are left out: each read appends one, and listing them would make every page
    * call grow the log it pages through.
    */
-  async pageForSubject(tx: EntityManager, subjectPseudonym: string, afterSequence: string, limit: number): Promise<AuditRecord[]> {
+  /** Entries about any of `subjectPseudonyms` (a subject and those merged into it), in chain order. */
+  async pageForSubject(
+    tx: EntityManager,
+    subjectPseudonyms: readonly string[],
+    afterSequence: string,
+    limit: number,
+  ): Promise<AuditRecord[]> {
     const rows = await tx.query<AuditRow[]>(
       `SELECT ${COLUMNS} FROM audit_entry
-        WHERE subject_pseudonym = $1 AND sequence > $2 AND action <> $3 ORDER BY sequence LIMIT $4`,
-      [subjectPseudonym, afterSequence, SUBJECT_ACCESS_LISTED, limit],
+        WHERE subject_pseudonym = ANY($1::text[]) AND sequence > $2 AND action <> $3 ORDER BY sequence LIMIT $4`,
+      [subjectPseudonyms, afterSequence, SUBJECT_ACCESS_LISTED, limit],
     );
     return rows.map(toRecord);
   }

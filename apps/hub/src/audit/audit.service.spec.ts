@@ -11,6 +11,7 @@ import type { AuditTrailRepository } from './audit-trail.repository';
 import { AuditService } from './audit.service';
 import { type AuditCheckpoint, latestCheckpoint } from './audit-checkpoint';
 import type { AuditCheckpointService } from './audit-checkpoint.service';
+import type { SubjectLinkRepository } from '../subjects/subject-link.repository';
 
 function chainOf(count: number): { records: AuditRecord[]; head: { sequence: string; hash: string } } {
   const drafts = Array.from({ length: count }, () => auditDraft({ occurredAt: NOW, actorOin: IND.oin, action: 'EVIDENCE_DISCLOSED' }));
@@ -34,6 +35,10 @@ function build(trail: Partial<AuditTrailRepository>, signed: () => Promise<Audit
     strictFake<TransactionRepository>('TransactionRepository', { run: async (work) => work(TX) }),
     strictFake<ClockRepository>('ClockRepository', { now: () => NOW }),
     strictFake<AuditCheckpointService>('AuditCheckpointService', { latest }),
+    strictFake<SubjectLinkRepository>('SubjectLinkRepository', {
+      resolve: async (_tx, pseudonyms) => new Map(pseudonyms.map((pseudonym) => [pseudonym, pseudonym])),
+      membersOf: async () => [],
+    }),
   );
 }
 
@@ -185,7 +190,7 @@ describe('AuditService.subjectAccess', () => {
 
     await service.subjectAccess(HUB.oin, COMMAND);
 
-    expect(reads).toEqual([[TX, SUBJECT]]);
+    expect(reads).toEqual([[TX, [SUBJECT]]]);
     expect(audit.appended).toEqual([
       {
         tx: TX,

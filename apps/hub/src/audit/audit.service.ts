@@ -5,6 +5,7 @@ import { invalidRequest } from '../grants/grant.command';
 import { HubError } from '../hub.errors';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
 import { PartyRepository } from '../party-registry/party.repository';
+import { SubjectLinkRepository } from '../subjects/subject-link.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import { AuditChainVerifier, auditDraft, type AuditRecord, type ChainBreak, GENESIS_HASH, SUBJECT_ACCESS_LISTED } from './audit-chain';
 import type { SubjectAccessCommand, VerifyChainCommand } from './audit.command';
@@ -48,6 +49,7 @@ export class AuditService {
     private readonly transactions: TransactionRepository,
     private readonly clock: ClockRepository,
     private readonly checkpoints: AuditCheckpointService,
+    private readonly links: SubjectLinkRepository,
   ) {}
 
   /**
@@ -108,18 +110,23 @@ export class AuditService {
    */
   async subjectAccess(callerOin: string, command: SubjectAccessCommand): Promise<SubjectAccess> {
     const operator = await this.registry.hubOperator(callerOin);
-    const subjectPseudonym = this.subjects.pseudonymOf(command.subject);
-    const read = auditDraft({
-      occurredAt: this.clock.now(),
-      actorOin: operator.oin,
-      action: SUBJECT_ACCESS_LISTED,
-      subjectPseudonym,
-      purpose: command.purpose,
-    });
+    const ownPseudonym = this.subjects.pseudonymOf(command.subject);
+    let subjectPseudonym = ownPseudonym;
     let page: AuditRecord[];
     try {
       page = await this.transactions.run(async (tx) => {
-        const entries = await this.audit.pageForSubject(tx, subjectPseudonym, command.afterSequence, command.pageSize + 1);
+        // The person is one subject whichever identifier names them (issue 11, leak 6): the entries written
+        // under pseudonyms merged into it are theirs too (the chain itself is never rewritten).
+        subjectPseudonym = (await this.links.resolve(tx, [ownPseudonym])).get(ownPseudonym) ?? ownPseudonym;
+        const pseudonyms = [subjectPseudonym, ...(await this.links.membersOf(tx, subjectPseudonym))];
+        const entries = await this.audit.pageForSubject(tx, pseudonyms, command.afterSequence, command.pageSize + 1);
+        const read = auditDraft({
+          occurredAt: this.clock.now(),
+          actorOin: operator.oin,
+          action: SUBJECT_ACCESS_LISTED,
+          subjectPseudonym,
+          purpose: command.purpose,
+        });
         await this.audit.append(tx, [read]);
         return entries;
       });

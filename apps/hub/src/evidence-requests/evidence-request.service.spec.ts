@@ -12,7 +12,21 @@ import type { PartyRegistryService } from '../party-registry/party-registry.serv
 import type { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import type { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
-import { CATALOGUE, ENROLMENT, grant, IND, LEIDEN, NOW, recordingAudit, storedProof, SUBJECT, TX, UWV } from '../testing/hub-fixtures';
+import type { SubjectLinkRepository } from '../subjects/subject-link.repository';
+import {
+  CATALOGUE,
+  ENROLMENT,
+  grant,
+  IND,
+  LEIDEN,
+  linkedSubjects,
+  NOW,
+  recordingAudit,
+  storedProof,
+  SUBJECT,
+  TX,
+  UWV,
+} from '../testing/hub-fixtures';
 import type { EvidenceRequestRecord } from './evidence-request';
 import type { RequestItem } from './evidence-request.decision';
 import { EvidenceRequestRepository } from './evidence-request.repository';
@@ -49,6 +63,7 @@ interface Fakes {
   outbox?: Partial<EventOutbox>;
   subjectIdentifiers?: Partial<SubjectIdentifierRepository>;
   registry?: Partial<PartyRegistryService>;
+  links?: SubjectLinkRepository;
 }
 
 function service(fakes: Fakes = {}) {
@@ -76,6 +91,7 @@ function service(fakes: Fakes = {}) {
       seal: () => ({ keyId: 'sk-test', bytes: Buffer.from('sealed') }),
       open: () => ({ kind: 'bsn', value: '123456782' }),
     }),
+    fakes.links ?? linkedSubjects(),
     CATALOGUE,
     strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append, ...fakes.audit }),
     strictFake<EventOutbox>('EventOutbox', fakes.outbox),
@@ -116,6 +132,17 @@ describe('EvidenceRequestService.handleBatch', () => {
     expect(uwv.ok).toBe(false);
     if (!uwv.ok) expect((uwv.error as HubError).hubReason).toBe('NO_GRANT');
     expect(metrics).toEqual(['batch 2', 'request disclosed', 'not-asked-again EVIDENCE_TYPE_ENROLMENT_PROOF vault', 'request NO_GRANT']);
+  });
+
+  it('answers a request under a linked identifier from the evidence stored under the one subject (leak 6)', async () => {
+    const vNumberPseudonym = `subj_${'v'.repeat(52)}`;
+    const { service: requests, audit, metrics } = service({ links: linkedSubjects({ [vNumberPseudonym]: SUBJECT }) });
+
+    const [answer] = await requests.handleBatch([{ ...item(IND.oin), subjectPseudonym: vNumberPseudonym }]);
+
+    expect(answer).toMatchObject({ ok: true, value: { kind: 'disclosed', evidence: { subjectPseudonym: SUBJECT } } });
+    expect(audit.appended[0].drafts.map((d) => [d.action, d.subjectPseudonym])).toEqual([['EVIDENCE_DISCLOSED', SUBJECT]]);
+    expect(metrics).toContain('not-asked-again EVIDENCE_TYPE_ENROLMENT_PROOF vault');
   });
 
   it('answers nobody when the audit trail cannot be written (fail closed)', async () => {

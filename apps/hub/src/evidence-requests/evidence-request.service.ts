@@ -19,6 +19,7 @@ import { type BatchItemResult, MicroBatcher } from '../platform/micro-batcher';
 import { relationKey, relationsByPartyAndSubject } from '../relations/subject-relation';
 import type { SubjectId } from '../subjects/subject-identifier';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
+import { SubjectLinkRepository } from '../subjects/subject-link.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import type { EvidenceRequestRecord } from './evidence-request';
 import type { RequestEvidenceCommand } from './evidence-request.command';
@@ -61,6 +62,7 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     private readonly requests: EvidenceRequestRepository,
     private readonly subjectIdentifiers: SubjectIdentifierRepository,
     private readonly subjects: SubjectPseudonymRepository,
+    private readonly links: SubjectLinkRepository,
     private readonly catalogue: EvidenceCatalogue,
     private readonly audit: AuditTrailRepository,
     @Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox,
@@ -216,7 +218,14 @@ export class EvidenceRequestService implements OnApplicationShutdown {
    * with requests that must wait for a source opens a transaction, because registering them, their events
    * and their audit entries must commit together.
    */
-  private async decideAndRecord(items: readonly RequestItem[], now: Date): Promise<Decided[]> {
+  private async decideAndRecord(batch: readonly RequestItem[], now: Date): Promise<Decided[]> {
+    // Whichever identifier names the person, the request is about the one subject it is linked to (issue 11,
+    // leak 6): evidence issued under the passport answers a request under the V-number.
+    const resolved = await this.links.resolve(
+      null,
+      batch.map((item) => item.subjectPseudonym),
+    );
+    const items = batch.map((item) => ({ ...item, subjectPseudonym: resolved.get(item.subjectPseudonym) ?? item.subjectPseudonym }));
     const snapshot = await this.snapshots.load(null, {
       oins: [...new Set(items.flatMap((item) => [item.callerOin, ...(item.command.sourceOin ? [item.command.sourceOin] : [])]))],
       evidenceTypes: [...new Set(items.map((item) => item.command.entry.type))],

@@ -17,6 +17,7 @@ import {
   ENROLMENT,
   IND,
   LEIDEN,
+  linkedSubjects,
   NOW,
   recordingAudit,
   storedProof,
@@ -94,6 +95,7 @@ function build(fakes: Fakes = {}) {
       pseudonymOf: () => SUBJECT,
       seal: () => ({ keyId: 'sk-test', bytes: Buffer.from('sealed') }),
     }),
+    linkedSubjects(),
     strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append }),
     strictFake<EventOutbox>('EventOutbox', {
       enqueue: async (tx, topic) => {

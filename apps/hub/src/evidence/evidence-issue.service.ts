@@ -14,6 +14,7 @@ import { PartyRegistryService } from '../party-registry/party-registry.service';
 import type { PartyRecord } from '../party-registry/party.repository';
 import { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
+import { SubjectLinkRepository } from '../subjects/subject-link.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import type { EvidenceRecord } from './evidence';
 import {
@@ -60,6 +61,7 @@ export class EvidenceIssueService {
     private readonly requests: EvidenceRequestRepository,
     private readonly subjectIdentifiers: SubjectIdentifierRepository,
     private readonly subjects: SubjectPseudonymRepository,
+    private readonly links: SubjectLinkRepository,
     private readonly audit: AuditTrailRepository,
     @Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox,
     @Inject(EVENT_INBOX) private readonly inbox: EventInbox,
@@ -85,7 +87,8 @@ export class EvidenceIssueService {
   async issue(callerOin: string, command: IssueEvidenceCommand, event?: ReceivedEvent<unknown>): Promise<IssueOutcome> {
     const party = await this.registry.callerRecord(callerOin);
     const now = this.clock.now();
-    const subjectPseudonym = this.subjects.pseudonymOf(command.subject);
+    // The identifier's own pseudonym, until the transaction resolves it through the person's links (leak 6).
+    let subjectPseudonym = this.subjects.pseudonymOf(command.subject);
     const subUnitProblem = subUnitViolation(party, command.subUnit, 'evidence.sub_unit');
     const validity = evidenceValidity(command.entry, command.issuedAt, command.validUntil, now);
     if (subUnitProblem || 'violations' in validity) {
@@ -120,6 +123,7 @@ export class EvidenceIssueService {
           const applied = await this.vault.findBySourceReference(tx, party.oin, command.entry.type, command.sourceReference);
           if (applied) return { evidence: applied, alreadyIssued: true, completed: [] };
         }
+        subjectPseudonym = (await this.links.resolve(tx, [subjectPseudonym])).get(subjectPseudonym) ?? subjectPseudonym;
         await this.vault.lockSubjects(tx, [{ evidenceType: command.entry.type, subjectPseudonym }]);
         const existing = await this.vault.findBySourceReference(tx, party.oin, command.entry.type, command.sourceReference);
         if (existing) {

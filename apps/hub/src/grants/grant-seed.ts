@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { readReferenceFile, ReferenceDataError, referenceFileSchema } from '@welkom/reference-data';
-import { type CreateGrantRequest, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import type { CreateGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { RELATION_KINDS, relationToMessage } from '../relations/subject-relation';
 import type { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { toTimestamp } from '@welkom/platform';
@@ -32,7 +33,7 @@ export const grantSeedFileSchema = referenceFileSchema({
       validTo: z.string(),
       requiresExplicitRequest: z.boolean().optional(),
       /** The relation with the subject the requester must hold (issue 11, leak 4); none when absent. */
-      relation: z.enum(['SPONSORSHIP']).optional(),
+      relation: z.enum(RELATION_KINDS).optional(),
       /**
        * A grant the file once shipped and that has since been replaced: the seed ends it where it exists (as
        * the hub operator would, audited and evented) and never creates it. Grants never change once made, so
@@ -69,8 +70,7 @@ export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): G
         validFrom: timestamp(seed.validFrom),
         validTo: timestamp(seed.validTo),
         requiresExplicitRequest: seed.requiresExplicitRequest ?? false,
-        requiredRelation:
-          seed.relation === 'SPONSORSHIP' ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+        requiredRelation: relationToMessage(seed.relation ?? null),
         createdAt: undefined,
         endedAt: undefined,
         endReason: '',

@@ -1,7 +1,7 @@
 import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/timestamp';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import { type CreateGrantRequest, type EndGrantRequest, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
-import type { RelationKind } from '../relations/subject-relation';
+import type { CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { type RelationKind, relationFromMessage } from '../relations/subject-relation';
 import type { FieldViolation } from '@welkom/errors';
 import { fieldRule, invalid, message, oin, parseRequest, raw, refineRequest, text, type TextRule, uuid } from '@welkom/validation';
 import { z } from 'zod';
@@ -88,8 +88,8 @@ function grantSchema(catalogue: EvidenceCatalogue, idFromSeed: boolean) {
     validTo: grantEnd,
     requiresExplicitRequest: flag,
     requiredRelation: fieldRule<RelationKind | null>((value) => {
-      if (value === undefined || value === null || value === SubjectRelation.SUBJECT_RELATION_UNSPECIFIED) return null;
-      return value === SubjectRelation.SUBJECT_RELATION_SPONSORSHIP ? 'SPONSORSHIP' : invalid('is not a relation the hub can check');
+      const kind = relationFromMessage(value);
+      return kind === undefined ? invalid('is not a relation the hub can check') : kind;
     }),
   };
   return refineRequest(message(shape), (grant, report) => {

@@ -1,4 +1,5 @@
-import { type Grant, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import type { Grant } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import { relationToMessage } from '../relations/subject-relation';
 import { toOptionalTimestamp, toTimestamp } from '@welkom/platform';
 import type { GrantRecord } from './grant';
 
@@ -17,9 +18,6 @@ export function toGrantMessage(grant: GrantRecord): Grant {
     createdAt: toTimestamp(grant.createdAt),
     endedAt: toOptionalTimestamp(grant.endedAt),
     endReason: grant.endReason ?? '',
-    requiredRelation:
-      grant.requiredRelation === 'SPONSORSHIP'
-        ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP
-        : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+    requiredRelation: relationToMessage(grant.requiredRelation),
   };
 }

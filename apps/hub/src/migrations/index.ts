@@ -6,6 +6,7 @@ import { EvidenceRequestQuestion1765050000002 } from './1765050000002-evidence-r
 import { EvidenceContentCommitment1765300000000 } from './1765300000000-evidence-content-commitment';
 import { SubjectRelations1765300000001 } from './1765300000001-subject-relations';
 import { EvidenceRequestIdentifierDisclosed1765350000000 } from './1765350000000-evidence-request-identifier-disclosed';
+import { SubjectLinks1765400000000 } from './1765400000000-subject-links';
 import { SubjectKeyIds1765600000000 } from './1765600000000-subject-key-ids';
 
 /** In order. Never edit a committed migration: add a new one. */
@@ -18,5 +19,6 @@ export const HUB_MIGRATIONS = [
   EvidenceContentCommitment1765300000000,
   SubjectRelations1765300000001,
   EvidenceRequestIdentifierDisclosed1765350000000,
+  SubjectLinks1765400000000,
   SubjectKeyIds1765600000000,
 ];

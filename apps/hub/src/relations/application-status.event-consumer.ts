@@ -2,16 +2,16 @@ import { Controller } from '@nestjs/common';
 import type { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
 import { OnEvent, type ReceivedEvent } from '@welkom/messaging';
-import { recordSponsorshipCommand } from './sponsorship.command';
-import { SponsorshipService } from './sponsorship.service';
+import { caseRelationsCommand } from './case-relation.command';
+import { CaseRelationService } from './case-relation.service';
 
-/** The IND's application status events, signed by the IND: where the hub learns who sponsors whom. */
+/** The IND's application status events, signed by the IND: where the hub learns who holds a case and who sponsors whom. */
 @Controller()
 export class ApplicationStatusEventConsumer {
-  constructor(private readonly sponsorships: SponsorshipService) {}
+  constructor(private readonly relations: CaseRelationService) {}
 
   @OnEvent(TOPICS.applicationStatusChanged)
   async onStatusChanged(event: ReceivedEvent<ApplicationStatusChanged>): Promise<void> {
-    await this.sponsorships.record(recordSponsorshipCommand(event.payload), event);
+    await this.relations.record(caseRelationsCommand(event.payload), event);
   }
 }

@@ -9,6 +9,8 @@ import type { EvidenceRecord } from '../evidence/evidence';
 import type { GrantRecord } from '../grants/grant';
 import { DEFAULT_EVIDENCE_CATALOGUE_FILE } from '../hub.config';
 import type { PartyRecord } from '../party-registry/party.repository';
+import type { SubjectLinkRepository } from '../subjects/subject-link.repository';
+import { strictFake } from '@welkom/testing/strict-fake';
 
 /** Fixtures for the small tests: the real catalogue, the dev parties, one grant and one proof. */
 export const CATALOGUE = readEvidenceCatalogue(DEFAULT_EVIDENCE_CATALOGUE_FILE);
@@ -104,4 +106,11 @@ export function recordingAudit(): {
       return Promise.resolve(records);
     },
   };
+}
+
+/** Links that resolve every pseudonym to itself: a hub where nobody linked identifiers, or `links` (member → subject). */
+export function linkedSubjects(links: Record<string, string> = {}): SubjectLinkRepository {
+  return strictFake<SubjectLinkRepository>('SubjectLinkRepository', {
+    resolve: (_tx, pseudonyms) => Promise.resolve(new Map(pseudonyms.map((pseudonym) => [pseudonym, links[pseudonym] ?? pseudonym]))),
+  });
 }

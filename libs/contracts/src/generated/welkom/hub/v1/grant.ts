@@ -25,6 +25,11 @@ export enum SubjectRelation {
    * events say (the sponsor filed for that person).
    */
   SUBJECT_RELATION_SPONSORSHIP = "SUBJECT_RELATION_SPONSORSHIP",
+  /**
+   * SUBJECT_RELATION_CASE_HOLDER - The party holds a case about the subject: for the IND, an application about that person, as its own
+   * signed application status events say. Learnt like a sponsorship, and audited.
+   */
+  SUBJECT_RELATION_CASE_HOLDER = "SUBJECT_RELATION_CASE_HOLDER",
 }
 
 export function subjectRelationFromJSON(object: any): SubjectRelation {
@@ -35,6 +40,9 @@ export function subjectRelationFromJSON(object: any): SubjectRelation {
     case 1:
     case "SUBJECT_RELATION_SPONSORSHIP":
       return SubjectRelation.SUBJECT_RELATION_SPONSORSHIP;
+    case 2:
+    case "SUBJECT_RELATION_CASE_HOLDER":
+      return SubjectRelation.SUBJECT_RELATION_CASE_HOLDER;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectRelation");
   }
@@ -46,6 +54,8 @@ export function subjectRelationToNumber(object: SubjectRelation): number {
       return 0;
     case SubjectRelation.SUBJECT_RELATION_SPONSORSHIP:
       return 1;
+    case SubjectRelation.SUBJECT_RELATION_CASE_HOLDER:
+      return 2;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectRelation");
   }
