@@ -24,6 +24,8 @@ export type HubErrorReason =
   | 'EVIDENCE_REVOKED'
   | 'EVIDENCE_EXPIRED'
   | 'GRANT_ALREADY_ENDED'
+  | 'GRANT_ALREADY_APPROVED'
+  | 'FOUR_EYES_REQUIRED'
   | 'SOURCE_REFERENCE_CONFLICT'
   | 'PSEUDONYMISATION_NOT_CONFIGURED'
   | 'AUDIT_UNAVAILABLE'
@@ -50,6 +52,7 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'NOT_RECOGNISED_SPONSOR':
     case 'NOT_THE_ISSUER':
     case 'FOREIGN_ANNOUNCEMENT':
+    case 'FOUR_EYES_REQUIRED':
       return 'PERMISSION_DENIED';
     case 'EVIDENCE_NOT_FOUND':
     case 'REQUEST_NOT_FOUND':
@@ -58,6 +61,7 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'EVIDENCE_REVOKED':
     case 'EVIDENCE_EXPIRED':
     case 'GRANT_ALREADY_ENDED':
+    case 'GRANT_ALREADY_APPROVED':
     case 'PSEUDONYMISATION_NOT_CONFIGURED':
       return 'FAILED_PRECONDITION';
     case 'SOURCE_REFERENCE_CONFLICT':

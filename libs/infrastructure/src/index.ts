@@ -1,13 +1,27 @@
 export {
   DEV_CA_COMMON_NAME,
   ensureDevCertificates,
+  ensureDevOperatorCertificates,
+  operatorCertificateKey,
   ensureUntrustedCertificates,
   UNTRUSTED_CA_COMMON_NAME,
   type DevCertificates,
+  type DevOperator,
   type DevParty,
+  type OperatorCertificateFiles,
   type PartyCertificateFiles,
 } from './certs/dev-certificates';
-export { CERTIFICATES_DIR, DEV_PARTIES_FILE, devSecret, readDevParties, startInfrastructure, type Infrastructure } from './infrastructure';
+export {
+  CERTIFICATES_DIR,
+  DEV_OPERATORS_FILE,
+  DEV_PARTIES_FILE,
+  devSecret,
+  ensureDevPki,
+  readDevOperators,
+  readDevParties,
+  startInfrastructure,
+  type Infrastructure,
+} from './infrastructure';
 export {
   resolveKafka,
   startKafkaBroker,

@@ -21,5 +21,8 @@ export function toGrantMessage(grant: GrantRecord): Grant {
       grant.requiredRelation === 'SPONSORSHIP'
         ? SubjectRelation.SUBJECT_RELATION_SPONSORSHIP
         : SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+    proposedBy: grant.proposedBy ?? '',
+    approvedAt: toOptionalTimestamp(grant.approvedAt),
+    approvedBy: grant.approvedBy ?? '',
   };
 }

@@ -5,6 +5,7 @@ import { EvidenceRequestRoutedSource1764600000000 } from './1764600000000-eviden
 import { EvidenceRequestQuestion1765050000002 } from './1765050000002-evidence-request-question';
 import { EvidenceContentCommitment1765300000000 } from './1765300000000-evidence-content-commitment';
 import { SubjectRelations1765300000001 } from './1765300000001-subject-relations';
+import { AccountableOperators1765400000000 } from './1765400000000-accountable-operators';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const HUB_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const HUB_MIGRATIONS = [
   EvidenceRequestQuestion1765050000002,
   EvidenceContentCommitment1765300000000,
   SubjectRelations1765300000001,
+  AccountableOperators1765400000000,
 ];
