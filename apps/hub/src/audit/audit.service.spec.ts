@@ -290,6 +290,7 @@ describe('AuditService.subjectAccess', () => {
           expect.objectContaining({
             action: 'SUBJECT_ACCESS_LISTED',
             actorOin: HUB.oin,
+            actorOperator: 'anna.devries',
             subjectPseudonym: SUBJECT,
             purpose: 'COMPLAINT_HANDLING',
           }),
