@@ -11,7 +11,8 @@ import {
 import { resolveKafka } from './kafka/kafka-broker';
 import { resolvePostgres } from './postgres/postgres-server';
 import { REPO_ROOT } from './repo-root';
-import { readPartyFile } from '@welkom/reference-data';
+import { readPartyFile, readReferenceFile, referenceFileSchema } from '@welkom/reference-data';
+import { z } from 'zod';
 
 export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
 export const DEV_OPERATORS_FILE = join(REPO_ROOT, 'deploy', 'hub', 'dev-operators.json');
@@ -37,10 +38,12 @@ export function readDevParties(file: string = DEV_PARTIES_FILE): DevParty[] {
 
 /** The development operators (people acting for the hub operator), from deploy/hub/dev-operators.json. */
 export function readDevOperators(file: string = DEV_OPERATORS_FILE): DevOperator[] {
-  const { operators } = JSON.parse(readFileSync(file, 'utf8')) as { operators?: DevOperator[] };
-  if (!Array.isArray(operators)) throw new Error(`${file}: no "operators" list`);
-  return operators.map(({ id, name }) => ({ id, name }));
+  return readReferenceFile(devOperatorFileSchema, file).operators;
 }
+
+const devOperatorFileSchema = referenceFileSchema({
+  operators: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).min(1),
+});
 
 /**
  * The development PKI: a certificate per party and sub-unit, then one per development operator under the same CA
