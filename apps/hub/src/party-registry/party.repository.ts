@@ -50,7 +50,7 @@ export class PartyRepository {
    * Insert or update by OIN, sub-units replaced; reference data loads are repeatable. `alsoInTransaction` runs in
    * the same transaction (the audit of what changed commits with the change).
    */
-  async upsert(parties: PartyRecord[], alsoInTransaction: (tx: EntityManager) => Promise<void> = async () => undefined): Promise<void> {
+  async upsert(parties: PartyRecord[], alsoInTransaction: (tx: EntityManager) => Promise<void> = () => Promise.resolve()): Promise<void> {
     if (parties.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
       await tx.getRepository(PartyEntity).upsert(
