@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { ConfigError, loadConfig, serviceConfigSchema } from '@welkom/config';
 import { allTopicDefinitions } from '@welkom/events';
@@ -14,14 +13,23 @@ import {
   TopicCatalog,
 } from '@welkom/messaging';
 import { createDataSource } from '@welkom/persistence';
+import { HubReplayAuthority, hubOinOf } from '@welkom/runtime';
 
-/** Only what the tool needs: where Kafka is and, to record replays, a service database. */
+/**
+ * Only what the tool needs: where Kafka is and, to record replays, a service database and the hub, reached with the
+ * operator's personal certificate (issue 12: a replay is audited with the person, not with a self-declared name).
+ */
 const dltConfigSchema = z.object({
   KAFKA_BROKERS: serviceConfigSchema.shape.KAFKA_BROKERS,
   DATABASE_URL: serviceConfigSchema.shape.DATABASE_URL.optional(),
   /** The replaying party's certificate and key: each replay carries a mark signed with them, which lets a STALE event apply. */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  HUB_GRPC_ADDRESS: z.string().min(1).optional(),
+  PARTY_DIRECTORY_FILE: serviceConfigSchema.shape.PARTY_DIRECTORY_FILE,
+  TLS_CA_FILE: serviceConfigSchema.shape.TLS_CA_FILE.optional(),
+  OPERATOR_TLS_CERT_FILE: z.string().min(1).optional(),
+  OPERATOR_TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 /**
@@ -56,7 +64,18 @@ async function main(argv: string[]): Promise<number> {
               : undefined,
           )
         : undefined,
-      operator: userInfo().username,
+      authority:
+        config.HUB_GRPC_ADDRESS && config.TLS_CA_FILE && config.OPERATOR_TLS_CERT_FILE && config.OPERATOR_TLS_KEY_FILE
+          ? new HubReplayAuthority({
+              hubAddress: config.HUB_GRPC_ADDRESS,
+              hubOin: hubOinOf(config.PARTY_DIRECTORY_FILE),
+              operator: {
+                caCertificatePath: config.TLS_CA_FILE,
+                certificatePath: config.OPERATOR_TLS_CERT_FILE,
+                privateKeyPath: config.OPERATOR_TLS_KEY_FILE,
+              },
+            })
+          : undefined,
       out: (line) => console.log(line),
     });
   } finally {

@@ -37,6 +37,7 @@ import {
   reportingGroupsFileSchema,
   smallCellPolicyFileSchema,
 } from '../apps/eu-reporting/src/feed/feed-reference.loader';
+import { readDevOperators } from '@welkom/infrastructure';
 
 const ROOT = path.join(__dirname, '..');
 const at = (file: string): string => path.join(ROOT, file);
@@ -78,6 +79,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'deploy/hub/evidence-catalogue.v1.json': (file) => readEvidenceCatalogue(at(file)),
   'deploy/hub/identity-link-authorities.v1.json': (file) => readIdentityLinkAuthorities(at(file)),
   'deploy/hub/dev-grants.v1.json': (file) => readGrantSeed(at(file), readEvidenceCatalogue(at('deploy/hub/evidence-catalogue.v1.json'))),
+  'deploy/hub/dev-operators.json': (file) => readDevOperators(at(file)),
   'deploy/parties/dev-parties.json': (file) => {
     readPartySeed(at(file));
     return readPartyFile(at(file));

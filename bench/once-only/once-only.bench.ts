@@ -280,14 +280,14 @@ async function main(): Promise<void> {
     const batchCount = Number(/welkom_hub_evidence_request_batch_size_count\{[^}]*\} ([\d.e+]+)/.exec(metrics)?.[1]);
     console.log(`\naudit entries for answers: ${rows[0].disclosed} (answers received: ${hubAnswered}); chain length ${rows[0].total}`);
     console.log(`requests per committed transaction (mean): ${(batchSum / batchCount).toFixed(1)} over ${batchCount} transactions`);
-    // Verifying the chain is the hub operator's call: the `hub` party holds HUB_OPERATOR in development.
+    // Verifying the chain is an operator's call, in person: a development operator's certificate (issue 12).
     const audit = createGrpcClient(
       AUDIT_CONTRACT,
       hub.grpcAddress,
-      createClientCredentials(material('hub')),
+      createClientCredentials(material('operator.anna.devries')),
     ).getService<AuditServiceClient>('AuditService');
     const verifyStart = process.hrtime.bigint();
-    const verdict = await firstValueFrom(audit.verifyAuditChain({ fromSequence: '0', limit: '0' }));
+    const verdict = await firstValueFrom(audit.verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }));
     console.log(
       `VerifyAuditChain: intact=${verdict.intact}, ${verdict.verifiedEntries} entries in ${(Number(process.hrtime.bigint() - verifyStart) / 1e9).toFixed(1)} s`,
     );

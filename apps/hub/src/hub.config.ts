@@ -61,6 +61,11 @@ export const hubConfigSchema = serviceConfigSchema.extend({
    * first entry could change along with everything else.
    */
   AUDIT_CHAIN_ID: z.string().min(1).max(200).optional(),
+  /**
+   * The most entries one VerifyAuditChain call re-hashes (issue 12): a larger chain is verified in several calls,
+   * each continuing from the last one's last_verified_sequence, or incrementally from a verified checkpoint.
+   */
+  AUDIT_VERIFY_MAX_ENTRIES: positiveInt(1_000_000),
 });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;

@@ -26,6 +26,8 @@ export type HubErrorReason =
   | 'EVIDENCE_REVOKED'
   | 'EVIDENCE_EXPIRED'
   | 'GRANT_ALREADY_ENDED'
+  | 'GRANT_ALREADY_APPROVED'
+  | 'FOUR_EYES_REQUIRED'
   | 'SOURCE_REFERENCE_CONFLICT'
   | 'PSEUDONYMISATION_NOT_CONFIGURED'
   | 'AUDIT_UNAVAILABLE'
@@ -53,6 +55,7 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'NOT_THE_ISSUER':
     case 'FOREIGN_ANNOUNCEMENT':
     case 'NOT_LINK_AUTHORITY':
+    case 'FOUR_EYES_REQUIRED':
       return 'PERMISSION_DENIED';
     case 'EVIDENCE_NOT_FOUND':
     case 'LINK_NOT_FOUND':
@@ -62,6 +65,7 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'EVIDENCE_REVOKED':
     case 'EVIDENCE_EXPIRED':
     case 'GRANT_ALREADY_ENDED':
+    case 'GRANT_ALREADY_APPROVED':
     case 'PSEUDONYMISATION_NOT_CONFIGURED':
       return 'FAILED_PRECONDITION';
     case 'SOURCE_REFERENCE_CONFLICT':

@@ -1,13 +1,14 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { serviceInfrastructure } from '@welkom/runtime';
-import { AuditChainHeadEntity, AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditChainHeadEntity, AuditEntryEntity, AuditVerificationEntity } from './audit/audit-entry.entity';
 import { AuditCheckpointRepository } from './audit/audit-checkpoint.repository';
 import { AuditCheckpointService } from './audit/audit-checkpoint.service';
 import { AuditCheckpointWorker } from './audit/audit-checkpoint.worker';
 import { AuditGrpcController } from './audit/audit.grpc-controller';
 import { AuditService } from './audit/audit.service';
 import { AuditTrailRepository } from './audit/audit-trail.repository';
+import { AuditVerificationRepository } from './audit/audit-verification.repository';
 import { EvidenceCatalogue, readEvidenceCatalogue } from './catalogue/evidence-catalogue';
 import { ConnectorEntity } from './connectors/connector.entity';
 import { ConnectorEventConsumer } from './connectors/connector.event-consumer';
@@ -83,6 +84,7 @@ export class HubModule {
           SubjectKeyBindingEntity,
           AuditEntryEntity,
           AuditChainHeadEntity,
+          AuditVerificationEntity,
           SubjectRelationEntity,
           SubjectLinkEntity,
         ],
@@ -118,6 +120,7 @@ export class HubModule {
         SubjectResealService,
         SubjectResealWorker,
         AuditTrailRepository,
+        AuditVerificationRepository,
         AuditService,
         AuditCheckpointRepository,
         AuditCheckpointService,

@@ -11,7 +11,7 @@ import { createDataSource } from '@welkom/persistence';
 import { eventually, testInfrastructure } from '@welkom/testing';
 import { linkEntries } from '../src/audit/audit-chain';
 import { AuditTrailRepository } from '../src/audit/audit-trail.repository';
-import { call, type HubUnderTest, startHubUnderTest, testBsn } from './hub-test-harness';
+import { call, type HubUnderTest, OPERATOR, startHubUnderTest, testBsn } from './hub-test-harness';
 
 jest.setTimeout(120_000);
 
@@ -34,8 +34,9 @@ describe('the audit chain anchored in signed checkpoints outside the database', 
   let db: Client;
   let bundleDir: string;
   const infrastructure = testInfrastructure();
-  const audit = () => hub.client<AuditServiceClient>(AUDIT_CONTRACT, 'hub');
-  const verify = (): Promise<VerifyAuditChainResponse> => call(audit().verifyAuditChain({ fromSequence: '0', limit: '0' }));
+  const audit = () => hub.client<AuditServiceClient>(AUDIT_CONTRACT, OPERATOR.anna);
+  const verify = (): Promise<VerifyAuditChainResponse> =>
+    call(audit().verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }));
 
   /** What an insider with the database (not the hub's key) does: triggers off, rows rewritten, triggers on. */
   async function asDatabaseAdministrator(work: () => Promise<void>): Promise<void> {

@@ -29,7 +29,7 @@ import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { ClearIdentifierRefusedError, readTopicToEnd, sealSubject } from '@welkom/messaging';
 import { eventually, scanBackboneForIdentifiers, testInfrastructure } from '@welkom/testing';
 import { isValidBsn } from '@welkom/validation';
-import { call, callError, type HubUnderTest, OIN, startHubUnderTest, testBsn } from './hub-test-harness';
+import { call, callError, type HubUnderTest, OIN, OPERATOR, startHubUnderTest, testBsn } from './hub-test-harness';
 import { KafkaProbe } from './kafka-probe';
 
 jest.setTimeout(120_000);
@@ -114,7 +114,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
   }
 
   async function accessLog(subject: SubjectIdentifier) {
-    return (await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }))).entries;
+    return (await call(audit(OPERATOR.anna).listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }))).entries;
   }
 
   beforeAll(async () => {
@@ -604,7 +604,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     const completed = await call(evidence('ind').getEvidenceRequest({ requestId }));
     expect(completed.request?.status).toBe(EvidenceRequestStatus.EVIDENCE_REQUEST_STATUS_COMPLETED);
     expect(completed.evidence?.reference?.evidenceId).toBe(fromLeiden.reference?.evidenceId);
-    expect((await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }))).intact).toBe(true);
+    expect((await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }))).intact).toBe(true);
   });
 
   it('leak 1: refuses a named source that is not authoritative for the evidence type, with a field violation', async () => {
@@ -758,35 +758,45 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     expect(Number(entries[1].occurredAt?.seconds)).toBeGreaterThan(0);
   });
 
-  it('lets only the hub operator see a subject access log', async () => {
-    const error = await callError(audit('ind').listSubjectAccess({ subject: newSubject(), pageSize: 0, pageToken: '', purpose: '' }));
-    expect(error).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_HUB_OPERATOR' });
+  it('lets only an operator in person see a subject access log: no party certificate, not even the hub its own', async () => {
+    for (const party of ['ind', 'hub'] as const) {
+      const error = await callError(audit(party).listSubjectAccess({ subject: newSubject(), pageSize: 0, pageToken: '', purpose: '' }));
+      expect([party, error.code, error.reason]).toEqual([party, status.PERMISSION_DENIED, 'OPERATOR_CERTIFICATE_REQUIRED']);
+    }
   });
 
   it('ListSubjectAccess reads are audited', async () => {
     const subject = newSubject();
     await issueEnrolment(subject);
-    const first = await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: 'COMPLAINT_HANDLING' }));
-    const second = await call(audit('hub').listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }));
+    const first = await call(
+      audit(OPERATOR.anna).listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: 'COMPLAINT_HANDLING' }),
+    );
+    const second = await call(audit(OPERATOR.bram).listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }));
 
     const db = new Client({ connectionString: hub.databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query<{ actor_oin: string; subject_pseudonym: string; purpose: string }>(
-        `SELECT actor_oin, subject_pseudonym, purpose FROM audit_entry
+      const { rows } = await db.query<{ actor_oin: string; actor_operator: string; subject_pseudonym: string; purpose: string }>(
+        `SELECT actor_oin, actor_operator, subject_pseudonym, purpose FROM audit_entry
           WHERE action = 'SUBJECT_ACCESS_LISTED' AND subject_pseudonym = $1 ORDER BY sequence`,
         [first.subject?.pseudonym],
       );
+      // Who read it, in person: the operator's identifier from their certificate, beside the hub operator's OIN.
       expect(rows).toEqual([
-        { actor_oin: OIN.hub, subject_pseudonym: first.subject?.pseudonym, purpose: 'COMPLAINT_HANDLING' },
-        { actor_oin: OIN.hub, subject_pseudonym: first.subject?.pseudonym, purpose: 'SUBJECT_ACCESS_REQUEST' },
+        { actor_oin: OIN.hub, actor_operator: 'anna.devries', subject_pseudonym: first.subject?.pseudonym, purpose: 'COMPLAINT_HANDLING' },
+        {
+          actor_oin: OIN.hub,
+          actor_operator: 'bram.jansen',
+          subject_pseudonym: first.subject?.pseudonym,
+          purpose: 'SUBJECT_ACCESS_REQUEST',
+        },
       ]);
     } finally {
       await db.end();
     }
     // The reads are in the chain, not in the log they read: paging through a log never makes it grow.
     expect(second.entries.map((entry) => entry.action)).toEqual(['EVIDENCE_ISSUED']);
-    expect((await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }))).intact).toBe(true);
+    expect((await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }))).intact).toBe(true);
   });
 
   it('tells a party which grants it holds', async () => {
@@ -796,7 +806,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
     ]);
   });
 
-  it('lets only the hub operator change grants; an ended grant stops requests at once', async () => {
+  it('lets only operators in person change grants, four-eyes; an ended grant stops requests at once', async () => {
     const grant = {
       grantId: '',
       requesterOin: OIN.rvo,
@@ -812,20 +822,26 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       endedAt: undefined,
       endReason: '',
       requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+      proposedBy: '',
+      approvedAt: undefined,
+      approvedBy: '',
     };
-    expect(await callError(grants('ind').createGrant({ grant }))).toMatchObject({
-      code: status.PERMISSION_DENIED,
-      reason: 'NOT_HUB_OPERATOR',
-    });
+    for (const party of ['ind', 'hub'] as const) {
+      expect(await callError(grants(party).createGrant({ grant }))).toMatchObject({
+        code: status.PERMISSION_DENIED,
+        reason: 'OPERATOR_CERTIFICATE_REQUIRED',
+      });
+    }
 
-    const created = (await call(grants('hub').createGrant({ grant }))).grant;
+    const created = (await call(grants(OPERATOR.anna).createGrant({ grant }))).grant;
+    await call(grants(OPERATOR.bram).approveGrant({ grantId: created?.grantId ?? '' }));
     const subject = newSubject();
     await issueEnrolment(subject);
     const ask = enrolmentRequest(subject, { purpose: 'START_UP_ORIENTATION' });
     const answer = await call(evidence('rvo').requestEvidence(ask));
     expect(answer.evidence?.disclosedFields).toEqual(['enrolment_status']);
 
-    await call(grants('hub').endGrant({ grantId: created?.grantId ?? '', reason: 'pilot ended' }));
+    await call(grants(OPERATOR.anna).endGrant({ grantId: created?.grantId ?? '', reason: 'pilot ended' }));
     expect(await callError(evidence('rvo').requestEvidence(ask))).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NO_GRANT' });
     const changes = await eventually(async () => {
       const seen = kafka.events(TOPICS.grantChanged).filter((e) => e.payload.grant?.grantId === created?.grantId);
@@ -880,24 +896,24 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
   describe('the audit chain', () => {
     it('verifies', async () => {
-      const verdict = await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }));
+      const verdict = await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }));
       expect(verdict).toMatchObject({ intact: true, firstBrokenSequence: '0', problem: '' });
       expect(Number(verdict.verifiedEntries)).toBeGreaterThan(10);
       expect(verdict.lastVerifiedSequence).toBe(verdict.headSequence);
     });
 
-    it('is verified only by the hub operator', async () => {
-      for (const party of ['ind', 'eu-reporting'] as const) {
-        const error = await callError(audit(party).verifyAuditChain({ fromSequence: '0', limit: '0' }));
-        expect([party, error.code, error.reason]).toEqual([party, status.PERMISSION_DENIED, 'NOT_HUB_OPERATOR']);
+    it('is verified only by an operator in person: no party certificate, not even the hub its own', async () => {
+      for (const party of ['ind', 'eu-reporting', 'hub'] as const) {
+        const error = await callError(audit(party).verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }));
+        expect([party, error.code, error.reason]).toEqual([party, status.PERMISSION_DENIED, 'OPERATOR_CERTIFICATE_REQUIRED']);
       }
     });
 
     it('verifies a range: from_sequence and limit, continued from the last entry it verified', async () => {
-      const range = await call(audit('hub').verifyAuditChain({ fromSequence: '3', limit: '4' }));
+      const range = await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '3', limit: '4', incremental: false }));
       expect(range).toMatchObject({ intact: true, verifiedEntries: '4', lastVerifiedSequence: '6', firstBrokenSequence: '0' });
 
-      const rest = await call(audit('hub').verifyAuditChain({ fromSequence: '7', limit: '0' }));
+      const rest = await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '7', limit: '0', incremental: false }));
       expect(rest.intact).toBe(true);
       expect(rest.lastVerifiedSequence).toBe(rest.headSequence);
       expect(Number(rest.verifiedEntries)).toBe(Number(rest.headSequence) - 6);
@@ -920,7 +936,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
       } finally {
         await db.end();
       }
-      expect((await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }))).intact).toBe(true);
+      expect((await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }))).intact).toBe(true);
     });
 
     it('refuses an update through the database', async () => {
@@ -951,7 +967,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
         await db.end();
       }
 
-      const verdict = await call(audit('hub').verifyAuditChain({ fromSequence: '0', limit: '0' }));
+      const verdict = await call(audit(OPERATOR.anna).verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }));
 
       expect(verdict.intact).toBe(false);
       expect(verdict.firstBrokenSequence).toBe(altered);

@@ -21,7 +21,19 @@ export const OIN = {
   delft: '00000003270987650000',
 } as const;
 
-export type PartyKey = 'hub' | 'ind' | 'rvo' | 'uwv' | 'consular-nairobi' | 'university-leiden' | 'university-delft' | 'eu-reporting';
+/** The development operators (deploy/hub/dev-operators.json) by their certificate key: people, not parties. */
+export const OPERATOR = { anna: 'operator.anna.devries', bram: 'operator.bram.jansen' } as const;
+
+export type PartyKey =
+  | 'hub'
+  | 'ind'
+  | 'rvo'
+  | 'uwv'
+  | 'consular-nairobi'
+  | 'university-leiden'
+  | 'university-delft'
+  | 'eu-reporting'
+  | (typeof OPERATOR)[keyof typeof OPERATOR];
 
 export interface HubUnderTest {
   process: ServiceUnderTest;

@@ -13,7 +13,16 @@ import type { AuditServiceClient } from '@welkom/contracts/generated/welkom/hub/
 import type { EvidenceServiceClient, RequestEvidenceRequest } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { type Grant, type GrantServiceClient, SubjectRelation } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { testInfrastructure } from '@welkom/testing';
-import { call, callError, DEV_PARTIES_FILE, type HubUnderTest, type PartyKey, startHubUnderTest, testBsn } from './hub-test-harness';
+import {
+  call,
+  callError,
+  DEV_PARTIES_FILE,
+  type HubUnderTest,
+  OPERATOR,
+  type PartyKey,
+  startHubUnderTest,
+  testBsn,
+} from './hub-test-harness';
 
 jest.setTimeout(120_000);
 
@@ -66,6 +75,9 @@ const VALID_GRANT: Grant = {
   endedAt: undefined,
   endReason: '',
   requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+  proposedBy: '',
+  approvedAt: undefined,
+  approvedBy: '',
 };
 
 type Clients = { evidence: (party: PartyKey) => EvidenceServiceClient; grants: GrantServiceClient; audit: AuditServiceClient };
@@ -195,10 +207,20 @@ const CASES: Case[] = [
     ({ audit }) => audit.listSubjectAccess({ subject: { bsn: testBsn(3) }, pageSize: 0, pageToken: '', purpose: 'just looking' }),
     'purpose',
   ],
-  ['a negative verification start', ({ audit }) => audit.verifyAuditChain({ fromSequence: '-1', limit: '0' }), 'from_sequence'],
+  [
+    'an incremental verification that names a start',
+    ({ audit }) => audit.verifyAuditChain({ fromSequence: '5', limit: '0', incremental: true }),
+    'from_sequence',
+  ],
+  ['an approval of a grant named by a non-UUID', ({ grants }) => grants.approveGrant({ grantId: 'grant-1' }), 'grant_id'],
+  [
+    'a negative verification start',
+    ({ audit }) => audit.verifyAuditChain({ fromSequence: '-1', limit: '0', incremental: false }),
+    'from_sequence',
+  ],
   [
     'a verification start beyond the chain head',
-    ({ audit }) => audit.verifyAuditChain({ fromSequence: '1000000', limit: '0' }),
+    ({ audit }) => audit.verifyAuditChain({ fromSequence: '1000000', limit: '0', incremental: false }),
     'from_sequence',
   ],
 ];
@@ -215,8 +237,8 @@ describe('malformed input: the right status and field violation for each, and th
     hub = await startHubUnderTest('malformed', { PARTY_SEED_FILE: seed });
     clients = {
       evidence: (party) => hub.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, party),
-      grants: hub.client<GrantServiceClient>(GRANT_CONTRACT, 'hub'),
-      audit: hub.client<AuditServiceClient>(AUDIT_CONTRACT, 'hub'),
+      grants: hub.client<GrantServiceClient>(GRANT_CONTRACT, OPERATOR.anna),
+      audit: hub.client<AuditServiceClient>(AUDIT_CONTRACT, OPERATOR.anna),
     };
   });
 

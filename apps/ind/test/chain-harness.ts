@@ -46,7 +46,9 @@ export type PartyKey =
   | 'employer-voorbeeld-tech'
   | 'employer-voorbeeld-chips'
   | 'employer-voorbeeld-logistiek'
-  | 'uwv';
+  | 'uwv'
+  // A development operator in person (deploy/hub/dev-operators.json): reads access logs, verifies the chain.
+  | 'operator.anna.devries';
 
 export interface Chain {
   /** Publishes an event signed by a party, as that party's own connector would. */

@@ -147,7 +147,7 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
     });
 
     // The disclosure is on the audit trail, for the founder's own access log.
-    const audit = hub.client<AuditServiceClient>(AUDIT_CONTRACT, 'hub');
+    const audit = hub.client<AuditServiceClient>(AUDIT_CONTRACT, 'operator.anna.devries');
     const { entries } = await firstValueFrom(audit.listSubjectAccess({ subject: { bsn }, pageSize: 0, pageToken: '', purpose: '' }));
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['EVIDENCE_DISCLOSED']));
     expect(entries.find((entry) => entry.action === 'EVIDENCE_DISCLOSED')).toMatchObject({

@@ -4,8 +4,12 @@ import {
   CallerIdentityError,
   type CallWithAuthContext,
   type CertificateWithSubject,
+  CallerKindError,
+  callerFromPeerCertificate,
   callerOinFromCall,
+  callerOperatorFromPeerCertificate,
   callerPartyFromPeerCertificate,
+  OPERATOR_EXTENDED_KEY_USAGE,
   oinFromPeerCertificate,
 } from './caller-identity';
 
@@ -129,5 +133,58 @@ describe('callerPartyFromPeerCertificate', () => {
     expect(refusal(() => callerPartyFromPeerCertificate(certificateWithSubject({ serialNumber: '1', OU: 'nairobi' }))).failure).toBe(
       'INVALID_OIN',
     );
+  });
+});
+
+describe('operator certificates', () => {
+  const HUB_OIN = '00000001999999990000';
+  const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+  const operatorCertificate = (subject: NodeJS.Dict<string | string[]>): CertificateWithSubject => ({
+    subject: { C: 'NL', O: 'Welkom Hub', serialNumber: HUB_OIN, CN: 'Anna de Vries', ...subject },
+    ext_key_usage: [CLIENT_AUTH, OPERATOR_EXTENDED_KEY_USAGE],
+  });
+  const partyCertificate: CertificateWithSubject = {
+    subject: { C: 'NL', O: 'Welkom Hub', serialNumber: HUB_OIN, CN: 'hub' },
+    ext_key_usage: ['1.3.6.1.5.5.7.3.1', CLIENT_AUTH],
+  };
+  const kindRefusal = (action: () => unknown): CallerKindError => {
+    try {
+      action();
+    } catch (error: unknown) {
+      if (error instanceof CallerKindError) return error;
+      throw error;
+    }
+    throw new Error('expected a CallerKindError, but nothing was thrown');
+  };
+
+  it('reads the operator in person: the hub operator OIN and the UID of the person', () => {
+    expect(callerFromPeerCertificate(operatorCertificate({ UID: 'operator-anna' }))).toEqual({
+      kind: 'operator',
+      operator: { oin: HUB_OIN, operatorId: 'operator-anna' },
+    });
+    expect(callerOperatorFromPeerCertificate(operatorCertificate({ UID: 'operator-anna' }))).toEqual({
+      oin: HUB_OIN,
+      operatorId: 'operator-anna',
+    });
+  });
+
+  it('refuses the hub party certificate where an operator in person is required, with PERMISSION_DENIED', () => {
+    const error = kindRefusal(() => callerOperatorFromPeerCertificate(partyCertificate));
+    expect(error).toMatchObject({ code: 'PERMISSION_DENIED', reason: 'OPERATOR_CERTIFICATE_REQUIRED' });
+  });
+
+  it('refuses an operator certificate where a party is required, although it carries the hub OIN', () => {
+    const operator = operatorCertificate({ UID: 'operator-anna' });
+    expect(kindRefusal(() => callerPartyFromPeerCertificate(operator))).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      reason: 'PARTY_CERTIFICATE_REQUIRED',
+    });
+    expect(callerPartyFromPeerCertificate(partyCertificate)).toEqual({ oin: HUB_OIN, subUnit: '' });
+  });
+
+  it('refuses an operator certificate without a person, with two, with a malformed one, or with a sub-unit', () => {
+    for (const subject of [{}, { UID: ['anna', 'bram'] }, { UID: 'Anna de Vries' }, { UID: 'anna', OU: 'nairobi' }]) {
+      expect(refusal(() => callerFromPeerCertificate(operatorCertificate(subject))).failure).toBe('INVALID_OPERATOR_ID');
+    }
   });
 });

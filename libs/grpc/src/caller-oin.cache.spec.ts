@@ -1,6 +1,7 @@
 import type { PeerCertificate } from 'node:tls';
-import { CallerIdentityError, type CallingParty, type CallWithAuthContext, callerPartyFromCall } from './caller-identity';
+import { type Caller, CallerIdentityError, CallerKindError, type CallWithAuthContext, callerFromCall } from './caller-identity';
 import { CallerOinCache, http2SessionOf } from './caller-oin.cache';
+import { OPERATOR_EXTENDED_KEY_USAGE } from './caller-identity';
 
 const LEIDEN_OIN = '00000003281234560000';
 const IND_OIN = '00000001003214345000';
@@ -26,13 +27,13 @@ function callOn(connection: Connection, interceptors = 0): CallWithAuthContext {
 }
 
 /** The real reader, counting how often it reads a certificate. */
-function countingReader(): { reads: () => number; read: (call: CallWithAuthContext) => CallingParty } {
+function countingReader(): { reads: () => number; read: (call: CallWithAuthContext) => Caller } {
   let reads = 0;
   return {
     reads: () => reads,
     read: (call) => {
       reads += 1;
-      return callerPartyFromCall(call);
+      return callerFromCall(call);
     },
   };
 }
@@ -106,6 +107,42 @@ describe('CallerOinCache', () => {
 
     expect([cache.oinOf(detached), cache.oinOf(detached)]).toEqual([LEIDEN_OIN, LEIDEN_OIN]);
     expect(reader.reads()).toBe(2);
+  });
+});
+
+describe('CallerOinCache with operator certificates', () => {
+  const HUB_OIN = '00000001999999990000';
+  const operatorCall = (session: object): CallWithAuthContext =>
+    ({
+      call: { stream: { session } },
+      getAuthContext: () => ({
+        transportSecurityType: 'ssl',
+        sslPeerCertificate: {
+          subject: { CN: 'Anna de Vries', serialNumber: HUB_OIN, UID: 'operator-anna' },
+          ext_key_usage: ['1.3.6.1.5.5.7.3.2', OPERATOR_EXTENDED_KEY_USAGE],
+        } as unknown as PeerCertificate,
+      }),
+    }) as CallWithAuthContext;
+
+  it('gives the operator to an operator-only handler and refuses it, on the same connection, as a party', () => {
+    const cache = new CallerOinCache();
+    const session = {};
+
+    expect(cache.operatorOf(operatorCall(session))).toEqual({ oin: HUB_OIN, operatorId: 'operator-anna' });
+    expect(() => cache.partyOf(operatorCall(session))).toThrow(
+      expect.objectContaining({ code: 'PERMISSION_DENIED', reason: 'PARTY_CERTIFICATE_REQUIRED' }) as Error,
+    );
+    expect(() => cache.oinOf(operatorCall(session))).toThrow(CallerKindError);
+  });
+
+  it('refuses a party connection where an operator must call', () => {
+    const cache = new CallerOinCache();
+    const hub = connectionOf({ CN: 'hub', serialNumber: HUB_OIN });
+
+    expect(cache.oinOf(callOn(hub))).toBe(HUB_OIN);
+    expect(() => cache.operatorOf(callOn(hub))).toThrow(
+      expect.objectContaining({ code: 'PERMISSION_DENIED', reason: 'OPERATOR_CERTIFICATE_REQUIRED' }) as Error,
+    );
   });
 });
 

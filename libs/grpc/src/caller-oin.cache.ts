@@ -1,7 +1,14 @@
-import { type CallingParty, type CallWithAuthContext, callerPartyFromCall } from './caller-identity';
+import {
+  type Caller,
+  type CallingOperator,
+  type CallingParty,
+  type CallWithAuthContext,
+  CallerKindError,
+  callerFromCall,
+} from './caller-identity';
 
-/** Reads the caller's party and sub-unit from a call's verified certificate, or throws CallerIdentityError. */
-export type CallerPartyReader = (call: CallWithAuthContext) => CallingParty;
+/** Reads the caller (party or operator) from a call's verified certificate, or throws CallerIdentityError. */
+export type CallerReader = (call: CallWithAuthContext) => Caller;
 
 /** grpc-js wraps its server calls a few layers deep (interceptors); more than this means the shape changed. */
 const MAX_CALL_LAYERS = 16;
@@ -21,22 +28,42 @@ const MAX_CALL_LAYERS = 16;
  * - a call whose connection cannot be found (another grpc-js layout, a test double) is read uncached.
  */
 export class CallerOinCache {
-  private readonly partyBySession = new WeakMap<object, CallingParty>();
+  private readonly callerBySession = new WeakMap<object, Caller>();
 
-  constructor(private readonly readParty: CallerPartyReader = callerPartyFromCall) {}
+  constructor(private readonly readCaller: CallerReader = callerFromCall) {}
 
   oinOf(call: CallWithAuthContext): string {
     return this.partyOf(call).oin;
   }
 
+  /** The calling party; an operator's personal certificate is refused (PERMISSION_DENIED) where a party must call. */
   partyOf(call: CallWithAuthContext): CallingParty {
+    const caller = this.callerOf(call);
+    if (caller.kind === 'party') return caller.party;
+    throw new CallerKindError(
+      'PARTY_CERTIFICATE_REQUIRED',
+      `Operator ${caller.operator.operatorId} called with a personal operator certificate where a party certificate is required`,
+    );
+  }
+
+  /** The calling operator in person; a party certificate is refused (PERMISSION_DENIED) where an operator must call. */
+  operatorOf(call: CallWithAuthContext): CallingOperator {
+    const caller = this.callerOf(call);
+    if (caller.kind === 'operator') return caller.operator;
+    throw new CallerKindError(
+      'OPERATOR_CERTIFICATE_REQUIRED',
+      `Party ${caller.party.oin} called with a party certificate where an operator's personal certificate is required`,
+    );
+  }
+
+  callerOf(call: CallWithAuthContext): Caller {
     const session = http2SessionOf(call);
-    if (session === undefined) return this.readParty(call);
-    const known = this.partyBySession.get(session);
+    if (session === undefined) return this.readCaller(call);
+    const known = this.callerBySession.get(session);
     if (known !== undefined) return known;
-    const party = this.readParty(call);
-    this.partyBySession.set(session, party);
-    return party;
+    const caller = this.readCaller(call);
+    this.callerBySession.set(session, caller);
+    return caller;
   }
 }
 

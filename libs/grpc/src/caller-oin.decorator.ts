@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { type CallingParty, type CallWithAuthContext, CallerIdentityError } from './caller-identity';
+import { type CallingOperator, type CallingParty, type CallWithAuthContext, CallerIdentityError } from './caller-identity';
 import { callerOins } from './caller-oin.cache';
 
 /**
@@ -26,6 +26,21 @@ export const CallerOin = createParamDecorator((_data: unknown, context: Executio
 export const CallerParty = createParamDecorator((_data: unknown, context: ExecutionContext): CallingParty =>
   callerOins.partyOf(context.getArgByIndex<CallWithAuthContext>(2)),
 );
+
+/**
+ * The operator in person calling with a personal operator certificate, `{ oin, operatorId }`, as a handler parameter
+ * used like `@CallerOin()`: `createGrant(@Payload() request, _metadata?: Metadata, @CallerOperator() operator =
+ * callerOperatorRequired())`. A party certificate (the hub's own included) is refused with PERMISSION_DENIED
+ * (OPERATOR_CERTIFICATE_REQUIRED) before the handler runs; whether the OIN is the hub operator's is the service's call.
+ */
+export const CallerOperator = createParamDecorator((_data: unknown, context: ExecutionContext): CallingOperator =>
+  callerOins.operatorOf(context.getArgByIndex<CallWithAuthContext>(2)),
+);
+
+/** The default of a `@CallerOperator()` parameter; see callerOinRequired. */
+export function callerOperatorRequired(): never {
+  return callerOinRequired();
+}
 
 /** The default of a `@CallerParty()` parameter; see callerOinRequired. */
 export function callerPartyRequired(): never {

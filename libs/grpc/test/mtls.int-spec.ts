@@ -17,7 +17,7 @@ import {
   status,
 } from '@grpc/grpc-js';
 import { type DevCertificates, type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from '@welkom/infrastructure';
-import { type CallWithAuthContext, callerOinFromCall, callerPartyFromCall } from '../src/caller-identity';
+import { type CallWithAuthContext, callerOinFromCall, callerFromCall } from '../src/caller-identity';
 import { CallerOinCache } from '../src/caller-oin.cache';
 import { type MtlsMaterial, createClientCredentials, createServerCredentials, loadMtlsMaterial } from '../src/mtls-credentials';
 
@@ -169,7 +169,7 @@ describe('mTLS between parties', () => {
     certificateReads = 0;
     cachedOins = new CallerOinCache((call: CallWithAuthContext) => {
       certificateReads += 1;
-      return callerPartyFromCall(call);
+      return callerFromCall(call);
     });
   });
 

@@ -1,13 +1,21 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensureDevCertificates, type DevCertificates, type DevParty } from './certs/dev-certificates';
+import {
+  ensureDevCertificates,
+  ensureDevOperatorCertificates,
+  type DevCertificates,
+  type DevOperator,
+  type DevParty,
+} from './certs/dev-certificates';
 import { resolveKafka } from './kafka/kafka-broker';
 import { resolvePostgres } from './postgres/postgres-server';
 import { REPO_ROOT } from './repo-root';
-import { readPartyFile } from '@welkom/reference-data';
+import { readPartyFile, readReferenceFile, referenceFileSchema } from '@welkom/reference-data';
+import { z } from 'zod';
 
 export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
+export const DEV_OPERATORS_FILE = join(REPO_ROOT, 'deploy', 'hub', 'dev-operators.json');
 export const CERTIFICATES_DIR = join(REPO_ROOT, '.cache', 'certs');
 
 export interface Infrastructure {
@@ -28,6 +36,33 @@ export function readDevParties(file: string = DEV_PARTIES_FILE): DevParty[] {
   });
 }
 
+/** The development operators (people acting for the hub operator), from deploy/hub/dev-operators.json. */
+export function readDevOperators(file: string = DEV_OPERATORS_FILE): DevOperator[] {
+  return readReferenceFile(devOperatorFileSchema, file).operators;
+}
+
+const devOperatorFileSchema = referenceFileSchema({
+  operators: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).min(1),
+});
+
+/**
+ * The development PKI: a certificate per party and sub-unit, then one per development operator under the same CA
+ * (the hub operator's OIN, each person's UID). Operators are listed beside the parties, as `operator.<id>`, so a
+ * test or tool calls as an operator the way it calls as a party.
+ */
+export async function ensureDevPki(dir: string = CERTIFICATES_DIR): Promise<DevCertificates> {
+  const parties = readDevParties();
+  const certificates = await ensureDevCertificates(dir, parties);
+  const hub = readPartyFile(DEV_PARTIES_FILE).parties.find((party) => party.roles.includes('HUB_OPERATOR'));
+  if (!hub) throw new Error(`${DEV_PARTIES_FILE} names no HUB_OPERATOR party to issue operator certificates for`);
+  const operators = await ensureDevOperatorCertificates(dir, hub, readDevOperators());
+  return {
+    ...certificates,
+    parties: { ...certificates.parties, ...operators.operators },
+    generated: [...certificates.generated, ...operators.generated],
+  };
+}
+
 /**
  * What every run needs besides the code: a Kafka broker (KAFKA_BROKERS, or a real Apache Kafka started
  * from Maven Central jars), a PostgreSQL (DATABASE_URL, the local server, or an embedded one) and the
@@ -37,7 +72,7 @@ export async function startInfrastructure(options: { log: (line: string) => void
   const [kafka, postgres, certificates] = await Promise.all([
     resolveKafka({ log: options.log, dataDir: options.kafkaDataDir }),
     resolvePostgres({ log: options.log }),
-    ensureDevCertificates(CERTIFICATES_DIR, readDevParties()),
+    ensureDevPki(CERTIFICATES_DIR),
   ]);
   return {
     kafkaBrokers: kafka.brokers,

@@ -4,7 +4,13 @@ import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from '../src/certs/dev-certificates';
+import { OPERATOR_EXTENDED_KEY_USAGE } from '@welkom/grpc';
+import {
+  type DevParty,
+  ensureDevCertificates,
+  ensureDevOperatorCertificates,
+  ensureUntrustedCertificates,
+} from '../src/certs/dev-certificates';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -34,6 +40,33 @@ describe('development certificates', () => {
   function inDays(days: number): Date {
     return new Date(Date.now() + days * DAY_MS);
   }
+
+  it("issues operators personal certificates: the hub operator's OIN, the person in UID, the operator key usage, never serverAuth", async () => {
+    const hub: DevParty = { key: 'hub', oin: '00000001999999990000', name: 'Welkom Hub (exchange operator)' };
+    const parties = await ensureDevCertificates(dir, [hub]);
+    const operators = [
+      { id: 'anna.devries', name: 'Anna de Vries' },
+      { id: 'bram.jansen', name: 'Bram Jansen' },
+    ];
+
+    const first = await ensureDevOperatorCertificates(dir, hub, operators);
+
+    expect(first.generated).toEqual(['operator.anna.devries', 'operator.bram.jansen']);
+    const ca = await certificateAt(parties.caCertificatePath);
+    const anna = await certificateAt(first.operators['operator.anna.devries'].certificatePath);
+    expect({ ...anna.toLegacyObject().subject }).toEqual({
+      C: 'NL',
+      O: hub.name,
+      serialNumber: hub.oin,
+      UID: 'anna.devries',
+      CN: 'Anna de Vries',
+    });
+    expect(anna.verify(ca.publicKey)).toBe(true);
+    expect(anna.keyUsage).toEqual(['1.3.6.1.5.5.7.3.2', OPERATOR_EXTENDED_KEY_USAGE]);
+    // Still valid and as listed: nothing is issued again.
+    expect((await ensureDevOperatorCertificates(dir, hub, operators)).generated).toEqual([]);
+    await expect(ensureDevOperatorCertificates(dir, hub, [{ id: 'Anna de Vries', name: 'x' }])).rejects.toThrow(/operator id/);
+  });
 
   it('issues each sub-unit its own certificate: the party OIN in serialNumber, the sub-unit code in OU', async () => {
     const consular: DevParty = {

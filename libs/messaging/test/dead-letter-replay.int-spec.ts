@@ -2,13 +2,17 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TopicDefinition } from '@welkom/events';
 import { createKafkaClient, listDeadLetters, runDeadLetterCommand, TopicCatalog } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, serviceRun, testInfrastructure } from '@welkom/testing';
 import { type CaseService, startCaseService } from './fixtures/case-service';
 import { caseFacts, caseServiceSettings, effectSummary, newRunId, query, testDatabases } from './fixtures/fault-harness';
 
-jest.setTimeout(120_000);
+// A hub, two case services and several runs of the dlt tool (each a fresh node process) on a shared machine.
+jest.setTimeout(300_000);
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+const DEV_PARTIES_FILE = resolve(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
+/** A development operator in person (deploy/hub/dev-operators.json), whose certificate the replay runs with. */
+const OPERATOR_KEY = 'operator.anna.devries';
 
 /** `npm run dlt -- …`, as an operator runs it. */
 function dlt(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -26,10 +30,25 @@ function dlt(args: string[], env: Record<string, string>): Promise<{ code: numbe
 describe('dead letters and replay', () => {
   const databases = testDatabases();
   const services: CaseService[] = [];
+  // The real hub: every replay is recorded in its audit trail, with the operator its certificate names.
+  const hubRun = serviceRun('dlt-replay');
+  let hubAddress = '';
+  let hubDatabaseUrl = '';
+
+  beforeAll(async () => {
+    const hub = await hubRun.start({
+      app: 'hub',
+      party: 'hub',
+      env: { PARTY_SEED_FILE: DEV_PARTIES_FILE, SUBJECT_PSEUDONYM_SECRET: 'dlt-replay-spec-secret-0123456789abcdef' },
+    });
+    hubAddress = hub.grpcAddress;
+    hubDatabaseUrl = hub.databaseUrl;
+  });
 
   afterAll(async () => {
     for (const service of services.splice(0)) await service.close();
     await databases.dropAll();
+    await hubRun.stop();
   });
 
   it('replaying the dead letters twice after a fix applies each event once (e)', async () => {
@@ -70,7 +89,6 @@ describe('dead letters and replay', () => {
     const showCode = await runDeadLetterCommand(['show', first.id], {
       kafka,
       topics: new TopicCatalog([producer.topic as TopicDefinition<unknown>]),
-      operator: 'fault-test',
       out: (line) => shown.push(line),
     });
     expect(showCode).toBe(0);
@@ -84,10 +102,28 @@ describe('dead letters and replay', () => {
       payload: { caseId: refusedCase, sequence: 1 },
     });
 
+    // Without an operator certificate nothing is replayed, and a self-declared name is no longer taken.
+    expect(await dlt(['replay', '--all', '--topic', producer.topic.name], env)).toMatchObject({ code: 2 });
+    await expect(
+      runDeadLetterCommand(['replay', '--all', '--by', 'fault-test'], {
+        kafka,
+        topics: new TopicCatalog([producer.topic as TopicDefinition<unknown>]),
+        out: () => undefined,
+      }),
+    ).rejects.toThrow(/--by is gone/);
+    const operator = testInfrastructure().certificates.parties[OPERATOR_KEY];
+    const operatorEnv = {
+      ...env,
+      HUB_GRPC_ADDRESS: hubAddress,
+      TLS_CA_FILE: testInfrastructure().certificates.caCertificatePath,
+      OPERATOR_TLS_CERT_FILE: operator.certificatePath,
+      OPERATOR_TLS_KEY_FILE: operator.privateKeyPath,
+    };
+
     // The fix: the case is open now.
     consumer.rules.refusedCases.clear();
     for (let replay = 1; replay <= 2; replay += 1) {
-      const replayed = await dlt(['replay', '--all', '--topic', producer.topic.name, '--by', 'fault-test'], env);
+      const replayed = await dlt(['replay', '--all', '--topic', producer.topic.name], operatorEnv);
       expect(replayed.code).toBe(0);
       expect(replayed.output).toContain(`${refused} dead letter(s) replayed`);
       await eventually(async () => {
@@ -104,7 +140,15 @@ describe('dead letters and replay', () => {
       `SELECT count(*)::int AS replays, min(replayed_by) AS by FROM messaging_dead_letter_replay WHERE source_topic = $1`,
       [producer.topic.name],
     );
-    expect(log).toEqual([{ replays: 2 * refused, by: 'fault-test' }]);
+    expect(log).toEqual([{ replays: 2 * refused, by: 'anna.devries' }]);
+    // Each replay is in the hub's audit trail first, with the operator in person beside the hub operator's OIN.
+    const audited = await query<{ replays: number; operator: string }>(
+      hubDatabaseUrl,
+      `SELECT count(*)::int AS replays, min(actor_operator) AS operator FROM audit_entry
+        WHERE action = 'DEAD_LETTER_REPLAYED' AND reason LIKE '%' || $1 || '%'`,
+      [producer.topic.name],
+    );
+    expect(audited).toEqual([{ replays: 2 * refused, operator: 'anna.devries' }]);
     // Nothing new was dead-lettered by the replays: the fix held, and duplicates are no failure.
     expect(await listDeadLetters(kafka, [producer.topic.name])).toHaveLength(refused);
     const relisted = await dlt(['list', '--topic', producer.topic.name], env);

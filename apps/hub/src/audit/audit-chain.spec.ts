@@ -1,4 +1,4 @@
-import { AuditChainVerifier, auditDraft, chainHash, GENESIS_HASH, linkEntries, type AuditRecord } from './audit-chain';
+import { AuditChainVerifier, auditDraft, chainHash, entryContent, GENESIS_HASH, linkEntries, type AuditRecord } from './audit-chain';
 
 const AT = new Date('2026-03-01T10:00:00.123Z');
 const IND = '00000001812345670000';
@@ -98,5 +98,24 @@ describe('AuditChainVerifier from a later entry', () => {
     const verifier = new AuditChainVerifier({ sequence: '2', hash: records[1].entryHash });
     expect(records.slice(2).every((record) => verifier.check(record))).toBe(false);
     expect([verifier.verifiedEntries, verifier.lastVerifiedSequence]).toEqual([1, '3']);
+  });
+});
+
+describe('entryContent with the operator in person (issue 12)', () => {
+  const base = auditDraft({ occurredAt: AT, actorOin: '00000001999999990000', action: 'GRANT_PROPOSED', grantId: null });
+
+  it('keeps the content of an entry without an operator exactly as it was before operators existed', () => {
+    const content = JSON.parse(entryContent(base)) as unknown[];
+    expect(content).toHaveLength(15);
+    expect(content[0]).toBe('welkom-audit-v1');
+  });
+
+  it('covers the operator by the hash: changing who acted breaks the entry', () => {
+    const [anna] = linkEntries({ sequence: '0', hash: GENESIS_HASH }, [{ ...base, actorOperator: 'anna.devries' }]).records;
+    const verifier = new AuditChainVerifier();
+    expect(verifier.check({ ...anna, actorOperator: 'bram.jansen' })).toBe(false);
+    expect(verifier.firstBreak?.problem).toBe('entry hash does not match its content');
+    expect(new AuditChainVerifier().check({ ...anna, actorOperator: null })).toBe(false);
+    expect(new AuditChainVerifier().check(anna)).toBe(true);
   });
 });

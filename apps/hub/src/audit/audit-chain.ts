@@ -12,7 +12,12 @@ export type AuditAction =
   | 'EVIDENCE_REVOKED'
   | 'EVIDENCE_REVOKE_REFUSED'
   | 'GRANT_CREATED'
+  | 'GRANT_PROPOSED'
+  | 'GRANT_APPROVED'
   | 'GRANT_ENDED'
+  | 'DEAD_LETTER_REPLAYED'
+  | 'PARTY_REGISTERED'
+  | 'PARTY_CHANGED'
   | 'SUBJECT_ACCESS_LISTED'
   | 'REQUEST_IDENTIFIER_DISCLOSED'
   | 'RELATION_ESTABLISHED'
@@ -41,6 +46,8 @@ export interface AuditDraft {
   legalBasis: string | null;
   disclosedFields: string[] | null;
   explicitRequestByPerson: boolean | null;
+  /** The operator in person (their identifier from the certificate's UID) when an operator acted (issue 12). */
+  actorOperator: string | null;
 }
 
 /** An entry as stored: its place in the chain, the hash of the entry before it and its own hash. */
@@ -73,6 +80,7 @@ export function auditDraft(fields: Pick<AuditDraft, 'occurredAt' | 'actorOin' | 
     legalBasis: null,
     disclosedFields: null,
     explicitRequestByPerson: null,
+    actorOperator: null,
     ...fields,
   };
 }
@@ -80,6 +88,8 @@ export function auditDraft(fields: Pick<AuditDraft, 'occurredAt' | 'actorOin' | 
 /**
  * The canonical text of what an entry records: a JSON array in a fixed order (no key order to disagree
  * about), timestamps as UTC ISO 8601 with milliseconds (what PostgreSQL gives back for what we stored).
+ * The operator in person (issue 12) is a 16th element, present only when an operator acted: entries written
+ * before it existed, and every entry of a party, keep the content (and hash) they always had.
  */
 export function entryContent(entry: AuditDraft): string {
   return JSON.stringify([
@@ -98,6 +108,7 @@ export function entryContent(entry: AuditDraft): string {
     entry.legalBasis,
     entry.disclosedFields,
     entry.explicitRequestByPerson,
+    ...(entry.actorOperator === null || entry.actorOperator === undefined ? [] : [entry.actorOperator]),
   ]);
 }
 

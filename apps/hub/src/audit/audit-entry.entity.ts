@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One link of the audit chain. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
 @Entity({ name: 'audit_entry' })
@@ -49,6 +49,10 @@ export class AuditEntryEntity {
   @Column({ name: 'explicit_request_by_person', type: 'boolean', nullable: true })
   explicitRequestByPerson!: boolean | null;
 
+  /** The operator in person (issue 12) when an operator acted; null for what a party or the hub itself did. */
+  @Column({ name: 'actor_operator', type: 'text', nullable: true })
+  actorOperator!: string | null;
+
   @Column({ name: 'previous_hash', type: 'char', length: 64 })
   previousHash!: string;
 
@@ -67,4 +71,23 @@ export class AuditChainHeadEntity {
 
   @Column({ name: 'last_hash', type: 'char', length: 64 })
   lastHash!: string;
+}
+
+/** A verification that found the chain intact up to a signed checkpoint: where an incremental one starts. */
+@Entity({ name: 'audit_verification' })
+export class AuditVerificationEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_audit_verification' })
+  id!: string;
+
+  @Column({ name: 'checkpoint_sequence', type: 'bigint' })
+  checkpointSequence!: string;
+
+  @Column({ name: 'checkpoint_hash', type: 'char', length: 64 })
+  checkpointHash!: string;
+
+  @Column({ name: 'verified_at', type: 'timestamptz' })
+  verifiedAt!: Date;
+
+  @Column({ name: 'verified_by', type: 'text' })
+  verifiedBy!: string;
 }

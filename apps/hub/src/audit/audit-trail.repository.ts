@@ -19,12 +19,13 @@ interface AuditRow {
   legal_basis: string | null;
   disclosed_fields: string[] | null;
   explicit_request_by_person: boolean | null;
+  actor_operator: string | null;
   previous_hash: string;
   entry_hash: string;
 }
 
 const CONTENT_COLUMNS = `occurred_at, actor_oin, actor_sub_unit, action, reason, subject_pseudonym, evidence_type, evidence_id,
-  request_id, grant_id, purpose, legal_basis, disclosed_fields, explicit_request_by_person`;
+  request_id, grant_id, purpose, legal_basis, disclosed_fields, explicit_request_by_person, actor_operator`;
 const COLUMNS = `sequence, ${CONTENT_COLUMNS}, previous_hash, entry_hash`;
 
 /**
@@ -34,14 +35,14 @@ const COLUMNS = `sequence, ${CONTENT_COLUMNS}, previous_hash, entry_hash`;
  * trip to be recorded; inside a transaction it simply joins it.
  */
 const APPEND: PreparedStatement = {
-  name: 'hub_audit_append_v1',
+  name: 'hub_audit_append_v2',
   text: `
   WITH RECURSIVE
   input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
       n int, content text, occurred_at timestamptz, actor_oin char(20), actor_sub_unit text, action text, reason text,
       subject_pseudonym text, evidence_type text, evidence_id uuid, request_id uuid, grant_id uuid, purpose text,
-      legal_basis text, disclosed_fields text[], explicit_request_by_person boolean)
+      legal_basis text, disclosed_fields text[], explicit_request_by_person boolean, actor_operator text)
   ),
   head AS (SELECT last_sequence, last_hash::text AS last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE),
   chain AS (
@@ -87,6 +88,7 @@ function toRecord(row: AuditRow): AuditRecord {
     legalBasis: row.legal_basis,
     disclosedFields: row.disclosed_fields,
     explicitRequestByPerson: row.explicit_request_by_person,
+    actorOperator: row.actor_operator,
     previousHash: row.previous_hash,
     entryHash: row.entry_hash,
   };
@@ -110,6 +112,7 @@ function toInput(draft: AuditDraft, n: number): Record<string, unknown> {
     legal_basis: draft.legalBasis,
     disclosed_fields: draft.disclosedFields,
     explicit_request_by_person: draft.explicitRequestByPerson,
+    actor_operator: draft.actorOperator,
   };
 }
 

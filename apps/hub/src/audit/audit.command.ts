@@ -1,5 +1,9 @@
-import type { ListSubjectAccessRequest, VerifyAuditChainRequest } from '@welkom/contracts/generated/welkom/hub/v1/audit';
-import { fieldRule, invalid, pageSize, parseRequest, text } from '@welkom/validation';
+import type {
+  ListSubjectAccessRequest,
+  RecordDeadLetterReplayRequest,
+  VerifyAuditChainRequest,
+} from '@welkom/contracts/generated/welkom/hub/v1/audit';
+import { fieldRule, invalid, pageSize, parseRequest, refineRequest, text } from '@welkom/validation';
 import { z } from 'zod';
 import { PURPOSE_RULE } from '../grants/grant.command';
 import { subjectIdentifier, type SubjectId } from '../subjects/subject-identifier';
@@ -21,6 +25,16 @@ export interface VerifyChainCommand {
   fromSequence: bigint;
   /** At most this many entries; null up to the chain head. */
   limit: bigint | null;
+  /** Start after the latest checkpoint an earlier verification found intact (fromSequence is then 1). */
+  incremental: boolean;
+}
+
+export interface DeadLetterReplayCommand {
+  deadLetterId: string;
+  sourceTopic: string;
+  /** '' when the record had no readable envelope. */
+  eventId: string;
+  errorClass: string;
 }
 
 const subjectAccessSchema = z.object({
@@ -54,9 +68,40 @@ const nonNegativeInt64 = fieldRule((value) => {
   return BigInt(digits);
 });
 
-const verifyChainSchema = z.object({ fromSequence: nonNegativeInt64, limit: nonNegativeInt64 });
+const flag = fieldRule((value) =>
+  value === undefined || value === null ? false : typeof value === 'boolean' ? value : invalid('must be true or false'),
+);
+
+const verifyChainSchema = refineRequest(
+  z.object({ fromSequence: nonNegativeInt64, limit: nonNegativeInt64, incremental: flag }),
+  (request, report) => {
+    if (request.incremental === true && request.fromSequence !== undefined && request.fromSequence !== 0n) {
+      report(['fromSequence'], 'must be 0 for an incremental verification: it starts after the latest verified checkpoint');
+    }
+  },
+);
 
 export function verifyChainCommand(request: VerifyAuditChainRequest): VerifyChainCommand {
-  const { fromSequence, limit } = parseRequest(verifyChainSchema, request);
-  return { fromSequence: fromSequence === 0n ? 1n : fromSequence, limit: limit === 0n ? null : limit };
+  const { fromSequence, limit, incremental } = parseRequest(verifyChainSchema, request);
+  return { fromSequence: fromSequence === 0n ? 1n : fromSequence, limit: limit === 0n ? null : limit, incremental };
+}
+
+// What `npm run dlt -- list` prints: <dead-letter topic>:<partition>:<offset>.
+const DEAD_LETTER_ID = /^[A-Za-z0-9._-]{1,249}:[0-9]{1,10}:[0-9]{1,19}$/;
+const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+
+const deadLetterReplaySchema = z.object({
+  deadLetterId: text({
+    required: true,
+    maxChars: 300,
+    pattern: DEAD_LETTER_ID,
+    patternDescription: 'must be <dead-letter topic>:<partition>:<offset>',
+  }),
+  sourceTopic: text({ required: true, maxChars: 249, pattern: TOPIC, patternDescription: 'must be a Kafka topic name' }),
+  eventId: text({ required: false, maxChars: 100 }),
+  errorClass: text({ required: true, maxChars: 100 }),
+});
+
+export function deadLetterReplayCommand(request: RecordDeadLetterReplayRequest): DeadLetterReplayCommand {
+  return parseRequest(deadLetterReplaySchema, request);
 }

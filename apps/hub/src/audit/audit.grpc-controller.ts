@@ -6,11 +6,13 @@ import {
   AuditServiceControllerMethods,
   type ListSubjectAccessRequest,
   type ListSubjectAccessResponse,
+  type RecordDeadLetterReplayRequest,
+  type RecordDeadLetterReplayResponse,
   type VerifyAuditChainRequest,
   type VerifyAuditChainResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/audit';
-import { CallerOin, callerOinRequired } from '@welkom/grpc';
-import { subjectAccessCommand, verifyChainCommand } from './audit.command';
+import { type CallingOperator, CallerOperator, callerOperatorRequired } from '@welkom/grpc';
+import { deadLetterReplayCommand, subjectAccessCommand, verifyChainCommand } from './audit.command';
 import { toSubjectAccessResponse, toVerifyResponse } from './audit.mapper';
 import { AuditService } from './audit.service';
 
@@ -22,16 +24,25 @@ export class AuditGrpcController implements AuditServiceController {
   async verifyAuditChain(
     @Payload() request: VerifyAuditChainRequest,
     _metadata?: Metadata,
-    @CallerOin() caller: string = callerOinRequired(),
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
   ): Promise<VerifyAuditChainResponse> {
-    return toVerifyResponse(await this.audit.verifyChain(caller, verifyChainCommand(request)));
+    return toVerifyResponse(await this.audit.verifyChain(operator, verifyChainCommand(request)));
   }
 
   async listSubjectAccess(
     @Payload() request: ListSubjectAccessRequest,
     _metadata?: Metadata,
-    @CallerOin() caller: string = callerOinRequired(),
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
   ): Promise<ListSubjectAccessResponse> {
-    return toSubjectAccessResponse(await this.audit.subjectAccess(caller, subjectAccessCommand(request)));
+    return toSubjectAccessResponse(await this.audit.subjectAccess(operator, subjectAccessCommand(request)));
+  }
+
+  async recordDeadLetterReplay(
+    @Payload() request: RecordDeadLetterReplayRequest,
+    _metadata?: Metadata,
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
+  ): Promise<RecordDeadLetterReplayResponse> {
+    const recorded = await this.audit.recordDeadLetterReplay(operator, deadLetterReplayCommand(request));
+    return { operatorId: recorded.operatorId, auditSequence: recorded.sequence };
   }
 }

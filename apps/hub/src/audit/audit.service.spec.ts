@@ -6,7 +6,9 @@ import type { PartyRegistryService } from '../party-registry/party-registry.serv
 import type { PartyRecord, PartyRepository } from '../party-registry/party.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import { HUB, IND, NOW, recordingAudit, SUBJECT, TX } from '../testing/hub-fixtures';
-import { auditDraft, type AuditRecord, GENESIS_HASH, linkEntries } from './audit-chain';
+import type { CallingOperator } from '@welkom/grpc';
+import { auditDraft, type AuditRecord, type ChainHead, GENESIS_HASH, linkEntries } from './audit-chain';
+import type { AuditVerificationRepository } from './audit-verification.repository';
 import type { AuditTrailRepository } from './audit-trail.repository';
 import { AuditService } from './audit.service';
 import { type AuditCheckpoint, latestCheckpoint } from './audit-checkpoint';
@@ -18,7 +20,16 @@ function chainOf(count: number): { records: AuditRecord[]; head: { sequence: str
   return linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
 }
 
-function build(trail: Partial<AuditTrailRepository>, signed: () => Promise<AuditCheckpoint[]> = async () => []) {
+const ANNA: CallingOperator = { oin: HUB.oin, operatorId: 'anna.devries' };
+/** An operator certificate with another party's OIN: the registry says who the hub operator is. */
+const IND_STAFF: CallingOperator = { oin: IND.oin, operatorId: 'someone' };
+
+function build(
+  trail: Partial<AuditTrailRepository>,
+  signed: () => Promise<AuditCheckpoint[]> = async () => [],
+  verified: ChainHead[] = [],
+  maxEntries = 1_000_000,
+) {
   const latest = async () => latestCheckpoint(await signed());
   const registry = strictFake<PartyRegistryService>('PartyRegistryService', {
     hubOperator: async (oin) => {
@@ -39,6 +50,11 @@ function build(trail: Partial<AuditTrailRepository>, signed: () => Promise<Audit
       resolve: async (_tx, pseudonyms) => new Map(pseudonyms.map((pseudonym) => [pseudonym, pseudonym])),
       membersOf: async () => [],
     }),
+    strictFake<AuditVerificationRepository>('AuditVerificationRepository', {
+      latest: async () => verified[verified.length - 1],
+      record: async (checkpoint) => void verified.push(checkpoint),
+    }),
+    { AUDIT_VERIFY_MAX_ENTRIES: maxEntries },
   );
 }
 
@@ -67,7 +83,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
       page: async (after: string, upTo: string, limit: number) =>
         rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
     };
-    const verdict = await build(trail, async () => [checkpoint]).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    const verdict = await build(trail, async () => [checkpoint]).verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false });
     expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint });
     expect(verdict.problem).toMatch(/entry 6 does not have the hash of the signed checkpoint of 2026-12-01T10:00:00.000Z/);
   });
@@ -85,7 +101,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
       { chainId: 'chain', sequence: '4', entryHash: records[3].entryHash, takenAt: TAKEN },
       { chainId: 'chain', sequence: '8', entryHash: head.hash, takenAt: new Date('2026-12-01T11:00:00Z') },
     ];
-    const verdict = await build(trail, async () => checkpoints).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    const verdict = await build(trail, async () => checkpoints).verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false });
     expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint: checkpoints[1] });
     expect(verdict.problem).toMatch(/covers entry 8, but the chain head is at 5/);
   });
@@ -93,13 +109,17 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
   it('says intact, naming the checkpoint, when the chain agrees with it', async () => {
     const { head } = chainOf(5);
     const checkpoint = { chainId: 'chain', sequence: '5', entryHash: head.hash, takenAt: TAKEN };
-    const verdict = await build(chainTrail(5), async () => [checkpoint]).verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    const verdict = await build(chainTrail(5), async () => [checkpoint]).verifyChain(ANNA, {
+      fromSequence: 1n,
+      limit: null,
+      incremental: false,
+    });
     expect(verdict).toMatchObject({ intact: true, checkpoint });
   });
 
   it('gives no verdict when the checkpoints cannot be read', async () => {
     const service = build(chainTrail(3), () => Promise.reject(new Error('broker down')));
-    await expect(service.verifyChain(HUB.oin, { fromSequence: 1n, limit: null })).rejects.toMatchObject({
+    await expect(service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
       reason: 'AUDIT_UNAVAILABLE',
     });
@@ -109,7 +129,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
 describe('AuditService.verifyChain', () => {
   it('refuses a party without the hub operator role', async () => {
     const service = build(chainTrail(3));
-    await expect(service.verifyChain(IND.oin, { fromSequence: 1n, limit: null })).rejects.toMatchObject({
+    await expect(service.verifyChain(IND_STAFF, { fromSequence: 1n, limit: null, incremental: false })).rejects.toMatchObject({
       code: 'PERMISSION_DENIED',
       reason: 'NOT_HUB_OPERATOR',
     });
@@ -126,7 +146,7 @@ describe('AuditService.verifyChain', () => {
     };
     setImmediate(otherWork);
 
-    const verdict = await service.verifyChain(HUB.oin, { fromSequence: 1n, limit: null });
+    const verdict = await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false });
     verifying = false;
 
     expect(verdict).toMatchObject({ intact: true, verifiedEntries: 1_200, lastVerifiedSequence: '1200', headSequence: '1200' });
@@ -136,13 +156,16 @@ describe('AuditService.verifyChain', () => {
 
   it('checks only the range asked for, and compares the head only when the range reaches it', async () => {
     const service = build(chainTrail(10));
-    expect(await service.verifyChain(HUB.oin, { fromSequence: 4n, limit: 3n })).toMatchObject({
+    expect(await service.verifyChain(ANNA, { fromSequence: 4n, limit: 3n, incremental: false })).toMatchObject({
       intact: true,
       verifiedEntries: 3,
       lastVerifiedSequence: '6',
       headSequence: '10',
     });
-    expect(await service.verifyChain(HUB.oin, { fromSequence: 7n, limit: 100n })).toMatchObject({ intact: true, verifiedEntries: 4 });
+    expect(await service.verifyChain(ANNA, { fromSequence: 7n, limit: 100n, incremental: false })).toMatchObject({
+      intact: true,
+      verifiedEntries: 4,
+    });
   });
 
   it('finds entries missing at the end of a range that stops before the head', async () => {
@@ -152,7 +175,7 @@ describe('AuditService.verifyChain', () => {
       ...trail,
       page: async (after, upTo, limit) => (await page(after, upTo, limit)).filter((r) => r.sequence !== '6'),
     });
-    expect(await service.verifyChain(HUB.oin, { fromSequence: 1n, limit: 6n })).toMatchObject({
+    expect(await service.verifyChain(ANNA, { fromSequence: 1n, limit: 6n, incremental: false })).toMatchObject({
       intact: false,
       firstBrokenSequence: '6',
       problem: 'entry 6 is missing',
@@ -162,10 +185,84 @@ describe('AuditService.verifyChain', () => {
 
   it('refuses a start beyond the chain head as an invalid request', async () => {
     const service = build(chainTrail(3));
-    await expect(service.verifyChain(HUB.oin, { fromSequence: 5n, limit: null })).rejects.toMatchObject({
+    await expect(service.verifyChain(ANNA, { fromSequence: 5n, limit: null, incremental: false })).rejects.toMatchObject({
       reason: 'INVALID_REQUEST',
       fieldViolations: [expect.objectContaining({ field: 'from_sequence' })],
     });
+  });
+});
+
+describe('AuditService.verifyChain, incremental and bounded (issue 12)', () => {
+  const TAKEN = new Date('2026-12-01T10:00:00Z');
+
+  it('remembers a checkpoint verified from the genesis and starts the next incremental run after it', async () => {
+    const { records, head } = chainOf(10);
+    const checkpoint = { chainId: 'chain', sequence: '6', entryHash: records[5].entryHash, takenAt: TAKEN };
+    const verified: ChainHead[] = [];
+    const service = build(chainTrail(10), async () => [checkpoint], verified);
+
+    expect(await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false })).toMatchObject({
+      intact: true,
+      verifiedEntries: 10,
+    });
+    expect(verified).toEqual([{ sequence: '6', hash: records[5].entryHash }]);
+
+    const incremental = await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: true });
+    expect(incremental).toMatchObject({ intact: true, verifiedEntries: 4, lastVerifiedSequence: '10', headHash: head.hash });
+  });
+
+  it('finds a suffix rewritten after the verified checkpoint, anchored by the signed hash rather than the stored row', async () => {
+    const original = chainOf(8);
+    const checkpoint = { chainId: 'chain', sequence: '4', entryHash: original.records[3].entryHash, takenAt: TAKEN };
+    // Entry 4 and everything after recomputed: the stored rows agree with each other, not with the signature.
+    const drafts = original.records.map((record, index) => (index === 3 ? { ...record, purpose: 'REWRITTEN' } : record));
+    const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
+    const trail = {
+      head: async () => ({ ...rewritten.head, highestStoredSequence: '8' }),
+      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
+      page: async (after: string, upTo: string, limit: number) =>
+        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
+    };
+    const verified = [{ sequence: '4', hash: checkpoint.entryHash }];
+
+    const verdict = await build(trail, async () => [checkpoint], verified).verifyChain(ANNA, {
+      fromSequence: 1n,
+      limit: null,
+      incremental: true,
+    });
+
+    expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '5', verifiedEntries: 0 });
+  });
+
+  it('hashes no more than the configured maximum per call, and says where to continue', async () => {
+    const service = build(chainTrail(10), async () => [], [], 4);
+
+    expect(await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false })).toMatchObject({
+      intact: true,
+      verifiedEntries: 4,
+      lastVerifiedSequence: '4',
+    });
+    expect(await service.verifyChain(ANNA, { fromSequence: 5n, limit: 100n, incremental: false })).toMatchObject({ verifiedEntries: 4 });
+  });
+});
+
+describe('AuditService.recordDeadLetterReplay', () => {
+  it('records the operator in person replaying a dead letter, and refuses an operator of another party', async () => {
+    const audit = recordingAudit();
+    const service = build({ append: audit.append });
+    const command = { deadLetterId: 'welkom.ind.x.v1.dlt:0:7', sourceTopic: 'welkom.ind.x.v1', eventId: 'e-1', errorClass: 'STALE_EVENT' };
+
+    await service.recordDeadLetterReplay(ANNA, command);
+    await expect(service.recordDeadLetterReplay(IND_STAFF, command)).rejects.toMatchObject({ reason: 'NOT_HUB_OPERATOR' });
+
+    expect(audit.appended.flatMap((a) => a.drafts)).toEqual([
+      expect.objectContaining({
+        action: 'DEAD_LETTER_REPLAYED',
+        actorOin: HUB.oin,
+        actorOperator: 'anna.devries',
+        reason: 'welkom.ind.x.v1.dlt:0:7 (STALE_EVENT) to welkom.ind.x.v1, event e-1',
+      }),
+    ]);
   });
 });
 
@@ -188,7 +285,7 @@ describe('AuditService.subjectAccess', () => {
       },
     });
 
-    await service.subjectAccess(HUB.oin, COMMAND);
+    await service.subjectAccess(ANNA, COMMAND);
 
     expect(reads).toEqual([[TX, [SUBJECT]]]);
     expect(audit.appended).toEqual([
@@ -198,6 +295,7 @@ describe('AuditService.subjectAccess', () => {
           expect.objectContaining({
             action: 'SUBJECT_ACCESS_LISTED',
             actorOin: HUB.oin,
+            actorOperator: 'anna.devries',
             subjectPseudonym: SUBJECT,
             purpose: 'COMPLAINT_HANDLING',
           }),
@@ -211,7 +309,7 @@ describe('AuditService.subjectAccess', () => {
       pageForSubject: async () => [],
       append: () => Promise.reject(new Error('audit_entry refuses all')),
     });
-    const refusal = await service.subjectAccess(HUB.oin, COMMAND).catch((error: unknown) => error);
+    const refusal = await service.subjectAccess(ANNA, COMMAND).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(HubError);
     expect(refusal).toMatchObject({ code: 'UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' });
   });

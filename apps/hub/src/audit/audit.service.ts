@@ -1,14 +1,25 @@
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CallingOperator } from '@welkom/grpc';
 import { ClockRepository, TransactionRepository } from '@welkom/platform';
+import { HUB_CONFIG, type HubConfig } from '../hub.config';
 import { invalidRequest } from '../grants/grant.command';
 import { HubError } from '../hub.errors';
 import { PartyRegistryService } from '../party-registry/party-registry.service';
 import { PartyRepository } from '../party-registry/party.repository';
 import { SubjectLinkRepository } from '../subjects/subject-link.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
-import { AuditChainVerifier, auditDraft, type AuditRecord, type ChainBreak, GENESIS_HASH, SUBJECT_ACCESS_LISTED } from './audit-chain';
-import type { SubjectAccessCommand, VerifyChainCommand } from './audit.command';
+import {
+  AuditChainVerifier,
+  auditDraft,
+  type AuditRecord,
+  type ChainBreak,
+  type ChainHead,
+  GENESIS_HASH,
+  SUBJECT_ACCESS_LISTED,
+} from './audit-chain';
+import type { DeadLetterReplayCommand, SubjectAccessCommand, VerifyChainCommand } from './audit.command';
+import { AuditVerificationRepository } from './audit-verification.repository';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { type AuditCheckpoint, checkpointBreak } from './audit-checkpoint';
 import { AuditCheckpointService } from './audit-checkpoint.service';
@@ -50,23 +61,32 @@ export class AuditService {
     private readonly clock: ClockRepository,
     private readonly checkpoints: AuditCheckpointService,
     private readonly links: SubjectLinkRepository,
+    private readonly verifications: AuditVerificationRepository,
+    @Inject(HUB_CONFIG) private readonly config: Pick<HubConfig, 'AUDIT_VERIFY_MAX_ENTRIES'>,
   ) {}
 
   /**
-   * Hub operator only: recomputes the hashes of a range (the whole chain by default) up to the chain head,
-   * page by page, yielding to the event loop every few hundred entries. Entries appended while it runs are
-   * beyond the head it read and are left for the next verification.
+   * Operator only: recomputes the hashes of a range (the whole chain by default, or what follows the latest
+   * verified checkpoint when incremental) up to the chain head, page by page, yielding to the event loop every
+   * few hundred entries, and never more than AUDIT_VERIFY_MAX_ENTRIES entries per call. Entries appended while it
+   * runs are beyond the head it read and are left for the next verification.
    */
-  async verifyChain(callerOin: string, command: VerifyChainCommand): Promise<ChainVerification> {
-    await this.registry.hubOperator(callerOin);
+  async verifyChain(operator: CallingOperator, command: VerifyChainCommand): Promise<ChainVerification> {
+    await this.registry.hubOperator(operator.oin);
     const head = await this.audit.head();
     const headSequence = BigInt(head.sequence);
-    const after = command.fromSequence - 1n;
+    const verified = command.incremental ? await this.verifications.latest() : undefined;
+    // A verified checkpoint beyond the head means the head was rewound: start over, and let the checkpoint say so.
+    const resumeFrom = verified !== undefined && BigInt(verified.sequence) <= headSequence ? verified : undefined;
+    const after = resumeFrom ? BigInt(resumeFrom.sequence) : command.fromSequence - 1n;
     if (after > headSequence) {
       throw invalidRequest([{ field: 'from_sequence', description: `must not be beyond the chain head (entry ${head.sequence})` }]);
     }
-    const upTo = command.limit === null || after + command.limit > headSequence ? headSequence : after + command.limit;
-    const start = await this.startOf(after);
+    const maxEntries = BigInt(this.config.AUDIT_VERIFY_MAX_ENTRIES);
+    const limit = command.limit === null || command.limit > maxEntries ? maxEntries : command.limit;
+    const upTo = after + limit > headSequence ? headSequence : after + limit;
+    // The signed hash, not the stored row, anchors an incremental start: a rewritten entry there shows at the next link.
+    const start = resumeFrom ?? (await this.startOf(after));
     if ('problem' in start) return { ...this.verdict(start, 0, after.toString(), head), checkpoint: undefined };
     const verifier = new AuditChainVerifier(start);
     let pageAfter = after.toString();
@@ -90,7 +110,34 @@ export class AuditService {
     if (!broken && checkpoint) {
       broken = checkpointBreak(checkpoint, head, (await this.audit.entry(checkpoint.sequence))?.entryHash);
     }
+    // Everything up to the checkpoint was hashed from the genesis (or from a checkpoint verified so before): the
+    // next incremental verification may start there.
+    const fromAnchor = after === 0n || resumeFrom !== undefined;
+    if (!broken && checkpoint && fromAnchor && upTo === headSequence) {
+      await this.verifications.record({ sequence: checkpoint.sequence, hash: checkpoint.entryHash }, this.clock.now(), operator.operatorId);
+    }
     return { ...this.verdict(broken, verifier.verifiedEntries, verifier.lastVerifiedSequence, head), checkpoint };
+  }
+
+  /**
+   * Operator only: records, before the dlt tool replays it, that this operator in person replays a dead letter.
+   * The replay tool reads who from the answer, never from its own command line.
+   */
+  async recordDeadLetterReplay(
+    operator: CallingOperator,
+    command: DeadLetterReplayCommand,
+  ): Promise<{ operatorId: string; sequence: string }> {
+    await this.registry.hubOperator(operator.oin);
+    const [entry] = await this.audit.append(null, [
+      auditDraft({
+        occurredAt: this.clock.now(),
+        actorOin: operator.oin,
+        actorOperator: operator.operatorId,
+        action: 'DEAD_LETTER_REPLAYED',
+        reason: `${command.deadLetterId} (${command.errorClass}) to ${command.sourceTopic}${command.eventId ? `, event ${command.eventId}` : ''}`,
+      }),
+    ]);
+    return { operatorId: operator.operatorId, sequence: entry.sequence };
   }
 
   private async latestCheckpoint(): Promise<AuditCheckpoint | undefined> {
@@ -108,8 +155,8 @@ export class AuditService {
    * The person's view (through the operator's portal): every entry about the subject, with party names. The
    * read and its audit entry are one transaction: no log is shown that was not recorded as read (fail closed).
    */
-  async subjectAccess(callerOin: string, command: SubjectAccessCommand): Promise<SubjectAccess> {
-    const operator = await this.registry.hubOperator(callerOin);
+  async subjectAccess(operator: CallingOperator, command: SubjectAccessCommand): Promise<SubjectAccess> {
+    await this.registry.hubOperator(operator.oin);
     const ownPseudonym = this.subjects.pseudonymOf(command.subject);
     let subjectPseudonym = ownPseudonym;
     let page: AuditRecord[];
@@ -123,6 +170,7 @@ export class AuditService {
         const read = auditDraft({
           occurredAt: this.clock.now(),
           actorOin: operator.oin,
+          actorOperator: operator.operatorId,
           action: SUBJECT_ACCESS_LISTED,
           subjectPseudonym,
           purpose: command.purpose,
@@ -144,7 +192,7 @@ export class AuditService {
   }
 
   /** The entry before the range, whose stored hash the range links to (trusted, not checked). */
-  private async startOf(after: bigint): Promise<{ sequence: string; hash: string } | ChainBreak> {
+  private async startOf(after: bigint): Promise<ChainHead | ChainBreak> {
     if (after === 0n) return { sequence: '0', hash: GENESIS_HASH };
     const entry = await this.audit.entry(after.toString());
     return entry

@@ -32,7 +32,7 @@ export interface SnapshotQuery {
  * processes, and a batch of requests should cost as few of them as possible.
  */
 const SNAPSHOT: PreparedStatement = {
-  name: 'hub_request_snapshot_v3',
+  name: 'hub_request_snapshot_v4',
   text: `
   SELECT
     (SELECT coalesce(json_agg(json_build_object(
@@ -45,9 +45,10 @@ const SNAPSHOT: PreparedStatement = {
               'evidenceType', g.evidence_type, 'purpose', g.purpose, 'legalBasis', g.legal_basis, 'allowedFields', g.allowed_fields,
               'validFrom', g.valid_from, 'validTo', g.valid_to, 'requiresExplicitRequest', g.requires_explicit_request,
               'createdAt', g.created_at, 'createdBy', g.created_by, 'endedAt', g.ended_at, 'endedBy', g.ended_by,
-              'endReason', g.end_reason, 'requiredRelation', g.required_relation) ORDER BY g.created_at, g.id), '[]'::json)
+              'endReason', g.end_reason, 'requiredRelation', g.required_relation, 'proposedBy', g.proposed_by,
+              'approvedAt', g.approved_at, 'approvedBy', g.approved_by) ORDER BY g.created_at, g.id), '[]'::json)
        FROM evidence_grant g
-      WHERE g.ended_at IS NULL AND g.valid_from <= $2 AND g.valid_to > $2 AND g.evidence_type = ANY($3::text[])
+      WHERE g.ended_at IS NULL AND g.approved_at IS NOT NULL AND g.valid_from <= $2 AND g.valid_to > $2 AND g.evidence_type = ANY($3::text[])
         AND (g.requester_oin = ANY($1::char(20)[])
              OR g.requester_role IN (SELECT unnest(p.roles) FROM party p WHERE p.oin = ANY($1::char(20)[])))) AS grants,
     (SELECT coalesce(json_agg(json_build_object(
@@ -105,6 +106,7 @@ export class RequestSnapshotRepository {
         validTo: date(grant.validTo),
         createdAt: date(grant.createdAt),
         endedAt: optionalDate(grant.endedAt),
+        approvedAt: optionalDate(grant.approvedAt),
       })),
       evidence: row.evidence.map((evidence) => ({
         ...evidence,

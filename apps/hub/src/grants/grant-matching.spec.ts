@@ -25,6 +25,9 @@ function grant(overrides: Partial<GrantRecord> = {}): GrantRecord {
     endedAt: null,
     endedBy: null,
     endReason: null,
+    proposedBy: 'anna.devries',
+    approvedAt: new Date('2025-12-01T01:00:00Z'),
+    approvedBy: 'bram.jansen',
     ...overrides,
   };
 }

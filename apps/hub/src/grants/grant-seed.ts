@@ -11,6 +11,8 @@ import { type CreateGrantCommand, createGrantCommand, type EndGrantCommand } fro
 
 /** What a seed file asks for: grants to create where missing, and grants it shipped earlier to end where active. */
 export interface GrantSeed {
+  /** The file's name, as the audit trail records where seed grants came from. */
+  fileName: string;
   create: CreateGrantCommand[];
   end: EndGrantCommand[];
 }
@@ -74,6 +76,9 @@ export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): G
         createdAt: undefined,
         endedAt: undefined,
         endReason: '',
+        proposedBy: '',
+        approvedAt: undefined,
+        approvedBy: '',
       },
     };
     try {
@@ -84,6 +89,7 @@ export function readGrantSeed(filePath: string, catalogue: EvidenceCatalogue): G
     }
   });
   return {
+    fileName: name,
     create: commands.filter((_, index) => file.grants[index].ended === undefined),
     end: file.grants.flatMap((seed) => (seed.ended === undefined ? [] : [{ grantId: seed.id, reason: seed.ended.reason }])),
   };

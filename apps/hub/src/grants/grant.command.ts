@@ -1,6 +1,6 @@
 import type { Timestamp } from '@welkom/contracts/generated/google/protobuf/timestamp';
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import type { CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
+import type { ApproveGrantRequest, CreateGrantRequest, EndGrantRequest } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { type RelationKind, relationFromMessage } from '../relations/subject-relation';
 import type { FieldViolation } from '@welkom/errors';
 import { fieldRule, invalid, message, oin, parseRequest, raw, refineRequest, text, type TextRule, uuid } from '@welkom/validation';
@@ -57,6 +57,10 @@ export interface CreateGrantCommand {
   requiredRelation: RelationKind | null;
 }
 
+export interface ApproveGrantCommand {
+  grantId: string;
+}
+
 export interface EndGrantCommand {
   grantId: string;
   reason: string;
@@ -77,6 +81,9 @@ function grantSchema(catalogue: EvidenceCatalogue, idFromSeed: boolean) {
     createdAt: setByHub,
     endedAt: setByHub,
     endReason: setByHub,
+    proposedBy: setByHub,
+    approvedAt: setByHub,
+    approvedBy: setByHub,
     requesterOin: raw(),
     requesterRole: raw(),
     requesterSubUnit: text(SUB_UNIT_RULE),
@@ -151,6 +158,11 @@ export function createGrantCommand(
 }
 
 const endGrantSchema = z.object({ grantId: uuid(), reason: text(REASON_RULE) });
+const approveGrantSchema = z.object({ grantId: uuid() });
+
+export function approveGrantCommand(request: ApproveGrantRequest): ApproveGrantCommand {
+  return parseRequest(approveGrantSchema, request);
+}
 
 export function endGrantCommand(request: EndGrantRequest): EndGrantCommand {
   return parseRequest(endGrantSchema, request);

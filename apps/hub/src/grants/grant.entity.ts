@@ -55,4 +55,15 @@ export class GrantEntity {
 
   @Column({ name: 'end_reason', type: 'text', nullable: true })
   endReason!: string | null;
+
+  /** The operator in person who proposed it (issue 12); null for a grant loaded from the seed file. */
+  @Column({ name: 'proposed_by', type: 'text', nullable: true })
+  proposedBy!: string | null;
+
+  /** When a second operator approved it, or it was loaded from the seed file; null: proposed, not in force. */
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
+
+  @Column({ name: 'approved_by', type: 'text', nullable: true })
+  approvedBy!: string | null;
 }

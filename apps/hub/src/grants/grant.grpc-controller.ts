@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { Metadata } from '@grpc/grpc-js';
 import {
+  type ApproveGrantRequest,
+  type ApproveGrantResponse,
   type CreateGrantRequest,
   type CreateGrantResponse,
   type EndGrantRequest,
@@ -13,9 +15,9 @@ import {
   type ListMyGrantsRequest,
   type ListMyGrantsResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/grant';
-import { CallerOin, callerOinRequired } from '@welkom/grpc';
+import { CallerOin, callerOinRequired, type CallingOperator, CallerOperator, callerOperatorRequired } from '@welkom/grpc';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
-import { createGrantCommand, endGrantCommand } from './grant.command';
+import { approveGrantCommand, createGrantCommand, endGrantCommand } from './grant.command';
 import { toGrantMessage } from './grant.mapper';
 import { GrantService } from './grant.service';
 
@@ -38,24 +40,32 @@ export class GrantGrpcController implements GrantServiceController {
   async listGrants(
     @Payload() request: ListGrantsRequest,
     _metadata?: Metadata,
-    @CallerOin() caller: string = callerOinRequired(),
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
   ): Promise<ListGrantsResponse> {
-    return { grants: (await this.grants.listAll(caller, this.catalogue.find(request.evidenceType)?.type ?? null)).map(toGrantMessage) };
+    return { grants: (await this.grants.listAll(operator, this.catalogue.find(request.evidenceType)?.type ?? null)).map(toGrantMessage) };
   }
 
   async createGrant(
     @Payload() request: CreateGrantRequest,
     _metadata?: Metadata,
-    @CallerOin() caller: string = callerOinRequired(),
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
   ): Promise<CreateGrantResponse> {
-    return { grant: toGrantMessage(await this.grants.create(caller, createGrantCommand(request, this.catalogue))) };
+    return { grant: toGrantMessage(await this.grants.propose(operator, createGrantCommand(request, this.catalogue))) };
+  }
+
+  async approveGrant(
+    @Payload() request: ApproveGrantRequest,
+    _metadata?: Metadata,
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
+  ): Promise<ApproveGrantResponse> {
+    return { grant: toGrantMessage(await this.grants.approve(operator, approveGrantCommand(request))) };
   }
 
   async endGrant(
     @Payload() request: EndGrantRequest,
     _metadata?: Metadata,
-    @CallerOin() caller: string = callerOinRequired(),
+    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
   ): Promise<EndGrantResponse> {
-    return { grant: toGrantMessage(await this.grants.end(caller, endGrantCommand(request))) };
+    return { grant: toGrantMessage(await this.grants.end(operator, endGrantCommand(request))) };
   }
 }

@@ -19,5 +19,8 @@ export function toGrantMessage(grant: GrantRecord): Grant {
     endedAt: toOptionalTimestamp(grant.endedAt),
     endReason: grant.endReason ?? '',
     requiredRelation: relationToMessage(grant.requiredRelation),
+    proposedBy: grant.proposedBy ?? '',
+    approvedAt: toOptionalTimestamp(grant.approvedAt),
+    approvedBy: grant.approvedBy ?? '',
   };
 }

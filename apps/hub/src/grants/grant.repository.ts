@@ -23,10 +23,14 @@ interface GrantRow {
   ended_at: Date | null;
   ended_by: string | null;
   end_reason: string | null;
+  proposed_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
 }
 
 const COLUMNS = `id, requester_oin, requester_role, requester_sub_unit, evidence_type, purpose, legal_basis, allowed_fields,
-  valid_from, valid_to, requires_explicit_request, created_at, created_by, ended_at, ended_by, end_reason, required_relation`;
+  valid_from, valid_to, requires_explicit_request, created_at, created_by, ended_at, ended_by, end_reason, required_relation,
+  proposed_by, approved_at, approved_by`;
 
 function toRecord(row: GrantRow): GrantRecord {
   return {
@@ -47,6 +51,9 @@ function toRecord(row: GrantRow): GrantRecord {
     endedAt: row.ended_at,
     endedBy: row.ended_by,
     endReason: row.end_reason,
+    proposedBy: row.proposed_by,
+    approvedAt: row.approved_at,
+    approvedBy: row.approved_by,
   };
 }
 
@@ -56,7 +63,7 @@ export class GrantRepository {
 
   async insert(tx: EntityManager, grant: GrantRecord): Promise<void> {
     await tx.query(
-      `INSERT INTO evidence_grant (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      `INSERT INTO evidence_grant (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [
         grant.id,
         grant.requesterOin,
@@ -75,11 +82,23 @@ export class GrantRepository {
         grant.endedBy,
         grant.endReason,
         grant.requiredRelation,
+        grant.proposedBy,
+        grant.approvedAt,
+        grant.approvedBy,
       ],
     );
   }
 
-  /** Locks the grant until the transaction ends, so two operators cannot end it at once. */
+  /** Four-eyes: the second operator's approval puts the grant in force. */
+  async markApproved(tx: EntityManager, grant: GrantRecord): Promise<void> {
+    await tx.query('UPDATE evidence_grant SET approved_at = $2, approved_by = $3 WHERE id = $1', [
+      grant.id,
+      grant.approvedAt,
+      grant.approvedBy,
+    ]);
+  }
+
+  /** Locks the grant until the transaction ends, so two operators cannot end or approve it at once. */
   async findForUpdate(tx: EntityManager, id: string): Promise<GrantRecord | null> {
     const rows = await tx.query<GrantRow[]>(`SELECT ${COLUMNS} FROM evidence_grant WHERE id = $1 FOR UPDATE`, [id]);
     return rows.length > 0 ? toRecord(rows[0]) : null;
@@ -109,7 +128,7 @@ export class GrantRepository {
   }
 
   /**
-   * Grants that could apply to these requesters for these evidence types at `at` (not ended, in their
+   * Grants that could apply to these requesters for these evidence types at `at` (approved, not ended, in their
    * validity period). The caller still matches purpose, legal basis and sub-unit.
    */
   async findApplicable(query: {
@@ -120,7 +139,7 @@ export class GrantRepository {
   }): Promise<GrantRecord[]> {
     const rows = await this.dataSource.query<GrantRow[]>(
       `SELECT ${COLUMNS} FROM evidence_grant
-       WHERE ended_at IS NULL AND valid_from <= $4 AND valid_to > $4
+       WHERE ended_at IS NULL AND approved_at IS NOT NULL AND valid_from <= $4 AND valid_to > $4
          AND ($3::text[] IS NULL OR evidence_type = ANY($3::text[]))
          AND (requester_oin = ANY($1::char(20)[]) OR requester_role = ANY($2::text[]))
        ORDER BY created_at, id`,

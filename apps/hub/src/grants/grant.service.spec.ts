@@ -8,7 +8,8 @@ import { assertHubOperator } from '../party-registry/party-roles';
 import type { PartyRegistryService } from '../party-registry/party-registry.service';
 import type { PartyRecord } from '../party-registry/party.repository';
 import { CATALOGUE, grant, HUB, IND, NOW, recordingAudit, TX } from '../testing/hub-fixtures';
-import type { GrantRecord } from './grant';
+import type { CallingOperator } from '@welkom/grpc';
+import { type GrantRecord, isActiveAt } from './grant';
 import type { CreateGrantCommand } from './grant.command';
 import type { GrantRepository } from './grant.repository';
 import { GrantService } from './grant.service';
@@ -62,59 +63,115 @@ function build(grants: Partial<GrantRepository> = {}) {
   return { service, audit, events, inserted };
 }
 
+const ANNA: CallingOperator = { oin: HUB.oin, operatorId: 'anna.devries' };
+const BRAM: CallingOperator = { oin: HUB.oin, operatorId: 'bram.jansen' };
+/** An operator certificate whose OIN is another party's: the registry decides who the hub operator is. */
+const IND_STAFF: CallingOperator = { oin: IND.oin, operatorId: 'someone' };
+
 describe('GrantService', () => {
-  it('creates a grant for the operator, valid from now, as an event and an audit entry', async () => {
+  it('stores a proposal by an operator in person, audited by name, neither in force nor announced', async () => {
     const { service, audit, events, inserted } = build();
 
-    const created = await service.create(HUB.oin, COMMAND);
+    const proposed = await service.propose(ANNA, COMMAND);
 
-    expect(created).toMatchObject({ id: NEW_ID, validFrom: NOW, createdAt: NOW, createdBy: HUB.oin, endedAt: null });
-    expect(inserted).toEqual([created]);
-    expect(events).toEqual([{ topic: TOPICS.grantChanged.name, change: 'GRANT_CHANGE_CREATED' }]);
+    expect(proposed).toMatchObject({ id: NEW_ID, validFrom: NOW, createdBy: HUB.oin, proposedBy: 'anna.devries', approvedAt: null });
+    expect(isActiveAt(proposed, NOW)).toBe(false);
+    expect(inserted).toEqual([proposed]);
+    expect(events).toEqual([]);
     expect(audit.appended[0].drafts).toEqual([
-      expect.objectContaining({ action: 'GRANT_CREATED', actorOin: HUB.oin, grantId: NEW_ID, disclosedFields: ['enrolment_status'] }),
+      expect.objectContaining({ action: 'GRANT_PROPOSED', actorOin: HUB.oin, actorOperator: 'anna.devries', grantId: NEW_ID }),
     ]);
   });
 
-  it('refuses anyone but the hub operator', async () => {
+  it("puts a grant in force on a second operator's approval, announced and audited by name", async () => {
+    const approved: GrantRecord[] = [];
+    const proposal = grant({ proposedBy: 'anna.devries', approvedAt: null });
+    const { service, audit, events } = build({
+      findForUpdate: async () => proposal,
+      markApproved: async (_tx, g) => void approved.push(g),
+    });
+
+    const result = await service.approve(BRAM, { grantId: proposal.id });
+
+    expect(result).toMatchObject({ proposedBy: 'anna.devries', approvedBy: 'bram.jansen', approvedAt: NOW });
+    expect(isActiveAt(result, NOW)).toBe(true);
+    expect(approved).toEqual([result]);
+    expect(events).toEqual([{ topic: TOPICS.grantChanged.name, change: 'GRANT_CHANGE_CREATED' }]);
+    expect(audit.appended[0].drafts.map((d) => [d.action, d.actorOperator])).toEqual([['GRANT_APPROVED', 'bram.jansen']]);
+  });
+
+  it('refuses the proposer approving their own proposal (four eyes)', async () => {
+    const proposal = grant({ proposedBy: 'anna.devries', approvedAt: null });
+    const { service, audit, events } = build({ findForUpdate: async () => proposal });
+
+    await expect(service.approve(ANNA, { grantId: proposal.id })).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+      reason: 'FOUR_EYES_REQUIRED',
+    });
+    expect([audit.appended, events]).toEqual([[], []]);
+  });
+
+  it('does not approve a grant twice, nor an ended one', async () => {
+    const twice = build({ findForUpdate: async () => grant({ proposedBy: 'anna.devries', approvedBy: 'bram.jansen' }) });
+    await expect(twice.service.approve(BRAM, { grantId: grant().id })).rejects.toMatchObject({ reason: 'GRANT_ALREADY_APPROVED' });
+    const ended = build({ findForUpdate: async () => grant({ proposedBy: 'anna.devries', approvedAt: null, endedAt: NOW }) });
+    await expect(ended.service.approve(BRAM, { grantId: grant().id })).rejects.toMatchObject({ reason: 'GRANT_ALREADY_ENDED' });
+  });
+
+  it('refuses an operator certificate of any party but the hub operator', async () => {
     const { service, inserted } = build();
-    await expect(service.create(IND.oin, COMMAND)).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason: 'NOT_HUB_OPERATOR' });
+    await expect(service.propose(IND_STAFF, COMMAND)).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason: 'NOT_HUB_OPERATOR' });
     expect(inserted).toEqual([]);
   });
 
   it('refuses a grant for a party the registry does not know', async () => {
     const { service } = build();
-    await expect(service.create(HUB.oin, { ...COMMAND, requesterOin: '00000001000000000000', requesterRole: null })).rejects.toMatchObject({
+    await expect(service.propose(ANNA, { ...COMMAND, requesterOin: '00000001000000000000', requesterRole: null })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       fieldViolations: [{ field: 'grant.requester_oin', description: 'is not a registered party' }],
     });
   });
 
-  it('ends a grant now and records why', async () => {
+  it('ends a grant now and records why, and who', async () => {
     const ended: GrantRecord[] = [];
     const { service, audit, events } = build({ findForUpdate: async () => grant(), markEnded: async (_tx, g) => void ended.push(g) });
 
-    const result = await service.end(HUB.oin, { grantId: grant().id, reason: 'pilot over' });
+    const result = await service.end(ANNA, { grantId: grant().id, reason: 'pilot over' });
 
     expect(result).toMatchObject({ endedAt: NOW, endedBy: HUB.oin, endReason: 'pilot over', validTo: NOW });
     expect(ended).toEqual([result]);
     expect(events.map((e) => e.change)).toEqual(['GRANT_CHANGE_ENDED']);
-    expect(audit.appended[0].drafts.map((d) => [d.action, d.reason])).toEqual([['GRANT_ENDED', 'pilot over']]);
+    expect(audit.appended[0].drafts.map((d) => [d.action, d.reason, d.actorOperator])).toEqual([
+      ['GRANT_ENDED', 'pilot over', 'anna.devries'],
+    ]);
+  });
+
+  it('withdraws a proposal without announcing it: it never applied', async () => {
+    const { service, audit, events } = build({
+      findForUpdate: async () => grant({ proposedBy: 'anna.devries', approvedAt: null }),
+      markEnded: async () => undefined,
+    });
+
+    await service.end(BRAM, { grantId: grant().id, reason: 'wrong legal basis' });
+
+    expect(events).toEqual([]);
+    expect(audit.appended[0].drafts.map((d) => d.action)).toEqual(['GRANT_ENDED']);
   });
 
   it('does not end a grant twice', async () => {
     const { service } = build({ findForUpdate: async () => grant({ endedAt: NOW, endReason: 'earlier' }) });
-    await expect(service.end(HUB.oin, { grantId: grant().id, reason: 'again' })).rejects.toBeInstanceOf(HubError);
-    await expect(service.end(HUB.oin, { grantId: grant().id, reason: 'again' })).rejects.toMatchObject({
+    await expect(service.end(ANNA, { grantId: grant().id, reason: 'again' })).rejects.toBeInstanceOf(HubError);
+    await expect(service.end(ANNA, { grantId: grant().id, reason: 'again' })).rejects.toMatchObject({
       code: 'FAILED_PRECONDITION',
       reason: 'GRANT_ALREADY_ENDED',
     });
   });
 
-  it('seeds only the grants that do not exist yet, as the hub itself', async () => {
-    const { service, inserted } = build({ findById: async (id) => (id === 'existing' ? grant() : null) });
+  it('seeds only the grants that do not exist yet, as the hub itself, in force and audited as loaded from the file', async () => {
+    const { service, inserted, audit, events } = build({ findById: async (id) => (id === 'existing' ? grant() : null) });
 
     const result = await service.seed({
+      fileName: 'dev-grants.v1.json',
       create: [
         { ...COMMAND, id: 'existing' },
         { ...COMMAND, id: 'new' },
@@ -123,7 +180,11 @@ describe('GrantService', () => {
     });
 
     expect(result).toEqual({ created: 1, ended: 0 });
-    expect(inserted.map((g) => [g.id, g.createdBy])).toEqual([['new', HUB.oin]]);
+    expect(inserted.map((g) => [g.id, g.createdBy, g.proposedBy, g.approvedAt])).toEqual([['new', HUB.oin, null, NOW]]);
+    expect(events.map((e) => e.change)).toEqual(['GRANT_CHANGE_CREATED']);
+    expect(audit.appended[0].drafts.map((d) => [d.action, d.actorOperator, d.reason])).toEqual([
+      ['GRANT_CREATED', null, 'loaded from the grant seed file dev-grants.v1.json'],
+    ]);
   });
 
   it('ends a grant the seed file replaced where it is still active, and never creates it', async () => {
@@ -139,6 +200,7 @@ describe('GrantService', () => {
     });
 
     const result = await service.seed({
+      fileName: 'dev-grants.v1.json',
       create: [{ ...COMMAND, id: 'replacement' }],
       end: [
         { grantId: 'shipped-earlier', reason: 'replaced by replacement' },

@@ -28,10 +28,21 @@ export interface GrantRecord {
   endedAt: Date | null;
   endedBy: string | null;
   endReason: string | null;
+  /** The operator in person who proposed it (issue 12); null for a grant loaded from the seed file. */
+  proposedBy: string | null;
+  /** Four-eyes: null until a second operator approves (a seed grant is approved as it is loaded). */
+  approvedAt: Date | null;
+  approvedBy: string | null;
 }
 
+/** A grant applies only once approved, before it ends, within its validity. */
 export function isActiveAt(grant: GrantRecord, at: Date): boolean {
-  return grant.endedAt === null && grant.validFrom.getTime() <= at.getTime() && at.getTime() < grant.validTo.getTime();
+  return (
+    grant.endedAt === null &&
+    grant.approvedAt !== null &&
+    grant.validFrom.getTime() <= at.getTime() &&
+    at.getTime() < grant.validTo.getTime()
+  );
 }
 
 /** Whether a grant names this party (by OIN or by one of its roles) and, if it names one, this sub-unit. */

@@ -7,6 +7,7 @@ import { EvidenceContentCommitment1765300000000 } from './1765300000000-evidence
 import { SubjectRelations1765300000001 } from './1765300000001-subject-relations';
 import { EvidenceRequestIdentifierDisclosed1765350000000 } from './1765350000000-evidence-request-identifier-disclosed';
 import { SubjectLinks1765400000000 } from './1765400000000-subject-links';
+import { AccountableOperators1765450000000 } from './1765450000000-accountable-operators';
 import { SubjectKeyIds1765600000000 } from './1765600000000-subject-key-ids';
 
 /** In order. Never edit a committed migration: add a new one. */
@@ -20,5 +21,6 @@ export const HUB_MIGRATIONS = [
   SubjectRelations1765300000001,
   EvidenceRequestIdentifierDisclosed1765350000000,
   SubjectLinks1765400000000,
+  AccountableOperators1765450000000,
   SubjectKeyIds1765600000000,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PartyEntity } from './party.entity';
 
 export interface PartySubUnit {
@@ -46,8 +46,11 @@ export class PartyRepository {
     return rows.map(toRecord);
   }
 
-  /** Insert or update by OIN, sub-units replaced; reference data loads are repeatable. */
-  async upsert(parties: PartyRecord[]): Promise<void> {
+  /**
+   * Insert or update by OIN, sub-units replaced; reference data loads are repeatable. `alsoInTransaction` runs in
+   * the same transaction (the audit of what changed commits with the change).
+   */
+  async upsert(parties: PartyRecord[], alsoInTransaction: (tx: EntityManager) => Promise<void> = () => Promise.resolve()): Promise<void> {
     if (parties.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
       await tx.getRepository(PartyEntity).upsert(
@@ -63,6 +66,7 @@ export class PartyRepository {
           [JSON.stringify(subUnits)],
         );
       }
+      await alsoInTransaction(tx);
     });
   }
 }

@@ -63,6 +63,9 @@ export function grant(overrides: Partial<GrantRecord> = {}): GrantRecord {
     endedAt: null,
     endedBy: null,
     endReason: null,
+    proposedBy: null,
+    approvedAt: new Date('2025-12-01T00:00:00Z'),
+    approvedBy: null,
     ...overrides,
   };
 }

@@ -32,6 +32,8 @@ const entrySchema = z.object({
   legalBasis: z.string().nullable(),
   disclosedFields: z.array(z.string()).nullable(),
   explicitRequestByPerson: z.boolean().nullable(),
+  /** Absent in bundles exported before issue 12: no operator acted in person then. */
+  actorOperator: z.string().nullable().default(null),
   previousHash: hex64.or(z.literal('0'.repeat(64))),
   entryHash: hex64,
 });

@@ -1,16 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type X509Certificate } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
+  type CertificateOnDisk,
   commonNameOf,
   isReusableCa,
   isReusablePartyCertificate,
   readCertificate,
   type ExpectedPartyCertificate,
+  validForAtLeast,
 } from './certificate-checks';
 import { withDirectoryLock } from './directory-lock';
 import { runOpenssl } from './openssl-runner';
 import { isOin } from '@welkom/validation';
+import { OPERATOR_EXTENDED_KEY_USAGE } from '@welkom/grpc';
 
 /** A party as listed in deploy/parties/dev-parties.json; `key` names its files and its DNS name. */
 export interface DevParty {
@@ -346,4 +349,181 @@ function assertValidParties(parties: readonly DevParty[]): void {
     }
   }
   if (problems.length > 0) throw new Error(`Invalid party list: ${problems.join('; ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Operator certificates (issue 12): people acting for the hub operator, each accountable by name.
+
+/** A person who operates the hub, as listed in deploy/hub/dev-operators.json. */
+export interface DevOperator {
+  /** The personal identifier (a staff code) the audit trail records: lower-case letters, digits, '.', '-'. */
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface OperatorCertificateFiles {
+  readonly key: string;
+  readonly oin: string;
+  readonly operatorId: string;
+  readonly certificatePath: string;
+  readonly privateKeyPath: string;
+}
+
+/** The certificate key (and file name) of an operator: `operator.<id>`, apart from every party key (no dots). */
+export function operatorCertificateKey(operatorId: string): string {
+  return `operator.${operatorId}`;
+}
+
+const OPERATOR_ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,62}$/;
+const OPERATOR_VALIDITY_DAYS = 365;
+const CLIENT_AUTH_OID = '1.3.6.1.5.5.7.3.2';
+const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
+
+/**
+ * Makes sure `dir` holds, per operator, `operator.<id>.crt`/`.key`, signed by the development CA that
+ * ensureDevCertificates made there: the hub operator's OIN in `serialNumber`, the person's identifier in `UID`,
+ * their name in CN, and the operator extended key usage beside clientAuth (never serverAuth: an operator does not
+ * serve). See OPERATOR_EXTENDED_KEY_USAGE in libs/grpc for why a key usage rather than a CA of its own.
+ */
+export async function ensureDevOperatorCertificates(
+  dir: string,
+  hub: Pick<DevParty, 'oin' | 'name'>,
+  operators: readonly DevOperator[],
+  options: DevCertificateOptions = {},
+): Promise<{ operators: Readonly<Record<string, OperatorCertificateFiles>>; generated: readonly string[] }> {
+  assertValidOperators(hub, operators);
+  const absoluteDir = resolve(dir);
+  const now = options.now ?? new Date();
+  const openssl = options.openssl ?? 'openssl';
+  return withDirectoryLock(absoluteDir, async () => {
+    const caFiles = { certificatePath: join(absoluteDir, 'ca.crt'), privateKeyPath: join(absoluteDir, 'ca.key') };
+    const ca = await readCertificate(caFiles.certificatePath, caFiles.privateKeyPath);
+    if (ca === undefined || commonNameOf(ca.certificate) !== DEV_CA_COMMON_NAME) {
+      throw new Error(`${absoluteDir} holds no development CA: run ensureDevCertificates (npm run certs) first`);
+    }
+    const files: Record<string, OperatorCertificateFiles> = {};
+    const generated: string[] = [];
+    for (const operator of operators) {
+      const key = operatorCertificateKey(operator.id);
+      const operatorFiles = {
+        key,
+        oin: hub.oin,
+        operatorId: operator.id,
+        certificatePath: join(absoluteDir, `${key}.crt`),
+        privateKeyPath: join(absoluteDir, `${key}.key`),
+      };
+      const subject = operatorSubject(hub, operator);
+      const onDisk = await readCertificate(operatorFiles.certificatePath, operatorFiles.privateKeyPath);
+      if (onDisk === undefined || !isReusableOperatorCertificate(onDisk, ca.certificate, subject, now)) {
+        await issue(absoluteDir, operatorFiles, (work) => issueOperatorCertificate(openssl, work, caFiles, subject));
+        generated.push(key);
+      }
+      files[key] = operatorFiles;
+    }
+    return { operators: files, generated };
+  });
+}
+
+interface OperatorSubject {
+  /** For openssl `-subj`. */
+  readonly option: string;
+  /** As X509Certificate#subject prints it. */
+  readonly printed: string;
+}
+
+// The operator id is checked against OPERATOR_ID_PATTERN and the OIN is 20 digits; names are escaped.
+function operatorSubject(hub: Pick<DevParty, 'oin' | 'name'>, operator: DevOperator): OperatorSubject {
+  return {
+    option: `/C=NL/O=${escapeSubjectValue(hub.name)}/serialNumber=${hub.oin}/UID=${operator.id}/CN=${escapeSubjectValue(operator.name)}`,
+    printed: [`C=NL`, `O=${hub.name}`, `serialNumber=${hub.oin}`, `UID=${operator.id}`, `CN=${operator.name}`].join('\n'),
+  };
+}
+
+function isReusableOperatorCertificate(onDisk: CertificateOnDisk, ca: X509Certificate, subject: OperatorSubject, now: Date): boolean {
+  const { certificate } = onDisk;
+  const usage = certificate.keyUsage ?? [];
+  return (
+    onDisk.keyMatches &&
+    certificate.checkIssued(ca) &&
+    certificate.verify(ca.publicKey) &&
+    validForAtLeast(certificate, PARTY_RENEW_BEFORE_DAYS, now) &&
+    certificate.subject === subject.printed &&
+    usage.includes(CLIENT_AUTH_OID) &&
+    usage.includes(OPERATOR_EXTENDED_KEY_USAGE) &&
+    !usage.includes(SERVER_AUTH_OID)
+  );
+}
+
+async function issueOperatorCertificate(
+  openssl: string,
+  work: IssuedFiles & { dir: string },
+  ca: IssuedFiles,
+  subject: OperatorSubject,
+): Promise<void> {
+  const config = join(work.dir, 'openssl.cnf');
+  const request = join(work.dir, 'request.csr');
+  await writeFile(
+    config,
+    [
+      '[req]',
+      'distinguished_name = dn',
+      '[dn]',
+      '[operator_extensions]',
+      'basicConstraints = critical, CA:FALSE',
+      'keyUsage = critical, digitalSignature',
+      `extendedKeyUsage = clientAuth, ${OPERATOR_EXTENDED_KEY_USAGE}`,
+      'subjectKeyIdentifier = hash',
+      'authorityKeyIdentifier = keyid',
+      '',
+    ].join('\n'),
+  );
+  await generateKey(openssl, work.privateKeyPath);
+  await runOpenssl(openssl, [
+    'req',
+    '-new',
+    '-utf8',
+    '-config',
+    config,
+    '-key',
+    work.privateKeyPath,
+    '-subj',
+    subject.option,
+    '-out',
+    request,
+  ]);
+  await runOpenssl(openssl, [
+    'x509',
+    '-req',
+    '-in',
+    request,
+    '-CA',
+    ca.certificatePath,
+    '-CAkey',
+    ca.privateKeyPath,
+    '-set_serial',
+    randomSerial(),
+    '-days',
+    String(OPERATOR_VALIDITY_DAYS),
+    '-extfile',
+    config,
+    '-extensions',
+    'operator_extensions',
+    '-out',
+    work.certificatePath,
+  ]);
+}
+
+function assertValidOperators(hub: Pick<DevParty, 'oin' | 'name'>, operators: readonly DevOperator[]): void {
+  const problems: string[] = [];
+  if (!isOin(hub.oin)) problems.push(`hub OIN ${JSON.stringify(hub.oin)} is not 20 digits`);
+  const seen = new Set<string>();
+  for (const operator of operators) {
+    if (!OPERATOR_ID_PATTERN.test(operator.id)) problems.push(`operator id ${JSON.stringify(operator.id)} must be a-z, 0-9, '.', '-'`);
+    if (seen.has(operator.id)) problems.push(`operator id ${JSON.stringify(operator.id)} appears twice`);
+    seen.add(operator.id);
+    if (operator.name.trim() === '' || CONTROL_CHARACTERS.test(operator.name)) {
+      problems.push(`operator ${operator.id}: name must be non-empty without control characters`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid operator list: ${problems.join('; ')}`);
 }

@@ -1,7 +1,7 @@
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import type { Kafka } from 'kafkajs';
 import type { TopicCatalog } from '../topic-catalog';
-import type { DeadLetterReplayer } from './dead-letter.replayer';
+import type { DeadLetterReplayer, ReplayAuthority } from './dead-letter.replayer';
 import { listDeadLetters, type DeadLetterRecord } from './dead-letter.store';
 
 export const DEAD_LETTER_USAGE = `Usage: npm run dlt -- <command>
@@ -9,20 +9,24 @@ export const DEAD_LETTER_USAGE = `Usage: npm run dlt -- <command>
          every dead letter with its reason (and, with DATABASE_URL, how often it was replayed)
   show   <dead-letter id>
          one dead letter in full: where it came from, why, its envelope and payload
-  replay <dead-letter id>... [--by <operator>]
-  replay --all [--topic <source topic>]... [--class <error class>] [--group <consumer group>] [--by <operator>]
-         publish the original records to their source topics unchanged, and record each replay
+  replay <dead-letter id>...
+  replay --all [--topic <source topic>]... [--class <error class>] [--group <consumer group>]
+         publish the original records to their source topics unchanged, each first recorded in the hub's
+         audit trail with you in person (your operator certificate says who), then in the replay log
 A dead-letter id is <dead-letter topic>:<partition>:<offset>, as list prints it.
 Environment: KAFKA_BROKERS (required), DATABASE_URL (the database recording replays; required for replay),
-  TLS_CERT_FILE and TLS_KEY_FILE (the replaying party: replays carry a mark signed with them, so a STALE event,
-  older than the consumers' EVENT_FRESHNESS_WINDOW_MS, applies when replayed).`;
+  and for replay HUB_GRPC_ADDRESS, TLS_CA_FILE, OPERATOR_TLS_CERT_FILE and OPERATOR_TLS_KEY_FILE (your operator
+  certificate, e.g. .cache/certs/operator.anna.devries.crt in development); optionally TLS_CERT_FILE and
+  TLS_KEY_FILE (the replaying party: replays carry a mark signed with them, so a STALE event, older than the
+  consumers' EVENT_FRESHNESS_WINDOW_MS, applies when replayed).`;
 
 export interface DeadLetterCommandContext {
   kafka: Kafka;
   topics: TopicCatalog;
   /** Absent without DATABASE_URL: listing still works, replaying does not. */
   replayer?: DeadLetterReplayer;
-  operator: string;
+  /** Absent without an operator certificate and the hub's address: listing still works, replaying does not. */
+  authority?: ReplayAuthority;
   out: (line: string) => void;
 }
 
@@ -33,7 +37,6 @@ interface ParsedArguments {
   errorClass?: string;
   group?: string;
   all: boolean;
-  by?: string;
 }
 
 export class DeadLetterCommandError extends Error {}
@@ -67,8 +70,11 @@ function parseArguments(argv: readonly string[]): ParsedArguments {
     if (argument === '--topic') parsed.topics.push(value());
     else if (argument === '--class') parsed.errorClass = value();
     else if (argument === '--group') parsed.group = value();
-    else if (argument === '--by') parsed.by = value();
-    else if (argument === '--all') parsed.all = true;
+    else if (argument === '--by') {
+      throw new DeadLetterCommandError(
+        '--by is gone: a replay is recorded with the operator their certificate names (OPERATOR_TLS_CERT_FILE)',
+      );
+    } else if (argument === '--all') parsed.all = true;
     else if (argument.startsWith('--')) throw new DeadLetterCommandError(`unknown option ${argument}`);
     else parsed.ids.push(argument);
   }
@@ -134,11 +140,16 @@ async function show(args: ParsedArguments, context: DeadLetterCommandContext): P
 
 async function replay(args: ParsedArguments, context: DeadLetterCommandContext): Promise<number> {
   if (!context.replayer) throw new DeadLetterCommandError('replay records every replay: set DATABASE_URL');
+  if (!context.authority) {
+    throw new DeadLetterCommandError(
+      'replay is recorded in the hub audit trail with you in person: set HUB_GRPC_ADDRESS, TLS_CA_FILE, OPERATOR_TLS_CERT_FILE, OPERATOR_TLS_KEY_FILE',
+    );
+  }
   if (!args.all && args.ids.length === 0) throw new DeadLetterCommandError('name the dead letters to replay, or pass --all');
   const letters = await selected(args, context);
   const missing = args.ids.filter((id) => !letters.some((letter) => letter.id === id));
   if (missing.length > 0) throw new DeadLetterCommandError(`no such dead letter(s): ${missing.join(', ')}`);
-  const replayed = await context.replayer.replay(letters, args.by ?? context.operator);
+  const replayed = await context.replayer.replay(letters, context.authority);
   for (const result of replayed) {
     context.out(`replayed ${result.letter.id} -> ${result.letter.sourceTopic}[${result.partition}]@${result.offset}`);
   }

@@ -4,6 +4,15 @@ import type { EnvelopeSigner } from '../signing/envelope.signer';
 import { replayMarkHeaders } from '../signing/replay-mark';
 import type { DeadLetterRecord } from './dead-letter.store';
 
+/**
+ * Who answers for a replay (issue 12). It records the replay where no replayer can rewrite it (the hub's audit
+ * trail, with the operator in person as their certificate names them) before anything is sent, and returns that
+ * operator's identifier: the replay log takes the name from there, never from a self-declared `--by`.
+ */
+export interface ReplayAuthority {
+  recordReplay(letter: DeadLetterRecord): Promise<string>;
+}
+
 export interface ReplayedDeadLetter {
   letter: DeadLetterRecord;
   partition: number;
@@ -14,7 +23,8 @@ export interface ReplayedDeadLetter {
  * Puts dead letters back on their source topic exactly as they were first published (key, bytes, original
  * headers, so the signature still verifies) and records each replay in `messaging_dead_letter_replay`.
  * Consumer groups that had applied the event already skip it by its id; the one that parked it applies it,
- * if whatever made it fail has been fixed. Replaying twice is therefore harmless.
+ * if whatever made it fail has been fixed. Replaying twice is therefore harmless. Each replay is first recorded
+ * by the ReplayAuthority; a replay it does not record is not sent.
  *
  * With a signer, each replay carries a replay mark signed by the replaying party: consumers accept a marked
  * replay of an event older than their freshness window (a STALE dead letter), which they refuse otherwise.
@@ -27,10 +37,11 @@ export class DeadLetterReplayer {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async replay(letters: readonly DeadLetterRecord[], replayedBy: string): Promise<ReplayedDeadLetter[]> {
+  async replay(letters: readonly DeadLetterRecord[], authority: ReplayAuthority): Promise<ReplayedDeadLetter[]> {
     const replayed: ReplayedDeadLetter[] = [];
     // One at a time, so each replay is recorded with the offset it landed on.
     for (const letter of letters) {
+      const replayedBy = await authority.recordReplay(letter);
       const mark =
         this.signer && letter.eventId
           ? await replayMarkHeaders(this.signer, {

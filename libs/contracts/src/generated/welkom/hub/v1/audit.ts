@@ -23,9 +23,15 @@ export interface VerifyAuditChainRequest {
   fromSequence: string;
   /**
    * At most this many entries; 0 checks up to the chain head. The head itself is compared only when the
-   * range reaches it.
+   * range reaches it. Either way no more than the hub's configured maximum per call.
    */
   limit: string;
+  /**
+   * Start after the latest signed checkpoint that an earlier verification found the chain intact up to, rather
+   * than at from_sequence (which must then be 0): the entries up to it are anchored by that checkpoint's
+   * signature and not hashed again. A full verification (false) still re-hashes every entry.
+   */
+  incremental: boolean;
 }
 
 export interface VerifyAuditChainResponse {
@@ -48,6 +54,24 @@ export interface VerifyAuditChainResponse {
    */
   checkpointSequence: string;
   checkpointTakenAt: Timestamp | undefined;
+}
+
+export interface RecordDeadLetterReplayRequest {
+  /** <dead-letter topic>:<partition>:<offset>, as `npm run dlt -- list` prints it. */
+  deadLetterId: string;
+  /** The topic the record goes back to. */
+  sourceTopic: string;
+  /** The event's id from its envelope; empty when the record had no readable envelope. */
+  eventId: string;
+  /** Why it was dead-lettered, e.g. "STALE_EVENT". */
+  errorClass: string;
+}
+
+export interface RecordDeadLetterReplayResponse {
+  /** The operator in person as the hub recorded them, from the certificate. */
+  operatorId: string;
+  /** The audit entry that records the replay. */
+  auditSequence: string;
 }
 
 export interface ListSubjectAccessRequest {
@@ -88,7 +112,7 @@ export interface ListSubjectAccessResponse {
 }
 
 function createBaseVerifyAuditChainRequest(): VerifyAuditChainRequest {
-  return { fromSequence: "0", limit: "0" };
+  return { fromSequence: "0", limit: "0", incremental: false };
 }
 
 export const VerifyAuditChainRequest: MessageFns<VerifyAuditChainRequest> = {
@@ -98,6 +122,9 @@ export const VerifyAuditChainRequest: MessageFns<VerifyAuditChainRequest> = {
     }
     if (message.limit !== "0") {
       writer.uint32(16).int64(message.limit);
+    }
+    if (message.incremental !== false) {
+      writer.uint32(24).bool(message.incremental);
     }
     return writer;
   },
@@ -129,6 +156,14 @@ export const VerifyAuditChainRequest: MessageFns<VerifyAuditChainRequest> = {
             }
 
             message.limit = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.incremental = reader.bool();
             continue;
           }
         }
@@ -273,6 +308,142 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
             }
 
             message.checkpointTakenAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordDeadLetterReplayRequest(): RecordDeadLetterReplayRequest {
+  return { deadLetterId: "", sourceTopic: "", eventId: "", errorClass: "" };
+}
+
+export const RecordDeadLetterReplayRequest: MessageFns<RecordDeadLetterReplayRequest> = {
+  encode(message: RecordDeadLetterReplayRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.deadLetterId !== "") {
+      writer.uint32(10).string(message.deadLetterId);
+    }
+    if (message.sourceTopic !== "") {
+      writer.uint32(18).string(message.sourceTopic);
+    }
+    if (message.eventId !== "") {
+      writer.uint32(26).string(message.eventId);
+    }
+    if (message.errorClass !== "") {
+      writer.uint32(34).string(message.errorClass);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordDeadLetterReplayRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordDeadLetterReplayRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.deadLetterId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sourceTopic = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.eventId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.errorClass = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordDeadLetterReplayResponse(): RecordDeadLetterReplayResponse {
+  return { operatorId: "", auditSequence: "0" };
+}
+
+export const RecordDeadLetterReplayResponse: MessageFns<RecordDeadLetterReplayResponse> = {
+  encode(message: RecordDeadLetterReplayResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.operatorId !== "") {
+      writer.uint32(10).string(message.operatorId);
+    }
+    if (message.auditSequence !== "0") {
+      writer.uint32(16).int64(message.auditSequence);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordDeadLetterReplayResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordDeadLetterReplayResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.operatorId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.auditSequence = reader.int64().toString();
             continue;
           }
         }
@@ -610,19 +781,31 @@ export const ListSubjectAccessResponse: MessageFns<ListSubjectAccessResponse> = 
 
 export interface AuditServiceClient {
   /**
-   * Hub operator only: recomputes the chain (or a range of it) and reports the first broken link. The walk
-   * is done in chunks that let the hub keep serving other calls.
+   * Operator only (an operator's personal certificate, issue 12): recomputes the chain (or a range of it) and
+   * reports the first broken link. The walk is done in chunks that let the hub keep serving other calls, and
+   * covers at most the hub's configured number of entries per call (continue from last_verified_sequence).
    */
 
   verifyAuditChain(request: VerifyAuditChainRequest, metadata?: Metadata): Observable<VerifyAuditChainResponse>;
 
   /**
-   * Hub operator only (it runs the portal where a person sees this): who asked for what about the person,
+   * Operator only (it runs the portal where a person sees this): who asked for what about the person,
    * when, why and under which legal basis, including refusals. Every call is itself recorded in the audit
-   * trail (caller, subject pseudonym, purpose); those reads are not listed back here.
+   * trail (the operator in person, subject pseudonym, purpose); those reads are not listed back here.
    */
 
   listSubjectAccess(request: ListSubjectAccessRequest, metadata?: Metadata): Observable<ListSubjectAccessResponse>;
+
+  /**
+   * Operator only: records in the audit trail, with the operator in person, that a dead letter is about to be
+   * replayed to its source topic. `npm run dlt -- replay` calls it with the operator's certificate and replays
+   * only what the hub recorded.
+   */
+
+  recordDeadLetterReplay(
+    request: RecordDeadLetterReplayRequest,
+    metadata?: Metadata,
+  ): Observable<RecordDeadLetterReplayResponse>;
 }
 
 /**
@@ -632,8 +815,9 @@ export interface AuditServiceClient {
 
 export interface AuditServiceController {
   /**
-   * Hub operator only: recomputes the chain (or a range of it) and reports the first broken link. The walk
-   * is done in chunks that let the hub keep serving other calls.
+   * Operator only (an operator's personal certificate, issue 12): recomputes the chain (or a range of it) and
+   * reports the first broken link. The walk is done in chunks that let the hub keep serving other calls, and
+   * covers at most the hub's configured number of entries per call (continue from last_verified_sequence).
    */
 
   verifyAuditChain(
@@ -642,20 +826,34 @@ export interface AuditServiceController {
   ): Promise<VerifyAuditChainResponse> | Observable<VerifyAuditChainResponse> | VerifyAuditChainResponse;
 
   /**
-   * Hub operator only (it runs the portal where a person sees this): who asked for what about the person,
+   * Operator only (it runs the portal where a person sees this): who asked for what about the person,
    * when, why and under which legal basis, including refusals. Every call is itself recorded in the audit
-   * trail (caller, subject pseudonym, purpose); those reads are not listed back here.
+   * trail (the operator in person, subject pseudonym, purpose); those reads are not listed back here.
    */
 
   listSubjectAccess(
     request: ListSubjectAccessRequest,
     metadata?: Metadata,
   ): Promise<ListSubjectAccessResponse> | Observable<ListSubjectAccessResponse> | ListSubjectAccessResponse;
+
+  /**
+   * Operator only: records in the audit trail, with the operator in person, that a dead letter is about to be
+   * replayed to its source topic. `npm run dlt -- replay` calls it with the operator's certificate and replays
+   * only what the hub recorded.
+   */
+
+  recordDeadLetterReplay(
+    request: RecordDeadLetterReplayRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<RecordDeadLetterReplayResponse>
+    | Observable<RecordDeadLetterReplayResponse>
+    | RecordDeadLetterReplayResponse;
 }
 
 export function AuditServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["verifyAuditChain", "listSubjectAccess"];
+    const grpcMethods: string[] = ["verifyAuditChain", "listSubjectAccess", "recordDeadLetterReplay"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("AuditService", method)(constructor.prototype[method], method, descriptor);

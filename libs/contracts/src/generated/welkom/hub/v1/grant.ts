@@ -137,6 +137,14 @@ export interface Grant {
    * requester is the authority that decides, e.g. the IND for its own cases).
    */
   requiredRelation: SubjectRelation;
+  /** The operator (person identifier) who proposed the grant; empty for a grant loaded from the seed file. */
+  proposedBy: string;
+  /** When a second operator approved it (or it was loaded from the seed file); unset: proposed, not in force. */
+  approvedAt:
+    | Timestamp
+    | undefined;
+  /** The operator (person identifier) who approved it; empty for a grant loaded from the seed file. */
+  approvedBy: string;
 }
 
 export interface ListMyGrantsRequest {
@@ -156,11 +164,22 @@ export interface ListGrantsResponse {
 }
 
 export interface CreateGrantRequest {
-  /** grant_id, created_at, ended_at and end_reason are assigned by the hub and must be empty. */
+  /**
+   * grant_id, created_at, ended_at, end_reason, proposed_by, approved_at and approved_by are assigned by the hub
+   * and must be empty.
+   */
   grant: Grant | undefined;
 }
 
 export interface CreateGrantResponse {
+  grant: Grant | undefined;
+}
+
+export interface ApproveGrantRequest {
+  grantId: string;
+}
+
+export interface ApproveGrantResponse {
   grant: Grant | undefined;
 }
 
@@ -197,6 +216,9 @@ function createBaseGrant(): Grant {
     endedAt: undefined,
     endReason: "",
     requiredRelation: SubjectRelation.SUBJECT_RELATION_UNSPECIFIED,
+    proposedBy: "",
+    approvedAt: undefined,
+    approvedBy: "",
   };
 }
 
@@ -246,6 +268,15 @@ export const Grant: MessageFns<Grant> = {
     }
     if (message.requiredRelation !== SubjectRelation.SUBJECT_RELATION_UNSPECIFIED) {
       writer.uint32(160).int32(subjectRelationToNumber(message.requiredRelation));
+    }
+    if (message.proposedBy !== "") {
+      writer.uint32(170).string(message.proposedBy);
+    }
+    if (message.approvedAt !== undefined) {
+      Timestamp.encode(message.approvedAt, writer.uint32(178).fork()).join();
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(186).string(message.approvedBy);
     }
     return writer;
   },
@@ -381,6 +412,30 @@ export const Grant: MessageFns<Grant> = {
             }
 
             message.requiredRelation = subjectRelationFromJSON(reader.int32());
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.proposedBy = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.approvedAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
             continue;
           }
         }
@@ -661,6 +716,98 @@ export const CreateGrantResponse: MessageFns<CreateGrantResponse> = {
   },
 };
 
+function createBaseApproveGrantRequest(): ApproveGrantRequest {
+  return { grantId: "" };
+}
+
+export const ApproveGrantRequest: MessageFns<ApproveGrantRequest> = {
+  encode(message: ApproveGrantRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.grantId !== "") {
+      writer.uint32(10).string(message.grantId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApproveGrantRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApproveGrantRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.grantId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseApproveGrantResponse(): ApproveGrantResponse {
+  return { grant: undefined };
+}
+
+export const ApproveGrantResponse: MessageFns<ApproveGrantResponse> = {
+  encode(message: ApproveGrantResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.grant !== undefined) {
+      Grant.encode(message.grant, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApproveGrantResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApproveGrantResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.grant = Grant.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 function createBaseEndGrantRequest(): EndGrantRequest {
   return { grantId: "", reason: "" };
 }
@@ -848,6 +995,11 @@ export const GrantChanged: MessageFns<GrantChanged> = {
  * they get. Everything else is refused (default deny). A grant is a time-bounded contract that does not
  * change once made: the hub operator ends it and makes a new one. Every change is an event on
  * welkom.hub.grant-changed.v1 and an entry in the audit trail.
+ *
+ * Since issue 12 every call below except ListMyGrants takes an operator's personal certificate (the hub
+ * operator's OIN, the person in UID, the operator extended key usage); a party certificate, the hub's own
+ * included, is refused with PERMISSION_DENIED (OPERATOR_CERTIFICATE_REQUIRED). Grants are made four-eyes: one
+ * operator proposes, a second approves, and only then does the grant apply (and is announced as created).
  */
 
 export interface GrantServiceClient {
@@ -859,9 +1011,16 @@ export interface GrantServiceClient {
 
   listGrants(request: ListGrantsRequest, metadata?: Metadata): Observable<ListGrantsResponse>;
 
-  /** Hub operator only. */
+  /** Operator only: proposes a grant. It does not apply until a second operator approves it. */
 
   createGrant(request: CreateGrantRequest, metadata?: Metadata): Observable<CreateGrantResponse>;
+
+  /**
+   * Operator only: approves another operator's proposal; the grant applies from then on (within its validity).
+   * The proposer cannot approve their own proposal (PERMISSION_DENIED, FOUR_EYES_REQUIRED).
+   */
+
+  approveGrant(request: ApproveGrantRequest, metadata?: Metadata): Observable<ApproveGrantResponse>;
 
   /** Hub operator only: the grant stops applying now (or at valid_to, if that is earlier). */
 
@@ -873,6 +1032,11 @@ export interface GrantServiceClient {
  * they get. Everything else is refused (default deny). A grant is a time-bounded contract that does not
  * change once made: the hub operator ends it and makes a new one. Every change is an event on
  * welkom.hub.grant-changed.v1 and an entry in the audit trail.
+ *
+ * Since issue 12 every call below except ListMyGrants takes an operator's personal certificate (the hub
+ * operator's OIN, the person in UID, the operator extended key usage); a party certificate, the hub's own
+ * included, is refused with PERMISSION_DENIED (OPERATOR_CERTIFICATE_REQUIRED). Grants are made four-eyes: one
+ * operator proposes, a second approves, and only then does the grant apply (and is announced as created).
  */
 
 export interface GrantServiceController {
@@ -890,12 +1054,22 @@ export interface GrantServiceController {
     metadata?: Metadata,
   ): Promise<ListGrantsResponse> | Observable<ListGrantsResponse> | ListGrantsResponse;
 
-  /** Hub operator only. */
+  /** Operator only: proposes a grant. It does not apply until a second operator approves it. */
 
   createGrant(
     request: CreateGrantRequest,
     metadata?: Metadata,
   ): Promise<CreateGrantResponse> | Observable<CreateGrantResponse> | CreateGrantResponse;
+
+  /**
+   * Operator only: approves another operator's proposal; the grant applies from then on (within its validity).
+   * The proposer cannot approve their own proposal (PERMISSION_DENIED, FOUR_EYES_REQUIRED).
+   */
+
+  approveGrant(
+    request: ApproveGrantRequest,
+    metadata?: Metadata,
+  ): Promise<ApproveGrantResponse> | Observable<ApproveGrantResponse> | ApproveGrantResponse;
 
   /** Hub operator only: the grant stops applying now (or at valid_to, if that is earlier). */
 
@@ -907,7 +1081,7 @@ export interface GrantServiceController {
 
 export function GrantServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["listMyGrants", "listGrants", "createGrant", "endGrant"];
+    const grpcMethods: string[] = ["listMyGrants", "listGrants", "createGrant", "approveGrant", "endGrant"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("GrantService", method)(constructor.prototype[method], method, descriptor);
