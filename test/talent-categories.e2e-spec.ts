@@ -131,7 +131,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
     application.decisions.find((decision) => decision.kind === DecisionKind.DECISION_KIND_APPLICATION);
 
   async function disclosuresOf(subject: SubjectIdentifier) {
-    const audit = run.client<AuditServiceClient>(AUDIT_CONTRACT, address('hub'), 'hub');
+    const audit = run.client<AuditServiceClient>(AUDIT_CONTRACT, address('hub'), 'operator.anna.devries');
     const { entries } = await firstValueFrom(audit.listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }));
     return entries.filter((entry) => entry.action === 'EVIDENCE_DISCLOSED');
   }

@@ -28,7 +28,7 @@ describe('least-privilege database roles: the hub runs as a role that cannot rew
     // Audited by the hub under its service role: a subject-access read appends to the chain.
     await call(
       hub
-        .client<AuditServiceClient>(AUDIT_CONTRACT, 'hub')
+        .client<AuditServiceClient>(AUDIT_CONTRACT, 'operator.anna.devries')
         .listSubjectAccess({ subject: { bsn: testBsn(93_001) }, pageSize: 0, pageToken: '', purpose: '' }),
     );
     asService = new Client({ connectionString: hub.serviceDatabaseUrl });

@@ -89,7 +89,7 @@ describe('identity links and case relations over real mTLS gRPC, PostgreSQL and 
   const kafka = new KafkaProbe();
   const evidence = (party: Party) => hub.client<EvidenceServiceClient>(EVIDENCE_EXCHANGE_CONTRACT, party);
   const links = (party: Party) => hub.client<SubjectLinkServiceClient>(SUBJECT_LINK_CONTRACT, party);
-  const audit = () => hub.client<AuditServiceClient>(AUDIT_CONTRACT, 'hub');
+  const audit = () => hub.client<AuditServiceClient>(AUDIT_CONTRACT, 'operator.anna.devries');
   const accessLog = async (subject: SubjectIdentifier) =>
     (await call(audit().listSubjectAccess({ subject, pageSize: 0, pageToken: '', purpose: '' }))).entries;
 
