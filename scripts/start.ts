@@ -93,6 +93,8 @@ async function main(): Promise<void> {
         GRPC_PORT: String(grpcPort),
         HTTP_PORT: String(httpPort),
         KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        // The project's broker requires each service's party certificate (TLS_CERT_FILE) and applies its ACLs.
+        KAFKA_SECURITY: infrastructure.kafkaTls ? 'tls' : 'plaintext',
         DATABASE_URL: databaseUrl(infrastructure.postgresUrl, database),
         TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
         TLS_CERT_FILE: party.certificatePath,

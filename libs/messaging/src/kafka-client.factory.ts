@@ -29,16 +29,28 @@ export interface KafkaTlsFiles {
   privateKeyFile: string;
 }
 
-export function createKafkaClient(options: { clientId: string; brokers: string[]; tls?: KafkaTlsFiles }): Kafka {
-  const { tls } = options;
-  return new Kafka({
-    clientId: options.clientId,
-    brokers: options.brokers,
-    ssl: tls && {
+/** Where a client finds the brokers and, on a secured cluster, the identity it presents to them. */
+export interface KafkaConnection {
+  brokers: string[];
+  tls?: KafkaTlsFiles;
+}
+
+/** kafkajs's `ssl` setting (Node TLS options) for mutual TLS; undefined means plaintext. */
+export function kafkaSslOptions(tls: KafkaTlsFiles | undefined): { ca: string[]; cert: string; key: string } | undefined {
+  return (
+    tls && {
       ca: [readFileSync(tls.caFile, 'utf8')],
       cert: readFileSync(tls.certificateFile, 'utf8'),
       key: readFileSync(tls.privateKeyFile, 'utf8'),
-    },
+    }
+  );
+}
+
+export function createKafkaClient(options: { clientId: string } & KafkaConnection): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    ssl: kafkaSslOptions(options.tls),
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator(options.clientId),
     // Capped at 5 s between attempts: after a broker outage, clients are back within seconds of the broker.
