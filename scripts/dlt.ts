@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
-import { z } from 'zod';
-import { ConfigError, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { ConfigError, kafkaToolConfigSchema, kafkaToolTls, loadConfig, serviceConfigSchema } from '@welkom/config';
 import { allTopicDefinitions } from '@welkom/events';
 import {
   createKafkaClient,
@@ -15,8 +14,7 @@ import {
 import { createDataSource } from '@welkom/persistence';
 
 /** Only what the tool needs: where Kafka is and, to record replays, a service database. */
-const dltConfigSchema = z.object({
-  KAFKA_BROKERS: serviceConfigSchema.shape.KAFKA_BROKERS,
+const dltConfigSchema = kafkaToolConfigSchema.extend({
   DATABASE_URL: serviceConfigSchema.shape.DATABASE_URL.optional(),
 });
 
@@ -27,7 +25,7 @@ const dltConfigSchema = z.object({
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig(dltConfigSchema, process.env);
-  const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS });
+  const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS, tls: kafkaToolTls(config) });
   const producer = ProducerSession.reliable(kafka);
   const dataSource = config.DATABASE_URL
     ? createDataSource({

@@ -87,7 +87,11 @@ function brokerTls(certificates: DevCertificates, kafka: KafkaCertificates) {
     // before any service starts, and the test harness plays every party and reads any topic. A narrower
     // principal would need CREATE, ALTER and ALTER_CONFIGS on every topic and the cluster anyway.
     superUsers: [`User:${kafka.broker.commonName}`, `User:${kafka.admin.commonName}`],
-    admin: { caFile: certificates.caCertificatePath, certificateFile: kafka.admin.certificatePath, privateKeyFile: kafka.admin.privateKeyPath },
+    admin: {
+      caFile: certificates.caCertificatePath,
+      certificateFile: kafka.admin.certificatePath,
+      privateKeyFile: kafka.admin.privateKeyPath,
+    },
   };
 }
 

@@ -1,11 +1,4 @@
-import {
-  AclOperationTypes,
-  AclPermissionTypes,
-  AclResourceTypes,
-  ResourcePatternTypes,
-  type AclEntry,
-  type Kafka,
-} from 'kafkajs';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes, type AclEntry, type Kafka } from 'kafkajs';
 import type { KafkaAclOperation, KafkaAclRule } from './kafka-acls';
 
 /** The rules of one principal, e.g. `User:university-leiden`. */

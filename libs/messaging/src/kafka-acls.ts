@@ -9,8 +9,7 @@ export type KafkaAclOperation = 'Read' | 'Write' | 'Describe' | 'IdempotentWrite
 /** One allow rule of a principal: the operations on a resource, as Strimzi's KafkaUser writes them. */
 export interface KafkaAclRule {
   readonly resource:
-    | { readonly type: 'topic' | 'group'; readonly name: string; readonly patternType: 'literal' | 'prefix' }
-    | { readonly type: 'cluster' };
+    { readonly type: 'topic' | 'group'; readonly name: string; readonly patternType: 'literal' | 'prefix' } | { readonly type: 'cluster' };
   readonly operations: readonly KafkaAclOperation[];
 }
 
@@ -54,7 +53,10 @@ export function partyKafkaAcls(input: KafkaAclInput): KafkaAclRule[] {
   }));
   const groups: KafkaAclRule[] = input.services
     .filter((service) => party.roles.includes(service.role))
-    .map((service) => ({ resource: { type: 'group', name: `${service.name}.${party.oin}`, patternType: 'literal' }, operations: ['Read'] }));
+    .map((service) => ({
+      resource: { type: 'group', name: `${service.name}.${party.oin}`, patternType: 'literal' },
+      operations: ['Read'],
+    }));
   return [
     ...topics,
     ...groups,

@@ -86,7 +86,8 @@ describe('the secured development broker', () => {
   });
 
   it('refuses a plaintext client', async () => {
-    expect((await describeCluster(bareClient(undefined))) as Error).toMatchObject({ message: expect.stringMatching(/Closed connection/) });
+    // The broker reads the plaintext request as a TLS record and drops the connection.
+    expect(((await describeCluster(bareClient(undefined))) as Error).message).toMatch(/Closed connection/);
   });
 
   it("refuses a certificate of another CA, even one naming a party's key and OIN", async () => {

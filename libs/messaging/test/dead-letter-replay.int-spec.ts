@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TopicDefinition } from '@welkom/events';
 import { createKafkaClient, listDeadLetters, runDeadLetterCommand, TopicCatalog } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, kafkaToolEnvironment, testKafka } from '@welkom/testing';
 import { type CaseService, startCaseService } from './fixtures/case-service';
 import { caseFacts, caseServiceSettings, effectSummary, newRunId, query, testDatabases } from './fixtures/fault-harness';
 
@@ -48,7 +48,7 @@ describe('dead letters and replay', () => {
     await producer.recordFacts(facts);
 
     const refused = facts.filter((fact) => fact.caseId === refusedCase).length;
-    const kafka = createKafkaClient({ clientId: 'replay-spec', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'replay-spec', ...testKafka() });
     await eventually(async () => ((await listDeadLetters(kafka, [producer.topic.name])).length === refused ? true : undefined), 60_000);
     // The refused case's letters can reach the DLT before the other cases' facts are applied (other partitions).
     const applied = await eventually(async () => {
@@ -57,7 +57,7 @@ describe('dead letters and replay', () => {
     }, 60_000);
     expect(applied).toBe(facts.length - refused);
 
-    const env = { KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','), DATABASE_URL: consumerUrl };
+    const env = { ...kafkaToolEnvironment(), DATABASE_URL: consumerUrl };
     const listed = await dlt(['list', '--topic', producer.topic.name], env);
     expect(listed.code).toBe(0);
     expect(listed.output).toContain(`${refused} dead letter(s)`);

@@ -33,6 +33,25 @@ export function testKafka(infrastructure: TestInfrastructure = testInfrastructur
   return { brokers: infrastructure.kafkaBrokers, tls: infrastructure.kafkaTls };
 }
 
+/**
+ * The environment a command-line tool (`npm run dlt`, `audit:export`) reads to reach the shared broker, as the
+ * harness identity on the secured broker (libs/config kafka-tool-config.schema.ts).
+ */
+export function kafkaToolEnvironment(infrastructure: TestInfrastructure = testInfrastructure()): Record<string, string> {
+  const { kafkaTls } = infrastructure;
+  return {
+    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+    ...(kafkaTls
+      ? {
+          KAFKA_SECURITY: 'tls',
+          KAFKA_TLS_CA_FILE: kafkaTls.caFile,
+          KAFKA_TLS_CERT_FILE: kafkaTls.certificateFile,
+          KAFKA_TLS_KEY_FILE: kafkaTls.privateKeyFile,
+        }
+      : {}),
+  };
+}
+
 /** A port nobody listens on right now, for services under test (real sockets, no fixed ports to clash). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -156,7 +156,11 @@ export interface IssuedFiles {
  * Issues into a scratch directory beside the target and renames into place, so an interrupted run leaves
  * either the old pair or a complete new file, never a truncated one (a mismatched pair is caught next run).
  */
-export async function issueAtomically(dir: string, target: IssuedFiles, create: (work: IssuedFiles & { dir: string }) => Promise<void>): Promise<void> {
+export async function issueAtomically(
+  dir: string,
+  target: IssuedFiles,
+  create: (work: IssuedFiles & { dir: string }) => Promise<void>,
+): Promise<void> {
   const workDir = await mkdtemp(join(dir, '.work-'));
   try {
     const work = { dir: workDir, certificatePath: join(workDir, 'out.crt'), privateKeyPath: join(workDir, 'out.key') };
@@ -233,7 +237,12 @@ function certificateHolders(parties: readonly DevParty[]): CertificateHolder[] {
   ]);
 }
 
-function issuePartyCertificate(openssl: string, work: IssuedFiles & { dir: string }, ca: IssuedFiles, holder: CertificateHolder): Promise<void> {
+function issuePartyCertificate(
+  openssl: string,
+  work: IssuedFiles & { dir: string },
+  ca: IssuedFiles,
+  holder: CertificateHolder,
+): Promise<void> {
   // The party key is checked against PARTY_KEY_PATTERN, so it cannot break out of the config line.
   return issueLeafCertificate(openssl, work, ca, {
     subject: partySubject(holder),
