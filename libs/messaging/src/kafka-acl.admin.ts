@@ -11,6 +11,7 @@ const OPERATIONS: Readonly<Record<KafkaAclOperation, AclOperationTypes>> = {
   Read: AclOperationTypes.READ,
   Write: AclOperationTypes.WRITE,
   Describe: AclOperationTypes.DESCRIBE,
+  Delete: AclOperationTypes.DELETE,
   IdempotentWrite: AclOperationTypes.IDEMPOTENT_WRITE,
 };
 

@@ -4,7 +4,7 @@ import { deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
 /** The prefix of the throwaway consumer groups `readTopicToEnd` reads a topic with (topic.reader.ts). */
 export const TOPIC_READER_GROUP_PREFIX = 'welkom-topic-reader-';
 
-export type KafkaAclOperation = 'Read' | 'Write' | 'Describe' | 'IdempotentWrite';
+export type KafkaAclOperation = 'Read' | 'Write' | 'Describe' | 'Delete' | 'IdempotentWrite';
 
 /** One allow rule of a principal: the operations on a resource, as Strimzi's KafkaUser writes them. */
 export interface KafkaAclRule {
@@ -27,7 +27,7 @@ const roleName = (role: PartyRole): string => String(PartyRole[role]).replace(/^
  * The one source of a party's Kafka rights, for the Strimzi KafkaUsers (deploy/kubernetes) and for the development
  * broker alike: WRITE where its roles may publish (and on the dead letters of what it consumes, which a consumer
  * writes), READ where its roles consume, READ on the consumer groups of its services (`<service>.<OIN>`) and on the
- * throwaway groups of topic readers, and the cluster rights an idempotent producer needs. Nothing else: no CREATE,
+ * throwaway groups of topic readers (and deleting them), and the cluster rights an idempotent producer needs. Nothing else: no CREATE,
  * no ALTER, so topics and their retention stay with the cluster's administrator.
  */
 export function partyKafkaAcls(input: KafkaAclInput): KafkaAclRule[] {
@@ -60,7 +60,8 @@ export function partyKafkaAcls(input: KafkaAclInput): KafkaAclRule[] {
   return [
     ...topics,
     ...groups,
-    { resource: { type: 'group', name: TOPIC_READER_GROUP_PREFIX, patternType: 'prefix' }, operations: ['Read'] },
+    // Delete too: a reader removes its throwaway group when done (random names, so no party aims at another's).
+    { resource: { type: 'group', name: TOPIC_READER_GROUP_PREFIX, patternType: 'prefix' }, operations: ['Delete', 'Read'] },
     { resource: { type: 'cluster' }, operations: ['IdempotentWrite', 'Describe'] },
   ];
 }

@@ -117,7 +117,7 @@ async function ensureCertificates(
       );
     }
     if (ca === undefined || !isReusableCa(ca, CA_RENEW_BEFORE_DAYS, now)) {
-      await issueAtomically(absoluteDir, caFiles, (work) => issueCa(openssl, work, caCommonName));
+      await issue(absoluteDir, caFiles, (work) => issueCa(openssl, work, caCommonName));
       generated.push('ca');
       ca = await readCertificate(caFiles.certificatePath, caFiles.privateKeyPath);
       if (ca === undefined) throw new Error(`openssl did not produce a readable CA in ${absoluteDir}`);
@@ -137,7 +137,7 @@ async function ensureCertificates(
         onDisk === undefined ||
         !isReusablePartyCertificate(onDisk, ca.certificate, expectedPartyCertificate(holder), PARTY_RENEW_BEFORE_DAYS, now)
       ) {
-        await issueAtomically(absoluteDir, holderFiles, (work) => issuePartyCertificate(openssl, work, caFiles, holder));
+        await issue(absoluteDir, holderFiles, (work) => issuePartyCertificate(openssl, work, caFiles, holder));
         generated.push(holder.key);
       }
       files[holder.key] = holderFiles;
@@ -156,7 +156,7 @@ export interface IssuedFiles {
  * Issues into a scratch directory beside the target and renames into place, so an interrupted run leaves
  * either the old pair or a complete new file, never a truncated one (a mismatched pair is caught next run).
  */
-export async function issueAtomically(
+export async function issue(
   dir: string,
   target: IssuedFiles,
   create: (work: IssuedFiles & { dir: string }) => Promise<void>,
@@ -256,7 +256,7 @@ function extendedKeyUsageOf(holder: CertificateHolder): ExtendedKeyUsage[] {
   return holder.subUnit === undefined && holder.party.serves === true ? ['serverAuth', 'clientAuth'] : ['clientAuth'];
 }
 
-/** A leaf certificate signed by `ca` into `work` (see {@link issueAtomically}); P-256 key, 825 days. */
+/** A leaf certificate signed by `ca` into `work` (see {@link issue}); P-256 key, 825 days. */
 export async function issueLeafCertificate(
   openssl: string,
   work: IssuedFiles & { dir: string },
@@ -354,7 +354,7 @@ function expectedPartyCertificate(holder: CertificateHolder): ExpectedPartyCerti
 }
 
 /** In `-subj`, `/` separates attributes and `+` starts a multi-valued RDN; a backslash escapes both. */
-export function escapeSubjectValue(value: string): string {
+function escapeSubjectValue(value: string): string {
   return value.replace(/[\\/+]/g, (character) => `\\${character}`);
 }
 

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { isReusablePartyCertificate, readCertificate } from './certificate-checks';
-import { issueAtomically, issueLeafCertificate, type ExtendedKeyUsage, type IssuedFiles } from './dev-certificates';
+import { issue, issueLeafCertificate, type ExtendedKeyUsage, type IssuedFiles } from './dev-certificates';
 import { withDirectoryLock } from './directory-lock';
 
 /**
@@ -68,7 +68,7 @@ export async function ensureKafkaCertificates(dir: string, options: { now?: Date
       };
       const onDisk = await readCertificate(target.certificatePath, target.privateKeyPath);
       if (onDisk === undefined || !isReusablePartyCertificate(onDisk, ca.certificate, expected, RENEW_BEFORE_DAYS, now)) {
-        await issueAtomically(absoluteDir, target, (work) =>
+        await issue(absoluteDir, target, (work) =>
           issueLeafCertificate(openssl, work, caFiles, {
             subject: `/C=NL/O=${ORGANISATION}/CN=${identity.commonName}`,
             extendedKeyUsage: identity.extendedKeyUsage,
