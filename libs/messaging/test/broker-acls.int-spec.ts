@@ -29,7 +29,7 @@ describe('the secured development broker', () => {
       brokers: infrastructure.kafkaBrokers,
       ssl,
       logLevel: logLevel.NOTHING,
-      connectionTimeout: 3_000,
+      connectionTimeout: 10_000,
       retry: { retries: 0 },
     });
 
