@@ -1,22 +1,3 @@
-/**
- * The services of Welkom Hub: what `npm start` runs (in this order: agency connectors need the hub) and what the
- * Kubernetes manifests deploy. `role` is the party role a service acts for (deploy/parties, without the
- * PARTY_ROLE_ prefix): the broker's ACLs give a party the READ rights of the services of its roles.
- */
-export interface WelkomService {
-  /** The app under apps/, and the service name in consumer groups (`<name>.<party OIN>`). */
-  readonly name: string;
-  readonly role: string;
-  /** The development party `npm start` runs it as (deploy/parties/dev-parties.json key). */
-  readonly devParty: string;
-}
-
-export const WELKOM_SERVICES: readonly WelkomService[] = [
-  { name: 'hub', role: 'HUB_OPERATOR', devParty: 'hub' },
-  { name: 'ind', role: 'IND', devParty: 'ind' },
-  { name: 'university', role: 'UNIVERSITY', devParty: 'university-leiden' },
-  { name: 'eu-reporting', role: 'EU_REPORTING', devParty: 'eu-reporting' },
-  { name: 'rvo', role: 'RVO', devParty: 'rvo' },
-  { name: 'consular', role: 'CONSULAR_POST', devParty: 'consular' },
-  { name: 'uwv', role: 'UWV', devParty: 'uwv' },
-];
+// The service list lives in libs/infrastructure, which sets up the development broker's ACLs and PKI from it;
+// deploy/ keeps this name so the Kubernetes renderer and the start script read it where they always did.
+export { WELKOM_SERVICES, type WelkomService } from '@welkom/infrastructure';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { ConfigError, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { ConfigError, kafkaToolConfigSchema, kafkaToolTls, loadConfig, serviceConfigSchema } from '@welkom/config';
 import { allTopicDefinitions } from '@welkom/events';
 import {
   createKafkaClient,
@@ -16,11 +16,11 @@ import { createDataSource } from '@welkom/persistence';
 import { HubReplayAuthority, hubOinOf } from '@welkom/runtime';
 
 /**
- * Only what the tool needs: where Kafka is and, to record replays, a service database and the hub, reached with the
- * operator's personal certificate (issue 12: a replay is audited with the person, not with a self-declared name).
+ * Only what the tool needs: where Kafka is (and how to authenticate to it) and, to record replays, a service database
+ * and the hub, reached with the operator's personal certificate (issue 12: a replay is audited with the person, not
+ * with a self-declared name).
  */
-const dltConfigSchema = z.object({
-  KAFKA_BROKERS: serviceConfigSchema.shape.KAFKA_BROKERS,
+const dltConfigSchema = kafkaToolConfigSchema.extend({
   DATABASE_URL: serviceConfigSchema.shape.DATABASE_URL.optional(),
   /** The replaying party's certificate and key: each replay carries a mark signed with them, which lets a STALE event apply. */
   TLS_CERT_FILE: z.string().min(1).optional(),
@@ -39,7 +39,7 @@ const dltConfigSchema = z.object({
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig(dltConfigSchema, process.env);
-  const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS });
+  const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS, tls: kafkaToolTls(config) });
   const producer = ProducerSession.reliable(kafka);
   const dataSource = config.DATABASE_URL
     ? createDataSource({

@@ -97,6 +97,8 @@ async function main(): Promise<void> {
         GRPC_PORT: String(grpcPort),
         HTTP_PORT: String(httpPort),
         KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        // The project's broker requires each service's party certificate (TLS_CERT_FILE) and applies its ACLs.
+        KAFKA_SECURITY: infrastructure.kafkaTls ? 'tls' : 'plaintext',
         DATABASE_URL: roles.serviceUrl,
         DATABASE_MIGRATION_URL: roles.migrationUrl,
         TLS_CA_FILE: infrastructure.certificates.caCertificatePath,

@@ -8,7 +8,7 @@ import {
 } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
 import { buildSignedRecord, consumerGroupOf, createKafkaClient, EnvelopeSigner } from '@welkom/messaging';
-import { eventually, serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
 
 jest.setTimeout(180_000);
 
@@ -25,7 +25,7 @@ const STATUSES = [
 const UNUSED_HUB = '127.0.0.1:9';
 
 const run = serviceRun('consumer_groups');
-const kafka = () => createKafkaClient({ clientId: `consumer-groups-spec-${randomUUID()}`, brokers: run.infrastructure.kafkaBrokers });
+const kafka = () => createKafkaClient({ clientId: `consumer-groups-spec-${randomUUID()}`, ...testKafka(run.infrastructure) });
 
 /** Status events as the IND publishes them, for fresh applications sponsored by `sponsorOin`. */
 async function publishStatuses(sponsorOin: string, applications: number): Promise<string[]> {

@@ -176,7 +176,8 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
 
   beforeAll(async () => {
     broker = await startKafkaBroker();
-    infrastructure = { ...sharedInfrastructure, kafkaBrokers: broker.brokers };
+    // Its own broker is PLAINTEXT: the shared broker's harness identity does not apply, and the service creates its topics.
+    infrastructure = { ...sharedInfrastructure, kafkaBrokers: broker.brokers, kafkaTls: undefined };
     kafka = createKafkaClient({ clientId: `eu-reporting-feed-test-${runId}`, brokers: infrastructure.kafkaBrokers });
     // The committed, seeded core generator: its yearly totals reproduce the IND table of seed 000 exactly.
     history = generateHistoryCsv();

@@ -6,7 +6,7 @@ import { ReferralBasis, RelocationReferral } from '@welkom/contracts/generated/w
 import { type InternationalOfficeServiceClient, PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { envelopeFromHeaders, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, testKafka } from '@welkom/testing';
 import { call, type Chain, OIN, startChain } from '../apps/ind/test/chain-harness';
 
 jest.setTimeout(240_000);
@@ -75,7 +75,7 @@ describe('relocation referral from a real grant: university → IND → RVO → 
     const applicationRef = receipt?.applicationRef ?? '';
     expect(applicationRef).not.toBe('');
 
-    const kafka = createKafkaClient({ clientId: `relocation-chain-${run}`, brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: `relocation-chain-${run}`, ...testKafka() });
     const [record] = await eventually(async () => {
       const records = (await readTopicToEnd(kafka, [TOPICS.relocationReferral.name])).filter(
         (each) => each.value !== null && RelocationReferral.decode(each.value).applicationRef === applicationRef,

@@ -13,7 +13,7 @@ import type {
   InternationalOfficeServiceClient,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
-import { eventually, scanBackboneForIdentifiers, serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, scanBackboneForIdentifiers, serviceRun, testKafka, type ServiceUnderTest } from '@welkom/testing';
 import { startServices } from '../scripts/start-services';
 
 jest.setTimeout(240_000);
@@ -187,7 +187,7 @@ describe('the chain on the shipped development configuration, as npm start runs 
   });
 
   it('leaves no passport number and no BSN-valid number on any topic or dead-letter topic (issue 11, leak 5)', async () => {
-    const scan = await scanBackboneForIdentifiers(run.infrastructure.kafkaBrokers, [`SH${RUN}`]);
+    const scan = await scanBackboneForIdentifiers(testKafka(run.infrastructure), [`SH${RUN}`]);
     expect(scan.records).toBeGreaterThan(0);
     expect(scan.found).toEqual([]);
   });

@@ -32,7 +32,7 @@ import type { WageDeclarationServiceClient } from '@welkom/contracts/generated/w
 import { decodeGrpcError } from '@welkom/grpc';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { eventually, scanBackboneForIdentifiers, serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, scanBackboneForIdentifiers, serviceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
 import { startServices } from '../scripts/start-services';
 
 jest.setTimeout(900_000);
@@ -372,7 +372,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
   });
 
   it('refers each arrival to the welcome centre of its municipality', async () => {
-    const kafka = createKafkaClient({ clientId: `talent-${randomUUID()}`, brokers: run.infrastructure.kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: `talent-${randomUUID()}`, ...testKafka(run.infrastructure) });
     const expected = new Map([
       [filed.founder, { category: C.PERMIT_CATEGORY_START_UP, centreCode: 'rotterdam-expat-centre' }],
       [filed.graduate, { category: C.PERMIT_CATEGORY_ORIENTATION_YEAR, centreCode: 'leiden-international-centre' }],
@@ -397,11 +397,11 @@ describe('the orientation year, start-ups and families through the chain, as npm
   });
 
   it('carries no passport number and no salary on any topic', async () => {
-    const scan = await scanBackboneForIdentifiers(run.infrastructure.kafkaBrokers, [`TC${RUN}`]);
+    const scan = await scanBackboneForIdentifiers(testKafka(run.infrastructure), [`TC${RUN}`]);
     expect(scan.records).toBeGreaterThan(0);
     expect(scan.found).toEqual([]);
 
-    const kafka = createKafkaClient({ clientId: `talent-scan-${randomUUID()}`, brokers: run.infrastructure.kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: `talent-scan-${randomUUID()}`, ...testKafka(run.infrastructure) });
     const records = await readTopicToEnd(kafka, declaredTopicNames(), 120_000);
     const written = (text: string, needle: string): boolean => new RegExp(`(?<![0-9A-Za-z-])${needle}(?![0-9A-Za-z-])`).test(text);
     const texts = records.map((record) => `${record.value?.toString('latin1') ?? ''} ${JSON.stringify(record.headers)}`);

@@ -57,7 +57,7 @@ function format(rows: Row[]): string {
 async function main(): Promise<void> {
   const log = (line: string): void => console.log(`  [infrastructure] ${line}`);
   const infrastructure = await startInfrastructure({ log });
-  const kafka = createKafkaClient({ clientId: 'bench-plain', brokers: infrastructure.kafkaBrokers });
+  const kafka = createKafkaClient({ clientId: 'bench-plain', brokers: infrastructure.kafkaBrokers, tls: infrastructure.kafkaTls });
   const hub = infrastructure.certificates.parties.hub;
   const rows: Row[] = [];
   try {
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
             {
               runId: `${runId}-${mode}`,
               brokers: infrastructure.kafkaBrokers,
+              tls: infrastructure.kafkaTls,
               producerDatabaseUrl: databaseUrl(infrastructure.postgresUrl, names[0]),
               consumerDatabaseUrl: databaseUrl(infrastructure.postgresUrl, names[1]),
               partyOin: HUB_OIN,

@@ -12,6 +12,7 @@ import {
   OnEvent,
   OnEventBatch,
   OutboxWriter,
+  type KafkaTlsFiles,
   type ReceivedEvent,
 } from '@welkom/messaging';
 import { DatabaseModule, inTransaction } from '@welkom/persistence';
@@ -23,6 +24,8 @@ export type ApplyMode = 'in-batches' | 'one-by-one';
 export interface HubRunSettings {
   runId: string;
   brokers: string[];
+  /** The tooling identity on the secured development broker: the bench's topics are its own, granted to no party. */
+  tls?: KafkaTlsFiles;
   producerDatabaseUrl: string;
   consumerDatabaseUrl: string;
   partyOin: string;
@@ -90,6 +93,7 @@ class BenchServiceModule {
         MessagingModule.forRoot({
           clientId: name,
           brokers: settings.brokers,
+          tls: settings.tls,
           partyOin: settings.partyOin,
           signing: { certificatePath: settings.certificatePath, privateKeyPath: settings.privateKeyPath },
           trust: { caCertificatePath: settings.caCertificatePath, partyDirectoryFile: settings.partyDirectoryFile },

@@ -1,5 +1,5 @@
-import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
 import { DEAD_LETTER_TOPIC_CONFIG, deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
+import { partyKafkaAcls } from '@welkom/messaging';
 import type { PartyFileEntry } from '@welkom/reference-data';
 import type { WelkomService } from '../services';
 
@@ -35,9 +35,7 @@ const GRPC_PORT = 50051;
 const HTTP_PORT = 8080;
 // Strimzi's internal TLS listener; the brokers' certificates come from its cluster CA.
 const KAFKA_BOOTSTRAP = `${KAFKA_CLUSTER}-kafka-bootstrap.${NAMESPACE}.svc:9093`;
-const TOPIC_READER_GROUP_PREFIX = 'welkom-topic-reader-';
 
-const roleName = (role: PartyRole): string => PartyRole[role].replace(/^PARTY_ROLE_/, '');
 const labels = (component: string): Record<string, string> => ({
   'app.kubernetes.io/part-of': 'welkom-hub',
   'app.kubernetes.io/component': component,
@@ -122,36 +120,15 @@ function kafkaTopics(topic: TopicDefinition<unknown>): KubernetesObject[] {
 }
 
 /**
- * One KafkaUser per party, named after the certificate's CN, with ACLs from the topic registry: WRITE where its
- * roles may publish (and the topic's dead letters, which every consumer writes), READ where its roles consume,
- * READ on the consumer groups of its services (`<service>.<OIN>`) and on the throwaway groups of topic readers.
+ * One KafkaUser per party, named after the certificate's CN, with the ACLs of the one generator the development
+ * broker applies too (libs/messaging kafka-acls.ts): the registry's publisher and consumer roles, the party's
+ * consumer groups, the topic readers' groups, idempotent writes.
  */
 function kafkaUser(party: PartyFileEntry, input: ManifestInput): KubernetesObject {
-  const holds = (roles: readonly PartyRole[] | undefined): boolean => (roles ?? []).some((role) => party.roles.includes(roleName(role)));
-  // One rule per topic, with every operation the party needs on it.
-  const operations = new Map<string, Set<string>>();
-  const allow = (topic: string, ...granted: string[]): void => {
-    const set = operations.get(topic) ?? new Set<string>(['Describe']);
-    granted.forEach((operation) => set.add(operation));
-    operations.set(topic, set);
-  };
-  for (const topic of input.topics) {
-    if (holds(topic.publisherRoles)) allow(topic.name, 'Write');
-    if (holds(topic.consumerRoles)) {
-      allow(topic.name, 'Read');
-      allow(deadLetterTopicOf(topic), 'Write');
-    }
-  }
-  const acls = [...operations].map(([name, granted]) => ({
-    resource: { type: 'topic', name, patternType: 'literal' },
-    operations: [...granted].sort(),
+  const acls = partyKafkaAcls({ party, topics: input.topics, services: input.services }).map((rule) => ({
+    resource: rule.resource,
+    operations: [...rule.operations],
   }));
-  const groups = input.services
-    .filter((service) => party.roles.includes(service.role))
-    .map((service) => ({
-      resource: { type: 'group', name: `${service.name}.${party.oin}`, patternType: 'literal' },
-      operations: ['Read'],
-    }));
   return {
     apiVersion: 'kafka.strimzi.io/v1',
     kind: 'KafkaUser',
@@ -162,15 +139,7 @@ function kafkaUser(party: PartyFileEntry, input: ManifestInput): KubernetesObjec
     },
     spec: {
       authentication: { type: 'tls-external' },
-      authorization: {
-        type: 'simple',
-        acls: [
-          ...acls,
-          ...groups,
-          { resource: { type: 'group', name: TOPIC_READER_GROUP_PREFIX, patternType: 'prefix' }, operations: ['Read'] },
-          { resource: { type: 'cluster' }, operations: ['IdempotentWrite', 'Describe'] },
-        ],
-      },
+      authorization: { type: 'simple', acls },
     },
   };
 }

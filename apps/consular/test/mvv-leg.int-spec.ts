@@ -10,7 +10,7 @@ import { decodeGrpcError } from '@welkom/grpc';
 import { ensureDevCertificates, readDevParties } from '@welkom/infrastructure';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner, readTopicToEnd } from '@welkom/messaging';
 import { addCalendarDays, addCalendarMonths, toTimestamp } from '@welkom/platform';
-import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest, testInfrastructure } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest, testInfrastructure, testKafka } from '@welkom/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const LEIDEN = '00000003281234560000';
@@ -61,7 +61,7 @@ describe('the MVV leg at the consular service (real Kafka, PostgreSQL and mTLS)'
   let consular: ServiceUnderTest;
   let posts: ConsularPostServiceClient;
   const kafka = (): ReturnType<typeof createKafkaClient> =>
-    createKafkaClient({ clientId: `consular-spec-${randomUUID()}`, brokers: run.infrastructure.kafkaBrokers });
+    createKafkaClient({ clientId: `consular-spec-${randomUUID()}`, ...testKafka(run.infrastructure) });
   let producer: ReturnType<typeof createReliableProducer>;
   let today = '';
 

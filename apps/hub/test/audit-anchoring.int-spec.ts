@@ -8,7 +8,7 @@ import { AUDIT_CONTRACT } from '@welkom/contracts';
 import type { AuditServiceClient, VerifyAuditChainResponse } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { createDataSource } from '@welkom/persistence';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, kafkaToolEnvironment, testInfrastructure } from '@welkom/testing';
 import { linkEntries } from '../src/audit/audit-chain';
 import { AuditTrailRepository } from '../src/audit/audit-trail.repository';
 import { call, type HubUnderTest, OPERATOR, startHubUnderTest, testBsn } from './hub-test-harness';
@@ -54,7 +54,7 @@ describe('the audit chain anchored in signed checkpoints outside the database', 
     const exported = await tool('apps/hub/tools/audit/audit-export.cli.ts', ['--out', bundle], {
       PATH: process.env.PATH,
       DATABASE_URL: hub.databaseUrl,
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+      ...kafkaToolEnvironment(infrastructure),
     });
     expect(exported).toMatchObject({ code: 0, stderr: '' });
     return tool('apps/hub/tools/audit/audit-verify.cli.ts', ['--bundle', bundle, '--ca', infrastructure.certificates.caCertificatePath], {
@@ -183,7 +183,7 @@ describe('the audit chain anchored in signed checkpoints outside the database', 
 
   it('believes no checkpoint that was altered in the bundle, and refuses a file that is no bundle', async () => {
     const bundle = join(bundleDir, 'forged.json');
-    const env = { PATH: process.env.PATH, DATABASE_URL: hub.databaseUrl, KAFKA_BROKERS: infrastructure.kafkaBrokers.join(',') };
+    const env = { PATH: process.env.PATH, DATABASE_URL: hub.databaseUrl, ...kafkaToolEnvironment(infrastructure) };
     expect((await tool('apps/hub/tools/audit/audit-export.cli.ts', ['--out', bundle], env)).code).toBe(0);
     const content = JSON.parse(readFileSync(bundle, 'utf8')) as { checkpoints: { value: string }[] };
     // Every checkpoint made to name another hash for its entry: the hub's signature no longer covers them.

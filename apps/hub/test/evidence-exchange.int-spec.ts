@@ -27,7 +27,7 @@ import { type GrantServiceClient, SubjectRelation } from '@welkom/contracts/gene
 import { ApplicationStatus, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { ClearIdentifierRefusedError, readTopicToEnd, sealSubject } from '@welkom/messaging';
-import { eventually, scanBackboneForIdentifiers, testInfrastructure } from '@welkom/testing';
+import { eventually, scanBackboneForIdentifiers, testInfrastructure, testKafka } from '@welkom/testing';
 import { isValidBsn } from '@welkom/validation';
 import { call, callError, type HubUnderTest, OIN, OPERATOR, startHubUnderTest, testBsn } from './hub-test-harness';
 import { KafkaProbe } from './kafka-probe';
@@ -886,7 +886,7 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
 
   it('leak 5: no topic or DLT record holds a BSN-valid number or a passport number', async () => {
     // After every flow above: every declared topic and every dead-letter topic, whole, keys and headers too.
-    const scan = await scanBackboneForIdentifiers(testInfrastructure().kafkaBrokers, sealedPassports);
+    const scan = await scanBackboneForIdentifiers(testKafka(), sealedPassports);
     expect(scan.records).toBeGreaterThan(50);
     expect(scan.found).toEqual([]);
     // The scan can fail: the BSNs this spec used are BSN-valid tokens, and a passport did travel (sealed).

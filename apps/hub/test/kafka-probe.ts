@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventEnvelope, TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testInfrastructure, testKafka } from '@welkom/testing';
 import type { PartyKey } from './hub-test-harness';
 
 export interface SeenEvent<T> {
@@ -18,7 +18,7 @@ export interface SeenEvent<T> {
 export class KafkaProbe {
   private readonly kafka = createKafkaClient({
     clientId: `hub-test-${randomBytes(3).toString('hex')}`,
-    brokers: testInfrastructure().kafkaBrokers,
+    ...testKafka(),
   });
   private readonly seen = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
   private consumer: ReturnType<typeof this.kafka.consumer> | undefined;

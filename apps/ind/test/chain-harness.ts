@@ -6,7 +6,7 @@ import type { GrpcContract } from '@welkom/contracts';
 import { type DecodedGrpcError, decodeGrpcError } from '@welkom/grpc';
 import type { TopicDefinition } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner } from '@welkom/messaging';
-import { serviceRun, testInfrastructure, type ServiceProcess, type ServiceUnderTest } from '@welkom/testing';
+import { serviceRun, testInfrastructure, testKafka, type ServiceProcess, type ServiceUnderTest } from '@welkom/testing';
 import { ensureDevCertificates } from '@welkom/infrastructure';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -168,7 +168,7 @@ export async function startChain(options: ChainOptions): Promise<Chain> {
     : undefined;
 
   const clientId = `chain-${options.label}-${randomBytes(3).toString('hex')}`;
-  const kafka = createKafkaClient({ clientId, brokers: infrastructure.kafkaBrokers });
+  const kafka = createKafkaClient({ clientId, ...testKafka(infrastructure) });
   const producer = createReliableProducer(kafka);
   let producerConnected = false;
   const chain: Chain = {

@@ -5,7 +5,7 @@ import type { ApplicationIntakeServiceClient } from '@welkom/contracts/generated
 import { ApplicationStatus, ApplicationStatusChanged, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testKafka } from '@welkom/testing';
 import {
   type EvidenceItem,
   type InternationalOfficeServiceClient,
@@ -120,7 +120,7 @@ describe('filing authority at the IND intake', () => {
     );
     expect(receipt?.status).toBe(ApplicationStatus.APPLICATION_STATUS_PERMIT_ISSUED);
     const applicationRef = receipt?.applicationRef ?? '';
-    const kafka = createKafkaClient({ clientId: 'collection-point-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'collection-point-reader', ...testKafka() });
     const statuses = await until('the permit-issued status event', async () => {
       const records = await readTopicToEnd(kafka, [TOPICS.applicationStatusChanged.name]);
       const events = records

@@ -11,7 +11,7 @@ import {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { deadLetterTopicOf, ENVELOPE_HEADERS, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testKafka } from '@welkom/testing';
 import { call, type Chain, startChain, until } from './chain-harness';
 
 jest.setTimeout(600_000);
@@ -165,7 +165,7 @@ describe('the hub killed while a cohort is filed and assessed', () => {
   });
 
   it('publishes every status transition of every case once, in order', async () => {
-    const kafka = createKafkaClient({ clientId: 'hub-outage-status-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'hub-outage-status-reader', ...testKafka() });
     const records = await readTopicToEnd(kafka, [TOPICS.applicationStatusChanged.name], 60_000);
     const referenceOf = new Map([...cases.values()].map((application) => [application.applicationRef, application.sponsorReference]));
     const transitions = new Map<string, Map<string, ApplicationStatus>>();
@@ -184,7 +184,7 @@ describe('the hub killed while a cohort is filed and assessed', () => {
   });
 
   it('dead-letters nothing about the cohort: the outage was waited out, not given up on', async () => {
-    const kafka = createKafkaClient({ clientId: 'hub-outage-dlt-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'hub-outage-dlt-reader', ...testKafka() });
     const records = await readTopicToEnd(
       kafka,
       Object.values(TOPICS).map((topic) => deadLetterTopicOf(topic)),

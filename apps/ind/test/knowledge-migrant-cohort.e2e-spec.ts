@@ -14,7 +14,7 @@ import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor
 import type { WageDeclarationServiceClient } from '@welkom/contracts/generated/welkom/uwv/v1/wage_declarations';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { serviceRun, testInfrastructure, type ServiceProcess, type ServiceRun } from '@welkom/testing';
+import { type ServiceProcess, serviceRun, type ServiceRun, testKafka } from '@welkom/testing';
 import { call, callError, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 jest.setTimeout(1_200_000);
@@ -296,7 +296,7 @@ describe('a knowledge-migrant cohort from two employers through the hub, the IND
   it('carries no salary amount on any topic, dead-letter topic or in anything the IND was given', async () => {
     // In euros as the test knows them, and in cents as the payrolls declared them at UWV.
     const salaries = people.flatMap((p) => [String(p.salary), String(p.salary * 100)]);
-    const kafka = createKafkaClient({ clientId: `km-cohort-scan-${randomUUID()}`, brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: `km-cohort-scan-${randomUUID()}`, ...testKafka() });
     const records = await readTopicToEnd(kafka, declaredTopicNames(), 120_000);
     expect(records.length).toBeGreaterThan(people.length);
     // A salary written as a number stands on its own: not inside a UUID, a pseudonym or a signature, whose

@@ -14,7 +14,7 @@ import {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { allTopicDefinitions, deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testKafka } from '@welkom/testing';
 import { call, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 const S = ApplicationStatus;
@@ -318,7 +318,7 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
       ]);
 
     // The waiting days each applicant's first post had, from the posts' own slot-offered events.
-    const kafka = createKafkaClient({ clientId: 'mvv-cohort-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'mvv-cohort-reader', ...testKafka() });
     const refs = new Map([...finalCases.entries()].map(([reference, application]) => [application.applicationRef, reference]));
     const waiting = new Map<string, number>();
     for (const record of await readTopicToEnd(kafka, [TOPICS.mvvLegStep.name], 60_000)) {
@@ -355,7 +355,7 @@ describe('an MVV cohort through university, hub, IND and the consular posts (rea
   });
 
   it('puts no passport number, visa sticker number or biometric data on any topic', async () => {
-    const kafka = createKafkaClient({ clientId: 'mvv-cohort-scan', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'mvv-cohort-scan', ...testKafka() });
     const topics = allTopicDefinitions().flatMap((topic) => [topic.name, deadLetterTopicOf(topic)]);
     const records = await readTopicToEnd(kafka, topics, 120_000);
     expect(records.length).toBeGreaterThan(0);

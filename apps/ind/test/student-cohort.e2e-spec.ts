@@ -24,7 +24,7 @@ import {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { ENVELOPE_HEADERS, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testKafka } from '@welkom/testing';
 import { isoWeekdayOf, parseIsoDate, SATURDAY, SUNDAY } from '@welkom/platform';
 import { bundledDeadlineReference } from '../src/deadlines/decision-period.reference';
 import { decisionDeadlines } from '../src/deadlines/decision-deadline.calculator';
@@ -533,7 +533,7 @@ describe('a cohort of students and researchers through university, hub and IND',
   });
 
   it('publishes every status transition once, in order, with nothing lost across the crash', async () => {
-    const kafka = createKafkaClient({ clientId: 'cohort-status-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'cohort-status-reader', ...testKafka() });
     const records = await readTopicToEnd(kafka, [TOPICS.applicationStatusChanged.name], 60_000);
     const refs = new Map([...finalCases.entries()].map(([reference, application]) => [application.applicationRef, reference]));
     const byApplication = new Map<string, Map<string, ApplicationStatus>>();

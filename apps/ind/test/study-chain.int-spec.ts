@@ -5,7 +5,7 @@ import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/h
 import { DeadlineAlert, DeadlineKind, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testKafka } from '@welkom/testing';
 import type { ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { ApplicationFiled, SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
@@ -250,7 +250,7 @@ describe('study applications from the university through the hub to the IND', ()
     });
     expect(viaEvent.found.sponsor?.oin).toBe('00000003281234560000');
     expect(viaEvent.found.subject?.pseudonym).toBe(pseudonym);
-    const kafka = createKafkaClient({ clientId: 'filed-dlt-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'filed-dlt-reader', ...testKafka() });
     await until('the bad filing is dead-lettered', async () => {
       const parked = await readTopicToEnd(kafka, [deadLetterTopicOf(TOPICS.applicationFiled)]);
       return parked.some((record) => ApplicationFiled.decode(record.value ?? Buffer.alloc(0)).sponsorReference === 'LEI-EVT-11')
@@ -299,7 +299,7 @@ describe('study applications from the university through the hub to the IND', ()
       Math.round((Date.parse(`${statutory?.dueOn}T12:00:00Z`) - Date.parse(`${open?.submittedOn}T12:00:00Z`)) / 86_400_000) - 2;
     await chain.restartInd('stop', { REHEARSAL_CLOCK_OFFSET_DAYS: String(daysAhead) });
 
-    const kafka = createKafkaClient({ clientId: 'deadline-reader', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'deadline-reader', ...testKafka() });
     const alerts = await until('deadline alerts', async () => {
       const records = await readTopicToEnd(kafka, [TOPICS.deadlineAtRisk.name, TOPICS.deadlineBreached.name]);
       const ours = records

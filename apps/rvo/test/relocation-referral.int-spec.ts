@@ -9,7 +9,7 @@ import {
 import { ReferralBasis, RelocationReferral } from '@welkom/contracts/generated/welkom/rvo/v1/relocation';
 import { envelopeFromHeaders, TOPICS } from '@welkom/events';
 import { buildSignedRecord, createKafkaClient, EnvelopeSigner, readTopicToEnd } from '@welkom/messaging';
-import { eventually, serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
 
 jest.setTimeout(180_000);
 
@@ -21,7 +21,7 @@ const UNUSED_HUB = '127.0.0.1:9';
 const MONTH = '2031-07';
 
 const run = serviceRun('rvo_relocation');
-const kafka = () => createKafkaClient({ clientId: `relocation-spec-${randomUUID()}`, brokers: run.infrastructure.kafkaBrokers });
+const kafka = () => createKafkaClient({ clientId: `relocation-spec-${randomUUID()}`, ...testKafka(run.infrastructure) });
 const pseudonym = () => `subj_${randomUUID().replace(/-/g, '').padEnd(52, 'a').slice(0, 52)}`;
 
 interface Case {

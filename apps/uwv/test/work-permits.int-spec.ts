@@ -14,7 +14,7 @@ import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { decodeGrpcError } from '@welkom/grpc';
 import { buildSignedRecord, createKafkaClient, createReliableProducer, EnvelopeSigner, readTopicToEnd } from '@welkom/messaging';
 import { addCalendarDays, toTimestamp } from '@welkom/platform';
-import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
 
 jest.setTimeout(240_000);
 
@@ -54,7 +54,7 @@ describe('work permits and labour-market advice at UWV', () => {
   let uwv: ServiceUnderTest;
   let ind: ServiceUnderTest;
   let today = '';
-  const kafka = () => createKafkaClient({ clientId: `uwv-spec-${randomUUID()}`, brokers: run.infrastructure.kafkaBrokers });
+  const kafka = () => createKafkaClient({ clientId: `uwv-spec-${randomUUID()}`, ...testKafka(run.infrastructure) });
   const permitsAs = (party: string) => uwv.client<WorkPermitServiceClient>(WORK_PERMIT_CONTRACT, party);
   const adviceAs = (party: string) => ind.client<LabourMarketAdviceServiceClient>(LABOUR_MARKET_ADVICE_CONTRACT, party);
   const employer = () => permitsAs('employer-voorbeeld-tech');

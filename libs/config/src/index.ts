@@ -1,2 +1,3 @@
 export * from './load-config';
 export * from './service-config.schema';
+export * from './kafka-tool-config.schema';

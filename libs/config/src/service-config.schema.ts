@@ -57,7 +57,9 @@ export const serviceConfigSchema = z.object({
   PARTY_DIRECTORY_FILE: z.string().min(1).default(DEV_PARTY_DIRECTORY_FILE),
   /**
    * `tls`: the service reaches Kafka over TLS and authenticates with its party certificate (TLS_CERT_FILE and
-   * TLS_KEY_FILE), so the broker's ACLs see the party; `plaintext` for the local development broker.
+   * TLS_KEY_FILE), so the broker's ACLs see the party, and leaves topic creation to the cluster's administrator.
+   * `npm start` and the tests set it for the project's own broker, which is secured; `plaintext` only for a
+   * plaintext cluster of one's own (KAFKA_BROKERS).
    */
   KAFKA_SECURITY: z.enum(['plaintext', 'tls']).default('plaintext'),
   /**

@@ -16,7 +16,13 @@ import {
   type sendUnaryData,
   status,
 } from '@grpc/grpc-js';
-import { type DevCertificates, type DevParty, ensureDevCertificates, ensureUntrustedCertificates } from '@welkom/infrastructure';
+import {
+  type DevCertificates,
+  type DevParty,
+  ensureDevCertificates,
+  ensureUntrustedCertificates,
+  readDevParties,
+} from '@welkom/infrastructure';
 import { type CallWithAuthContext, callerOinFromCall, callerFromCall } from '../src/caller-identity';
 import { CallerOinCache } from '../src/caller-oin.cache';
 import { type MtlsMaterial, createClientCredentials, createServerCredentials, loadMtlsMaterial } from '../src/mtls-credentials';
@@ -153,10 +159,8 @@ describe('mTLS between parties', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'welkom-mtls-'));
-    const partiesFile = JSON.parse(await readFile(join(__dirname, '..', '..', '..', 'deploy', 'parties', 'dev-parties.json'), 'utf8')) as {
-      parties: DevParty[];
-    };
-    parties = Object.fromEntries(partiesFile.parties.map((party) => [party.key, party]));
+    // Through readDevParties, as npm start reads them: it knows which parties serve (and get serverAuth).
+    parties = Object.fromEntries(readDevParties().map((party) => [party.key, party]));
     const involved = [parties.hub, parties.ind, parties['university-leiden']];
     certificates = await ensureDevCertificates(join(workDir, 'trusted'), involved);
     // The impostor claims Leiden's name and OIN; only its CA gives it away.

@@ -11,6 +11,11 @@ import {
   ensureDevOperatorCertificates,
   ensureUntrustedCertificates,
 } from '../src/certs/dev-certificates';
+import { ensureKafkaCertificates } from '../src/certs/kafka-certificates';
+import { readDevParties } from '../src/infrastructure';
+
+const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,6 +24,7 @@ const university: DevParty = {
   oin: '00000003281234560000',
   // Characters that mean something in openssl's -subj syntax or need UTF-8.
   name: 'Université Leiden / Faculteit + Test, NL',
+  serves: true,
 };
 const ind: DevParty = { key: 'ind', oin: '00000001812345670000', name: 'Immigratie- en Naturalisatiedienst' };
 
@@ -100,6 +106,55 @@ describe('development certificates', () => {
     // Still valid and still in the list: nothing issued again; a sub-unit code that could break the subject is refused.
     expect((await ensureDevCertificates(dir, [consular])).generated).toEqual([]);
     await expect(ensureDevCertificates(dir, [{ ...consular, subUnits: ['Nairobi/OU=x'] }])).rejects.toThrow(/sub-unit/);
+  });
+
+  it('gives serverAuth only to a party that serves gRPC; a party that never serves, and every sub-unit, is a client only', async () => {
+    const employer: DevParty = { key: 'employer-voorbeeld-tech', oin: '00000003123456780000', name: 'Voorbeeld Tech B.V.' };
+    const consular: DevParty = {
+      key: 'consular',
+      oin: '00000001867890120000',
+      name: 'Consular service',
+      subUnits: ['nairobi'],
+      serves: true,
+    };
+
+    const result = await ensureDevCertificates(dir, [university, employer, consular]);
+
+    const usages = async (key: string): Promise<string[]> =>
+      [...((await certificateAt(result.parties[key].certificatePath)).keyUsage ?? [])].sort();
+    expect(await usages('university-leiden')).toEqual([SERVER_AUTH, CLIENT_AUTH]);
+    expect(await usages('consular')).toEqual([SERVER_AUTH, CLIENT_AUTH]);
+    expect(await usages('employer-voorbeeld-tech')).toEqual([CLIENT_AUTH]);
+    expect(await usages('consular.nairobi')).toEqual([CLIENT_AUTH]);
+    // A party that stops serving gets a client-only certificate at the next run, not the old one that could serve.
+    expect((await ensureDevCertificates(dir, [{ ...university, serves: false }, employer, consular])).generated).toEqual([
+      'university-leiden',
+    ]);
+    expect(await usages('university-leiden')).toEqual([CLIENT_AUTH]);
+  });
+
+  it('reads from the party list which development parties serve: those holding the role of a service in deploy/services.ts', () => {
+    const serving = Object.fromEntries(readDevParties().map((party) => [party.key, party.serves]));
+
+    expect(serving).toMatchObject({ hub: true, ind: true, 'university-leiden': true, consular: true, 'eu-reporting': true });
+    expect(serving).toMatchObject({ 'employer-voorbeeld-tech': false, 'research-voorbeeld-instituut': false });
+  });
+
+  it("issues the Kafka broker's certificate (server and client) and the tooling's (client only) under the same CA", async () => {
+    const parties = await ensureDevCertificates(dir, [ind]);
+
+    const kafka = await ensureKafkaCertificates(dir);
+
+    expect(kafka.generated).toEqual(['kafka-broker', 'welkom-kafka-admin']);
+    const ca = await certificateAt(parties.caCertificatePath);
+    const broker = await certificateAt(kafka.broker.certificatePath);
+    const admin = await certificateAt(kafka.admin.certificatePath);
+    expect(broker.subject).toBe('C=NL\nO=Welkom Hub development\nCN=kafka-broker');
+    expect(broker.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1');
+    expect([...(broker.keyUsage ?? [])].sort()).toEqual([SERVER_AUTH, CLIENT_AUTH]);
+    expect(admin.keyUsage).toEqual([CLIENT_AUTH]);
+    expect(broker.verify(ca.publicKey) && admin.verify(ca.publicKey)).toBe(true);
+    expect((await ensureKafkaCertificates(dir)).generated).toEqual([]);
   });
 
   it('issues a CA and a certificate per party that carries its OIN and verifies against the CA', async () => {

@@ -12,6 +12,8 @@ export * from './handler-error';
 export * from './inbox/event-inbox';
 export * from './inbox/inbox.repository';
 export * from './inbox/inbox-record.entity';
+export * from './kafka-acl.admin';
+export * from './kafka-acls';
 export * from './kafka-client.factory';
 export * from './kafka-event.server';
 export * from './kafka.health-probe';

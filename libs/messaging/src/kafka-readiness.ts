@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSslOptions, type KafkaTlsFiles } from './kafka-client.factory';
 
 const readyPollMs = 250;
 
@@ -12,10 +13,13 @@ export async function waitUntilKafkaReady(
   brokers: string[],
   timeoutMs: number,
   gaveUp: () => string | undefined = () => undefined,
+  /** The identity to ask with, on a broker that requires a client certificate. */
+  tls?: KafkaTlsFiles,
 ): Promise<void> {
   const kafka = new Kafka({
     clientId: 'welkom-kafka-readiness',
     brokers,
+    ssl: kafkaSslOptions(tls),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1_000,
     requestTimeout: 2_000,

@@ -51,6 +51,11 @@ export interface MessagingOptions {
   consumerGroup?: string;
   /** Topics besides the registry's, created at start (tests declare their own). */
   extraTopics?: TopicDefinition<unknown>[];
+  /**
+   * Whether the service creates the declared topics at start (the default). False on a secured cluster, where a
+   * party holds no CREATE right: its administrator made them (Strimzi KafkaTopics, the development broker's start).
+   */
+  createTopics?: boolean;
   /** Outbox relay tuning; `enabled: false` for processes that must not publish the outbox (tools). */
   relay?: Partial<OutboxRelaySettings> & { enabled?: boolean };
 }
@@ -150,7 +155,7 @@ export class MessagingModule {
           inject: [KAFKA_CLIENT, SigningCertificateDirectory, EnvelopeSigner],
           useFactory: async (kafka: Kafka, certificates: SigningCertificateDirectory, signer: EnvelopeSigner) => {
             // Declared topics exist before anything publishes or subscribes.
-            await ensureTopics(kafka, catalog.all());
+            if (options.createTopics !== false) await ensureTopics(kafka, catalog.all());
             // Every publisher (the relay, EventPublisher) waits for this provider, so no record signed by
             // thumbprint reaches Kafka before a consumer can resolve the thumbprint.
             await certificates.register(signer.certificateChain);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka } from 'kafkajs';
+import { TOPIC_READER_GROUP_PREFIX } from './kafka-acls';
 
 export interface TopicRecord {
   topic: string;
@@ -19,7 +20,7 @@ export interface TopicRecord {
 export async function readTopicToEnd(kafka: Kafka, topics: string[], timeoutMs = 30_000): Promise<TopicRecord[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const groupId = `welkom-topic-reader-${randomUUID()}`;
+  const groupId = `${TOPIC_READER_GROUP_PREFIX}${randomUUID()}`;
   try {
     const remaining = new Map<string, bigint>();
     for (const topic of topics) {

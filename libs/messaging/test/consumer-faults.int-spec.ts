@@ -11,7 +11,7 @@ import {
   readTopicToEnd,
   type DeadLetterErrorClass,
 } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, testInfrastructure, testKafka } from '@welkom/testing';
 import { ensureUntrustedCertificates } from '@welkom/infrastructure';
 import { type CaseFact, caseFactTopic } from './fixtures/case-fact.codec';
 import { type CaseService, startCaseService } from './fixtures/case-service';
@@ -31,7 +31,7 @@ import {
 jest.setTimeout(120_000);
 
 const EXPECTED_CLASS_HEADER = 'test-expected-dead-letter-class';
-const kafka = () => createKafkaClient({ clientId: 'consumer-faults-spec', brokers: testInfrastructure().kafkaBrokers });
+const kafka = () => createKafkaClient({ clientId: 'consumer-faults-spec', ...testKafka() });
 
 describe('consumer faults', () => {
   const databases = testDatabases();

@@ -1,6 +1,6 @@
 import { deadLetterTopicOf } from '@welkom/events';
 import { createKafkaClient, DEAD_LETTER_HEADERS, MessagingMetrics, readTopicToEnd } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, testInfrastructure, testKafka } from '@welkom/testing';
 import { type CaseService, startCaseService } from './fixtures/case-service';
 import {
   caseFacts,
@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
 
 const OUTAGE_MS = 10_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const kafka = () => createKafkaClient({ clientId: 'database-outage-spec', brokers: testInfrastructure().kafkaBrokers });
+const kafka = () => createKafkaClient({ clientId: 'database-outage-spec', ...testKafka() });
 
 /**
  * Takes a database of the local server away as an outage does: no new connections, and every open one

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TopicDefinition } from '@welkom/events';
 import { createKafkaClient, listDeadLetters, runDeadLetterCommand, TopicCatalog } from '@welkom/messaging';
-import { eventually, serviceRun, testInfrastructure } from '@welkom/testing';
+import { eventually, kafkaToolEnvironment, serviceRun, testInfrastructure, testKafka } from '@welkom/testing';
 import { type CaseService, startCaseService } from './fixtures/case-service';
-import { caseFacts, caseServiceSettings, effectSummary, newRunId, query, testDatabases } from './fixtures/fault-harness';
+import { caseFacts, caseServiceSettings, effectSummary, newRunId, query, runDltTool, testDatabases } from './fixtures/fault-harness';
 
 // A hub, two case services and several runs of the dlt tool (each a fresh node process) on a shared machine.
 jest.setTimeout(300_000);
@@ -13,19 +12,6 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const DEV_PARTIES_FILE = resolve(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
 /** A development operator in person (deploy/hub/dev-operators.json), whose certificate the replay runs with. */
 const OPERATOR_KEY = 'operator.anna.devries';
-
-/** `npm run dlt -- …`, as an operator runs it. */
-function dlt(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dlt.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return new Promise((done) => child.once('exit', (code) => done({ code, output })));
-}
 
 describe('dead letters and replay', () => {
   const databases = testDatabases();
@@ -67,7 +53,7 @@ describe('dead letters and replay', () => {
     await producer.recordFacts(facts);
 
     const refused = facts.filter((fact) => fact.caseId === refusedCase).length;
-    const kafka = createKafkaClient({ clientId: 'replay-spec', brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: 'replay-spec', ...testKafka() });
     await eventually(async () => ((await listDeadLetters(kafka, [producer.topic.name])).length === refused ? true : undefined), 60_000);
     // The refused case's letters can reach the DLT before the other cases' facts are applied (other partitions).
     const applied = await eventually(async () => {
@@ -76,8 +62,8 @@ describe('dead letters and replay', () => {
     }, 60_000);
     expect(applied).toBe(facts.length - refused);
 
-    const env = { KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','), DATABASE_URL: consumerUrl };
-    const listed = await dlt(['list', '--topic', producer.topic.name], env);
+    const env = { ...kafkaToolEnvironment(), DATABASE_URL: consumerUrl };
+    const listed = await runDltTool(['list', '--topic', producer.topic.name], env);
     expect(listed.code).toBe(0);
     expect(listed.output).toContain(`${refused} dead letter(s)`);
     expect(
@@ -103,7 +89,7 @@ describe('dead letters and replay', () => {
     });
 
     // Without an operator certificate nothing is replayed, and a self-declared name is no longer taken.
-    expect(await dlt(['replay', '--all', '--topic', producer.topic.name], env)).toMatchObject({ code: 2 });
+    expect(await runDltTool(['replay', '--all', '--topic', producer.topic.name], env)).toMatchObject({ code: 2 });
     await expect(
       runDeadLetterCommand(['replay', '--all', '--by', 'fault-test'], {
         kafka,
@@ -123,7 +109,7 @@ describe('dead letters and replay', () => {
     // The fix: the case is open now.
     consumer.rules.refusedCases.clear();
     for (let replay = 1; replay <= 2; replay += 1) {
-      const replayed = await dlt(['replay', '--all', '--topic', producer.topic.name], operatorEnv);
+      const replayed = await runDltTool(['replay', '--all', '--topic', producer.topic.name], operatorEnv);
       expect(replayed.code).toBe(0);
       expect(replayed.output).toContain(`${refused} dead letter(s) replayed`);
       await eventually(async () => {
@@ -151,7 +137,7 @@ describe('dead letters and replay', () => {
     expect(audited).toEqual([{ replays: 2 * refused, operator: 'anna.devries' }]);
     // Nothing new was dead-lettered by the replays: the fix held, and duplicates are no failure.
     expect(await listDeadLetters(kafka, [producer.topic.name])).toHaveLength(refused);
-    const relisted = await dlt(['list', '--topic', producer.topic.name], env);
+    const relisted = await runDltTool(['list', '--topic', producer.topic.name], env);
     expect(relisted.output.match(/replayed=2/g)).toHaveLength(refused);
   });
 });

@@ -18,7 +18,7 @@ import {
   SignatureRejectedError,
   type SignatureRejection,
 } from '@welkom/messaging';
-import { testInfrastructure } from '@welkom/testing';
+import { testInfrastructure, testKafka } from '@welkom/testing';
 import { ensureUntrustedCertificates } from '@welkom/infrastructure';
 import { type CaseFact, caseFactTopic } from './fixtures/case-fact.codec';
 import { HUB_OIN, newRunId } from './fixtures/fault-harness';
@@ -117,7 +117,7 @@ describe('signed envelopes against the development PKI', () => {
   });
 
   describe('signers named by thumbprint (x5t#S256) through the signing-certificate topic', () => {
-    const kafka = createKafkaClient({ clientId: `signing-directory-${newRunId()}`, brokers: testInfrastructure().kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: `signing-directory-${newRunId()}`, ...testKafka() });
     const byThumbprint = (certificates: SigningCertificateDirectory) =>
       new EnvelopeVerifier(
         CertificateTrust.fromCaFile(testInfrastructure().certificates.caCertificatePath),

@@ -1,36 +1,35 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { DEV_PARTIES_FILE } from '@welkom/infrastructure';
 import { buildSignedRecord, createKafkaClient, EnvelopeSigner, listDeadLetters, REPLAY_MARK_HEADERS } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, kafkaToolEnvironment, serviceRun, testInfrastructure, testKafka } from '@welkom/testing';
 import { type CaseService, startCaseService } from './fixtures/case-service';
-import { caseServiceSettings, newRunId, query, testDatabases } from './fixtures/fault-harness';
+import { caseServiceSettings, newRunId, query, runDltTool, testDatabases } from './fixtures/fault-harness';
 
 jest.setTimeout(120_000);
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const WINDOW_MS = 60_000;
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
-
-/** `npm run dlt -- …`, as an operator runs it. */
-function dlt(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dlt.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return new Promise((done) => child.once('exit', (code) => done({ code, output })));
-}
+const OPERATOR_KEY = 'operator.anna.devries';
 
 describe('the freshness window against the real broker', () => {
   const databases = testDatabases();
   const services: CaseService[] = [];
+  // A replay is recorded at the hub first, with the operator its certificate names (issue 12).
+  const hubRun = serviceRun('freshness');
+  let hubAddress = '';
+
+  beforeAll(async () => {
+    const hub = await hubRun.start({
+      app: 'hub',
+      party: 'hub',
+      env: { PARTY_SEED_FILE: DEV_PARTIES_FILE, SUBJECT_PSEUDONYM_SECRET: 'freshness-spec-secret-0123456789abcdef' },
+    });
+    hubAddress = hub.grpcAddress;
+  });
 
   afterAll(async () => {
     for (const service of services.splice(0)) await service.close();
     await databases.dropAll();
+    await hubRun.stop();
   });
 
   it('dead-letters an event older than the window as STALE, refuses a forged replay mark, and applies an audited replay', async () => {
@@ -40,10 +39,10 @@ describe('the freshness window against the real broker', () => {
       caseServiceSettings({ name: `fresh-${runId}`, runId, databaseUrl: consumerUrl, consume: 'one-by-one', freshnessWindowMs: WINDOW_MS }),
     );
     services.push(consumer);
-    const { certificates, kafkaBrokers } = testInfrastructure();
+    const { certificates } = testInfrastructure();
     const hub = certificates.parties.hub;
     const signer = EnvelopeSigner.fromFiles({ certificatePath: hub.certificatePath, privateKeyPath: hub.privateKeyPath });
-    const kafka = createKafkaClient({ clientId: `freshness-${runId}`, brokers: kafkaBrokers });
+    const kafka = createKafkaClient({ clientId: `freshness-${runId}`, ...testKafka() });
     const producer = kafka.producer();
     await producer.connect();
     try {
@@ -91,11 +90,16 @@ describe('the freshness window against the real broker', () => {
 
       // The audited path: the operator replays the stale dead letter as the hub party; the replay mark is signed.
       const staleLetter = letters.find((letter) => letter.eventId === stale.envelope.eventId);
-      const replayed = await dlt(['replay', staleLetter?.id ?? '', '--by', 'freshness-test'], {
-        KAFKA_BROKERS: kafkaBrokers.join(','),
+      const operator = certificates.parties[OPERATOR_KEY];
+      const replayed = await runDltTool(['replay', staleLetter?.id ?? ''], {
+        ...kafkaToolEnvironment(),
         DATABASE_URL: consumerUrl,
         TLS_CERT_FILE: hub.certificatePath,
         TLS_KEY_FILE: hub.privateKeyPath,
+        HUB_GRPC_ADDRESS: hubAddress,
+        TLS_CA_FILE: certificates.caCertificatePath,
+        OPERATOR_TLS_CERT_FILE: operator.certificatePath,
+        OPERATOR_TLS_KEY_FILE: operator.privateKeyPath,
       });
       expect(replayed.code).toBe(0);
       await eventually(async () => ((await applied()).includes(stale.envelope.eventId) ? true : undefined), 60_000);
@@ -106,7 +110,7 @@ describe('the freshness window against the real broker', () => {
         await query<{ by: string }>(consumerUrl, 'SELECT replayed_by AS by FROM messaging_dead_letter_replay WHERE event_id = $1', [
           stale.envelope.eventId,
         ]),
-      ).toEqual([{ by: 'freshness-test' }]);
+      ).toEqual([{ by: 'anna.devries' }]);
     } finally {
       await producer.disconnect();
     }

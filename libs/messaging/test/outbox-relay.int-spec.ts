@@ -1,5 +1,5 @@
 import { createKafkaClient, MessagingMetrics, readTopicToEnd } from '@welkom/messaging';
-import { eventually, testInfrastructure } from '@welkom/testing';
+import { eventually, testInfrastructure, testKafka } from '@welkom/testing';
 import { type CaseService, startCaseService } from './fixtures/case-service';
 import {
   caseFacts,
@@ -14,7 +14,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const kafka = () => createKafkaClient({ clientId: 'outbox-relay-spec', brokers: testInfrastructure().kafkaBrokers });
+const kafka = () => createKafkaClient({ clientId: 'outbox-relay-spec', ...testKafka() });
 
 async function distinctEventIds(topic: string): Promise<{ records: number; distinct: number }> {
   const records = await readTopicToEnd(kafka(), [topic]);

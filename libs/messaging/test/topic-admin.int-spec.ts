@@ -1,6 +1,6 @@
 import { ConfigResourceTypes, type Kafka } from 'kafkajs';
 import { deadLetterTopicOf } from '@welkom/events';
-import { testInfrastructure } from '@welkom/testing';
+import { testKafka } from '@welkom/testing';
 import { createKafkaClient } from '../src/kafka-client.factory';
 import { ensureTopics } from '../src/topic-admin';
 import { caseFactTopic } from './fixtures/case-fact.codec';
@@ -23,7 +23,7 @@ async function topicConfig(kafka: Kafka, topic: string, names: string[]): Promis
 }
 
 describe('topic administration on the real broker', () => {
-  const kafka = createKafkaClient({ clientId: 'topic-admin-spec', brokers: testInfrastructure().kafkaBrokers });
+  const kafka = createKafkaClient({ clientId: 'topic-admin-spec', ...testKafka() });
   const RETENTION = ['retention.ms', 'retention.bytes', 'cleanup.policy'];
 
   it('creates a dead-letter topic whose letters never expire, beside a source topic with the broker defaults', async () => {

@@ -45,6 +45,8 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
             privateKeyFile: options.config.TLS_KEY_FILE,
           }
         : undefined,
+    // A party on a secured cluster may not create topics; the cluster's administrator has.
+    createTopics: options.config.KAFKA_SECURITY !== 'tls',
     partyOin: options.partyOin,
     freshnessWindowMs: options.config.EVENT_FRESHNESS_WINDOW_MS,
     signing: { certificatePath: options.config.TLS_CERT_FILE, privateKeyPath: options.config.TLS_KEY_FILE },

@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
-import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
+import { createKafkaClient, type KafkaConnection, readTopicToEnd } from '@welkom/messaging';
 import { isValidBsn } from '@welkom/validation';
 
 export interface BackboneScan {
@@ -14,8 +14,8 @@ export interface BackboneScan {
  * that names a person in clear (issue 11, leak 5): a token of exactly nine digits passing the BSN 11-check
  * (an OIN, a UUID or a hash is another token), or any of `identifiers` (e.g. the passport numbers a spec used).
  */
-export async function scanBackboneForIdentifiers(brokers: string[], identifiers: readonly string[]): Promise<BackboneScan> {
-  const kafka = createKafkaClient({ clientId: `backbone-scan-${process.pid}`, brokers });
+export async function scanBackboneForIdentifiers(connection: KafkaConnection, identifiers: readonly string[]): Promise<BackboneScan> {
+  const kafka = createKafkaClient({ clientId: `backbone-scan-${process.pid}`, ...connection });
   const names = Object.values(TOPICS).flatMap((topic) => [topic.name, deadLetterTopicOf(topic)]);
   const records = await readTopicToEnd(kafka, names);
   const found: string[] = [];

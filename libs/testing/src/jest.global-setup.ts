@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
   const infrastructure = await startInfrastructure({ log });
   globalThis.__welkomInfrastructure = infrastructure;
   process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers.join(',');
+  if (infrastructure.kafkaTls) process.env.WELKOM_TEST_KAFKA_TLS = JSON.stringify(infrastructure.kafkaTls);
   process.env.WELKOM_TEST_POSTGRES_URL = infrastructure.postgresUrl;
   process.env.WELKOM_TEST_CERTIFICATES = JSON.stringify(infrastructure.certificates);
   process.env.WELKOM_TEST_INFRASTRUCTURE = 'ready';

@@ -6,6 +6,7 @@ import {
   ensureTopics,
   PartyDirectory,
   ProducerSession,
+  type KafkaTlsFiles,
   type SigningIdentityFiles,
 } from '@welkom/messaging';
 import type { HistoryStatusEvent } from './history-status-events';
@@ -23,6 +24,8 @@ export interface HistoryEventSink {
 
 export interface KafkaHistoryEventSinkOptions {
   readonly brokers: string[];
+  /** Mutual TLS as the importing party; the topic must then exist already (a party holds no CREATE right). */
+  readonly tls?: KafkaTlsFiles;
   readonly signing: SigningIdentityFiles;
   /** Party reference data: the importing party must hold a publisher role of the status topic. */
   readonly partyDirectoryFile: string;
@@ -58,11 +61,13 @@ export class KafkaHistoryEventSink implements HistoryEventSink {
         `party ${signer.signerOin} holds none of the roles that may publish on ${topic.name} (${topic.publisherRoles.join(', ')})`,
       );
     }
-    const kafka = createKafkaClient({ clientId: 'eu-reporting-history-import', brokers: options.brokers });
-    await ensureTopics(
-      kafka,
-      allTopicDefinitions().filter((definition) => definition.name === topic.name),
-    );
+    const kafka = createKafkaClient({ clientId: 'eu-reporting-history-import', brokers: options.brokers, tls: options.tls });
+    if (!options.tls) {
+      await ensureTopics(
+        kafka,
+        allTopicDefinitions().filter((definition) => definition.name === topic.name),
+      );
+    }
     return new KafkaHistoryEventSink(signer, ProducerSession.reliable(kafka));
   }
 

@@ -30,10 +30,12 @@ nothing. Rejected rows are listed with their line and reasons on stderr; the goo
   --batch-size <n>        events per Kafka request (default ${DEFAULT_IMPORT_BATCH_SIZE})
   --help
 
-Environment: KAFKA_BROKERS (host:port[,host:port]), as \`npm start\` prints it.
+Environment: KAFKA_BROKERS (host:port[,host:port]), as \`npm start\` prints it. KAFKA_SECURITY=tls (as \`npm start\`'s
+broker needs): the import connects with the importing party's certificate, trusting KAFKA_TLS_CA_FILE (default
+<certificates>/ca.crt); the topic must exist, since a party may not create one.
 `;
 
-const importEnvironmentSchema = serviceConfigSchema.pick({ KAFKA_BROKERS: true }).extend({
+const importEnvironmentSchema = serviceConfigSchema.pick({ KAFKA_BROKERS: true, KAFKA_SECURITY: true, KAFKA_TLS_CA_FILE: true }).extend({
   WELKOM_CERTIFICATES_DIR: z.string().min(1).optional(),
 });
 
@@ -45,6 +47,8 @@ export interface HistoryImportOptions {
   readonly referenceDir: string;
   readonly batchSize: number;
   readonly brokers: string[];
+  /** Connect over mutual TLS as the importing party, trusting this CA; plaintext when absent. */
+  readonly kafkaTlsCaFile?: string;
 }
 
 export type HistoryImportArguments =
@@ -92,16 +96,20 @@ export function parseHistoryImportArguments(argv: readonly string[], env: NodeJS
     problems.push(...error.problems);
   }
   if (problems.length > 0 || file === undefined || environment === undefined) return { kind: 'invalid', problems };
+  const certificatesDir = text('certificates') ?? environment.WELKOM_CERTIFICATES_DIR ?? DEFAULT_CERTIFICATES_DIR;
   return {
     kind: 'run',
     options: {
       file,
       party,
-      certificatesDir: text('certificates') ?? environment.WELKOM_CERTIFICATES_DIR ?? DEFAULT_CERTIFICATES_DIR,
+      certificatesDir,
       partyDirectoryFile: text('parties') ?? DEV_PARTY_DIRECTORY_FILE,
       referenceDir: text('reference') ?? DEFAULT_REFERENCE_DIR,
       batchSize,
       brokers: environment.KAFKA_BROKERS,
+      ...(environment.KAFKA_SECURITY === 'tls'
+        ? { kafkaTlsCaFile: environment.KAFKA_TLS_CA_FILE ?? path.join(certificatesDir, 'ca.crt') }
+        : {}),
     },
   };
 }
@@ -109,15 +117,21 @@ export function parseHistoryImportArguments(argv: readonly string[], env: NodeJS
 /** Where the import's events go; the Kafka sink unless a test passes another. */
 export type HistoryEventSinkFactory = (options: HistoryImportOptions) => Promise<HistoryEventSink>;
 
-const kafkaSink: HistoryEventSinkFactory = (options) =>
-  KafkaHistoryEventSink.connect({
+const kafkaSink: HistoryEventSinkFactory = (options) => {
+  const party = {
+    certificatePath: path.join(options.certificatesDir, `${options.party}.crt`),
+    privateKeyPath: path.join(options.certificatesDir, `${options.party}.key`),
+  };
+  return KafkaHistoryEventSink.connect({
     brokers: options.brokers,
-    signing: {
-      certificatePath: path.join(options.certificatesDir, `${options.party}.crt`),
-      privateKeyPath: path.join(options.certificatesDir, `${options.party}.key`),
-    },
+    // It publishes as the party, so on a secured cluster it connects as the party too.
+    tls: options.kafkaTlsCaFile
+      ? { caFile: options.kafkaTlsCaFile, certificateFile: party.certificatePath, privateKeyFile: party.privateKeyPath }
+      : undefined,
+    signing: party,
     partyDirectoryFile: options.partyDirectoryFile,
   });
+};
 
 function summary(options: HistoryImportOptions, report: HistoryEventImportReport, partyOin: string, seconds: number): string {
   const byStatus = Object.entries(report.eventsByStatus)

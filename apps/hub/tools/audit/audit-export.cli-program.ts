@@ -1,6 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, DEV_PARTY_DIRECTORY_FILE, loadConfig, serviceConfigSchema } from '@welkom/config';
+import type { z } from 'zod';
+import {
+  ConfigError,
+  DEV_PARTY_DIRECTORY_FILE,
+  kafkaToolConfigSchema,
+  kafkaToolTls,
+  loadConfig,
+  serviceConfigSchema,
+} from '@welkom/config';
 import { ENVELOPE_SIGNATURE_HEADER, parseDetachedJws, TOPICS } from '@welkom/events';
 import { createKafkaClient, portableRecord, readTopicToEnd, SigningCertificateDirectory } from '@welkom/messaging';
 import { createDataSource } from '@welkom/persistence';
@@ -24,11 +32,12 @@ ${TOPICS.auditCheckpoint.name}, and the certificates that signed those checkpoin
   --chain-id <id>    the hub's AUDIT_CHAIN_ID (default $AUDIT_CHAIN_ID, else the hash of the first entry)
   --parties <file>   party reference data naming the hub operator (default deploy/parties/dev-parties.json)
 
-Environment: DATABASE_URL (the hub's database), KAFKA_BROKERS (host:port[,host:port]).
+Environment: DATABASE_URL (the hub's database), KAFKA_BROKERS (host:port[,host:port]); on a secured cluster
+KAFKA_SECURITY=tls with KAFKA_TLS_CA_FILE, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE.
 `;
 
 const PAGE = 5_000;
-const environmentSchema = serviceConfigSchema.pick({ DATABASE_URL: true, KAFKA_BROKERS: true });
+const environmentSchema = kafkaToolConfigSchema.extend({ DATABASE_URL: serviceConfigSchema.shape.DATABASE_URL });
 
 export async function runAuditExportCommand(argv: readonly string[], env: NodeJS.ProcessEnv, output: CommandOutput): Promise<number> {
   let values: { out?: string; parties?: string; 'chain-id'?: string; help?: boolean };
@@ -50,9 +59,11 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
     output.stderr(`--out is required\n\n${AUDIT_EXPORT_USAGE}`);
     return 2;
   }
-  let config: { DATABASE_URL: string; KAFKA_BROKERS: string[] };
+  let config: z.infer<typeof environmentSchema>;
+  let tls: ReturnType<typeof kafkaToolTls>;
   try {
     config = loadConfig(environmentSchema, env);
+    tls = kafkaToolTls(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       output.stderr(`${error.message}\n`);
@@ -68,7 +79,7 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
 
   const dataSource = createDataSource({ url: config.DATABASE_URL, applicationName: 'audit-export', entities: [], migrations: [] });
   await dataSource.initialize();
-  const kafka = createKafkaClient({ clientId: 'welkom-audit-export', brokers: config.KAFKA_BROKERS });
+  const kafka = createKafkaClient({ clientId: 'welkom-audit-export', brokers: config.KAFKA_BROKERS, tls });
   try {
     const trail = new AuditTrailRepository(dataSource);
     const head = await trail.head();

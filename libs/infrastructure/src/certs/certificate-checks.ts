@@ -19,10 +19,11 @@ export interface CertificateOnDisk {
 export interface ExpectedPartyCertificate {
   readonly subject: Readonly<Record<string, string>>;
   readonly subjectAltName: string;
+  /** Exactly these: a certificate that may serve where it should only be a client is issued again. */
+  readonly extendedKeyUsage: readonly ('serverAuth' | 'clientAuth')[];
 }
 
-const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
-const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+const EXTENDED_KEY_USAGE_OIDS = { serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2' } as const;
 
 // Inspection uses Node's own X509 parser rather than parsing `openssl x509 -text` output: structured
 // fields, and a run where everything is still valid does not need openssl at all.
@@ -64,7 +65,8 @@ export function isReusablePartyCertificate(
   now: Date,
 ): boolean {
   const { certificate } = onDisk;
-  const extendedKeyUsage = certificate.keyUsage ?? [];
+  const extendedKeyUsage = [...(certificate.keyUsage ?? [])].sort();
+  const expectedUsage = expected.extendedKeyUsage.map((usage) => EXTENDED_KEY_USAGE_OIDS[usage]).sort();
   return (
     onDisk.keyMatches &&
     certificate.checkIssued(ca) &&
@@ -72,8 +74,8 @@ export function isReusablePartyCertificate(
     validForAtLeast(certificate, renewBeforeDays, now) &&
     sameSubject(certificate.toLegacyObject().subject, expected.subject) &&
     certificate.subjectAltName === expected.subjectAltName &&
-    extendedKeyUsage.includes(SERVER_AUTH) &&
-    extendedKeyUsage.includes(CLIENT_AUTH)
+    extendedKeyUsage.length === expectedUsage.length &&
+    extendedKeyUsage.every((usage, index) => usage === expectedUsage[index])
   );
 }
 

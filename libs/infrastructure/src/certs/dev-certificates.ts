@@ -25,6 +25,11 @@ export interface DevParty {
    * with the party's OIN in `serialNumber` and the sub-unit code in OU, so a service can tell which post calls.
    */
   readonly subUnits?: readonly string[];
+  /**
+   * Whether the party runs a service that serves gRPC (deploy/services.ts): only then does its certificate
+   * carry serverAuth beside clientAuth. Sub-unit certificates are clientAuth only: a post never serves.
+   */
+  readonly serves?: boolean;
 }
 
 export interface PartyCertificateFiles {
@@ -145,7 +150,7 @@ async function ensureCertificates(
   });
 }
 
-interface IssuedFiles {
+export interface IssuedFiles {
   readonly certificatePath: string;
   readonly privateKeyPath: string;
 }
@@ -154,7 +159,11 @@ interface IssuedFiles {
  * Issues into a scratch directory beside the target and renames into place, so an interrupted run leaves
  * either the old pair or a complete new file, never a truncated one (a mismatched pair is caught next run).
  */
-async function issue(dir: string, target: IssuedFiles, create: (work: IssuedFiles & { dir: string }) => Promise<void>): Promise<void> {
+export async function issue(
+  dir: string,
+  target: IssuedFiles,
+  create: (work: IssuedFiles & { dir: string }) => Promise<void>,
+): Promise<void> {
   const workDir = await mkdtemp(join(dir, '.work-'));
   try {
     const work = { dir: workDir, certificatePath: join(workDir, 'out.crt'), privateKeyPath: join(workDir, 'out.key') };
@@ -166,6 +175,17 @@ async function issue(dir: string, target: IssuedFiles, create: (work: IssuedFile
     await rm(workDir, { recursive: true, force: true });
   }
 }
+
+/** What a leaf certificate of the development CA says besides its key. */
+export interface LeafCertificateProfile {
+  /** An openssl `-subj` string; its values must already be escaped. */
+  readonly subject: string;
+  readonly extendedKeyUsage: readonly ExtendedKeyUsage[];
+  /** openssl's `subjectAltName` syntax, e.g. `DNS:localhost, IP:127.0.0.1`. */
+  readonly subjectAltName: string;
+}
+
+export type ExtendedKeyUsage = 'serverAuth' | 'clientAuth';
 
 async function issueCa(openssl: string, work: IssuedFiles & { dir: string }, commonName: string): Promise<void> {
   const config = join(work.dir, 'openssl.cnf');
@@ -220,16 +240,34 @@ function certificateHolders(parties: readonly DevParty[]): CertificateHolder[] {
   ]);
 }
 
-async function issuePartyCertificate(
+function issuePartyCertificate(
   openssl: string,
   work: IssuedFiles & { dir: string },
   ca: IssuedFiles,
   holder: CertificateHolder,
 ): Promise<void> {
-  const { party } = holder;
+  // The party key is checked against PARTY_KEY_PATTERN, so it cannot break out of the config line.
+  return issueLeafCertificate(openssl, work, ca, {
+    subject: partySubject(holder),
+    extendedKeyUsage: extendedKeyUsageOf(holder),
+    subjectAltName: `DNS:localhost, DNS:${holder.party.key}, IP:127.0.0.1`,
+  });
+}
+
+/** Only the party's own certificate serves, and only when the party runs a gRPC service. */
+function extendedKeyUsageOf(holder: CertificateHolder): ExtendedKeyUsage[] {
+  return holder.subUnit === undefined && holder.party.serves === true ? ['serverAuth', 'clientAuth'] : ['clientAuth'];
+}
+
+/** A leaf certificate signed by `ca` into `work` (see {@link issue}); P-256 key, 825 days. */
+export async function issueLeafCertificate(
+  openssl: string,
+  work: IssuedFiles & { dir: string },
+  ca: IssuedFiles,
+  profile: LeafCertificateProfile,
+): Promise<void> {
   const config = join(work.dir, 'openssl.cnf');
   const request = join(work.dir, 'request.csr');
-  // The party key is checked against PARTY_KEY_PATTERN, so it cannot break out of the config line.
   await writeFile(
     config,
     [
@@ -239,8 +277,8 @@ async function issuePartyCertificate(
       '[party_extensions]',
       'basicConstraints = critical, CA:FALSE',
       'keyUsage = critical, digitalSignature, keyEncipherment',
-      'extendedKeyUsage = serverAuth, clientAuth',
-      `subjectAltName = DNS:localhost, DNS:${party.key}, IP:127.0.0.1`,
+      `extendedKeyUsage = ${profile.extendedKeyUsage.join(', ')}`,
+      `subjectAltName = ${profile.subjectAltName}`,
       'subjectKeyIdentifier = hash',
       'authorityKeyIdentifier = keyid',
       '',
@@ -256,7 +294,7 @@ async function issuePartyCertificate(
     '-key',
     work.privateKeyPath,
     '-subj',
-    partySubject(holder),
+    profile.subject,
     '-out',
     request,
   ]);
@@ -314,6 +352,7 @@ function expectedPartyCertificate(holder: CertificateHolder): ExpectedPartyCerti
       CN: holder.key,
     },
     subjectAltName: `DNS:localhost, DNS:${party.key}, IP Address:127.0.0.1`,
+    extendedKeyUsage: extendedKeyUsageOf(holder),
   };
 }
 

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-import { waitUntilKafkaReady } from '@welkom/messaging';
+import { waitUntilKafkaReady, type KafkaTlsFiles } from '@welkom/messaging';
 import { findFreePorts, isPortFree } from './free-ports';
 import { createThrowawayDataDir } from './kafka-data-dir';
 import { ensureKafkaJars, javaExecutable, requireJava, type KafkaJars } from './kafka-jars';
@@ -25,6 +25,7 @@ import {
   renderServerProperties,
   type KafkaBrokerLayout,
   type KafkaBrokerPorts,
+  type KafkaBrokerSecurity,
   type KafkaClusterMembership,
 } from './kafka-server-config';
 
@@ -37,11 +38,23 @@ export interface StartKafkaBrokerOptions {
   log?: (line: string) => void;
   /** How long to wait for the broker to answer; the first start on a cold JVM takes a few seconds. */
   readyTimeoutMs?: number;
+  /** Mutual TLS and ACLs on every listener; without it the broker is PLAINTEXT and allows everything. */
+  tls?: KafkaBrokerTls;
+}
+
+export interface KafkaBrokerTls extends KafkaBrokerSecurity {
+  /** The broker's own certificate and key (serverAuth for its listeners, clientAuth towards the other nodes). */
+  readonly certificateFile: string;
+  readonly privateKeyFile: string;
+  /** A super user's client identity: the start-up readiness check asks with it, and the handle hands it out. */
+  readonly admin: KafkaTlsFiles;
 }
 
 export interface KafkaBrokerHandle {
-  /** `host:port` of the PLAINTEXT listener; the same after every restart. */
+  /** `host:port` of the client listener (SSL or PLAINTEXT); the same after every restart. */
   readonly brokers: string[];
+  /** The super user's client identity on a secured broker; undefined on a PLAINTEXT one. */
+  readonly tls?: KafkaTlsFiles;
   /** The Kafka version the broker reported at start-up, e.g. `3.9.2`. */
   readonly version: string;
   readonly dataDir: string;
@@ -59,6 +72,8 @@ export interface ResolvedKafka {
   brokers: string[];
   /** `external` when KAFKA_BROKERS points at an existing cluster. */
   version: string;
+  /** The tooling's identity on a broker this call started secured; undefined for PLAINTEXT and external ones. */
+  tls?: KafkaTlsFiles;
   /** The broker this call started, to stop afterwards; null when an external cluster is used. */
   started: KafkaBrokerHandle | null;
 }
@@ -82,7 +97,7 @@ export async function resolveKafka(options: ResolveKafkaOptions = {}): Promise<R
     .filter((broker) => broker.length > 0);
   if (external.length > 0) return { brokers: external, version: 'external', started: null };
   const started = await startKafkaBroker(startOptions);
-  return { brokers: started.brokers, version: started.version, started };
+  return { brokers: started.brokers, version: started.version, tls: started.tls, started };
 }
 
 /** Starts a single-node KRaft Kafka (broker and controller in one JVM) from jars resolved via Maven. */
@@ -96,7 +111,7 @@ export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): P
   await mkdir(layout.logsDir, { recursive: true });
   await stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
   const ports = await choosePorts(layout);
-  const broker = new LocalKafkaBroker(jars, layout, ports, ownsDataDir, log, options.readyTimeoutMs);
+  const broker = new LocalKafkaBroker(jars, layout, ports, ownsDataDir, log, options.readyTimeoutMs, undefined, undefined, options.tls);
   await broker.start();
   return broker;
 }
@@ -117,6 +132,7 @@ export interface KafkaClusterHandle {
   readonly brokers: string[];
   readonly version: string;
   readonly dataDir: string;
+  readonly tls?: KafkaTlsFiles;
   /** One handle per node (node id = index + 1), to stop, kill or restart one broker while the others run. */
   readonly nodes: readonly KafkaBrokerHandle[];
   /** Stops every node. */
@@ -131,7 +147,14 @@ export async function startKafkaCluster(options: StartKafkaClusterOptions): Prom
   if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`A cluster needs at least one node, not ${options.size}`);
   if (options.size === 1) {
     const single = await startKafkaBroker(options);
-    return { brokers: single.brokers, version: single.version, dataDir: single.dataDir, nodes: [single], stop: () => single.stop() };
+    return {
+      brokers: single.brokers,
+      version: single.version,
+      dataDir: single.dataDir,
+      tls: single.tls,
+      nodes: [single],
+      stop: () => single.stop(),
+    };
   }
   const log = options.log ?? noop;
   await requireJava();
@@ -160,6 +183,7 @@ export async function startKafkaCluster(options: StartKafkaClusterOptions): Prom
         options.readyTimeoutMs,
         { nodeId: index + 1, controllerPorts },
         clusterId,
+        options.tls,
       ),
   );
   await Promise.all(nodes.map((node) => node.start()));
@@ -167,6 +191,7 @@ export async function startKafkaCluster(options: StartKafkaClusterOptions): Prom
     brokers: nodes.flatMap((node) => node.brokers),
     version: nodes[0].version,
     dataDir,
+    tls: options.tls?.admin,
     nodes,
     stop: async () => {
       await Promise.all(nodes.map((node) => node.stop()));
@@ -192,6 +217,7 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
     private readonly membership?: KafkaClusterMembership,
     /** Shared by every node of a cluster; a single broker draws its own. */
     private readonly clusterId?: string,
+    private readonly security?: KafkaBrokerTls,
   ) {
     this.brokers = [`127.0.0.1:${ports.broker}`];
     this.version = jars.version;
@@ -199,6 +225,10 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
 
   get dataDir(): string {
     return this.layout.dataDir;
+  }
+
+  get tls(): KafkaTlsFiles | undefined {
+    return this.security?.admin;
   }
 
   get pid(): number {
@@ -243,7 +273,8 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
   private async launch(): Promise<void> {
     if (this.isRunning) return;
     const started = Date.now();
-    await writeFile(this.layout.serverProperties, renderServerProperties(this.layout, this.ports, this.membership));
+    await writeFile(this.layout.serverProperties, renderServerProperties(this.layout, this.ports, this.membership, this.security));
+    await this.writeKeystore();
     await writeFile(this.layout.log4jProperties, renderLog4jProperties(this.layout));
     await writeFile(this.layout.portsFile, `${JSON.stringify(this.ports)}\n`);
     await this.formatStorageOnce();
@@ -262,8 +293,11 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
     startOrphanWatchdog(this.lastPid, stopGraceMs);
 
     try {
-      await waitUntilKafkaReady(this.brokers, this.readyTimeoutMs, () =>
-        hasExited(child) ? `Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode})` : undefined,
+      await waitUntilKafkaReady(
+        this.brokers,
+        this.readyTimeoutMs,
+        () => (hasExited(child) ? `Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode})` : undefined),
+        this.security?.admin,
       );
     } catch (error: unknown) {
       await terminateChild(child, stopGraceMs);
@@ -285,6 +319,19 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
       this.log(`Kafka broker (pid ${this.lastPid}) stopped with ${signal}`);
     }
     await rm(this.layout.pidFile, { force: true });
+  }
+
+  /** Kafka's PEM keystore wants key and certificate in one file; rewritten each start, so a renewed pair is used. */
+  private async writeKeystore(): Promise<void> {
+    if (!this.security) {
+      await rm(this.layout.keystoreFile, { force: true });
+      return;
+    }
+    const [key, certificate] = await Promise.all([
+      readFile(this.security.privateKeyFile, 'utf8'),
+      readFile(this.security.certificateFile, 'utf8'),
+    ]);
+    await writeFile(this.layout.keystoreFile, `${key.trimEnd()}\n${certificate.trimEnd()}\n`, { mode: 0o600 });
   }
 
   /** KRaft refuses to start on unformatted storage; formatting costs a JVM start, so only the first time. */

@@ -33,6 +33,30 @@ describe('local Kafka server.properties', () => {
     expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:39092');
   });
 
+  it('secured: mutual TLS on every listener, the CN as principal, StandardAuthorizer that allows nothing unlisted', () => {
+    const secured = parseProperties(
+      renderServerProperties(layout, { broker: 39092, controller: 39093 }, undefined, {
+        caFile: '/certs/ca.crt',
+        superUsers: ['User:kafka-broker', 'User:welkom-kafka-admin'],
+      }),
+    );
+
+    expect(secured.get('listeners')).toBe('SSL://127.0.0.1:39092,CONTROLLER://127.0.0.1:39093');
+    expect(secured.get('listener.security.protocol.map')).toBe('SSL:SSL,CONTROLLER:SSL');
+    expect(secured.get('inter.broker.listener.name')).toBe('SSL');
+    expect(secured.get('ssl.client.auth')).toBe('required');
+    expect(secured.get('ssl.keystore.location')).toBe(layout.keystoreFile);
+    expect(secured.get('ssl.truststore.location')).toBe('/certs/ca.crt');
+    expect(secured.get('authorizer.class.name')).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+    expect(secured.get('allow.everyone.if.no.acl.found')).toBe('false');
+    expect(secured.get('super.users')).toBe('User:kafka-broker;User:welkom-kafka-admin');
+    // What Java makes of the university's subject (RFC 2253, CN first, serialNumber as an OID) becomes its key.
+    const [, pattern, replacement] = /^RULE:(.*)\/(.*)\/,DEFAULT$/.exec(secured.get('ssl.principal.mapping.rules') ?? '') ?? [];
+    const subject = 'CN=university-leiden,2.5.4.5=#131430303030303030333238313233343536303030,O=Universiteit Leiden,C=NL';
+    expect(subject.replace(new RegExp(pattern), replacement)).toBe('university-leiden');
+    expect(properties.get('ssl.client.auth')).toBeUndefined();
+  });
+
   it('never creates topics implicitly and keeps internal topics writable on a single node', () => {
     expect(properties.get('auto.create.topics.enable')).toBe('false');
     expect(properties.get('offsets.topic.replication.factor')).toBe('1');

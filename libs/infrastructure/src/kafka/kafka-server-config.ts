@@ -13,7 +13,27 @@ export interface KafkaBrokerLayout {
   pidFile: string;
   /** Ports of the last start, reused when still free so a dev's KAFKA_BROKERS stays valid across runs. */
   portsFile: string;
+  /** The broker's private key and certificate in one PEM file, as Kafka's PEM keystore reads them. */
+  keystoreFile: string;
 }
+
+/**
+ * A broker that speaks only mutual TLS: every listener (clients, inter-broker, KRaft controller) requires a
+ * certificate of the development CA, the certificate's CN becomes the principal (`User:<CN>`: a party key, see
+ * deploy/parties) and StandardAuthorizer allows only what an ACL grants, except to the super users.
+ */
+export interface KafkaBrokerSecurity {
+  /** PEM of the CA whose certificates the broker accepts from clients and from the other nodes. */
+  readonly caFile: string;
+  /** Principals allowed everything, e.g. `User:kafka-broker` (the nodes themselves) and the project's tooling. */
+  readonly superUsers: readonly string[];
+}
+
+/**
+ * The CN of the subject (first in Java's RFC 2253 form, `CN=…,2.5.4.5=#…,O=…,C=NL`) is the principal. A subject
+ * without one keeps its whole DN, which no ACL names.
+ */
+export const PRINCIPAL_MAPPING_RULES = 'RULE:^CN=([a-z0-9][a-z0-9.-]*),.*$/$1/,DEFAULT';
 
 export interface KafkaBrokerPorts {
   broker: number;
@@ -49,6 +69,7 @@ export function kafkaBrokerLayout(dataDir: string): KafkaBrokerLayout {
     logDirs: join(dataDir, 'kraft-logs'),
     pidFile: join(dataDir, 'broker.pid'),
     portsFile: join(dataDir, 'ports.json'),
+    keystoreFile: join(dataDir, 'broker-keystore.pem'),
   };
 }
 
@@ -63,18 +84,20 @@ export function renderServerProperties(
   layout: KafkaBrokerLayout,
   ports: KafkaBrokerPorts,
   membership: KafkaClusterMembership = { nodeId: 1, controllerPorts: [ports.controller] },
+  security?: KafkaBrokerSecurity,
 ): string {
   const size = membership.controllerPorts.length;
+  const clientListener = security ? 'SSL' : 'PLAINTEXT';
   const { replicationFactor, minInSyncReplicas } = replicationFor(size);
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': membership.nodeId,
     'controller.quorum.voters': membership.controllerPorts.map((port, index) => `${index + 1}@${host}:${port}`).join(','),
-    listeners: `PLAINTEXT://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
-    'advertised.listeners': `PLAINTEXT://${host}:${ports.broker}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: `${clientListener}://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
+    'advertised.listeners': `${clientListener}://${host}:${ports.broker}`,
+    'listener.security.protocol.map': `${clientListener}:${clientListener},CONTROLLER:${clientListener}`,
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
+    'inter.broker.listener.name': clientListener,
     'log.dirs': layout.logDirs,
     // Topics are declared by the event registry; a typo in a topic name must fail, not create a new topic.
     'auto.create.topics.enable': false,
@@ -96,8 +119,30 @@ export function renderServerProperties(
     'log.cleaner.dedupe.buffer.size': 16 * 1024 * 1024,
     'num.network.threads': 3,
     'num.io.threads': 4,
+    ...(security ? securitySettings(layout, security) : {}),
   };
   return toProperties('Written by libs/infrastructure/src/kafka/kafka-broker.ts on every start; edits are overwritten.', settings);
+}
+
+/**
+ * The controller listener and inter-broker traffic use the same mutual TLS as clients, with the broker's own
+ * certificate as both server and client identity: a plaintext internal listener on 127.0.0.1 would need
+ * ANONYMOUS as a super user, which any local process could then be.
+ */
+function securitySettings(layout: KafkaBrokerLayout, security: KafkaBrokerSecurity): Record<string, string> {
+  return {
+    'ssl.keystore.type': 'PEM',
+    'ssl.keystore.location': layout.keystoreFile,
+    'ssl.truststore.type': 'PEM',
+    'ssl.truststore.location': security.caFile,
+    'ssl.client.auth': 'required',
+    // The nodes reach each other at 127.0.0.1, which the broker certificate names (IP SAN).
+    'ssl.endpoint.identification.algorithm': 'https',
+    'ssl.principal.mapping.rules': PRINCIPAL_MAPPING_RULES,
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found': 'false',
+    'super.users': security.superUsers.join(';'),
+  };
 }
 
 /** Broker logs to a rolling file in the data dir, so test output and the dev console stay quiet. */
