@@ -4,7 +4,7 @@ import { TOPICS } from '@welkom/events';
 import { ClockRepository, IdRepository, toTimestamp, TransactionRepository } from '@welkom/platform';
 import { EVENT_OUTBOX, type EventOutbox } from '@welkom/messaging';
 import type { CallingOperator } from '@welkom/grpc';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import { auditDraft } from '../audit/audit-chain';
 import { AuditTrailRepository } from '../audit/audit-trail.repository';
 import { EvidenceCatalogue } from '../catalogue/evidence-catalogue';
@@ -201,7 +201,7 @@ export class GrantService implements OnApplicationBootstrap {
     return stored;
   }
 
-  private async announce(tx: EntityManager, grant: GrantRecord, change: GrantChange, at: Date): Promise<void> {
+  private async announce(tx: Transaction, grant: GrantRecord, change: GrantChange, at: Date): Promise<void> {
     await this.outbox.enqueue(tx, TOPICS.grantChanged, {
       grant: toGrantMessage(grant),
       change,

@@ -18,7 +18,7 @@ import {
   toTimestamp,
   TransactionRepository,
 } from '@welkom/platform';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@welkom/persistence';
 import {
   LABOUR_MARKET_RULES,
   type LabourMarketRules,
@@ -202,7 +202,7 @@ export class LabourMarketCaseService {
 
   /** A new case, judged on the vacancy named (if any) and the rules of the day it was received. */
   private async open(
-    tx: EntityManager,
+    tx: Transaction,
     kind: LabourMarketCaseKind,
     facts: Pick<
       LabourMarketCase,
@@ -238,7 +238,7 @@ export class LabourMarketCaseService {
     }
   }
 
-  private async decide(tx: EntityManager, pending: LabourMarketCase, judgement: LabourMarketJudgement): Promise<void> {
+  private async decide(tx: Transaction, pending: LabourMarketCase, judgement: LabourMarketJudgement): Promise<void> {
     const decided: LabourMarketCase = {
       ...pending,
       outcome: judgement.outcome,
@@ -250,7 +250,7 @@ export class LabourMarketCaseService {
     if (decided.kind === 'GVVA_ADVICE') await this.publishAdvice(tx, decided, '');
   }
 
-  private async publishAdvice(tx: EntityManager, decided: LabourMarketCase, requestedOn: IsoDate): Promise<void> {
+  private async publishAdvice(tx: Transaction, decided: LabourMarketCase, requestedOn: IsoDate): Promise<void> {
     const positive = decided.outcome === 'GRANTED' || decided.outcome === 'NOT_REQUIRED';
     await this.outbox.enqueue(tx, TOPICS.labourMarketAdviceGiven, {
       applicationRef: decided.caseReference,

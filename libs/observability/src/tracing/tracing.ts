@@ -77,9 +77,10 @@ const headerGetter: TextMapGetter<Record<string, unknown>> = {
   keys: (carrier) => Object.keys(carrier),
   get: (carrier, key) => {
     const value = carrier[key];
-    if (Array.isArray(value)) return value.map(String);
-    if (value === undefined || value === null) return undefined;
-    return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+    // Kafka header values are Buffers, gRPC metadata values strings (or Buffers for -bin keys).
+    if (Array.isArray(value)) return value.map((item) => (Buffer.isBuffer(item) ? item.toString('utf8') : `${item as string}`));
+    if (typeof value === 'string') return value;
+    return Buffer.isBuffer(value) ? value.toString('utf8') : undefined;
   },
 };
 
