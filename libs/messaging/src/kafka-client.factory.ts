@@ -12,8 +12,8 @@ function nestLogCreator(clientId: string) {
   return () =>
     ({ level, log }: LogEntry): void => {
       const { message, ...extra } = log;
-      // A structured record (the JSON log keeps kafkajs's fields as fields); text only when there is nothing else.
-      const entry = Object.keys(extra).length > 0 ? { msg: message, ...extra } : message;
+      // One line: Nest's console logger (tests, tools) prints an object over several lines.
+      const entry = `${message} ${Object.keys(extra).length > 0 ? JSON.stringify(extra) : ''}`.trim();
       // Deliberate: our idempotent producers give up after bounded retries, so a send that cannot finish
       // fails, the producer is replaced (ProducerSession) and the inbox absorbs any duplicate.
       if (message === BOUNDED_IDEMPOTENT_RETRIES) logger.debug(entry);

@@ -79,9 +79,10 @@ export class KafkaHistoryEventSink implements HistoryEventSink {
     const topic = TOPICS.applicationStatusChanged;
     const records = await Promise.all(
       events.map((event) =>
+        // The envelope says when the event was published, now; the decision's own date travels in the payload.
+        // An envelope dated years back would be refused by every consumer's freshness window as a replay.
         buildSignedRecord(topic, event.payload, this.signer, {
           eventId: event.eventId,
-          occurredAt: event.occurredAt,
           correlationId: event.correlationId,
           traceparent: event.traceparent,
         }),
