@@ -1,10 +1,10 @@
 import { APPLICATION_INTAKE_CONTRACT, INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
-import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ApplicationStatus } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import type { InternationalOfficeServiceClient } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { type OtlpTraceReceiver, type ReceivedSpan, startOtlpTraceReceiver } from '@welkom/testing';
 import { call, type Chain, startChain, until } from './chain-harness';
+import { leidenStudentFiling, leidenStudentProofs } from './leiden-student';
 
 jest.setTimeout(300_000);
 
@@ -32,51 +32,8 @@ describe('one trace across the chain', () => {
     const office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     const ind = chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
     const subject = { passport: { number: 'T0000001', issuingCountry: 'US' } };
-    await call(
-      office.pushEvidenceBatch({
-        items: [
-          {
-            itemReference: 'enrolment-TRACE-1',
-            subject,
-            enrolmentProof: {
-              institutionName: 'Universiteit Leiden',
-              institutionBrin: '21PB',
-              programmeName: 'MSc Physics',
-              programmeCode: '60207',
-              studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
-              enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ADMITTED,
-              academicYear: '2026-2027',
-              startDate: '2026-09-01',
-              expectedEndDate: '2028-08-31',
-              fullTime: true,
-            },
-            issuedAt: undefined,
-            validUntil: undefined,
-          },
-          {
-            itemReference: 'tuition-TRACE-1',
-            subject,
-            tuitionPaymentStatus: {
-              academicYear: '2026-2027',
-              payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL,
-              paidUntilDate: '2027-08-31',
-            },
-            issuedAt: undefined,
-            validUntil: undefined,
-          },
-        ],
-      }),
-    );
-    await call(
-      office.fileApplication({
-        applicationReference: 'TRACE-1',
-        category: PermitCategory.PERMIT_CATEGORY_STUDENT,
-        applicant: subject,
-        citizenship: 'US',
-        intendedStayFrom: '2026-09-01',
-        intendedStayUntil: '2028-08-31',
-      }),
-    );
+    await call(office.pushEvidenceBatch({ items: leidenStudentProofs('TRACE-1', subject) }));
+    await call(office.fileApplication(leidenStudentFiling('TRACE-1', subject)));
     await until('the case at PERMIT_ISSUED', async () => {
       const { applications } = await call(ind.listApplications({ pageSize: 500, pageToken: '' }));
       return applications.find((application) => application.sponsorReference === 'TRACE-1')?.status ===
