@@ -1,8 +1,7 @@
 import { APPLICATION_INTAKE_CONTRACT, INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
-import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import type { Application, ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
-import { ApplicationStatus, ApplicationStatusChanged, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { ApplicationStatus, ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import {
   DeliveryState,
   type EvidenceItem,
@@ -13,6 +12,7 @@ import { deadLetterTopicOf, ENVELOPE_HEADERS, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { testKafka } from '@welkom/testing';
 import { call, type Chain, startChain, until } from './chain-harness';
+import { leidenStudentFiling, leidenStudentProofs } from './leiden-student';
 
 jest.setTimeout(600_000);
 
@@ -47,39 +47,7 @@ const HISTORY = {
   ],
 };
 
-function proofs(p: Person): EvidenceItem[] {
-  return [
-    {
-      itemReference: `enrolment-${p.reference}`,
-      subject: p.subject,
-      enrolmentProof: {
-        institutionName: 'Universiteit Leiden',
-        institutionBrin: '21PB',
-        programmeName: 'MSc Physics',
-        programmeCode: '60207',
-        studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
-        enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ADMITTED,
-        academicYear: '2026-2027',
-        startDate: '2026-09-01',
-        expectedEndDate: '2028-08-31',
-        fullTime: true,
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    },
-    {
-      itemReference: `tuition-${p.reference}`,
-      subject: p.subject,
-      tuitionPaymentStatus: {
-        academicYear: '2026-2027',
-        payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL,
-        paidUntilDate: '2027-08-31',
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    },
-  ];
-}
+const proofs = (p: Person): EvidenceItem[] => leidenStudentProofs(p.reference, p.subject);
 
 describe('the hub killed while a cohort is filed and assessed', () => {
   let chain: Chain;
@@ -113,16 +81,7 @@ describe('the hub killed while a cohort is filed and assessed', () => {
           while (next < PEOPLE.length) {
             const p = PEOPLE[next];
             next += 1;
-            await call(
-              office.fileApplication({
-                applicationReference: p.reference,
-                category: PermitCategory.PERMIT_CATEGORY_STUDENT,
-                applicant: p.subject,
-                citizenship: 'US',
-                intendedStayFrom: '2026-09-01',
-                intendedStayUntil: '2028-08-31',
-              }),
-            );
+            await call(office.fileApplication(leidenStudentFiling(p.reference, p.subject)));
             filed += 1;
             if (hubDown) outage.filedWhileDown += 1;
           }
@@ -136,8 +95,18 @@ describe('the hub killed while a cohort is filed and assessed', () => {
     Object.assign(outage, restarted);
     await filings;
 
-    // The late proofs come once the hub is back; every case then reaches its permit.
-    await push(PEOPLE.filter((p) => p.late).flatMap(proofs));
+    // The late proofs come once the hub is back and every late case is waiting for them (a case first assessed
+    // after the push would never wait); every case then reaches its permit.
+    const late = PEOPLE.filter((p) => p.late);
+    await until(
+      'every late case waiting for its proofs',
+      async () => {
+        const all = await indCases();
+        return late.every((p) => all.get(p.reference)?.status === S.APPLICATION_STATUS_EVIDENCE_PENDING) ? true : undefined;
+      },
+      300_000,
+    );
+    await push(late.flatMap(proofs));
     cases = await until(
       'every case at PERMIT_ISSUED',
       async () => {
