@@ -1,4 +1,5 @@
 import { type Kafka, Partitioners } from 'kafkajs';
+import { waitForPartitionLeaders } from '@welkom/messaging';
 import { BENCH_PARTITIONS, BenchFact } from './bench-fact.codec';
 import { Arrivals, figures, type RunFigures } from './latency.stats';
 
@@ -13,7 +14,9 @@ export async function runPlainKafkajs(kafka: Kafka, runId: string, facts: BenchF
   const topic = `welkom-bench-plain-${runId}-${facts.length}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: BENCH_PARTITIONS, replicationFactor: -1 }] });
+  // kafkajs's own wait gives up on UNKNOWN_TOPIC_OR_PARTITION while the new topic's metadata spreads.
+  await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: BENCH_PARTITIONS, replicationFactor: -1 }] });
+  await waitForPartitionLeaders(admin, [topic]);
   const arrivals = new Arrivals(facts.length);
   const consumer = kafka.consumer({ groupId: `${topic}-consumer`, allowAutoTopicCreation: false });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });

@@ -45,7 +45,7 @@ export async function ensureTopics(
         configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
-    await waitForLeaders(
+    await waitForPartitionLeaders(
       admin,
       missing.map((topic) => topic.topic),
     );
@@ -58,7 +58,7 @@ export async function ensureTopics(
 const METADATA_PROPAGATION_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
 
 /** Waits until every partition of the new topics has a leader, as the metadata of the cluster reports it. */
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForPartitionLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt += 1) {
     try {
