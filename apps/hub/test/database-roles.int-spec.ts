@@ -2,21 +2,10 @@ import { Client } from 'pg';
 import { AUDIT_CONTRACT } from '@welkom/contracts';
 import type { AuditServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import { roleOf, serviceRoleNames } from '@welkom/persistence';
+import { INSUFFICIENT_PRIVILEGE, sqlStateOf } from '@welkom/testing';
 import { call, type HubUnderTest, startHubUnderTest, testBsn } from './hub-test-harness';
 
 jest.setTimeout(120_000);
-
-const INSUFFICIENT_PRIVILEGE = '42501';
-
-/** The PostgreSQL error code of a statement that must fail, or 'no error'. */
-async function refusal(db: Client, sql: string): Promise<string> {
-  try {
-    await db.query(sql);
-    return 'no error';
-  } catch (error) {
-    return String((error as { code?: string }).code);
-  }
-}
 
 describe('least-privilege database roles: the hub runs as a role that cannot rewrite its audit trail', () => {
   let hub: HubUnderTest;
@@ -59,16 +48,16 @@ describe('least-privilege database roles: the hub runs as a role that cannot rew
     expect(rows[0].entries).toBeGreaterThan(0);
     const before = await asAdministrator.query('SELECT * FROM audit_entry ORDER BY sequence');
 
-    expect(await refusal(asService, 'ALTER TABLE audit_entry DISABLE TRIGGER USER')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'ALTER TABLE audit_chain_head DISABLE TRIGGER USER')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'ALTER TABLE audit_entry ADD COLUMN note text')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'DROP TRIGGER audit_chain_head_no_rewind ON audit_chain_head')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, `UPDATE audit_entry SET purpose = 'rewritten' WHERE sequence = 1`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'DELETE FROM audit_entry WHERE sequence = 1')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'TRUNCATE audit_entry')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'CREATE TABLE audit_entry_copy (sequence bigint)')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'DELETE FROM messaging_dead_letter_replay')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'DELETE FROM migrations')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'ALTER TABLE audit_entry DISABLE TRIGGER USER')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'ALTER TABLE audit_chain_head DISABLE TRIGGER USER')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'ALTER TABLE audit_entry ADD COLUMN note text')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'DROP TRIGGER audit_chain_head_no_rewind ON audit_chain_head')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, `UPDATE audit_entry SET purpose = 'rewritten' WHERE sequence = 1`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'DELETE FROM audit_entry WHERE sequence = 1')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'TRUNCATE audit_entry')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'CREATE TABLE audit_entry_copy (sequence bigint)')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'DELETE FROM messaging_dead_letter_replay')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'DELETE FROM migrations')).toBe(INSUFFICIENT_PRIVILEGE);
 
     expect((await asAdministrator.query('SELECT * FROM audit_entry ORDER BY sequence')).rows).toEqual(before.rows);
   });

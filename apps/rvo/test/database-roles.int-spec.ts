@@ -1,21 +1,11 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { roleOf, serviceRoleNames } from '@welkom/persistence';
-import { serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { INSUFFICIENT_PRIVILEGE, serviceRun, sqlStateOf, type ServiceUnderTest } from '@welkom/testing';
 
 jest.setTimeout(120_000);
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
-const INSUFFICIENT_PRIVILEGE = '42501';
-
-async function refusal(db: Client, sql: string): Promise<string> {
-  try {
-    await db.query(sql);
-    return 'no error';
-  } catch (error) {
-    return String((error as { code?: string }).code);
-  }
-}
 
 describe("least-privilege database roles: RVO's facilitator change log is append-only for the service", () => {
   const run = serviceRun('rvo_roles');
@@ -43,13 +33,13 @@ describe("least-privilege database roles: RVO's facilitator change log is append
 
   it('runs RVO as its service role, which may read the change log but not rewrite it, alter it or switch its guards off', async () => {
     expect(roleOf(rvo.serviceDatabaseUrl)).toBe(serviceRoleNames('rvo').service);
-    expect(await refusal(asService, 'SELECT count(*) FROM rvo_facilitator_change')).toBe('no error');
-    expect(await refusal(asService, `UPDATE rvo_facilitator_change SET sequence = sequence`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'DELETE FROM rvo_facilitator_change')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'TRUNCATE rvo_facilitator_change')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'ALTER TABLE rvo_facilitator_change DISABLE TRIGGER ALL')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(asService, 'ALTER TABLE rvo_facilitator_change ADD COLUMN note text')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'SELECT count(*) FROM rvo_facilitator_change')).toBe('no error');
+    expect(await sqlStateOf(asService, `UPDATE rvo_facilitator_change SET sequence = sequence`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'DELETE FROM rvo_facilitator_change')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'TRUNCATE rvo_facilitator_change')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'ALTER TABLE rvo_facilitator_change DISABLE TRIGGER ALL')).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await sqlStateOf(asService, 'ALTER TABLE rvo_facilitator_change ADD COLUMN note text')).toBe(INSUFFICIENT_PRIVILEGE);
     // What the service does need stays open: its other tables.
-    expect(await refusal(asService, 'SELECT count(*) FROM rvo_facilitator')).toBe('no error');
+    expect(await sqlStateOf(asService, 'SELECT count(*) FROM rvo_facilitator')).toBe('no error');
   });
 });

@@ -4,3 +4,4 @@ export * from './service-run';
 export * from './test-infrastructure';
 export * from './backbone-scan';
 export * from './otlp-trace-receiver';
+export * from './sql-refusal';
