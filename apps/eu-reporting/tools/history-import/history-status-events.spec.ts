@@ -49,7 +49,7 @@ describe('status events of a history row', () => {
       arrival: undefined,
     });
     expect(events[0].payload.decidedOn).toBe('');
-    expect(events[0].occurredAt.toISOString()).toBe('2019-03-04T00:00:00.000Z');
+    expect(events[0].payload.occurredAt).toEqual({ seconds: String(Date.UTC(2019, 2, 4) / 1000), nanos: 0 });
     expect(events.every((e) => e.correlationId === 'history-import:SYN-00000042')).toBe(true);
   });
 

@@ -27,8 +27,6 @@ export function uuidV5(name: string, namespace: string): string {
 /** One status event of an imported history row, with everything that makes it the same event every time. */
 export interface HistoryStatusEvent {
   readonly eventId: string;
-  /** The day the status was reached, at midnight UTC (the history has no times). */
-  readonly occurredAt: Date;
   /** All events of one application share it, so a trace of the application finds both. */
   readonly correlationId: string;
   /** W3C trace context from the event id: each imported event starts its own trace, the same every time. */
@@ -62,7 +60,6 @@ export function historyStatusEvents(fact: CheckedApplicationFact): HistoryStatus
     return {
       eventId,
       traceparent: `00-${hex}-${hex.slice(16)}-01`,
-      occurredAt: new Date(day * SECONDS_PER_DAY * 1000),
       correlationId,
       payload: {
         applicationRef: fact.applicationId,
@@ -75,6 +72,8 @@ export function historyStatusEvents(fact: CheckedApplicationFact): HistoryStatus
         submittedOn,
         decidedOn: status === 'SUBMITTED' ? '' : decidedOn,
         reasonCode: '',
+        // The day the status was reached, at midnight UTC (the history has no times); the envelope is dated at
+        // publication, so the consumers' freshness window accepts a history years old.
         occurredAt: { seconds: String(day * SECONDS_PER_DAY), nanos: 0 },
         // History facts name no collection point; the feed does not read it.
         collectionPoint: '',
