@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, serviceConfigSchema } from '@welkom/config';
+import { loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 
@@ -71,7 +71,7 @@ export const hubConfigSchema = serviceConfigSchema.extend({
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 
 export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
-  return loadConfig(hubConfigSchema, env);
+  return loadServiceConfig(hubConfigSchema, env);
 }
 
 export const HUB_CONFIG = Symbol('HUB_CONFIG');
