@@ -9,7 +9,7 @@ import {
   type DevParty,
 } from './certs/dev-certificates';
 import { ensureKafkaCertificates, KAFKA_ADMIN_IDENTITY, KAFKA_BROKER_IDENTITY, type KafkaCertificates } from './certs/kafka-certificates';
-import { resolveKafka } from './kafka/kafka-broker';
+import { resolveKafka, type KafkaBrokerTls } from './kafka/kafka-broker';
 import { resolvePostgres } from './postgres/postgres-server';
 import { REPO_ROOT } from './repo-root';
 import { WELKOM_SERVICES } from './welkom-services';
@@ -113,7 +113,15 @@ export async function startInfrastructure(options: { log: (line: string) => void
   };
 }
 
-function brokerTls(certificates: DevCertificates, kafka: KafkaCertificates) {
+/**
+ * The development broker's security as `npm start` runs it (its certificate, the development CA, the super users),
+ * for a spec that starts a broker of its own secured the same way, e.g. with a SASL listener added.
+ */
+export async function devKafkaBrokerTls(certificates: DevCertificates): Promise<KafkaBrokerTls> {
+  return brokerTls(certificates, await ensureKafkaCertificates(CERTIFICATES_DIR));
+}
+
+function brokerTls(certificates: DevCertificates, kafka: KafkaCertificates): KafkaBrokerTls {
   return {
     caFile: certificates.caCertificatePath,
     certificateFile: kafka.broker.certificatePath,
