@@ -66,9 +66,11 @@ describe('Kafka security configuration', () => {
   it('refuses both a password and a password file, and an unreadable or empty file', () => {
     const sasl = { ...serviceEnv, KAFKA_SECURITY: 'sasl_ssl', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'hub' };
 
-    expect(problemsOf(() => loadServiceConfig(serviceConfigSchema, { ...sasl, KAFKA_SASL_PASSWORD: 'x', KAFKA_SASL_PASSWORD_FILE: passwordFile }))).toEqual([
-      expect.stringMatching(/^KAFKA_SASL_PASSWORD_FILE: give the password or a file holding it, not both/),
-    ]);
+    expect(
+      problemsOf(() =>
+        loadServiceConfig(serviceConfigSchema, { ...sasl, KAFKA_SASL_PASSWORD: 'x', KAFKA_SASL_PASSWORD_FILE: passwordFile }),
+      ),
+    ).toEqual([expect.stringMatching(/^KAFKA_SASL_PASSWORD_FILE: give the password or a file holding it, not both/)]);
     expect(problemsOf(() => loadServiceConfig(serviceConfigSchema, { ...sasl, KAFKA_SASL_PASSWORD_FILE: join(dir, 'missing') }))).toEqual([
       expect.stringMatching(/^KAFKA_SASL_PASSWORD_FILE: cannot read .*missing \(ENOENT\)/),
     ]);

@@ -52,7 +52,8 @@ export function kafkaSecurityProblems(config: KafkaSecurityConfig): string[] {
     );
   }
   const problems: string[] = [];
-  if (!config.KAFKA_SASL_MECHANISM) problems.push(`KAFKA_SASL_MECHANISM: required with KAFKA_SECURITY=sasl_ssl (${KAFKA_SASL_MECHANISMS.join(', ')})`);
+  if (!config.KAFKA_SASL_MECHANISM)
+    problems.push(`KAFKA_SASL_MECHANISM: required with KAFKA_SECURITY=sasl_ssl (${KAFKA_SASL_MECHANISMS.join(', ')})`);
   if (!config.KAFKA_SASL_USERNAME) problems.push('KAFKA_SASL_USERNAME: required with KAFKA_SECURITY=sasl_ssl');
   if (config.KAFKA_SASL_PASSWORD && config.KAFKA_SASL_PASSWORD_FILE) {
     problems.push('KAFKA_SASL_PASSWORD_FILE: give the password or a file holding it, not both');

@@ -36,7 +36,9 @@ export function kafkaToolSecurity(config: KafkaToolConfig): KafkaToolSecurity {
       : config.KAFKA_SECURITY === 'sasl_ssl'
         ? (['KAFKA_TLS_CA_FILE'] as const)
         : [];
-  problems.push(...required.filter((name) => !config[name]).map((name) => `${name}: required with KAFKA_SECURITY=${config.KAFKA_SECURITY}`));
+  problems.push(
+    ...required.filter((name) => !config[name]).map((name) => `${name}: required with KAFKA_SECURITY=${config.KAFKA_SECURITY}`),
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   const { KAFKA_TLS_CA_FILE: caFile, KAFKA_TLS_CERT_FILE: certificateFile, KAFKA_TLS_KEY_FILE: privateKeyFile } = config;
   if (!caFile) return {};

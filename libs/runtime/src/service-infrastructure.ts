@@ -65,7 +65,8 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
  */
 export function serviceKafkaSecurity(config: ServiceConfig): Pick<MessagingOptions, 'tls' | 'sasl'> {
   const caFile = config.KAFKA_TLS_CA_FILE ?? config.TLS_CA_FILE;
-  if (config.KAFKA_SECURITY === 'tls') return { tls: { caFile, certificateFile: config.TLS_CERT_FILE, privateKeyFile: config.TLS_KEY_FILE } };
+  if (config.KAFKA_SECURITY === 'tls')
+    return { tls: { caFile, certificateFile: config.TLS_CERT_FILE, privateKeyFile: config.TLS_KEY_FILE } };
   if (config.KAFKA_SECURITY === 'sasl_ssl') return { sasl: resolveKafkaSasl(config, caFile) };
   return {};
 }
