@@ -393,7 +393,7 @@ function assertValidParties(parties: readonly DevParty[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Operator certificates (issue 12): people acting for the hub operator, each accountable by name.
 
-/** A person who operates the hub, as listed in deploy/hub/dev-operators.json. */
+/** A person who operates the hub, as listed in deploy/hub/operators.v1.json. */
 export interface DevOperator {
   /** The personal identifier (a staff code) the audit trail records: lower-case letters, digits, '.', '-'. */
   readonly id: string;
