@@ -1,5 +1,5 @@
 import type { RevokeOperatorRequest } from '@welkom/contracts/generated/welkom/hub/v1/operator';
-import { parseRequest, text, type TextRule } from '@welkom/validation';
+import { OPERATOR_ID_PATTERN, parseRequest, text, type TextRule } from '@welkom/validation';
 import { z } from 'zod';
 import { REASON_RULE } from '../grants/grant.command';
 
@@ -7,7 +7,7 @@ import { REASON_RULE } from '../grants/grant.command';
 const OPERATOR_ID_RULE: TextRule = {
   required: true,
   maxChars: 63,
-  pattern: /^[a-z0-9][a-z0-9.-]{0,62}$/,
+  pattern: OPERATOR_ID_PATTERN,
   patternDescription: 'must be an operator identifier (a-z, 0-9, ".", "-"), as the operator register lists it',
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATOR_ID_PATTERN } from '@welkom/validation';
 import { isValidOn, validityProblems } from '../dated-entries';
 import { readReferenceFile } from '../reference-file.loader';
 import { referenceFileSchema, validityFields } from '../reference-file.schema';
@@ -22,7 +23,7 @@ export const operatorRegisterSchema = referenceFileSchema({
     .array(
       z.object({
         // As the certificate's UID is read (libs/grpc caller-identity.ts): a staff code, not a name.
-        id: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, 'expected a staff code (a-z, 0-9, ".", "-")'),
+        id: z.string().regex(OPERATOR_ID_PATTERN, 'expected a staff code (a-z, 0-9, ".", "-")'),
         name: z.string().min(1),
         role: z.enum(OPERATOR_ROLES),
         ...validityFields,
