@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { ConfigError, kafkaToolConfigSchema, kafkaToolTls, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { ConfigError, kafkaToolConfigSchema, kafkaToolSecurity, loadConfig, serviceConfigSchema } from '@welkom/config';
 import { allTopicDefinitions } from '@welkom/events';
 import {
   createKafkaClient,
@@ -39,7 +39,7 @@ const dltConfigSchema = kafkaToolConfigSchema.extend({
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig(dltConfigSchema, process.env);
-  const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS, tls: kafkaToolTls(config) });
+  const kafka = createKafkaClient({ clientId: 'welkom-dlt', brokers: config.KAFKA_BROKERS, ...kafkaToolSecurity(config) });
   const producer = ProducerSession.reliable(kafka);
   const dataSource = config.DATABASE_URL
     ? createDataSource({

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import {
   readDecisionPeriodReference,
   readMvvExemptionReference,
+  readOperatorRegister,
   readPartyFile,
   readReferenceFile,
   readSalaryThresholdReference,
@@ -37,7 +38,6 @@ import {
   reportingGroupsFileSchema,
   smallCellPolicyFileSchema,
 } from '../apps/eu-reporting/src/feed/feed-reference.loader';
-import { readDevOperators } from '@welkom/infrastructure';
 
 const ROOT = path.join(__dirname, '..');
 const at = (file: string): string => path.join(ROOT, file);
@@ -79,7 +79,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'deploy/hub/evidence-catalogue.v1.json': (file) => readEvidenceCatalogue(at(file)),
   'deploy/hub/identity-link-authorities.v1.json': (file) => readIdentityLinkAuthorities(at(file)),
   'deploy/hub/dev-grants.v1.json': (file) => readGrantSeed(at(file), readEvidenceCatalogue(at('deploy/hub/evidence-catalogue.v1.json'))),
-  'deploy/hub/dev-operators.json': (file) => readDevOperators(at(file)),
+  'deploy/hub/operators.v1.json': (file) => readOperatorRegister(at(file)),
   'deploy/parties/dev-parties.json': (file) => {
     readPartySeed(at(file));
     return readPartyFile(at(file));

@@ -4,7 +4,7 @@ import { ensureDevPki } from '@welkom/infrastructure';
 // Usage: node -r @swc-node/register deploy/certs/certs.cli.ts [dir]
 // Without a dir the certificates go to .cache/certs at the repository root (git-ignored), wherever the
 // command is run from, so every app and test finds the same files. Besides the parties it issues the
-// development operators' personal certificates (deploy/hub/dev-operators.json), `operator.<id>.crt`.
+// development operators' personal certificates (deploy/hub/operators.v1.json), `operator.<id>.crt`.
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 const DEFAULT_DIR = join(REPOSITORY_ROOT, '.cache', 'certs');

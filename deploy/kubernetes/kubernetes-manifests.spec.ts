@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
 import type { KubernetesObject } from './kubernetes-manifests';
 import { GENERATED_DIR, projectManifests, toYaml } from './kubernetes.cli-program';
@@ -41,6 +42,72 @@ describe('Kubernetes manifests (deploy/kubernetes/generated)', () => {
     expect(acls.map((acl) => acl.resource.name)).toContain('university.00000003281234560000');
   });
 
+  it('give every Deployment both database URLs from the Secret, and only variables the services read', () => {
+    const known = new Set([...Object.keys(serviceConfigSchema.shape), ...Object.keys(hubClientConfigSchema.shape)]);
+    for (const deployment of objects.filter((object) => object.kind === 'Deployment')) {
+      const env = containerOf(deployment).env;
+      const app = deployment.metadata.name.replace(/^welkom-/, '');
+      expect(env.filter((variable) => !known.has(variable.name))).toEqual([]);
+      expect(env.find((variable) => variable.name === 'DATABASE_URL')?.valueFrom).toEqual({
+        secretKeyRef: { name: 'welkom-database', key: `${app}-url` },
+      });
+      expect(env.find((variable) => variable.name === 'DATABASE_MIGRATION_URL')?.valueFrom).toEqual({
+        secretKeyRef: { name: 'welkom-database', key: `${app}-migration-url` },
+      });
+    }
+  });
+
+  describe('rendered for SCRAM (npm run k8s -- render --kafka-authentication scram-sha-512 --out <dir>)', () => {
+    const scram = projectManifests('scram-sha-512').flatMap((file) => file.objects);
+
+    it('validate offline as the committed ones do', () => {
+      expect(validator.problems(scram)).toEqual([]);
+    });
+
+    it('authenticate the parties by SCRAM password on a TLS listener, with the same ACLs', () => {
+      const kafka = scram.find((object) => object.kind === 'Kafka');
+      expect((kafka?.spec as { kafka: { listeners: unknown[] } }).kafka.listeners).toEqual([
+        { name: 'scram', port: 9094, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } },
+      ]);
+      const user = (objects: KubernetesObject[]) =>
+        objects.find((object) => object.kind === 'KafkaUser' && object.metadata.name === 'university-leiden')?.spec as {
+          authentication: { type: string };
+          authorization: unknown;
+        };
+      expect(user(scram).authentication).toEqual({ type: 'scram-sha-512' });
+      expect(user(scram).authorization).toEqual(user(objects).authorization);
+    });
+
+    it('give each service the SASL settings it reads, its password from the Secret Strimzi generates for its user', () => {
+      const university = scram.find((object) => object.kind === 'Deployment' && object.metadata.name === 'welkom-university');
+      const container = containerOf(university);
+      const env = Object.fromEntries(container.env.map((variable) => [variable.name, variable.value ?? variable.valueFrom]));
+      expect(env).toMatchObject({
+        KAFKA_BROKERS: 'welkom-kafka-kafka-bootstrap.welkom.svc:9094',
+        KAFKA_SECURITY: 'sasl_ssl',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'university-leiden',
+        KAFKA_SASL_PASSWORD_FILE: '/etc/welkom/kafka-sasl/password',
+      });
+      const volumes = (university?.spec as { template: { spec: { volumes: { name: string; secret: unknown }[] } } }).template.spec.volumes;
+      expect(volumes.find((volume) => volume.name === 'kafka-sasl')?.secret).toEqual({
+        secretName: 'university-leiden',
+        items: [{ key: 'password', path: 'password' }],
+      });
+      // The combination passes the services' own start-up check (the password file aside, which the pod mounts).
+      const plain = Object.fromEntries(container.env.flatMap((variable) => (variable.value ? [[variable.name, variable.value]] : [])));
+      const problems = (() => {
+        try {
+          loadServiceConfig(serviceConfigSchema, { ...plain, DATABASE_URL: 'postgres://x/y' });
+          return [];
+        } catch (error) {
+          return (error as { problems: string[] }).problems;
+        }
+      })();
+      expect(problems).toEqual([expect.stringMatching(/^KAFKA_SASL_PASSWORD_FILE: cannot read \/etc\/welkom\/kafka-sasl\/password/)]);
+    });
+  });
+
   it('find what is wrong in a broken manifest, naming the object', () => {
     const broken: KubernetesObject[] = [
       { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'bad-topic' }, spec: { partitions: 'three' } },
@@ -57,3 +124,11 @@ describe('Kubernetes manifests (deploy/kubernetes/generated)', () => {
     );
   });
 });
+
+interface Container {
+  env: { name: string; value?: string; valueFrom?: unknown }[];
+}
+
+function containerOf(deployment: KubernetesObject | undefined): Container {
+  return (deployment?.spec as { template: { spec: { containers: Container[] } } }).template.spec.containers[0];
+}

@@ -5,18 +5,29 @@ import { DEV_PARTY_DIRECTORY_FILE } from '@welkom/config';
 import { allTopicDefinitions } from '@welkom/events';
 import { readPartyFile } from '@welkom/reference-data';
 import { WELKOM_SERVICES } from '../services';
-import { type KubernetesObject, kubernetesName, type ManifestFile, renderManifests } from './kubernetes-manifests';
+import {
+  KAFKA_AUTHENTICATIONS,
+  type KafkaAuthentication,
+  type KubernetesObject,
+  kubernetesName,
+  type ManifestFile,
+  renderManifests,
+} from './kubernetes-manifests';
 
 export const GENERATED_DIR = join(__dirname, 'generated');
 export const WELKOM_IMAGE = 'ghcr.io/welkom-hub/welkom-hub:0.1.0';
 
-/** The manifests for the shipped registries: what `npm run k8s -- render` writes and the spec compares. */
-export function projectManifests(): ManifestFile[] {
+/**
+ * The manifests for the shipped registries: what `npm run k8s -- render` writes and the spec compares (with the
+ * parties' own certificates as their Kafka identity; SCRAM passwords on request).
+ */
+export function projectManifests(kafkaAuthentication: KafkaAuthentication = 'tls'): ManifestFile[] {
   return renderManifests({
     services: WELKOM_SERVICES,
     parties: readPartyFile(DEV_PARTY_DIRECTORY_FILE).parties,
     topics: allTopicDefinitions(),
     image: WELKOM_IMAGE,
+    kafkaAuthentication,
   });
 }
 
@@ -48,26 +59,49 @@ export function developmentSecrets(certificatesDir: string): KubernetesObject[] 
   );
 }
 
-export const KUBERNETES_USAGE = `Usage: npm run k8s -- render | secrets [--certificates <dir>]
+export const KUBERNETES_USAGE = `Usage: npm run k8s -- render [--kafka-authentication tls|scram-sha-512 --out <dir>] | secrets [--certificates <dir>]
 
-  render    write deploy/kubernetes/generated/*.yaml from the registries (commit the result)
+  render    write deploy/kubernetes/generated/*.yaml from the registries (commit the result); the parties
+            authenticate to Kafka with their certificates. With --kafka-authentication scram-sha-512 they use
+            SCRAM passwords the Strimzi User Operator generates (SASL over TLS), written to --out <dir> instead
   secrets   print Secrets with the development parties' certificates (.cache/certs) for a development cluster
 `;
 
 export function runKubernetesCommand(argv: readonly string[], output: { stdout(text: string): void; stderr(text: string): void }): number {
   const [command, ...rest] = argv;
   if (command === 'render') {
-    mkdirSync(GENERATED_DIR, { recursive: true });
-    for (const file of projectManifests()) writeFileSync(join(GENERATED_DIR, file.name), toYaml(file.objects));
-    output.stdout(`Wrote ${projectManifests().length} files to ${GENERATED_DIR}\n`);
+    const authentication = optionOf(rest, '--kafka-authentication') ?? 'tls';
+    if (!isKafkaAuthentication(authentication)) {
+      output.stderr(`--kafka-authentication must be one of ${KAFKA_AUTHENTICATIONS.join(', ')}\n\n${KUBERNETES_USAGE}`);
+      return 2;
+    }
+    const out = optionOf(rest, '--out');
+    // The committed manifests are the certificate ones; a SCRAM rendering goes where its user wants it.
+    if (authentication !== 'tls' && out === undefined) {
+      output.stderr(`--kafka-authentication ${authentication} needs --out <dir> (${GENERATED_DIR} holds the tls manifests)\n`);
+      return 2;
+    }
+    const dir = out ?? GENERATED_DIR;
+    const files = projectManifests(authentication);
+    mkdirSync(dir, { recursive: true });
+    for (const file of files) writeFileSync(join(dir, file.name), toYaml(file.objects));
+    output.stdout(`Wrote ${files.length} files to ${dir}\n`);
     return 0;
   }
   if (command === 'secrets') {
-    const index = rest.indexOf('--certificates');
-    const dir = index >= 0 && rest[index + 1] ? rest[index + 1] : join(__dirname, '..', '..', '.cache', 'certs');
+    const dir = optionOf(rest, '--certificates') ?? join(__dirname, '..', '..', '.cache', 'certs');
     output.stdout(toYaml(developmentSecrets(dir)));
     return 0;
   }
   output.stderr(KUBERNETES_USAGE);
   return command === undefined || command === '--help' ? 0 : 2;
+}
+
+function optionOf(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 && args[index + 1] ? args[index + 1] : undefined;
+}
+
+function isKafkaAuthentication(value: string): value is KafkaAuthentication {
+  return (KAFKA_AUTHENTICATIONS as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubClientConfigSchema, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -18,7 +18,7 @@ export const consularConfigSchema = serviceConfigSchema.extend(hubClientConfigSc
 export type ConsularConfig = z.infer<typeof consularConfigSchema>;
 
 export function loadConsularConfig(env: NodeJS.ProcessEnv): ConsularConfig {
-  return loadConfig(consularConfigSchema, env);
+  return loadServiceConfig(consularConfigSchema, env);
 }
 
 export const CONSULAR_CONFIG = Symbol('CONSULAR_CONFIG');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, serviceConfigSchema } from '@welkom/config';
+import { loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 import { DEFAULT_REFERENCE_DIR } from './feed/feed-reference.loader';
 
 export const euReportingConfigSchema = serviceConfigSchema.extend({
@@ -15,7 +15,7 @@ export const euReportingConfigSchema = serviceConfigSchema.extend({
 export type EuReportingConfig = z.infer<typeof euReportingConfigSchema>;
 
 export function loadEuReportingConfig(env: NodeJS.ProcessEnv): EuReportingConfig {
-  return loadConfig(euReportingConfigSchema, env);
+  return loadServiceConfig(euReportingConfigSchema, env);
 }
 
 export const EU_REPORTING_CONFIG = Symbol('EU_REPORTING_CONFIG');

@@ -2,6 +2,7 @@ import {
   AUDIT_CONTRACT,
   EVIDENCE_EXCHANGE_CONTRACT,
   GRANT_CONTRACT,
+  OPERATOR_CONTRACT,
   PARTY_REGISTRY_CONTRACT,
   SUBJECT_LINK_CONTRACT,
 } from '@welkom/contracts';
@@ -14,6 +15,13 @@ export function startHub(config: HubConfig): Promise<RunningService> {
     serviceName: HUB_SERVICE_NAME,
     module: HubModule.forRoot(config),
     config,
-    contracts: [PARTY_REGISTRY_CONTRACT, GRANT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, AUDIT_CONTRACT, SUBJECT_LINK_CONTRACT],
+    contracts: [
+      PARTY_REGISTRY_CONTRACT,
+      GRANT_CONTRACT,
+      EVIDENCE_EXCHANGE_CONTRACT,
+      AUDIT_CONTRACT,
+      SUBJECT_LINK_CONTRACT,
+      OPERATOR_CONTRACT,
+    ],
   });
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, serviceConfigSchema } from '@welkom/config';
+import { loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 
@@ -9,6 +9,12 @@ export const DEFAULT_EVIDENCE_CATALOGUE_FILE = join(REPO_ROOT, 'deploy', 'hub', 
 
 /** Who may link which identifier to a person (issue 11, leak 6): versioned reference data. */
 export const DEFAULT_IDENTITY_LINK_AUTHORITIES_FILE = join(REPO_ROOT, 'deploy', 'hub', 'identity-link-authorities.v1.json');
+
+/**
+ * The operator register (issue 12): who may act with an operator certificate, and when. The shipped file lists
+ * the development operators `npm run certs` makes certificates for; a deployment points at its own.
+ */
+export const DEFAULT_OPERATOR_REGISTER_FILE = join(REPO_ROOT, 'deploy', 'hub', 'operators.v1.json');
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -40,6 +46,7 @@ export const hubConfigSchema = serviceConfigSchema.extend({
   /** Identifiers re-sealed in one transaction at most. */
   SUBJECT_RESEAL_BATCH: positiveInt(500),
   EVIDENCE_CATALOGUE_FILE: z.string().min(1).default(DEFAULT_EVIDENCE_CATALOGUE_FILE),
+  OPERATOR_REGISTER_FILE: z.string().min(1).default(DEFAULT_OPERATOR_REGISTER_FILE),
   IDENTITY_LINK_AUTHORITIES_FILE: z.string().min(1).default(DEFAULT_IDENTITY_LINK_AUTHORITIES_FILE),
   /** Grants created at start when missing (e.g. deploy/hub/dev-grants.v1.json); later changes go through GrantService. */
   GRANT_SEED_FILE: z.string().min(1).optional(),
@@ -71,7 +78,7 @@ export const hubConfigSchema = serviceConfigSchema.extend({
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 
 export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
-  return loadConfig(hubConfigSchema, env);
+  return loadServiceConfig(hubConfigSchema, env);
 }
 
 export const HUB_CONFIG = Symbol('HUB_CONFIG');

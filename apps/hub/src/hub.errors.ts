@@ -28,6 +28,11 @@ export type HubErrorReason =
   | 'GRANT_ALREADY_ENDED'
   | 'GRANT_ALREADY_APPROVED'
   | 'FOUR_EYES_REQUIRED'
+  | 'OPERATOR_NOT_REGISTERED'
+  | 'OPERATOR_NOT_VALID'
+  | 'OPERATOR_REVOKED'
+  | 'SELF_REVOCATION'
+  | 'OPERATOR_NOT_FOUND'
   | 'SOURCE_REFERENCE_CONFLICT'
   | 'PSEUDONYMISATION_NOT_CONFIGURED'
   | 'AUDIT_UNAVAILABLE'
@@ -56,11 +61,16 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
     case 'FOREIGN_ANNOUNCEMENT':
     case 'NOT_LINK_AUTHORITY':
     case 'FOUR_EYES_REQUIRED':
+    case 'OPERATOR_NOT_REGISTERED':
+    case 'OPERATOR_NOT_VALID':
+    case 'OPERATOR_REVOKED':
+    case 'SELF_REVOCATION':
       return 'PERMISSION_DENIED';
     case 'EVIDENCE_NOT_FOUND':
     case 'LINK_NOT_FOUND':
     case 'REQUEST_NOT_FOUND':
     case 'GRANT_NOT_FOUND':
+    case 'OPERATOR_NOT_FOUND':
       return 'NOT_FOUND';
     case 'EVIDENCE_REVOKED':
     case 'EVIDENCE_EXPIRED':

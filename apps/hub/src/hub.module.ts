@@ -1,4 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { readOperatorRegister } from '@welkom/reference-data';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { serviceInfrastructure } from '@welkom/runtime';
 import { AuditChainHeadEntity, AuditEntryEntity, AuditVerificationEntity } from './audit/audit-entry.entity';
@@ -32,6 +34,12 @@ import { GrantRepository } from './grants/grant.repository';
 import { GrantService } from './grants/grant.service';
 import { HUB_CONFIG, HUB_PARTY_OIN, type HubConfig } from './hub.config';
 import { HUB_MIGRATIONS } from './migrations';
+import { OperatorAccessGuard } from './operators/operator-access.guard';
+import { OPERATOR_REGISTER, OperatorAccessService } from './operators/operator-access.service';
+import { OperatorRevocationEntity } from './operators/operator-revocation.entity';
+import { OperatorRevocationRepository } from './operators/operator-revocation.repository';
+import { OperatorGrpcController } from './operators/operator.grpc-controller';
+import { OperatorService } from './operators/operator.service';
 import { PartyEntity, PartySubUnitEntity } from './party-registry/party.entity';
 import { PartyRegistryGrpcController } from './party-registry/party-registry.grpc-controller';
 import { PartyRegistryService } from './party-registry/party-registry.service';
@@ -64,6 +72,7 @@ export class HubModule {
     // Reference data is checked before anything serves: a bad catalogue stops start-up with its problems.
     const catalogue = readEvidenceCatalogue(config.EVIDENCE_CATALOGUE_FILE);
     const linkAuthorities = readIdentityLinkAuthorities(config.IDENTITY_LINK_AUTHORITIES_FILE);
+    const operatorRegister = readOperatorRegister(config.OPERATOR_REGISTER_FILE);
     if (!config.SUBJECT_PSEUDONYM_SECRET) {
       new Logger('HubModule').warn('SUBJECT_PSEUDONYM_SECRET is not set: every call about a subject is refused (fail closed)');
     }
@@ -87,10 +96,12 @@ export class HubModule {
           AuditVerificationEntity,
           SubjectRelationEntity,
           SubjectLinkEntity,
+          OperatorRevocationEntity,
         ],
         migrations: HUB_MIGRATIONS,
         // The head moves on every append (its triggers keep it forward-only; the service role cannot switch them off).
-        appendOnlyTables: ['audit_entry'],
+        // A revocation is final: the service role may record one, never lift it.
+        appendOnlyTables: ['audit_entry', 'operator_revocation'],
       }),
       controllers: [
         PartyRegistryGrpcController,
@@ -102,6 +113,7 @@ export class HubModule {
         ApplicationStatusEventConsumer,
         SponsorNotificationEventConsumer,
         SubjectLinkGrpcController,
+        OperatorGrpcController,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },
@@ -139,6 +151,12 @@ export class HubModule {
         CaseRelationService,
         SubjectLinkRepository,
         SubjectLinkService,
+        { provide: OPERATOR_REGISTER, useValue: operatorRegister },
+        OperatorRevocationRepository,
+        OperatorAccessService,
+        OperatorService,
+        // Every operator call, whichever service it is for, passes the register and the revocations first.
+        { provide: APP_GUARD, useClass: OperatorAccessGuard },
       ],
     };
   }

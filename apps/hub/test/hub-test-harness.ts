@@ -21,7 +21,7 @@ export const OIN = {
   delft: '00000003270987650000',
 } as const;
 
-/** The development operators (deploy/hub/dev-operators.json) by their certificate key: people, not parties. */
+/** The development operators (deploy/hub/operators.v1.json) by their certificate key: people, not parties. */
 export const OPERATOR = { anna: 'operator.anna.devries', bram: 'operator.bram.jansen' } as const;
 
 export type PartyKey =

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubClientConfigSchema, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -29,7 +29,7 @@ export const indConfigSchema = serviceConfigSchema.extend(hubClientConfigSchema.
 export type IndConfig = z.infer<typeof indConfigSchema>;
 
 export function loadIndConfig(env: NodeJS.ProcessEnv): IndConfig {
-  return loadConfig(indConfigSchema, env);
+  return loadServiceConfig(indConfigSchema, env);
 }
 
 export const IND_CONFIG = Symbol('IND_CONFIG');

@@ -47,7 +47,7 @@ export type PartyKey =
   | 'employer-voorbeeld-chips'
   | 'employer-voorbeeld-logistiek'
   | 'uwv'
-  // A development operator in person (deploy/hub/dev-operators.json): reads access logs, verifies the chain.
+  // A development operator in person (deploy/hub/operators.v1.json): reads access logs, verifies the chain.
   | 'operator.anna.devries';
 
 export interface Chain {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubClientConfigSchema, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 export const rvoConfigSchema = serviceConfigSchema.extend(hubClientConfigSchema.shape).extend({
   /** How long one call to the hub may take. */
@@ -9,7 +9,7 @@ export const rvoConfigSchema = serviceConfigSchema.extend(hubClientConfigSchema.
 export type RvoConfig = z.infer<typeof rvoConfigSchema>;
 
 export function loadRvoConfig(env: NodeJS.ProcessEnv): RvoConfig {
-  return loadConfig(rvoConfigSchema, env);
+  return loadServiceConfig(rvoConfigSchema, env);
 }
 
 export const RVO_CONFIG = Symbol('RVO_CONFIG');

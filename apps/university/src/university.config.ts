@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubClientConfigSchema, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -23,7 +23,7 @@ export const universityConfigSchema = serviceConfigSchema.extend(hubClientConfig
 export type UniversityConfig = z.infer<typeof universityConfigSchema>;
 
 export function loadUniversityConfig(env: NodeJS.ProcessEnv): UniversityConfig {
-  return loadConfig(universityConfigSchema, env);
+  return loadServiceConfig(universityConfigSchema, env);
 }
 
 export const UNIVERSITY_CONFIG = Symbol('UNIVERSITY_CONFIG');

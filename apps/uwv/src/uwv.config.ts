@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hubClientConfigSchema, loadConfig, serviceConfigSchema } from '@welkom/config';
+import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -23,7 +23,7 @@ export const uwvConfigSchema = serviceConfigSchema.extend(hubClientConfigSchema.
 export type UwvConfig = z.infer<typeof uwvConfigSchema>;
 
 export function loadUwvConfig(env: NodeJS.ProcessEnv): UwvConfig {
-  return loadConfig(uwvConfigSchema, env);
+  return loadServiceConfig(uwvConfigSchema, env);
 }
 
 export const UWV_CONFIG = Symbol('UWV_CONFIG');

@@ -12,10 +12,19 @@ export class ConfigError extends Error {
  * Parses the environment once at start. This is the only place that reads `process.env` (callers pass it
  * in), so configuration is typed and validated everywhere else.
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  /** Checks of combinations of variables; their problems are listed beside the schema's own. */
+  combinationChecks: readonly ((env: NodeJS.ProcessEnv) => string[])[] = [],
+): z.infer<S> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)),
+    ...combinationChecks.flatMap((check) => check(env)),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
 }
 
 /**

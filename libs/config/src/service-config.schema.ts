@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { kafkaSecurityConfigShape, kafkaSecurityProblemsOfEnvironment } from './kafka-security.config';
+import { loadConfig } from './load-config';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -56,12 +58,13 @@ export const serviceConfigSchema = z.object({
    */
   PARTY_DIRECTORY_FILE: z.string().min(1).default(DEV_PARTY_DIRECTORY_FILE),
   /**
-   * `tls`: the service reaches Kafka over TLS and authenticates with its party certificate (TLS_CERT_FILE and
-   * TLS_KEY_FILE), so the broker's ACLs see the party, and leaves topic creation to the cluster's administrator.
-   * `npm start` and the tests set it for the project's own broker, which is secured; `plaintext` only for a
-   * plaintext cluster of one's own (KAFKA_BROKERS).
+   * KAFKA_SECURITY and its settings (kafka-security.config.ts). `tls`: the service reaches Kafka over TLS and
+   * authenticates with its party certificate (TLS_CERT_FILE and TLS_KEY_FILE), so the broker's ACLs see the party.
+   * `sasl_ssl`: over TLS with a SASL user name and password (KAFKA_SASL_*), the principal being that user. Either
+   * way the service leaves topic creation to the cluster's administrator. `npm start` and the tests set `tls` for
+   * the project's own broker, which is secured; `plaintext` only for a plaintext cluster of one's own (KAFKA_BROKERS).
    */
-  KAFKA_SECURITY: z.enum(['plaintext', 'tls']).default('plaintext'),
+  ...kafkaSecurityConfigShape,
   /**
    * Events older than this, by the time their producer signed (`occurredAt`), go to the dead-letter topic as STALE
    * instead of being applied, unless they were replayed through `npm run dlt -- replay` within it. Default a week:
@@ -72,11 +75,17 @@ export const serviceConfigSchema = z.object({
     .int()
     .positive()
     .default(7 * 24 * 60 * 60 * 1000),
-  /** The CA of the brokers' certificates (a Strimzi cluster CA, say); TLS_CA_FILE when unset. */
-  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/**
+ * A service's configuration (its schema extends serviceConfigSchema), parsed once at start: every problem at once,
+ * the Kafka security combination included.
+ */
+export function loadServiceConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  return loadConfig(schema, env, [kafkaSecurityProblemsOfEnvironment]);
+}
 
 /** Agency connectors also call the hub. */
 export const hubClientConfigSchema = z.object({

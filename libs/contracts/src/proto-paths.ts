@@ -55,6 +55,12 @@ export const AUDIT_CONTRACT: GrpcContract = {
   service: 'AuditService',
 };
 
+export const OPERATOR_CONTRACT: GrpcContract = {
+  package: 'welkom.hub.v1',
+  protoFile: 'welkom/hub/v1/operator.proto',
+  service: 'OperatorService',
+};
+
 export const SUBJECT_LINK_CONTRACT: GrpcContract = {
   package: 'welkom.hub.v1',
   protoFile: 'welkom/hub/v1/subject_link.proto',

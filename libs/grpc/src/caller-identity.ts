@@ -1,6 +1,6 @@
 import type { PeerCertificate } from 'node:tls';
 import { DomainError } from '@welkom/errors';
-import { isOin } from '@welkom/validation';
+import { isOin, OPERATOR_ID_PATTERN } from '@welkom/validation';
 
 /** Why a call carries no usable identity. All surface as gRPC UNAUTHENTICATED. */
 export type CallerIdentityFailure = 'NO_CLIENT_CERTIFICATE' | 'INVALID_OIN' | 'INVALID_SUB_UNIT' | 'INVALID_OPERATOR_ID';
@@ -44,8 +44,6 @@ export type Caller =
 
 // As the party list writes sub-unit codes (libs/reference-data party.reference.ts).
 const SUB_UNIT_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
-// An operator identifier is a staff code, not a name: lower-case letters, digits, '.', '-'.
-const OPERATOR_ID = /^[a-z0-9][a-z0-9.-]{0,62}$/;
 
 export class CallerKindError extends DomainError {
   constructor(
@@ -151,7 +149,7 @@ function operatorOf(certificate: CertificateWithSubject): CallingOperator {
   if (certificate.subject?.OU !== undefined) {
     throw new CallerIdentityError('INVALID_OPERATOR_ID', 'An operator certificate names a person, not a sub-unit (OU)');
   }
-  if (typeof operatorId !== 'string' || !OPERATOR_ID.test(operatorId)) {
+  if (typeof operatorId !== 'string' || !OPERATOR_ID_PATTERN.test(operatorId)) {
     throw new CallerIdentityError(
       'INVALID_OPERATOR_ID',
       `An operator certificate needs a single subject UID (the person: a-z, 0-9, ".", "-"), not ${JSON.stringify(operatorId ?? null).slice(0, 64)}`,

@@ -16,6 +16,7 @@ export {
   DEV_OPERATORS_FILE,
   DEV_PARTIES_FILE,
   devDatabaseName,
+  devKafkaBrokerTls,
   devSecret,
   ensureDevPki,
   readDevOperators,
@@ -29,12 +30,13 @@ export {
   startKafkaCluster,
   stopKafkaBrokerByPidFile,
   type KafkaBrokerHandle,
+  type KafkaBrokerTls,
   type KafkaClusterHandle,
   type ResolvedKafka,
   type StartKafkaBrokerOptions,
   type StartKafkaClusterOptions,
 } from './kafka/kafka-broker';
-export { replicationFor } from './kafka/kafka-server-config';
+export { replicationFor, type KafkaBrokerSasl, type KafkaScramMechanism } from './kafka/kafka-server-config';
 export { ensureKafkaJars, KafkaPrerequisiteError } from './kafka/kafka-jars';
 export { isProcessAlive } from './kafka/kafka-process';
 export { resolvePostgres, type PostgresHandle } from './postgres/postgres-server';

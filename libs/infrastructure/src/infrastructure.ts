@@ -9,17 +9,16 @@ import {
   type DevParty,
 } from './certs/dev-certificates';
 import { ensureKafkaCertificates, KAFKA_ADMIN_IDENTITY, KAFKA_BROKER_IDENTITY, type KafkaCertificates } from './certs/kafka-certificates';
-import { resolveKafka } from './kafka/kafka-broker';
+import { resolveKafka, type KafkaBrokerTls } from './kafka/kafka-broker';
 import { resolvePostgres } from './postgres/postgres-server';
 import { REPO_ROOT } from './repo-root';
 import { WELKOM_SERVICES } from './welkom-services';
 import { allTopicDefinitions } from '@welkom/events';
 import { createKafkaClient, ensureTopics, type KafkaTlsFiles, partyKafkaAcls, replaceKafkaAcls } from '@welkom/messaging';
-import { readPartyFile, readReferenceFile, referenceFileSchema } from '@welkom/reference-data';
-import { z } from 'zod';
+import { readOperatorRegister, readPartyFile } from '@welkom/reference-data';
 
 export const DEV_PARTIES_FILE = join(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
-export const DEV_OPERATORS_FILE = join(REPO_ROOT, 'deploy', 'hub', 'dev-operators.json');
+export const DEV_OPERATORS_FILE = join(REPO_ROOT, 'deploy', 'hub', 'operators.v1.json');
 export const CERTIFICATES_DIR = join(REPO_ROOT, '.cache', 'certs');
 
 export interface Infrastructure {
@@ -57,14 +56,14 @@ export function readDevParties(file: string = DEV_PARTIES_FILE): DevParty[] {
   });
 }
 
-/** The development operators (people acting for the hub operator), from deploy/hub/dev-operators.json. */
+/**
+ * The development operators (people acting for the hub operator): everyone in the shipped operator register
+ * (deploy/hub/operators.v1.json), the file the hub checks operator certificates against, so the certificates
+ * `npm run certs` makes and the register the hub loads by default never disagree.
+ */
 export function readDevOperators(file: string = DEV_OPERATORS_FILE): DevOperator[] {
-  return readReferenceFile(devOperatorFileSchema, file).operators;
+  return readOperatorRegister(file).operators.map(({ id, name }) => ({ id, name }));
 }
-
-const devOperatorFileSchema = referenceFileSchema({
-  operators: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })).min(1),
-});
 
 /**
  * The development PKI: a certificate per party and sub-unit, then one per development operator under the same CA
@@ -113,7 +112,15 @@ export async function startInfrastructure(options: { log: (line: string) => void
   };
 }
 
-function brokerTls(certificates: DevCertificates, kafka: KafkaCertificates) {
+/**
+ * The development broker's security as `npm start` runs it (its certificate, the development CA, the super users),
+ * for a spec that starts a broker of its own secured the same way, e.g. with a SASL listener added.
+ */
+export async function devKafkaBrokerTls(certificates: DevCertificates): Promise<KafkaBrokerTls> {
+  return brokerTls(certificates, await ensureKafkaCertificates(CERTIFICATES_DIR));
+}
+
+function brokerTls(certificates: DevCertificates, kafka: KafkaCertificates): KafkaBrokerTls {
   return {
     caFile: certificates.caCertificatePath,
     certificateFile: kafka.broker.certificatePath,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
 import { recordingPartitioner } from './acknowledged-partitions';
 
 const TLS_CONNECTION_TIMEOUT_MS = 10_000;
@@ -31,10 +31,28 @@ export interface KafkaTlsFiles {
   privateKeyFile: string;
 }
 
-/** Where a client finds the brokers and, on a secured cluster, the identity it presents to them. */
+/** The SASL mechanisms the factory speaks, as KAFKA_SASL_MECHANISM names them (kafkajs's own names). */
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256', 'plain'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+
+/**
+ * SASL over TLS (`SASL_SSL`): the broker is authenticated by its certificate (`caFile`), the client by a user name
+ * and password (its principal in the ACLs is `User:<username>`). Never over plaintext: a PLAIN password, and every
+ * record, would cross the network readable.
+ */
+export interface KafkaSaslSettings {
+  /** PEM of the CA that issued the brokers' certificates. */
+  caFile: string;
+  mechanism: KafkaSaslMechanism;
+  username: string;
+  password: string;
+}
+
+/** Where a client finds the brokers and, on a secured cluster, the identity it presents to them (one of the two). */
 export interface KafkaConnection {
   brokers: string[];
   tls?: KafkaTlsFiles;
+  sasl?: KafkaSaslSettings;
 }
 
 /** kafkajs's `ssl` setting (Node TLS options) for mutual TLS; undefined means plaintext. */
@@ -48,14 +66,41 @@ export function kafkaSslOptions(tls: KafkaTlsFiles | undefined): { ca: string[];
   );
 }
 
+/** kafkajs's `ssl` and `sasl` settings for a connection: mutual TLS, SASL over TLS, or neither (plaintext). */
+export function kafkaSecurityOptions(connection: KafkaConnection): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  if (connection.tls && connection.sasl) {
+    // Either identity would do, but the ACLs must see one principal: refuse rather than guess which.
+    throw new Error('A Kafka connection authenticates with a client certificate or with SASL, not both');
+  }
+  if (!connection.sasl) return { ssl: kafkaSslOptions(connection.tls) };
+  const { caFile, mechanism, username, password } = connection.sasl;
+  return {
+    ssl: { ca: [readFileSync(caFile, 'utf8')] },
+    sasl: saslOptions(mechanism, username, password),
+  };
+}
+
+// kafkajs types each mechanism separately; a switch keeps the literal types without a cast.
+function saslOptions(mechanism: KafkaSaslMechanism, username: string, password: string): SASLOptions {
+  switch (mechanism) {
+    case 'scram-sha-512':
+      return { mechanism, username, password };
+    case 'scram-sha-256':
+      return { mechanism, username, password };
+    case 'plain':
+      return { mechanism, username, password };
+  }
+}
+
 export function createKafkaClient(options: { clientId: string } & KafkaConnection): Kafka {
+  const secured = Boolean(options.tls ?? options.sasl);
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
-    ssl: kafkaSslOptions(options.tls),
-    // A mutual-TLS handshake with a busy broker JVM takes seconds on a loaded machine; kafkajs's 1 s default
+    ...kafkaSecurityOptions(options),
+    // A TLS handshake with a busy broker JVM takes seconds on a loaded machine; kafkajs's 1 s default
     // dropped every attempt there (measured at load average 40 on 2 cores), so a secured client waits longer.
-    ...(options.tls ? { connectionTimeout: TLS_CONNECTION_TIMEOUT_MS } : {}),
+    ...(secured ? { connectionTimeout: TLS_CONNECTION_TIMEOUT_MS } : {}),
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator(options.clientId),
     // Capped at 5 s between attempts: after a broker outage, clients are back within seconds of the broker.

@@ -16,7 +16,7 @@ import { EventPublisher } from './event-publisher';
 import { DEFAULT_EVENT_FRESHNESS_WINDOW_MS, EventFreshness } from './consumer/event-freshness';
 import { EVENT_INBOX } from './inbox/event-inbox';
 import { Inbox, type InboxOptions } from './inbox/inbox.repository';
-import { createKafkaClient, type KafkaTlsFiles } from './kafka-client.factory';
+import { createKafkaClient, type KafkaSaslSettings, type KafkaTlsFiles } from './kafka-client.factory';
 import { KafkaHealthProbe } from './kafka.health-probe';
 import { MessagingMetrics } from './messaging.metrics';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
@@ -37,8 +37,10 @@ import { TopicCatalog } from './topic-catalog';
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
-  /** Mutual TLS to the brokers; absent for a plaintext (development) broker. */
+  /** Mutual TLS to the brokers; absent for a plaintext (development) broker, or a SASL one. */
   tls?: KafkaTlsFiles;
+  /** SASL over TLS to the brokers (a cluster that authenticates with passwords); never beside `tls`. */
+  sasl?: KafkaSaslSettings;
   /** OIN of the party this service acts for; stamped on every envelope it publishes. */
   partyOin: string;
   /** The party's TLS certificate and key (EC P-256): every envelope is signed with them (ES256). */

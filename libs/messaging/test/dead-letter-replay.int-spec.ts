@@ -10,7 +10,7 @@ jest.setTimeout(300_000);
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const DEV_PARTIES_FILE = resolve(REPO_ROOT, 'deploy', 'parties', 'dev-parties.json');
-/** A development operator in person (deploy/hub/dev-operators.json), whose certificate the replay runs with. */
+/** A development operator in person (deploy/hub/operators.v1.json), whose certificate the replay runs with. */
 const OPERATOR_KEY = 'operator.anna.devries';
 
 describe('dead letters and replay', () => {

@@ -70,3 +70,13 @@ export {
   type MvvRequirement,
   type MvvSituationCondition,
 } from './tables/mvv-exemption.reference';
+export {
+  OPERATOR_ROLES,
+  operatorRegisterSchema,
+  operatorStandingOn,
+  readOperatorRegister,
+  type OperatorRegister,
+  type OperatorRegisterEntry,
+  type OperatorRole,
+  type OperatorStanding,
+} from './tables/operator-register.reference';

@@ -1,6 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import type { ServiceConfig } from '@welkom/config';
-import { KafkaHealthProbe, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule } from '@welkom/messaging';
+import { resolveKafkaSasl, type ServiceConfig } from '@welkom/config';
+import { KafkaHealthProbe, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingModule, type MessagingOptions } from '@welkom/messaging';
 import { type HealthProbe, ObservabilityModule } from '@welkom/observability';
 import { DatabaseHealthProbe, DatabaseModule, type DataSourceSettings } from '@welkom/persistence';
 import { PlatformModule } from '@welkom/platform';
@@ -37,16 +37,9 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
   const messaging = MessagingModule.forRoot({
     clientId: options.serviceName,
     brokers: options.config.KAFKA_BROKERS,
-    tls:
-      options.config.KAFKA_SECURITY === 'tls'
-        ? {
-            caFile: options.config.KAFKA_TLS_CA_FILE ?? options.config.TLS_CA_FILE,
-            certificateFile: options.config.TLS_CERT_FILE,
-            privateKeyFile: options.config.TLS_KEY_FILE,
-          }
-        : undefined,
+    ...serviceKafkaSecurity(options.config),
     // A party on a secured cluster may not create topics; the cluster's administrator has.
-    createTopics: options.config.KAFKA_SECURITY !== 'tls',
+    createTopics: options.config.KAFKA_SECURITY === 'plaintext',
     partyOin: options.partyOin,
     freshnessWindowMs: options.config.EVENT_FRESHNESS_WINDOW_MS,
     signing: { certificatePath: options.config.TLS_CERT_FILE, privateKeyPath: options.config.TLS_KEY_FILE },
@@ -64,6 +57,18 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
       imports: [database, messaging, ...extra.imports],
     }),
   ];
+}
+
+/**
+ * The service's identity on the brokers: its party certificate (`tls`), or a SASL user over TLS (`sasl_ssl`),
+ * trusting KAFKA_TLS_CA_FILE (the cluster's CA) or else the party CA. loadServiceConfig has checked the combination.
+ */
+export function serviceKafkaSecurity(config: ServiceConfig): Pick<MessagingOptions, 'tls' | 'sasl'> {
+  const caFile = config.KAFKA_TLS_CA_FILE ?? config.TLS_CA_FILE;
+  if (config.KAFKA_SECURITY === 'tls')
+    return { tls: { caFile, certificateFile: config.TLS_CERT_FILE, privateKeyFile: config.TLS_KEY_FILE } };
+  if (config.KAFKA_SECURITY === 'sasl_ssl') return { sasl: resolveKafkaSasl(config, caFile) };
+  return {};
 }
 
 /** TypeORM takes entities and migrations as a list or as a name → class map. */

@@ -13,6 +13,11 @@ export const OIN_PATTERN = /^[0-9]{20}$/;
 export function isOin(value: string): boolean {
   return OIN_PATTERN.test(value);
 }
+/**
+ * An operator's personal identifier (issue 12), as the certificate's UID and the operator register write it: a
+ * staff code of lower-case letters, digits, '.' and '-', not a name.
+ */
+export const OPERATOR_ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,62}$/;
 export const V_NUMBER_PATTERN = /^[0-9A-Za-z]{1,20}$/;
 export const PASSPORT_NUMBER_PATTERN = /^[0-9A-Za-z]{1,9}$/;
 export const KVK_NUMBER_PATTERN = /^[0-9]{8}$/;

@@ -35,7 +35,12 @@ broker needs): the import connects with the importing party's certificate, trust
 <certificates>/ca.crt); the topic must exist, since a party may not create one.
 `;
 
-const importEnvironmentSchema = serviceConfigSchema.pick({ KAFKA_BROKERS: true, KAFKA_SECURITY: true, KAFKA_TLS_CA_FILE: true }).extend({
+const importEnvironmentSchema = serviceConfigSchema.pick({ KAFKA_BROKERS: true, KAFKA_TLS_CA_FILE: true }).extend({
+  // The import publishes as the party its certificate names, so it connects with that certificate or not at all:
+  // SASL would make the broker see another principal than the one signing the events.
+  KAFKA_SECURITY: z
+    .enum(['plaintext', 'tls'], { message: 'the history import connects with mutual TLS (tls) or plaintext' })
+    .default('plaintext'),
   WELKOM_CERTIFICATES_DIR: z.string().min(1).optional(),
 });
 

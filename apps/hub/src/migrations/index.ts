@@ -9,6 +9,7 @@ import { EvidenceRequestIdentifierDisclosed1765350000000 } from './1765350000000
 import { SubjectLinks1765400000000 } from './1765400000000-subject-links';
 import { AccountableOperators1765450000000 } from './1765450000000-accountable-operators';
 import { SubjectKeyIds1765600000000 } from './1765600000000-subject-key-ids';
+import { OperatorRevocations1765700000000 } from './1765700000000-operator-revocations';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const HUB_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const HUB_MIGRATIONS = [
   SubjectLinks1765400000000,
   AccountableOperators1765450000000,
   SubjectKeyIds1765600000000,
+  OperatorRevocations1765700000000,
 ];

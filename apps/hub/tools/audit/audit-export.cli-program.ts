@@ -5,7 +5,7 @@ import {
   ConfigError,
   DEV_PARTY_DIRECTORY_FILE,
   kafkaToolConfigSchema,
-  kafkaToolTls,
+  kafkaToolSecurity,
   loadConfig,
   serviceConfigSchema,
 } from '@welkom/config';
@@ -33,7 +33,8 @@ ${TOPICS.auditCheckpoint.name}, and the certificates that signed those checkpoin
   --parties <file>   party reference data naming the hub operator (default deploy/parties/dev-parties.json)
 
 Environment: DATABASE_URL (the hub's database), KAFKA_BROKERS (host:port[,host:port]); on a secured cluster
-KAFKA_SECURITY=tls with KAFKA_TLS_CA_FILE, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE.
+KAFKA_SECURITY=tls with KAFKA_TLS_CA_FILE, KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE, or KAFKA_SECURITY=sasl_ssl
+with KAFKA_TLS_CA_FILE and KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD(_FILE).
 `;
 
 const PAGE = 5_000;
@@ -60,10 +61,10 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
     return 2;
   }
   let config: z.infer<typeof environmentSchema>;
-  let tls: ReturnType<typeof kafkaToolTls>;
+  let security: ReturnType<typeof kafkaToolSecurity>;
   try {
     config = loadConfig(environmentSchema, env);
-    tls = kafkaToolTls(config);
+    security = kafkaToolSecurity(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       output.stderr(`${error.message}\n`);
@@ -79,7 +80,7 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
 
   const dataSource = createDataSource({ url: config.DATABASE_URL, applicationName: 'audit-export', entities: [], migrations: [] });
   await dataSource.initialize();
-  const kafka = createKafkaClient({ clientId: 'welkom-audit-export', brokers: config.KAFKA_BROKERS, tls });
+  const kafka = createKafkaClient({ clientId: 'welkom-audit-export', brokers: config.KAFKA_BROKERS, ...security });
   try {
     const trail = new AuditTrailRepository(dataSource);
     const head = await trail.head();

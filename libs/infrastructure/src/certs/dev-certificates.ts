@@ -12,7 +12,7 @@ import {
 } from './certificate-checks';
 import { withDirectoryLock } from './directory-lock';
 import { runOpenssl } from './openssl-runner';
-import { isOin } from '@welkom/validation';
+import { isOin, OPERATOR_ID_PATTERN } from '@welkom/validation';
 import { OPERATOR_EXTENDED_KEY_USAGE } from '@welkom/grpc';
 
 /** A party as listed in deploy/parties/dev-parties.json; `key` names its files and its DNS name. */
@@ -393,7 +393,7 @@ function assertValidParties(parties: readonly DevParty[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Operator certificates (issue 12): people acting for the hub operator, each accountable by name.
 
-/** A person who operates the hub, as listed in deploy/hub/dev-operators.json. */
+/** A person who operates the hub, as listed in deploy/hub/operators.v1.json. */
 export interface DevOperator {
   /** The personal identifier (a staff code) the audit trail records: lower-case letters, digits, '.', '-'. */
   readonly id: string;
@@ -413,7 +413,6 @@ export function operatorCertificateKey(operatorId: string): string {
   return `operator.${operatorId}`;
 }
 
-const OPERATOR_ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,62}$/;
 const OPERATOR_VALIDITY_DAYS = 365;
 const CLIENT_AUTH_OID = '1.3.6.1.5.5.7.3.2';
 const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';

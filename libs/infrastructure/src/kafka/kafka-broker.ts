@@ -27,6 +27,7 @@ import {
   type KafkaBrokerPorts,
   type KafkaBrokerSecurity,
   type KafkaClusterMembership,
+  scramFormatArguments,
 } from './kafka-server-config';
 
 export interface StartKafkaBrokerOptions {
@@ -53,6 +54,8 @@ export interface KafkaBrokerTls extends KafkaBrokerSecurity {
 export interface KafkaBrokerHandle {
   /** `host:port` of the client listener (SSL or PLAINTEXT); the same after every restart. */
   readonly brokers: string[];
+  /** `host:port` of the SASL_SSL listener, on a broker started with `tls.sasl`; empty otherwise. */
+  readonly saslBrokers: string[];
   /** The super user's client identity on a secured broker; undefined on a PLAINTEXT one. */
   readonly tls?: KafkaTlsFiles;
   /** The Kafka version the broker reported at start-up, e.g. `3.9.2`. */
@@ -110,7 +113,7 @@ export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): P
   const layout = kafkaBrokerLayout(dataDir);
   await mkdir(layout.logsDir, { recursive: true });
   await stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
-  const ports = await choosePorts(layout);
+  const ports = await choosePorts(layout, new Set(), options.tls?.sasl !== undefined);
   const broker = new LocalKafkaBroker(jars, layout, ports, ownsDataDir, log, options.readyTimeoutMs, undefined, undefined, options.tls);
   await broker.start();
   return broker;
@@ -167,7 +170,7 @@ export async function startKafkaCluster(options: StartKafkaClusterOptions): Prom
   for (const layout of layouts) {
     await mkdir(layout.logsDir, { recursive: true });
     await stopStaleBroker(layout.pidFile, layout.serverProperties, stopGraceMs, log);
-    ports.push(await choosePorts(layout, taken));
+    ports.push(await choosePorts(layout, taken, options.tls?.sasl !== undefined));
   }
   const clusterId = (await readFile(join(dataDir, 'cluster.id'), 'utf8').catch(() => '')).trim() || newClusterId();
   await writeFile(join(dataDir, 'cluster.id'), `${clusterId}\n`);
@@ -201,6 +204,7 @@ export async function startKafkaCluster(options: StartKafkaClusterOptions): Prom
 
 class LocalKafkaBroker implements KafkaBrokerHandle {
   readonly brokers: string[];
+  readonly saslBrokers: string[];
   version: string;
   private child: ChildProcess | null = null;
   private lastPid = 0;
@@ -220,6 +224,7 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
     private readonly security?: KafkaBrokerTls,
   ) {
     this.brokers = [`127.0.0.1:${ports.broker}`];
+    this.saslBrokers = ports.sasl === undefined ? [] : [`127.0.0.1:${ports.sasl}`];
     this.version = jars.version;
   }
 
@@ -342,7 +347,16 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
     );
     if (formatted) return;
     const clusterId = this.clusterId ?? newClusterId();
-    const args = ['format', '-t', clusterId, '-c', this.layout.serverProperties, '--ignore-formatted'];
+    // SCRAM users can only be created at format time this way (kafkajs has no AlterUserScramCredentials).
+    const args = [
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      this.layout.serverProperties,
+      '--ignore-formatted',
+      ...scramFormatArguments(this.security?.sasl),
+    ];
     const code = await runJavaToCompletion(this.javaProcess('kafka.tools.StorageTool', args, toolHeap));
     if (code !== 0) {
       throw new Error(`Formatting Kafka storage in ${this.layout.logDirs} failed (exit ${code})\n${await this.describeLogs()}`);
@@ -392,29 +406,27 @@ class LocalKafkaBroker implements KafkaBrokerHandle {
 const brokerHeap = ['-Xms256m', '-Xmx512m'];
 const toolHeap = ['-Xmx256m'];
 
-/** The previous run's ports when both are still free, so a developer's KAFKA_BROKERS keeps working. */
-async function choosePorts(layout: KafkaBrokerLayout, taken: Set<number> = new Set()): Promise<KafkaBrokerPorts> {
+/** The previous run's ports when all are still free, so a developer's KAFKA_BROKERS keeps working. */
+async function choosePorts(layout: KafkaBrokerLayout, taken: Set<number> = new Set(), withSasl = false): Promise<KafkaBrokerPorts> {
   const previous = await readFile(layout.portsFile, 'utf8')
     .then((text) => JSON.parse(text) as Partial<KafkaBrokerPorts>)
     .catch(() => null);
-  let chosen: KafkaBrokerPorts | undefined;
-  if (
-    typeof previous?.broker === 'number' &&
-    typeof previous.controller === 'number' &&
-    !taken.has(previous.broker) &&
-    !taken.has(previous.controller) &&
-    (await isPortFree(previous.broker)) &&
-    (await isPortFree(previous.controller))
-  ) {
-    chosen = { broker: previous.broker, controller: previous.controller };
-  }
-  while (!chosen || taken.has(chosen.broker) || taken.has(chosen.controller)) {
-    const [broker, controller] = await findFreePorts(2);
-    chosen = { broker, controller };
-  }
+  const wanted = (ports: Partial<KafkaBrokerPorts> | null): number[] | undefined => {
+    const list = [ports?.broker, ports?.controller, ...(withSasl ? [ports?.sasl] : [])];
+    return list.every((port): port is number => typeof port === 'number') ? list : undefined;
+  };
+  const usable = async (list: number[]): Promise<boolean> => {
+    if (new Set(list).size !== list.length || list.some((port) => taken.has(port))) return false;
+    for (const port of list) if (!(await isPortFree(port))) return false;
+    return true;
+  };
+  let chosen = wanted(previous);
+  if (chosen && !(await usable(chosen))) chosen = undefined;
+  while (!chosen || chosen.some((port) => taken.has(port))) chosen = await findFreePorts(withSasl ? 3 : 2);
   // Nodes of one cluster choose before any of them listens: a port one took is not free for the next.
-  taken.add(chosen.broker).add(chosen.controller);
-  return chosen;
+  chosen.forEach((port) => taken.add(port));
+  const [broker, controller, sasl] = chosen;
+  return withSasl ? { broker, controller, sasl } : { broker, controller };
 }
 
 const trackedBrokers = new Set<LocalKafkaBroker>();

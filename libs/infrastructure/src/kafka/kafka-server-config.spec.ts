@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { REPO_ROOT } from '../repo-root';
 import { kafkaVersionFromPom } from './kafka-jars';
-import { kafkaBrokerLayout, renderLog4jProperties, renderServerProperties } from './kafka-server-config';
+import { kafkaBrokerLayout, renderLog4jProperties, renderServerProperties, scramFormatArguments } from './kafka-server-config';
 
 /** Reads properties the way java.util.Properties would for the simple `key=value` lines we write. */
 function parseProperties(text: string): Map<string, string> {
@@ -81,6 +81,46 @@ describe('local Kafka server.properties', () => {
     expect(log4j.get('log4j.rootLogger')).toBe('INFO, server');
     expect(log4j.get('log4j.appender.server')).toBe('org.apache.log4j.RollingFileAppender');
     expect(log4j.get('log4j.appender.server.File')).toBe('/var/tmp/welkom-kafka/logs/server.log');
+  });
+});
+
+describe('a secured broker with a SASL_SSL listener', () => {
+  const layout = kafkaBrokerLayout('/var/tmp/welkom-kafka');
+  const sasl = { mechanisms: ['SCRAM-SHA-512', 'SCRAM-SHA-256'] as const, users: [{ name: 'hub-sasl', password: 'pw-1' }] };
+  const security = { caFile: '/certs/ca.crt', superUsers: ['User:kafka-broker'], sasl };
+  const properties = parseProperties(
+    renderServerProperties(layout, { broker: 39092, controller: 39093, sasl: 39094 }, undefined, security),
+  );
+
+  it('adds the SASL_SSL client listener beside the mutual-TLS one; the nodes keep talking mutual TLS', () => {
+    expect(properties.get('listeners')).toBe('SSL://127.0.0.1:39092,SASL_SSL://127.0.0.1:39094,CONTROLLER://127.0.0.1:39093');
+    expect(properties.get('advertised.listeners')).toBe('SSL://127.0.0.1:39092,SASL_SSL://127.0.0.1:39094');
+    expect(properties.get('listener.security.protocol.map')).toBe('SSL:SSL,SASL_SSL:SASL_SSL,CONTROLLER:SSL');
+    expect(properties.get('inter.broker.listener.name')).toBe('SSL');
+  });
+
+  it('enables SCRAM on that listener only, without asking for a client certificate there', () => {
+    expect(properties.get('sasl.enabled.mechanisms')).toBe('SCRAM-SHA-512,SCRAM-SHA-256');
+    expect(properties.get('listener.name.sasl_ssl.ssl.client.auth')).toBe('none');
+    expect(properties.get('listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    );
+    expect(properties.get('ssl.client.auth')).toBe('required');
+  });
+
+  it('creates each user under each mechanism when the storage is formatted, and refuses what the tool would misread', () => {
+    expect(scramFormatArguments(sasl)).toEqual([
+      '--add-scram',
+      'SCRAM-SHA-512=[name=hub-sasl,password=pw-1]',
+      '--add-scram',
+      'SCRAM-SHA-256=[name=hub-sasl,password=pw-1]',
+    ]);
+    expect(scramFormatArguments(undefined)).toEqual([]);
+    expect(() => scramFormatArguments({ ...sasl, users: [{ name: 'x', password: 'a,b]' }] })).toThrow(/letters, digits/);
+  });
+
+  it('needs a port for it', () => {
+    expect(() => renderServerProperties(layout, { broker: 39092, controller: 39093 }, undefined, security)).toThrow(/port/);
   });
 });
 

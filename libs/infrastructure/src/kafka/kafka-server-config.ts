@@ -27,7 +27,24 @@ export interface KafkaBrokerSecurity {
   readonly caFile: string;
   /** Principals allowed everything, e.g. `User:kafka-broker` (the nodes themselves) and the project's tooling. */
   readonly superUsers: readonly string[];
+  /** A second client listener, SASL_SSL with SCRAM, as a cluster that authenticates with passwords has. */
+  readonly sasl?: KafkaBrokerSasl;
 }
+
+/** The SCRAM mechanisms a broker keeps credentials for (KRaft stores them in its metadata log). */
+export type KafkaScramMechanism = 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+
+/**
+ * A SASL_SSL listener beside the mutual-TLS one: the broker's certificate over TLS (no client certificate asked),
+ * then SCRAM. Its users are written into the metadata when the storage is formatted (`kafka-storage format
+ * --add-scram`), so they exist before the broker first answers; the principal is `User:<name>`.
+ */
+export interface KafkaBrokerSasl {
+  readonly mechanisms: readonly KafkaScramMechanism[];
+  readonly users: readonly { readonly name: string; readonly password: string }[];
+}
+
+const SASL_LISTENER = 'SASL_SSL';
 
 /**
  * The CN of the subject (first in Java's RFC 2253 form, `CN=…,2.5.4.5=#…,O=…,C=NL`) is the principal. A subject
@@ -38,6 +55,8 @@ export const PRINCIPAL_MAPPING_RULES = 'RULE:^CN=([a-z0-9][a-z0-9.-]*),.*$/$1/,D
 export interface KafkaBrokerPorts {
   broker: number;
   controller: number;
+  /** The SASL_SSL client listener, on a broker that has one. */
+  sasl?: number;
 }
 
 /**
@@ -89,13 +108,17 @@ export function renderServerProperties(
   const size = membership.controllerPorts.length;
   const clientListener = security ? 'SSL' : 'PLAINTEXT';
   const { replicationFactor, minInSyncReplicas } = replicationFor(size);
+  const saslPort = security?.sasl ? ports.sasl : undefined;
+  if (security?.sasl && saslPort === undefined) throw new Error('A broker with a SASL listener needs a port for it');
+  const clientListeners = [`${clientListener}://${host}:${ports.broker}`, ...(saslPort ? [`${SASL_LISTENER}://${host}:${saslPort}`] : [])];
+  const clientProtocols = [`${clientListener}:${clientListener}`, ...(saslPort ? [`${SASL_LISTENER}:${SASL_LISTENER}`] : [])];
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': membership.nodeId,
     'controller.quorum.voters': membership.controllerPorts.map((port, index) => `${index + 1}@${host}:${port}`).join(','),
-    listeners: `${clientListener}://${host}:${ports.broker},CONTROLLER://${host}:${ports.controller}`,
-    'advertised.listeners': `${clientListener}://${host}:${ports.broker}`,
-    'listener.security.protocol.map': `${clientListener}:${clientListener},CONTROLLER:${clientListener}`,
+    listeners: [...clientListeners, `CONTROLLER://${host}:${ports.controller}`].join(','),
+    'advertised.listeners': clientListeners.join(','),
+    'listener.security.protocol.map': [...clientProtocols, `CONTROLLER:${clientListener}`].join(','),
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': clientListener,
     'log.dirs': layout.logDirs,
@@ -142,8 +165,38 @@ function securitySettings(layout: KafkaBrokerLayout, security: KafkaBrokerSecuri
     'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     'allow.everyone.if.no.acl.found': 'false',
     'super.users': security.superUsers.join(';'),
+    ...(security.sasl ? saslSettings(security.sasl) : {}),
   };
 }
+
+/** The SASL_SSL listener's own settings; inter-broker and controller traffic stay on mutual TLS. */
+function saslSettings(sasl: KafkaBrokerSasl): Record<string, string> {
+  const listener = `listener.name.${SASL_LISTENER.toLowerCase()}`;
+  const settings: Record<string, string> = {
+    'sasl.enabled.mechanisms': sasl.mechanisms.join(','),
+    // The password is the client's identity here; a certificate is neither asked for nor mapped.
+    [`${listener}.ssl.client.auth`]: 'none',
+  };
+  for (const mechanism of sasl.mechanisms) {
+    settings[`${listener}.${mechanism.toLowerCase()}.sasl.jaas.config`] =
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+  }
+  return settings;
+}
+
+/** `kafka-storage format` arguments that create the SASL users, one per user and mechanism. */
+export function scramFormatArguments(sasl: KafkaBrokerSasl | undefined): string[] {
+  if (!sasl) return [];
+  return sasl.users.flatMap((user) => {
+    // The tool splits its argument on ',' and ']' and does not escape them; refuse what it would misread.
+    if (!SCRAM_TOKEN.test(user.name) || !SCRAM_TOKEN.test(user.password)) {
+      throw new Error(`SCRAM user ${JSON.stringify(user.name)}: name and password may use only letters, digits and ._-`);
+    }
+    return sasl.mechanisms.flatMap((mechanism) => ['--add-scram', `${mechanism}=[name=${user.name},password=${user.password}]`]);
+  });
+}
+
+const SCRAM_TOKEN = /^[A-Za-z0-9._-]+$/;
 
 /** Broker logs to a rolling file in the data dir, so test output and the dev console stay quiet. */
 export function renderLog4jProperties(layout: KafkaBrokerLayout): string {
