@@ -152,7 +152,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     const wagesFirst = of('HSM', 'HSM_BELOW_CRITERION', 'HSM_WITH_FAMILY');
     const founders = of('FOUNDER', 'FOUNDER_MAJORITY_FACILITATOR');
 
-    await phase('Sources share what they know (Leiden, Delft, payroll → UWV, RVO)', people.length, async (step) => {
+    const sourced = people.filter(
+      (person) =>
+        leidenItems(person).length > 0 || delftItems(person).length > 0 || wagesFirst.includes(person) || founders.includes(person),
+    );
+    await phase('Sources share what they know (Leiden, Delft, payroll → UWV, RVO)', sourced.length, async (step) => {
       const items = people.flatMap(leidenItems);
       for (let from = 0; from < items.length; from += 500) {
         const { results } = await call(office.pushEvidenceBatch({ items: items.slice(from, from + 500) }));

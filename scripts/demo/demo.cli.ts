@@ -1,10 +1,28 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { MultiBar, Presets } from 'cli-progress';
 import { REPO_ROOT } from '@welkom/infrastructure';
 import { DemoArgumentError, parseDemoArguments } from './demo.cli-arguments';
 import { type DemoProgress, runDemo } from './demo-scenario';
 import { formatSummary } from './demo-summary';
 import { readRunningSystem, runningSystemFile } from './demo-system';
+
+/** Without a terminal (a log file, CI) one line per phase as it ends: no bars redrawn into the file. */
+function progressLines(): { progress: DemoProgress; stop: () => void } {
+  return {
+    progress: {
+      phase(title, total) {
+        const begun = performance.now();
+        let done = 0;
+        return {
+          tick: () => void (done += 1),
+          done: () => console.log(`[demo] ${title}: ${done}/${total} in ${((performance.now() - begun) / 1000).toFixed(1)} s`),
+        };
+      },
+    },
+    stop: () => undefined,
+  };
+}
 
 /** One bar per phase, each filling as its cases move on; the cases' keys show what moved last. */
 function progressBars(): { progress: DemoProgress; stop: () => void } {
@@ -37,7 +55,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const args = parseDemoArguments(argv);
   const system = readRunningSystem(runningSystemFile(REPO_ROOT));
   const lines: string[] = [];
-  const { progress, stop } = progressBars();
+  // The libraries' own log lines (kafkajs through Nest's logger) would tear the bars; errors still show.
+  Logger.overrideLogger(['error']);
+  const { progress, stop } = process.stdout.isTTY ? progressBars() : progressLines();
   try {
     const summary = await runDemo({ ...args, system, progress, log: (line) => lines.push(line) });
     stop();
