@@ -104,9 +104,9 @@ describe('npm run demo against the chain as npm start runs it', () => {
     const letter = summary.deadLetter;
     expect(letter).toMatchObject({
       sourceTopic: TOPICS.sponsorNotification.name,
-      consumerGroup: expect.stringMatching(/^ind\./),
+      consumerGroup: expect.stringMatching(/^ind\./) as string,
       errorClass: 'MALFORMED_ENVELOPE',
-      reason: expect.stringMatching(/missing header/),
+      reason: expect.stringMatching(/missing header/) as string,
       replayed: true,
     });
     // Replayed onto the source topic, where the IND read it again and (still poison) parked it again.

@@ -23,7 +23,7 @@ export class DemoParties {
     const client = createGrpcClient(contract, serviceOf(this.system, service).grpc, credentials);
     const created = { service: client.getService<T>(contract.service), close: () => (client as unknown as { close(): void }).close() };
     this.clients.set(key, created);
-    return created.service as T;
+    return created.service;
   }
 
   close(): void {
