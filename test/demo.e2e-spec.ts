@@ -96,6 +96,15 @@ describe('npm run demo against the chain as npm start runs it', () => {
     expect({ decisions: summary.decisions, log }).toEqual({ decisions: expectedDecisions(), log: [expect.stringMatching(/^Demo run /)] });
   });
 
+  it('takes every MVV student through the consular leg; those who never enter see their MVV expire', () => {
+    const count = (story: DemoStory) => planDemo({ seed: SEED, scale: SCALE }).filter((person) => person.story === story).length;
+    expect(summary.mvv).toMatchObject({
+      issued: count('MVV_STUDENT') + count('MVV_STUDENT_NEVER_ENTERS'),
+      entered: count('MVV_STUDENT'),
+      expired: count('MVV_STUDENT_NEVER_ENTERS'),
+    });
+  });
+
   it('counts the documents the hub did not ask again', () => {
     expect(summary.documentsNotAskedAgain.after).toBeGreaterThan(summary.documentsNotAskedAgain.before);
   });

@@ -96,6 +96,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const documentsBefore = await documentsNotAskedAgain(system);
   let evidenceRevoked = 0;
   let deadLetter: DeadLetterIncident | undefined;
+  const mvvLeg = { issued: 0, entered: 0, pooled: 0 };
 
   const phase = async (title: string, items: number, work: (step: DemoPhase) => Promise<void>): Promise<void> => {
     const step = progress.phase(title, items);
@@ -280,7 +281,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
         await call(post.bookAppointment({ applicationRef }));
         await call(post.recordBiometrics({ applicationRef, post: '' }));
         await call(post.issueMvv({ applicationRef, visaStickerNumber: filings.visaSticker(person), post: '' }));
-        if (person.story === 'MVV_STUDENT') await call(consularAs('consular').recordEntry({ applicationRef }));
+        mvvLeg.issued += 1;
+        if (mvvCase?.post && mvvCase.post !== person.post) mvvLeg.pooled += 1;
+        if (person.story === 'MVV_STUDENT') {
+          await call(consularAs('consular').recordEntry({ applicationRef }));
+          mvvLeg.entered += 1;
+        }
       }
       await settle(of('MVV_STUDENT'), (application) => application.status === S.APPLICATION_STATUS_PERMIT_ISSUED, step);
       await settle(of('MVV_STUDENT_NEVER_ENTERS'), (application) => application.status === S.APPLICATION_STATUS_MVV_ISSUED, step);
@@ -331,6 +337,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       deadlines: deadlineFigures(finalCases, dutchDateOf(new Date())),
       medianDaysToDecision: medianDaysToDecision(finalCases),
       deadLetter,
+      mvv: { ...mvvLeg, expired: finalCases.filter((application) => application.status === S.APPLICATION_STATUS_EXPIRED).length },
       whereToLook: whereToLook(system),
       durationMs: Math.round(performance.now() - started),
     };

@@ -29,6 +29,8 @@ export interface DemoSummary {
   /** Calendar days from receipt to the application decision, median over the decided cases. */
   readonly medianDaysToDecision: number | null;
   readonly deadLetter: DeadLetterIncident | undefined;
+  /** The consular leg: MVVs issued, applicants pooled to another post than they chose, entries, MVVs expired unused. */
+  readonly mvv: { readonly issued: number; readonly pooled: number; readonly entered: number; readonly expired: number };
   /** Where to look next: the console when the system has one, else every service's HTTP address. */
   readonly whereToLook: readonly { readonly name: string; readonly url: string }[];
   readonly durationMs: number;
@@ -113,6 +115,7 @@ export function formatSummary(summary: DemoSummary): string {
     '',
     `Documents not asked again (hub counter): +${after - before} this run (${after} in total)`,
     `Duty to notify: ${summary.notificationsRecorded} sponsor notifications recorded, ${summary.evidenceRevoked} evidence revoked in the hub`,
+    `MVV leg: ${summary.mvv.issued} issued (${summary.mvv.pooled} pooled to a partner post), ${summary.mvv.entered} entered, ${summary.mvv.expired} expired unused`,
     '',
     `Deadlines (median ${summary.medianDaysToDecision ?? '-'} days from receipt to decision):`,
   );
