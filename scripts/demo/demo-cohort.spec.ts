@@ -1,4 +1,7 @@
-import { planDemo } from './demo-cohort';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledMvvExemptionReference, bundledSalaryThresholdReference, salaryCriterionAmount } from '@welkom/reference-data';
+import { MVV_EXEMPT, MVV_REQUIRED, planDemo, SALARY_ABOVE, SALARY_BELOW } from './demo-cohort';
 import { DemoArgumentError, parseDemoArguments } from './demo.cli-arguments';
 
 describe('the demo cohort', () => {
@@ -33,10 +36,38 @@ describe('the demo cohort', () => {
     expect(members.every((member) => mains.has(member.mainKey))).toBe(true);
   });
 
-  it('keeps salaries below the criterion only for the refusal story', () => {
+  it('draws each knowledge migrant’s salary from the range of its story', () => {
     const people = planDemo({ seed: 9, scale: 3 });
-    expect(people.filter((person) => person.story === 'HSM_BELOW_CRITERION').every((person) => person.salaryEur < 5_942)).toBe(true);
-    expect(people.filter((person) => person.story === 'HSM').every((person) => person.salaryEur > 5_942)).toBe(true);
+    const below = people.filter((person) => person.story === 'HSM_BELOW_CRITERION');
+    const above = people.filter((person) => person.story === 'HSM');
+    expect(below.every((person) => person.salaryEur >= SALARY_BELOW.min && person.salaryEur <= SALARY_BELOW.max)).toBe(true);
+    expect(above.every((person) => person.salaryEur >= SALARY_ABOVE.min && person.salaryEur <= SALARY_ABOVE.max)).toBe(true);
+  });
+});
+
+describe('the demo cohort on the shipped reference data', () => {
+  /** The demo's people file in this period (the stay they ask for starts in 2026 or 2027). */
+  const ON = '2026-12-01';
+
+  it('gives MVV stories citizenships that need an MVV, and the others citizenships that do not', () => {
+    const mvv = bundledMvvExemptionReference();
+    expect(MVV_REQUIRED.filter(({ citizenship }) => !mvv.requirement({ nationality: citizenship }, ON).required)).toEqual([]);
+    expect(MVV_EXEMPT.filter((citizenship) => mvv.requirement({ nationality: citizenship }, ON).required)).toEqual([]);
+  });
+
+  it('sends each MVV citizenship to a consular post of its country', () => {
+    const file = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'apps', 'consular', 'reference', 'consular-posts.v1.json'), 'utf8'),
+    ) as {
+      posts: { code: string; country: string }[];
+    };
+    for (const { citizenship, post } of MVV_REQUIRED) expect(file.posts.find((each) => each.code === post)?.country).toBe(citizenship);
+  });
+
+  it('keeps the salary ranges on their side of the 30+ income criterion', () => {
+    const criterion = salaryCriterionAmount(bundledSalaryThresholdReference(), 'HSM_30_AND_OVER', ON)?.amountEur ?? NaN;
+    expect(SALARY_BELOW.max).toBeLessThan(criterion);
+    expect(SALARY_ABOVE.min).toBeGreaterThan(criterion);
   });
 });
 

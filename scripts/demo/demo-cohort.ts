@@ -57,10 +57,14 @@ export interface DemoPlanOptions {
   readonly scale: number;
 }
 
-/** Citizenships exempt from the MVV (DOMAIN.md §2.6): the permit follows the grant without a consular leg. */
-const MVV_EXEMPT = ['US', 'CA', 'JP', 'KR', 'AU', 'NZ', 'GB', 'CH'] as const;
+/**
+ * The people's citizenships: exempt from the MVV (DOMAIN.md §2.6), so the permit follows the grant without a
+ * consular leg. Who needs an MVV is the reference data's answer (mvv-exemptions.v1.json), never this list's: the
+ * demo's unit spec checks the two agree.
+ */
+export const MVV_EXEMPT = ['US', 'CA', 'JP', 'KR', 'AU', 'NZ', 'GB', 'CH'] as const;
 /** Citizenships that need an MVV, with the post of their country (apps/consular/reference/consular-posts.v1.json). */
-const MVV_REQUIRED = [
+export const MVV_REQUIRED = [
   { citizenship: 'KE', post: 'nairobi' },
   { citizenship: 'IN', post: 'new-delhi' },
   { citizenship: 'NG', post: 'lagos' },
@@ -88,9 +92,13 @@ const BASE: readonly { story: DemoStory; count: number; extra: number }[] = [
   { story: 'MVV_STUDENT_NEVER_ENTERS', count: 1, extra: 0 },
 ];
 
-/** The 2026 income criterion for a highly skilled migrant of 30 or over (salary-thresholds.v1.json) is 5,942. */
-const SALARY_ABOVE = { min: 6_200, max: 9_800 };
-const SALARY_BELOW = { min: 3_100, max: 5_400 };
+/**
+ * Salaries clear of the 2026 income criterion for a highly skilled migrant of 30 or over (5,942 in
+ * salary-thresholds.v1.json) on either side; the criterion itself is the reference data's, and the demo's unit spec
+ * checks these ranges still fall on the side they are meant for.
+ */
+export const SALARY_ABOVE = { min: 6_200, max: 9_800 };
+export const SALARY_BELOW = { min: 3_100, max: 5_400 };
 
 /**
  * The demo's cohort for a seed and scale: deterministic, so the same seed tells the same stories with the same
