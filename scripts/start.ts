@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { ensureDatabase, provisionServiceRoles } from '@welkom/persistence';
 import { devDatabaseName, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
 import { startServices } from './start-services';
+import { removeRunningSystem, runningSystemFile, type RunningService, writeRunningSystem } from './demo/demo-system';
 
 /** The services `npm start` runs, in start order, with their development party and settings (scripts/start-services.ts). */
 const SERVICES = startServices(devSecret);
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
             }),
         ),
       );
+      removeRunningSystem(runningSystemFile(REPO_ROOT));
       await infrastructure.stop();
       console.log('Stopped.');
     }
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
 
   const taken = new Set<number>();
   const ready: string[] = [];
+  const running: Record<string, RunningService> = {};
   let hubGrpcAddress = '';
   for (const service of SERVICES) {
     const database = devDatabaseName(service.name);
@@ -86,27 +89,27 @@ async function main(): Promise<void> {
     const party = infrastructure.certificates.parties[service.party];
     const grpcPort = await nextFreePort(BASE_GRPC_PORT, taken);
     const httpPort = await nextFreePort(BASE_HTTP_PORT, taken);
+    const serviceEnv: Record<string, string> = {
+      // A person at a terminal reads the services' logs through this script's pipe: pretty unless asked otherwise.
+      LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      GRPC_PORT: String(grpcPort),
+      HTTP_PORT: String(httpPort),
+      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+      // The project's broker requires each service's party certificate (TLS_CERT_FILE) and applies its ACLs.
+      KAFKA_SECURITY: infrastructure.kafkaTls ? 'tls' : 'plaintext',
+      DATABASE_URL: roles.serviceUrl,
+      DATABASE_MIGRATION_URL: roles.migrationUrl,
+      TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
+      TLS_CERT_FILE: party.certificatePath,
+      TLS_KEY_FILE: party.privateKeyPath,
+      HUB_GRPC_ADDRESS: hubGrpcAddress,
+      ...service.env,
+    };
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service.name, 'src', 'main.ts')], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        // A person at a terminal reads the services' logs through this script's pipe: pretty unless asked otherwise.
-        LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
-        ...process.env,
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
-        GRPC_PORT: String(grpcPort),
-        HTTP_PORT: String(httpPort),
-        KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-        // The project's broker requires each service's party certificate (TLS_CERT_FILE) and applies its ACLs.
-        KAFKA_SECURITY: infrastructure.kafkaTls ? 'tls' : 'plaintext',
-        DATABASE_URL: roles.serviceUrl,
-        DATABASE_MIGRATION_URL: roles.migrationUrl,
-        TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
-        TLS_CERT_FILE: party.certificatePath,
-        TLS_KEY_FILE: party.privateKeyPath,
-        HUB_GRPC_ADDRESS: hubGrpcAddress,
-        ...service.env,
-      },
+      env: { ...process.env, ...serviceEnv },
     });
     children.push(child);
     child.once('exit', (code) => {
@@ -115,7 +118,14 @@ async function main(): Promise<void> {
         void stopAll(1);
       }
     });
-    ready.push(`  ${service.name.padEnd(12)} ${await waitForReady(child, service.name)}`);
+    const addresses = await waitForReady(child, service.name);
+    ready.push(`  ${service.name.padEnd(12)} ${addresses}`);
+    running[service.name] = {
+      grpc: /grpc=(\S+)/.exec(addresses)?.[1] ?? '',
+      http: /http=(\S+)/.exec(addresses)?.[1] ?? '',
+      // Only what this script set: the rest of its own environment is the person's shell, not the service's settings.
+      env: serviceEnv,
+    };
     if (service.name === 'hub') hubGrpcAddress = /grpc=(\S+)/.exec(ready[ready.length - 1])?.[1] ?? '';
   }
 
@@ -124,7 +134,15 @@ async function main(): Promise<void> {
   console.log(`  ${'postgresql'.padEnd(12)} ${infrastructure.postgresDescription}`);
   for (const line of ready) console.log(line);
   console.log(`  certificates ${join(infrastructure.certificates.caCertificatePath, '..')}`);
-  console.log('Press Ctrl-C to stop everything.');
+  // What `npm run demo` (and any tool acting as the parties' back offices) reads to find this system.
+  writeRunningSystem(runningSystemFile(REPO_ROOT), {
+    services: running,
+    kafkaBrokers: infrastructure.kafkaBrokers,
+    kafkaTls: infrastructure.kafkaTls,
+    caCertificatePath: infrastructure.certificates.caCertificatePath,
+    parties: infrastructure.certificates.parties,
+  });
+  console.log('Press Ctrl-C to stop everything. Then try `npm run demo` in another terminal.');
 }
 
 main().catch((error: unknown) => {

@@ -29,6 +29,8 @@ export interface ServiceUnderTest extends ServiceProcess {
   readonly serviceDatabaseUrl: string;
   /** Milliseconds from spawn to the ready line of the last start. */
   readonly bootMs: number;
+  /** The settings it runs with, as `npm start` would give them (a tool or a replica of it reuses them). */
+  readonly env: Readonly<Record<string, string>>;
   /** A gRPC client of this service that calls as `party` over mTLS. */
   client<T extends object>(contract: GrpcContract, party: string): T;
   /**
@@ -118,6 +120,7 @@ export function serviceRun(label: string, options: ServiceRunOptions = {}): Serv
         get bootMs() {
           return bootMs;
         },
+        env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
         stop: () => current.stop(),
         kill: () => current.kill(),
         client: <T extends object>(contract: GrpcContract, party: string) => client<T>(contract, current.grpcAddress, party),

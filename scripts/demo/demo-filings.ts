@@ -1,0 +1,217 @@
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
+import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
+import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import { FamilyRelation, type FileApplicationRequest } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
+import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
+import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
+import type { AssessStartUpRequest } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
+import type {
+  EvidenceItem,
+  FileApplicationRequest as OfficeFilingRequest,
+} from '@welkom/contracts/generated/welkom/university/v1/international_office';
+import type { WageDeclaration } from '@welkom/contracts/generated/welkom/uwv/v1/wage_declarations';
+import type { DemoPerson } from './demo-cohort';
+
+/**
+ * What the back offices send for one person of the demo: the facts their sources hold and the filings. One run's
+ * identifiers carry its tag, so a second demo on the same system files new people with the same stories.
+ */
+export class DemoFilings {
+  constructor(private readonly runTag: string) {}
+
+  /** Passport numbers are at most 9 characters: D, the 5-character run tag and the 3-digit key. */
+  subject(person: DemoPerson): SubjectIdentifier {
+    return { passport: { number: `D${this.runTag}${person.key}`, issuingCountry: person.citizenship } };
+  }
+
+  reference(person: DemoPerson): string {
+    return `DEMO-${this.runTag}-${person.key}`;
+  }
+
+  enrolment(person: DemoPerson, institution: 'Universiteit Leiden' | 'Technische Universiteit Delft', fullTime = true): EvidenceItem {
+    return {
+      itemReference: `enrolment-${this.reference(person)}`,
+      subject: this.subject(person),
+      enrolmentProof: {
+        institutionName: institution,
+        institutionBrin: institution === 'Universiteit Leiden' ? '21PB' : '21PF',
+        programmeName: 'MSc Computer Science',
+        programmeCode: '60300',
+        studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
+        enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ADMITTED,
+        academicYear: '2026-2027',
+        startDate: '2026-09-01',
+        expectedEndDate: '2028-08-31',
+        fullTime,
+      },
+      issuedAt: undefined,
+      validUntil: undefined,
+    };
+  }
+
+  tuitionPaid(person: DemoPerson): EvidenceItem {
+    return {
+      itemReference: `tuition-${this.reference(person)}`,
+      subject: this.subject(person),
+      tuitionPaymentStatus: {
+        academicYear: '2026-2027',
+        payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL,
+        paidUntilDate: '2027-08-31',
+      },
+      issuedAt: undefined,
+      validUntil: undefined,
+    };
+  }
+
+  hosting(person: DemoPerson, organisation: string): EvidenceItem {
+    return {
+      itemReference: `hosting-${this.reference(person)}`,
+      subject: this.subject(person),
+      hostingAgreement: {
+        researchOrganisationName: organisation,
+        agreementReference: `HA-${this.reference(person)}`,
+        researchTitle: 'Quantum materials',
+        startDate: '2026-09-01',
+        endDate: '2029-08-31',
+        meetsSalaryCriterion: true,
+      },
+      issuedAt: undefined,
+      validUntil: undefined,
+    };
+  }
+
+  /** A source without a connector (Delft) issues the same fact at the hub itself. */
+  issued(item: EvidenceItem): IssuedEvidence {
+    const base = { subject: item.subject, issuedAt: undefined, validUntil: undefined, sourceReference: item.itemReference, subUnit: '' };
+    if (item.enrolmentProof)
+      return { ...base, evidenceType: EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF, payload: { enrolmentProof: item.enrolmentProof } };
+    if (item.tuitionPaymentStatus)
+      return {
+        ...base,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_TUITION_PAYMENT_STATUS,
+        payload: { tuitionPaymentStatus: item.tuitionPaymentStatus },
+      };
+    if (item.hostingAgreement)
+      return {
+        ...base,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_RESEARCHER_HOSTING_AGREEMENT,
+        payload: { researcherHostingAgreement: item.hostingAgreement },
+      };
+    throw new Error(`no hub evidence for item ${item.itemReference}`);
+  }
+
+  /** A filing through the university connector (Leiden's international office). */
+  officeFiling(person: DemoPerson, category: PermitCategory): OfficeFilingRequest {
+    return {
+      applicationReference: this.reference(person),
+      category,
+      applicant: this.subject(person),
+      citizenship: person.citizenship,
+      intendedStayFrom: '2026-09-01',
+      intendedStayUntil: category === PermitCategory.PERMIT_CATEGORY_STUDENT ? '2028-08-31' : '2029-08-31',
+    };
+  }
+
+  /** A filing at the IND's intake, by a sponsor's or a filing channel's own back office. */
+  intakeFiling(person: DemoPerson, category: PermitCategory, change: Partial<FileApplicationRequest> = {}): FileApplicationRequest {
+    return {
+      sponsorReference: this.reference(person),
+      category,
+      applicant: this.subject(person),
+      citizenship: person.citizenship,
+      intendedStayFrom: '2027-01-01',
+      intendedStayUntil: '2029-12-31',
+      knowledgeMigrant: undefined,
+      collectionPoint: '',
+      arrival: undefined,
+      familyMember: undefined,
+      ...change,
+    };
+  }
+
+  knowledgeMigrantFiling(person: DemoPerson): FileApplicationRequest {
+    return this.intakeFiling(person, PermitCategory.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, {
+      arrival: {
+        welcomeCentreCode: '',
+        municipalityOfWork: 'Eindhoven',
+        municipalityOfResidence: 'Eindhoven',
+        expectedArrivalOn: '2027-01-04',
+      },
+      knowledgeMigrant: {
+        situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
+        newContractStartsOn: '',
+        // Over 30 on the reference date: the 30+ criterion applies.
+        birthDate: '1984-05-05',
+        degreeObtainedOn: '2008-06-30',
+        afterOrientationYear: false,
+        firstHsmPermitAndEmployerChangesBefore30: false,
+        researcher: false,
+        contractMonths: 36,
+        relevantExperienceYears: 0,
+        ictProfession: false,
+        ictExperienceYearsWithinWindow: 0,
+      },
+    });
+  }
+
+  familyFiling(person: DemoPerson, mainApplicationRef: string): FileApplicationRequest {
+    const partner = person.story === 'FAMILY_PARTNER';
+    return this.intakeFiling(person, PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER, {
+      arrival: {
+        welcomeCentreCode: '',
+        municipalityOfWork: 'Eindhoven',
+        municipalityOfResidence: 'Eindhoven',
+        expectedArrivalOn: '2027-01-04',
+      },
+      familyMember: {
+        mainApplicationRef,
+        relation: partner ? FamilyRelation.FAMILY_RELATION_PARTNER : FamilyRelation.FAMILY_RELATION_MINOR_CHILD,
+        birthDate: partner ? '1986-03-03' : '2019-09-09',
+      },
+    });
+  }
+
+  wage(person: DemoPerson): WageDeclaration {
+    return {
+      declarationReference: `payroll-${this.reference(person)}`,
+      employee: this.subject(person),
+      periodStart: '2026-01-01',
+      guaranteedGrossMonthlySalaryCents: String(person.salaryEur * 100),
+      employmentEndedOn: '',
+    };
+  }
+
+  /** RVO's assessment of a founder's start-up; a facilitator with 51 % or more makes it negative. */
+  startUp(person: DemoPerson): AssessStartUpRequest {
+    return {
+      adviceReference: `ADVICE-${this.reference(person)}`,
+      founder: this.subject(person),
+      assessedOn: '2026-11-02',
+      innovation: { newToTheNetherlands: false, newTechnology: true, newOrganisationalApproach: false },
+      hasStepPlan: true,
+      founderRegisteredInKvk: true,
+      facilitator: {
+        kvkNumber: '12345678',
+        name: 'YES!Delft',
+        registeredInKvk: true,
+        hasStartUpGuidanceExperience: true,
+        bankrupt: false,
+        negativeEquity: false,
+        interestInStartUpBasisPoints: person.story === 'FOUNDER_MAJORITY_FACILITATOR' ? 5_100 : 1_000,
+        kinshipDegreeToFounder: 0,
+      },
+    };
+  }
+
+  founderFiling(person: DemoPerson): FileApplicationRequest {
+    return this.intakeFiling(person, PermitCategory.PERMIT_CATEGORY_START_UP, {
+      intendedStayUntil: '2027-12-31',
+      arrival: { welcomeCentreCode: '', municipalityOfWork: 'Rotterdam', municipalityOfResidence: '', expectedArrivalOn: '2027-01-04' },
+    });
+  }
+
+  visaSticker(person: DemoPerson): string {
+    return `NLD${this.runTag}${person.key}`;
+  }
+}
