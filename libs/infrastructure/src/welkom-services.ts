@@ -21,4 +21,6 @@ export const WELKOM_SERVICES: readonly WelkomService[] = [
   { name: 'rvo', role: 'RVO', devParty: 'rvo' },
   { name: 'consular', role: 'CONSULAR_POST', devParty: 'consular' },
   { name: 'uwv', role: 'UWV', devParty: 'uwv' },
+  // Last: it reads the HTTP figures of the services before it (scripts/start.ts passes their addresses).
+  { name: 'console', role: 'OPERATIONS_CONSOLE', devParty: 'console' },
 ];
