@@ -21,7 +21,11 @@ export class TopicFiguresReader {
       const counts = new Map<string, number>();
       for (const topic of topics) {
         const partitions = await admin.fetchTopicOffsets(topic).catch(() => undefined);
-        if (partitions) counts.set(topic, partitions.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0));
+        if (partitions)
+          counts.set(
+            topic,
+            partitions.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0),
+          );
       }
       return counts;
     } finally {
