@@ -14,7 +14,7 @@ import type {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { eventually, scanBackboneForIdentifiers, serviceRun, testKafka, type ServiceUnderTest } from '@welkom/testing';
-import { startServices } from '../scripts/start-services';
+import { addressesFor, startServices } from '../scripts/start-services';
 
 jest.setTimeout(240_000);
 
@@ -101,14 +101,12 @@ describe('the chain on the shipped development configuration, as npm start runs 
 
   beforeAll(async () => {
     const secret = `shipped-${randomBytes(16).toString('hex')}`;
-    let hubGrpcAddress = '';
     for (const service of startServices(() => secret)) {
       const started = await run.start({
         app: service.name,
         party: service.party,
-        env: { ...service.env, ...(hubGrpcAddress ? { HUB_GRPC_ADDRESS: hubGrpcAddress } : {}) },
+        env: { ...service.env, ...addressesFor(service, services) },
       });
-      if (service.name === 'hub') hubGrpcAddress = started.grpcAddress;
       services.set(service.name, started);
     }
     office = run.client<InternationalOfficeServiceClient>(
