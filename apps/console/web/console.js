@@ -182,7 +182,7 @@ function drawDeadLetters(data, figures, panel) {
   const body = panel.querySelector('.dead-letter-entries tbody');
   body.replaceChildren(
     ...data.latest.map((entry) => {
-      const row = element('tr', { class: 'dead-letter-entry', 'data-id': entry.id });
+      const row = element('tr', { class: 'dead-letter-entry', 'data-id': entry.id, 'data-at': entry.deadLetteredAt });
       row.append(element('td', {}, entry.deadLetteredAt.replace('T', ' ').slice(0, 19)));
       row.append(element('td', {}, entry.sourceTopic));
       row.append(element('td', { class: 'error-class' }, entry.errorClass));
