@@ -39,6 +39,9 @@ interface CanvasElement {
 
 const PANELS = ['chain', 'deadlines', 'onceOnly', 'deadLetters', 'audit', 'consular', 'euFeed'];
 
+/** An element's text, as the page reads it. */
+const textOf = (element: unknown): string => (element as { textContent: string | null }).textContent ?? '';
+
 /** A figure's text as a number ("1,234" → 1234); NaN for words (the audit status). */
 const numeric = (text: string): number => Number(text.replace(/,/g, ''));
 
@@ -124,8 +127,7 @@ describe('the operations console in a real headless browser', () => {
       ]);
       expect([panel.panel, panel.figures.filter((figure) => numeric(figure) > 0).length]).not.toEqual([panel.panel, 0]);
     }
-    const figure = async (name: string): Promise<string> =>
-      page.$eval(`[data-figure="${name}"] .value`, (value) => value.textContent ?? '');
+    const figure = async (name: string): Promise<string> => page.$eval(`[data-figure="${name}"] .value`, textOf);
     expect(numeric(await figure('totalCases'))).toBeGreaterThanOrEqual(scenario.filed);
     expect(numeric(await figure('openCases'))).toBeGreaterThanOrEqual(scenario.waiting);
     expect(numeric(await figure('notAskedAgain'))).toBeGreaterThan(0);
@@ -165,12 +167,12 @@ describe('the operations console in a real headless browser', () => {
     await page.waitForFunction(`/verified .*: anchored/.test(document.getElementById('verify-result')?.textContent ?? '')`, {
       timeout: 60_000,
     });
-    const sequence = await page.$eval('[data-checkpoint="latest signed entry"]', (value) => value.textContent ?? '');
+    const sequence = await page.$eval('[data-checkpoint="latest signed entry"]', textOf);
     expect(Number(sequence)).toBeGreaterThan(0);
 
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    const file = join(OUTPUT_DIR, 'console.png');
-    await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    const file = `${OUTPUT_DIR}/console.png` as const;
+    await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(10_000);
   });
 });

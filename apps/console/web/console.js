@@ -69,8 +69,8 @@ function drawChain(data, figures) {
   chart('chart-stages', {
     title: { text: 'Cases per category and stage', textStyle: { fontSize: 12 } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 20, type: 'scroll' },
-    grid: { top: 60, left: 40, right: 10, bottom: 40 },
+    legend: { top: 26, type: 'scroll' },
+    grid: { top: 66, left: 40, right: 10, bottom: 40 },
     xAxis: { type: 'category', data: data.categories.map((row) => row.label), axisLabel: { interval: 0, rotate: 20 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: data.statuses.map((status) => ({
@@ -245,8 +245,8 @@ function feedChart(id, title, block) {
   chart(id, {
     title: { text: title, textStyle: { fontSize: 12 } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 20, type: 'scroll' },
-    grid: { top: 60, left: 60, right: 10, bottom: 30 },
+    legend: { top: 26, type: 'scroll' },
+    grid: { top: 66, left: 60, right: 10, bottom: 30 },
     xAxis: { type: 'category', data: block.years.map(String) },
     yAxis: { type: 'value', minInterval: 1 },
     series: block.groups.flatMap((group) => [
