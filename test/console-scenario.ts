@@ -5,11 +5,11 @@ import type { ConsularPostServiceClient } from '@welkom/contracts/generated/welk
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import type { ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import type { EvidenceItem, InternationalOfficeServiceClient } from '@welkom/contracts/generated/welkom/university/v1/international_office';
+import type { InternationalOfficeServiceClient } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { TOPICS } from '@welkom/events';
 import { createKafkaClient, createReliableProducer } from '@welkom/messaging';
 import { eventually, type ServiceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
-import { leidenStudentFiling, leidenStudentProofs } from '../apps/ind/test/leiden-student';
+import { leidenResearcherProof, leidenStudentFiling, leidenStudentProofs } from '../apps/ind/test/leiden-student';
 
 const S = ApplicationStatus;
 
@@ -32,23 +32,6 @@ export interface ConsoleScenario {
   readonly mvvApplicationRef: string;
   /** The key of the poison record put on the IND status topic. */
   readonly poisonKey: string;
-}
-
-function hostingAgreement(reference: string, subject: SubjectIdentifier): EvidenceItem {
-  return {
-    itemReference: `hosting-${reference}`,
-    subject,
-    hostingAgreement: {
-      researchOrganisationName: 'Universiteit Leiden',
-      agreementReference: `HA-${reference}`,
-      researchTitle: 'Quantum materials',
-      startDate: '2026-09-01',
-      endDate: '2029-08-31',
-      meetsSalaryCriterion: true,
-    },
-    issuedAt: undefined,
-    validUntil: undefined,
-  };
 }
 
 const call = <T>(observable: Observable<T>): Promise<T> => firstValueFrom(observable);
@@ -100,7 +83,7 @@ export async function seedConsoleScenario(target: ConsoleScenarioTarget): Promis
     office.pushEvidenceBatch({
       items: [
         ...students.flatMap((n) => leidenStudentProofs(reference(n), person(n))),
-        ...researchers.map((n) => hostingAgreement(reference(n), person(n))),
+        ...researchers.map((n) => leidenResearcherProof(reference(n), person(n))),
         ...leidenStudentProofs(reference(mvvStudent), person(mvvStudent, 'KE')),
       ],
     }),

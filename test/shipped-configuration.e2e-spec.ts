@@ -15,6 +15,7 @@ import type {
 import { PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { eventually, scanBackboneForIdentifiers, serviceRun, testKafka, type ServiceUnderTest } from '@welkom/testing';
 import { addressesFor, startServices } from '../scripts/start-services';
+import { leidenResearcherProof } from '../apps/ind/test/leiden-student';
 
 jest.setTimeout(240_000);
 
@@ -58,20 +59,7 @@ function tuitionPaid(n: number): EvidenceItem {
 }
 
 function hostingAgreement(n: number): EvidenceItem {
-  return {
-    itemReference: `shipped-hosting-${n}`,
-    subject: passport(n),
-    hostingAgreement: {
-      researchOrganisationName: 'Universiteit Leiden',
-      agreementReference: `HA-${RUN}-${n}`,
-      researchTitle: 'Quantum materials',
-      startDate: '2026-09-01',
-      endDate: '2029-08-31',
-      meetsSalaryCriterion: true,
-    },
-    issuedAt: undefined,
-    validUntil: undefined,
-  };
+  return leidenResearcherProof(`SHIPPED-${RUN}-${n}`, passport(n));
 }
 
 function filing(n: number, category: PermitCategory): FileApplicationRequest {
