@@ -30,6 +30,8 @@ export interface ConsolePanels {
 @Injectable()
 export class ConsolePanelsService {
   private readonly logger = new Logger(ConsolePanelsService.name);
+  /** The read under way: every page that asks meanwhile shares it (each read joins throwaway consumer groups). */
+  private reading: Promise<ConsolePanels> | undefined;
 
   constructor(
     private readonly services: ServiceHttpRepository,
@@ -39,7 +41,14 @@ export class ConsolePanelsService {
     @Inject(HUB_OIN) private readonly hubOin: string,
   ) {}
 
-  async panels(): Promise<ConsolePanels> {
+  panels(): Promise<ConsolePanels> {
+    this.reading ??= this.read().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async read(): Promise<ConsolePanels> {
     const ind = this.services.indFigures();
     const flowTopics = this.backbone.flowTopics();
     const [chain, deadlines, onceOnly, deadLetters, audit, consular, euFeed] = await Promise.all([
