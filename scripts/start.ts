@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ensureDatabase, provisionServiceRoles } from '@welkom/persistence';
 import { devDatabaseName, devSecret, REPO_ROOT, startInfrastructure } from '@welkom/infrastructure';
-import { startServices } from './start-services';
+import { addressesFor, type StartedAddresses, startServices } from './start-services';
 import { removeRunningSystem, runningSystemFile, type RunningService, writeRunningSystem } from './demo/demo-system';
 
 /** The services `npm start` runs, in start order, with their development party and settings (scripts/start-services.ts). */
@@ -28,13 +28,13 @@ async function nextFreePort(from: number, taken: Set<number>): Promise<number> {
   return port;
 }
 
-function waitForReady(child: ChildProcess, name: string): Promise<string> {
+function waitForReady(child: ChildProcess, name: string): Promise<StartedAddresses> {
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
-      const ready = /ready (grpc=\S+ http=\S+)/.exec(text);
-      if (ready) resolve(ready[1]);
+      const ready = /ready grpc=(\S+) http=(\S+)/.exec(text);
+      if (ready) resolve({ grpcAddress: ready[1], httpAddress: ready[2] });
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString('utf8').replace(/^(?=.)/gm, `[${name}] `)));
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
@@ -78,9 +78,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   const taken = new Set<number>();
-  const ready: string[] = [];
+  const started = new Map<string, StartedAddresses>();
   const running: Record<string, RunningService> = {};
-  let hubGrpcAddress = '';
   for (const service of SERVICES) {
     const database = devDatabaseName(service.name);
     await ensureDatabase(infrastructure.postgresUrl, database);
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
       TLS_CA_FILE: infrastructure.certificates.caCertificatePath,
       TLS_CERT_FILE: party.certificatePath,
       TLS_KEY_FILE: party.privateKeyPath,
-      HUB_GRPC_ADDRESS: hubGrpcAddress,
+      ...addressesFor(service, started),
       ...service.env,
     };
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service.name, 'src', 'main.ts')], {
@@ -119,20 +118,17 @@ async function main(): Promise<void> {
       }
     });
     const addresses = await waitForReady(child, service.name);
-    ready.push(`  ${service.name.padEnd(12)} ${addresses}`);
-    running[service.name] = {
-      grpc: /grpc=(\S+)/.exec(addresses)?.[1] ?? '',
-      http: /http=(\S+)/.exec(addresses)?.[1] ?? '',
-      // Only what this script set: the rest of its own environment is the person's shell, not the service's settings.
-      env: serviceEnv,
-    };
-    if (service.name === 'hub') hubGrpcAddress = /grpc=(\S+)/.exec(ready[ready.length - 1])?.[1] ?? '';
+    started.set(service.name, addresses);
+    // Only what this script set: the rest of its own environment is the person's shell, not the service's settings.
+    running[service.name] = { grpc: addresses.grpcAddress, http: addresses.httpAddress, env: serviceEnv };
   }
 
   console.log('\nWelkom Hub is running:');
   console.log(`  ${'kafka'.padEnd(12)} ${infrastructure.kafkaBrokers.join(',')}`);
   console.log(`  ${'postgresql'.padEnd(12)} ${infrastructure.postgresDescription}`);
-  for (const line of ready) console.log(line);
+  for (const [name, { grpcAddress, httpAddress }] of started) console.log(`  ${name.padEnd(12)} grpc=${grpcAddress} http=${httpAddress}`);
+  const operationsConsole = started.get('console');
+  if (operationsConsole) console.log(`Operations console: ${operationsConsole.httpAddress}/ (read-only)`);
   console.log(`  certificates ${join(infrastructure.certificates.caCertificatePath, '..')}`);
   // What `npm run demo` (and any tool acting as the parties' back offices) reads to find this system.
   writeRunningSystem(runningSystemFile(REPO_ROOT), {

@@ -14,7 +14,8 @@ import type {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { eventually, scanBackboneForIdentifiers, serviceRun, testKafka, type ServiceUnderTest } from '@welkom/testing';
-import { startServices } from '../scripts/start-services';
+import { addressesFor, startServices } from '../scripts/start-services';
+import { leidenResearcherProof } from '../apps/ind/test/leiden-student';
 
 jest.setTimeout(240_000);
 
@@ -58,20 +59,7 @@ function tuitionPaid(n: number): EvidenceItem {
 }
 
 function hostingAgreement(n: number): EvidenceItem {
-  return {
-    itemReference: `shipped-hosting-${n}`,
-    subject: passport(n),
-    hostingAgreement: {
-      researchOrganisationName: 'Universiteit Leiden',
-      agreementReference: `HA-${RUN}-${n}`,
-      researchTitle: 'Quantum materials',
-      startDate: '2026-09-01',
-      endDate: '2029-08-31',
-      meetsSalaryCriterion: true,
-    },
-    issuedAt: undefined,
-    validUntil: undefined,
-  };
+  return leidenResearcherProof(`SHIPPED-${RUN}-${n}`, passport(n));
 }
 
 function filing(n: number, category: PermitCategory): FileApplicationRequest {
@@ -101,14 +89,12 @@ describe('the chain on the shipped development configuration, as npm start runs 
 
   beforeAll(async () => {
     const secret = `shipped-${randomBytes(16).toString('hex')}`;
-    let hubGrpcAddress = '';
     for (const service of startServices(() => secret)) {
       const started = await run.start({
         app: service.name,
         party: service.party,
-        env: { ...service.env, ...(hubGrpcAddress ? { HUB_GRPC_ADDRESS: hubGrpcAddress } : {}) },
+        env: { ...service.env, ...addressesFor(service, services) },
       });
-      if (service.name === 'hub') hubGrpcAddress = started.grpcAddress;
       services.set(service.name, started);
     }
     office = run.client<InternationalOfficeServiceClient>(

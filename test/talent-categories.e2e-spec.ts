@@ -33,7 +33,7 @@ import { decodeGrpcError } from '@welkom/grpc';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { eventually, scanBackboneForIdentifiers, serviceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
-import { startServices } from '../scripts/start-services';
+import { addressesFor, startServices } from '../scripts/start-services';
 
 jest.setTimeout(900_000);
 
@@ -102,15 +102,13 @@ describe('the orientation year, start-ups and families through the chain, as npm
 
   beforeAll(async () => {
     const secret = `talent-${randomBytes(16).toString('hex')}`;
-    let hubGrpcAddress = '';
     for (const service of startServices(() => secret)) {
       const started = await run.start({
         app: service.name,
         party: service.party,
-        env: { ...service.env, ...(hubGrpcAddress ? { HUB_GRPC_ADDRESS: hubGrpcAddress } : {}) },
+        env: { ...service.env, ...addressesFor(service, services) },
         readyTimeoutMs: 240_000,
       });
-      if (service.name === 'hub') hubGrpcAddress = started.grpcAddress;
       services.set(service.name, started);
     }
   });

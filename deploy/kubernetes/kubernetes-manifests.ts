@@ -1,7 +1,7 @@
 import { DEAD_LETTER_TOPIC_CONFIG, deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
 import { partyKafkaAcls } from '@welkom/messaging';
 import type { PartyFileEntry } from '@welkom/reference-data';
-import type { WelkomService } from '../services';
+import { httpUrlVariableOf, type WelkomService } from '../services';
 
 /**
  * The Kubernetes manifests of a Welkom Hub deployment, generated from the project's registries (the topic
@@ -189,6 +189,11 @@ function serviceObjects(service: WelkomService, input: ManifestInput): Kubernete
     { name: 'DATABASE_URL', ...databaseSecret(`${service.name}-url`) },
     { name: 'DATABASE_MIGRATION_URL', ...databaseSecret(`${service.name}-migration-url`) },
     ...(service.name === 'hub' ? [] : [{ name: 'HUB_GRPC_ADDRESS', value: `welkom-hub.${NAMESPACE}.svc:${GRPC_PORT}` }]),
+    // The services whose HTTP figures it reads (the operations console), by their Service inside the cluster.
+    ...(service.readsHttpOf ?? []).map((upstream) => ({
+      name: httpUrlVariableOf(upstream),
+      value: `http://${kubernetesName(`welkom-${upstream}`)}.${NAMESPACE}.svc:${HTTP_PORT}`,
+    })),
   ];
   const probe = (path: string, delay: number) => ({ httpGet: { path, port: 'http' }, initialDelaySeconds: delay, periodSeconds: 10 });
   return [

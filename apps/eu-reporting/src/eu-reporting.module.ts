@@ -14,6 +14,7 @@ import { PublishedFeedSeriesRepository } from './feed-publication/published-feed
 import { EU_REPORTING_MIGRATIONS } from './migrations';
 import { FEED_REFERENCE } from './platform/feed-reference.token';
 import { TalentFeedGrpcController } from './talent-feed/talent-feed.grpc-controller';
+import { PublishedFiguresHttpController } from './talent-feed/published-figures.http-controller';
 import { TalentFeedHttpController } from './talent-feed/talent-feed.http-controller';
 import { TalentFeedService } from './talent-feed/talent-feed.service';
 
@@ -31,7 +32,7 @@ export class EuReportingModule {
         entities: [ApplicationFactEntity, PublishedFeedSeriesEntity],
         migrations: EU_REPORTING_MIGRATIONS,
       }),
-      controllers: [ApplicationStatusEventConsumer, TalentFeedHttpController, TalentFeedGrpcController],
+      controllers: [ApplicationStatusEventConsumer, PublishedFiguresHttpController, TalentFeedHttpController, TalentFeedGrpcController],
       providers: [
         { provide: EU_REPORTING_CONFIG, useValue: config },
         // Checked once at start: the feed refuses to run on reference data it cannot trust.

@@ -22,6 +22,9 @@ import { SponsorNotificationService } from './notifications/sponsor-notification
 import { IndReference } from './reference-data/ind-reference';
 import { EntryVisaFollowService } from './entry-visa/entry-visa-follow.service';
 import { EntryVisaEventConsumer } from './entry-visa/entry-visa.event-consumer';
+import { CaseFiguresHttpController } from './operations/case-figures.http-controller';
+import { CaseFiguresRepository } from './operations/case-figures.repository';
+import { CaseFiguresService } from './operations/case-figures.service';
 import { SINGLE_PERMIT_CONTROLLERS, SINGLE_PERMIT_ENTITIES, SINGLE_PERMIT_PROVIDERS } from './single-permit/single-permit.parts';
 
 export const IND_SERVICE_NAME = 'ind';
@@ -59,6 +62,7 @@ export class IndModule {
         EvidenceEventsConsumer,
         EntryVisaEventConsumer,
         ...SINGLE_PERMIT_CONTROLLERS,
+        CaseFiguresHttpController,
       ],
       providers: [
         { provide: IND_CONFIG, useValue: config },
@@ -79,6 +83,8 @@ export class IndModule {
         DeadlineMonitorWorker,
         EntryVisaFollowService,
         ...SINGLE_PERMIT_PROVIDERS,
+        CaseFiguresRepository,
+        CaseFiguresService,
       ],
     };
   }

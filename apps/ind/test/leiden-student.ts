@@ -49,3 +49,21 @@ export function leidenStudentFiling(reference: string, subject: SubjectIdentifie
     intendedStayUntil: '2028-08-31',
   };
 }
+
+/** Leiden's hosting agreement for a researcher (Directive (EU) 2016/801), meeting the salary criterion. */
+export function leidenResearcherProof(reference: string, subject: SubjectIdentifier): EvidenceItem {
+  return {
+    itemReference: `hosting-${reference}`,
+    subject,
+    hostingAgreement: {
+      researchOrganisationName: 'Universiteit Leiden',
+      agreementReference: `HA-${reference}`,
+      researchTitle: 'Quantum materials',
+      startDate: '2026-09-01',
+      endDate: '2029-08-31',
+      meetsSalaryCriterion: true,
+    },
+    issuedAt: undefined,
+    validUntil: undefined,
+  };
+}

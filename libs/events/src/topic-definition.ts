@@ -35,6 +35,11 @@ export interface TopicDefinition<TPayload> {
    * Absent: no service consumes it; only operators read it.
    */
   readonly consumerRoles?: readonly PartyRole[];
+  /**
+   * Roles that read this topic without consuming it (the operations console looks, applies nothing): READ on the
+   * topic only, no consumer group of its own and no WRITE on the dead letters.
+   */
+  readonly readerRoles?: readonly PartyRole[];
   /** Extra topic configs, e.g. cleanup.policy=compact for feeds keyed by series. */
   readonly config?: Readonly<Record<string, string>>;
   /**

@@ -34,7 +34,14 @@ const ALL_CONNECTOR_ROLES = [
   PartyRole.PARTY_ROLE_UNIVERSITY,
   PartyRole.PARTY_ROLE_RESEARCH_ORGANISATION,
   PartyRole.PARTY_ROLE_EU_REPORTING,
+  PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE,
 ] as const;
+
+/**
+ * Roles that look at every dead-letter topic (READ) and at every topic's size (DESCRIBE, for record counts), and
+ * never write to any of them: the operations console (apps/console).
+ */
+export const DEAD_LETTER_READER_ROLES = [PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE] as const;
 
 /** Parties that are the authoritative source of some evidence type (deploy/hub/evidence-catalogue.v1.json). */
 const EVIDENCE_SOURCE_ROLES = [
@@ -193,6 +200,8 @@ export const TOPICS = {
     partitions: 1,
     publisherRoles: HUB_ONLY,
     consumerRoles: HUB_ONLY,
+    // The console shows the latest signed checkpoint; it verifies the hub's signature as any consumer would.
+    readerRoles: [PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE],
     config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
   // IND application status (ARCHITECTURE.md §5), keyed by the pseudonymous case id so the events of one

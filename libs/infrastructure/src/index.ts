@@ -41,4 +41,4 @@ export { ensureKafkaJars, KafkaPrerequisiteError } from './kafka/kafka-jars';
 export { isProcessAlive } from './kafka/kafka-process';
 export { resolvePostgres, type PostgresHandle } from './postgres/postgres-server';
 export { REPO_ROOT } from './repo-root';
-export { WELKOM_SERVICES, type WelkomService } from './welkom-services';
+export { httpUrlVariableOf, WELKOM_SERVICES, type WelkomService } from './welkom-services';

@@ -11,6 +11,13 @@ export interface WelkomService {
   readonly role: string;
   /** The development party `npm start` runs it as (deploy/parties/dev-parties.json key). */
   readonly devParty: string;
+  /** Services whose HTTP port this one reads (their address comes in `<NAME>_HTTP_URL`, {@link httpUrlVariableOf}). */
+  readonly readsHttpOf?: readonly string[];
+}
+
+/** The setting that gives a service another's HTTP base URL: `eu-reporting` → `EU_REPORTING_HTTP_URL`. */
+export function httpUrlVariableOf(serviceName: string): string {
+  return `${serviceName.toUpperCase().replace(/-/g, '_')}_HTTP_URL`;
 }
 
 export const WELKOM_SERVICES: readonly WelkomService[] = [
@@ -21,4 +28,6 @@ export const WELKOM_SERVICES: readonly WelkomService[] = [
   { name: 'rvo', role: 'RVO', devParty: 'rvo' },
   { name: 'consular', role: 'CONSULAR_POST', devParty: 'consular' },
   { name: 'uwv', role: 'UWV', devParty: 'uwv' },
+  // Last: it reads the HTTP figures of the services before it (scripts/start.ts passes their addresses).
+  { name: 'console', role: 'OPERATIONS_CONSOLE', devParty: 'console', readsHttpOf: ['hub', 'ind', 'consular', 'eu-reporting'] },
 ];

@@ -7,6 +7,7 @@ export * from './dead-letter/dead-letter-replay.entity';
 export * from './dead-letter/dead-letter.cli-program';
 export * from './dead-letter/dead-letter.replayer';
 export * from './dead-letter/dead-letter.store';
+export * from './dead-letter/topic-figures.reader';
 export * from './event-publisher';
 export * from './handler-error';
 export * from './inbox/event-inbox';

@@ -34,6 +34,29 @@ describe('a party’s Kafka ACLs from the topic registry', () => {
     ]);
   });
 
+  it('lets the operations console read every dead-letter topic and the audit checkpoints, and write no agency topic', () => {
+    const operationsConsole = partyKafkaAcls({
+      party: { oin: '00000001878901230000', roles: ['OPERATIONS_CONSOLE'] },
+      topics,
+      services: [...services, { name: 'console', role: 'OPERATIONS_CONSOLE' }],
+    });
+    for (const topic of topics)
+      expect([topic.name, onTopic(operationsConsole, deadLetterTopicOf(topic))]).toEqual([
+        topic.name,
+        expect.arrayContaining(['Describe', 'Read']),
+      ]);
+    expect(onTopic(operationsConsole, TOPICS.auditCheckpoint.name)).toEqual(['Describe', 'Read']);
+    // Record counts only: DESCRIBE on the agency topics, never their records.
+    expect(onTopic(operationsConsole, TOPICS.applicationStatusChanged.name)).toEqual(['Describe']);
+    const writes = operationsConsole.filter((rule) => rule.resource.type === 'topic' && rule.operations.includes('Write'));
+    // As every service: it publishes its own signing certificate and start announcement, nothing else.
+    expect(
+      writes
+        .map((rule) => (rule.resource.type === 'topic' ? rule.resource.name : ''))
+        .filter((name) => !name.startsWith('welkom.platform.')),
+    ).toEqual([]);
+  });
+
   it('never lets a party create, alter or reconfigure anything', () => {
     const operations = new Set([...university, ...ind].flatMap((rule) => rule.operations));
     expect([...operations].sort()).toEqual(['Delete', 'Describe', 'IdempotentWrite', 'Read', 'Write']);

@@ -1,5 +1,5 @@
 import { PartyRole } from '@welkom/contracts/generated/welkom/common/v1/party';
-import { deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
+import { DEAD_LETTER_READER_ROLES, deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
 
 /** The prefix of the throwaway consumer groups `readTopicToEnd` reads a topic with (topic.reader.ts). */
 export const TOPIC_READER_GROUP_PREFIX = 'welkom-topic-reader-';
@@ -16,7 +16,7 @@ export interface KafkaAclRule {
 /** What the rules of one party are made from: the party (its roles), the topic registry and the service list. */
 export interface KafkaAclInput {
   readonly party: { readonly oin: string; readonly roles: readonly string[] };
-  readonly topics: readonly Pick<TopicDefinition<unknown>, 'name' | 'publisherRoles' | 'consumerRoles'>[];
+  readonly topics: readonly Pick<TopicDefinition<unknown>, 'name' | 'publisherRoles' | 'consumerRoles' | 'readerRoles'>[];
   /** The services and the party role each acts for; a consumer group is `<service>.<party OIN>`. */
   readonly services: readonly { readonly name: string; readonly role: string }[];
 }
@@ -26,7 +26,7 @@ const roleName = (role: PartyRole): string => String(PartyRole[role]).replace(/^
 /**
  * The one source of a party's Kafka rights, for the Strimzi KafkaUsers (deploy/kubernetes) and for the development
  * broker alike: WRITE where its roles may publish (and on the dead letters of what it consumes, which a consumer
- * writes), READ where its roles consume, READ on the consumer groups of its services (`<service>.<OIN>`) and on the
+ * writes), READ where its roles consume or read (`readerRoles`; the dead letters for `DEAD_LETTER_READER_ROLES`), READ on the consumer groups of its services (`<service>.<OIN>`) and on the
  * throwaway groups of topic readers (and deleting them), and the cluster rights an idempotent producer needs. Nothing else: no CREATE,
  * no ALTER, so topics and their retention stay with the cluster's administrator.
  */
@@ -45,6 +45,12 @@ export function partyKafkaAcls(input: KafkaAclInput): KafkaAclRule[] {
     if (holds(topic.consumerRoles)) {
       allow(topic.name, 'Read');
       allow(deadLetterTopicOf(topic), 'Write');
+    }
+    if (holds(topic.readerRoles)) allow(topic.name, 'Read');
+    if (holds(DEAD_LETTER_READER_ROLES)) {
+      // Describe alone (record counts per topic for the flow between agencies), Read on the parked records only.
+      allow(topic.name);
+      allow(deadLetterTopicOf(topic), 'Read');
     }
   }
   const topics: KafkaAclRule[] = [...operations].map(([name, granted]) => ({

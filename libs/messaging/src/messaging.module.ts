@@ -30,6 +30,7 @@ import { EnvelopeSigner } from './signing/envelope.signer';
 import { EnvelopeVerifier } from './signing/envelope.verifier';
 import { SigningCertificateDirectory } from './signing/signing-certificate.directory';
 import { VerifiedTopicReader } from './verified-topic.reader';
+import { TopicFiguresReader } from './dead-letter/topic-figures.reader';
 import { PartyDirectory } from './signing/party-directory';
 import { ensureTopics } from './topic-admin';
 import { TopicCatalog } from './topic-catalog';
@@ -182,6 +183,7 @@ export class MessagingModule {
         OutboxWriter,
         Inbox,
         VerifiedTopicReader,
+        TopicFiguresReader,
         // The ports services inject, bound here so no service module repeats (or varies) the binding.
         { provide: EVENT_OUTBOX, useExisting: OutboxWriter },
         { provide: EVENT_INBOX, useExisting: Inbox },
@@ -198,6 +200,7 @@ export class MessagingModule {
         EventFreshness,
         SigningCertificateDirectory,
         VerifiedTopicReader,
+        TopicFiguresReader,
         MessagingMetrics,
         EventPublisher,
         OutboxWriter,

@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REFERENCE_DIR, loadFeedReference } from '../../src/feed/feed-reference.loader';
 import { DEFAULT_HISTORY_SEED, formatHistoryCsv, generateIndHistory } from '../history/ind-history.generator';
-import { readPublishedFigures } from '../history/published-figures.reader';
+import { PUBLISHED_FIGURES_FILE, readPublishedFigures } from '../../src/feed/published-figures.reader';
 import type { CommandOutput } from './feed.cli-program';
 
-export const PUBLISHED_FIGURES_FILE = 'ind-applications-2015-2022.csv';
+export { PUBLISHED_FIGURES_FILE };
 
 export const GENERATE_HISTORY_USAGE = `Usage: npm run feed:generate-history -- [--out <file.csv>] [--seed <n>] [--published <table.csv>]
 

@@ -6,7 +6,7 @@ import { runFeedCommand } from '../cli/feed.cli-program';
 import { percentHalfUp } from '../../src/feed/feed-statistics';
 import { DEFAULT_REFERENCE_DIR } from '../../src/feed/feed-reference.loader';
 import { apportion, grantedRange } from './ind-history.generator';
-import { readPublishedFigures, type PublishedYearFigures } from './published-figures.reader';
+import { readPublishedFigures, type PublishedYearFigures } from '../../src/feed/published-figures.reader';
 
 // The repository is checked out with `shared/` beside it; the committed copy stands in when it is not.
 const SHARED_TABLE = path.resolve(__dirname, '../../../../../shared/data', PUBLISHED_FIGURES_FILE);

@@ -2,7 +2,7 @@ import { epochDayOf, formatIsoDate, type EpochDay } from '@welkom/platform';
 import type { ReportingGroup } from '../../src/feed/feed-reference';
 import type { Decision, PermitCategory } from '../../src/feed/permit-category';
 import { HISTORY_COLUMNS } from './history-csv.parser';
-import type { PublishedYearFigures } from './published-figures.reader';
+import type { PublishedYearFigures } from '../../src/feed/published-figures.reader';
 import { SeededRandom } from './seeded-random';
 import { fallbackProfile, SYNTHETIC_PROFILES, type GroupProfile } from './synthetic-history.profile';
 

@@ -24,7 +24,7 @@ import {
 } from './application.entity';
 import { toEvidenceRequestRecord } from './evidence-request.repository';
 
-const OPEN_STATUSES = ['APPLICATION_STATUS_SUBMITTED', 'APPLICATION_STATUS_EVIDENCE_PENDING', 'APPLICATION_STATUS_ADVICE_PENDING'];
+export const OPEN_STATUSES = ['APPLICATION_STATUS_SUBMITTED', 'APPLICATION_STATUS_EVIDENCE_PENDING', 'APPLICATION_STATUS_ADVICE_PENDING'];
 /** Statuses in which a case can still be waiting for evidence (decision, or issuance after a grant). */
 const WAITING_STATUSES = [...OPEN_STATUSES, 'APPLICATION_STATUS_GRANTED', 'APPLICATION_STATUS_MVV_ISSUED'];
 

@@ -38,6 +38,11 @@ export enum PartyRole {
   PARTY_ROLE_EMPLOYER = "PARTY_ROLE_EMPLOYER",
   /** PARTY_ROLE_WELCOME_CENTRE - A regional welcome (expat) centre that receives RVO's pseudonymous relocation referrals (DOMAIN.md §2.7). */
   PARTY_ROLE_WELCOME_CENTRE = "PARTY_ROLE_WELCOME_CENTRE",
+  /**
+   * PARTY_ROLE_OPERATIONS_CONSOLE - The operations console: reads aggregate figures and the dead-letter topics, decides nothing and holds no
+   * personal data; actions in the console need an operator's personal certificate, never this role.
+   */
+  PARTY_ROLE_OPERATIONS_CONSOLE = "PARTY_ROLE_OPERATIONS_CONSOLE",
 }
 
 export function partyRoleFromJSON(object: any): PartyRole {
@@ -78,6 +83,9 @@ export function partyRoleFromJSON(object: any): PartyRole {
     case 14:
     case "PARTY_ROLE_WELCOME_CENTRE":
       return PartyRole.PARTY_ROLE_WELCOME_CENTRE;
+    case 15:
+    case "PARTY_ROLE_OPERATIONS_CONSOLE":
+      return PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PartyRole");
   }
@@ -109,6 +117,8 @@ export function partyRoleToNumber(object: PartyRole): number {
       return 10;
     case PartyRole.PARTY_ROLE_WELCOME_CENTRE:
       return 14;
+    case PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE:
+      return 15;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PartyRole");
   }

@@ -7,6 +7,9 @@ export interface PublishedYearFigures {
   readonly grantRatePercent: number;
 }
 
+/** The IND table of seed 000 as committed beside the feed's reference data (apps/eu-reporting/reference). */
+export const PUBLISHED_FIGURES_FILE = 'ind-applications-2015-2022.csv';
+
 export const PUBLISHED_FIGURES_HEADER = 'group,year,applications,decisions,grant_rate_percent';
 
 /** Reads the published table strictly: it is the yardstick the generator and the tests measure against. */
