@@ -14,8 +14,8 @@ import type {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { PushOutcome } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { eventually, scanBackboneForIdentifiers, serviceRun, testKafka, type ServiceUnderTest } from '@welkom/testing';
-import { addressesFor, startServices } from '../scripts/start-services';
 import { leidenResearcherProof } from '../apps/ind/test/leiden-student';
+import { startShippedSystem } from './shipped-system';
 
 jest.setTimeout(240_000);
 
@@ -88,15 +88,7 @@ describe('the chain on the shipped development configuration, as npm start runs 
   let ind: ApplicationIntakeServiceClient;
 
   beforeAll(async () => {
-    const secret = `shipped-${randomBytes(16).toString('hex')}`;
-    for (const service of startServices(() => secret)) {
-      const started = await run.start({
-        app: service.name,
-        party: service.party,
-        env: { ...service.env, ...addressesFor(service, services) },
-      });
-      services.set(service.name, started);
-    }
+    await startShippedSystem(run, services);
     office = run.client<InternationalOfficeServiceClient>(
       INTERNATIONAL_OFFICE_CONTRACT,
       services.get('university')?.grpcAddress ?? '',

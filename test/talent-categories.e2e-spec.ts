@@ -33,7 +33,7 @@ import { decodeGrpcError } from '@welkom/grpc';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { eventually, scanBackboneForIdentifiers, serviceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
-import { addressesFor, startServices } from '../scripts/start-services';
+import { startShippedSystem } from './shipped-system';
 
 jest.setTimeout(900_000);
 
@@ -101,16 +101,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
   const cases = new Map<string, Application>();
 
   beforeAll(async () => {
-    const secret = `talent-${randomBytes(16).toString('hex')}`;
-    for (const service of startServices(() => secret)) {
-      const started = await run.start({
-        app: service.name,
-        party: service.party,
-        env: { ...service.env, ...addressesFor(service, services) },
-        readyTimeoutMs: 240_000,
-      });
-      services.set(service.name, started);
-    }
+    await startShippedSystem(run, services);
   });
 
   afterAll(() => run.stop());

@@ -19,6 +19,8 @@ export type DemoStory =
   | 'DELFT_STUDENT'
   | 'LEIDEN_RESEARCHER'
   | 'LEIDEN_RESEARCHER_LATE_PROOFS'
+  /** Leiden files before the hosting agreement is signed, and it is not by the demo's end: the case stays open. */
+  | 'LEIDEN_RESEARCHER_AWAITING_AGREEMENT'
   | 'DELFT_RESEARCHER'
   /** An employer files, its payroll has declared a salary above the criterion at UWV. */
   | 'HSM'
@@ -90,6 +92,8 @@ const BASE: readonly { story: DemoStory; count: number; extra: number }[] = [
   { story: 'FOUNDER_MAJORITY_FACILITATOR', count: 1, extra: 0 },
   { story: 'MVV_STUDENT', count: 3, extra: 1 },
   { story: 'MVV_STUDENT_NEVER_ENTERS', count: 1, extra: 0 },
+  // Last, so the stories before it draw the same people as before it was added.
+  { story: 'LEIDEN_RESEARCHER_AWAITING_AGREEMENT', count: 1, extra: 0 },
 ];
 
 /**

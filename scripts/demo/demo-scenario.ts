@@ -59,6 +59,7 @@ const LEIDEN_STORIES: ReadonlySet<DemoStory> = new Set<DemoStory>([
   'LEIDEN_STUDENT_DUTY_TO_NOTIFY',
   'LEIDEN_RESEARCHER',
   'LEIDEN_RESEARCHER_LATE_PROOFS',
+  'LEIDEN_RESEARCHER_AWAITING_AGREEMENT',
   'MVV_STUDENT',
   'MVV_STUDENT_NEVER_ENTERS',
 ]);
@@ -140,6 +141,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
           return [filings.enrolment(person, 'Universiteit Leiden')];
         case 'LEIDEN_RESEARCHER':
           return [filings.hosting(person, 'Universiteit Leiden')];
+        // LEIDEN_RESEARCHER_AWAITING_AGREEMENT: no agreement signed yet, so nothing to share.
         default:
           return [];
       }
@@ -244,7 +246,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     );
 
     await phase('The IND decides', people.length, async (step) => {
-      await settle(people, (application) => !WAITING.has(application.status), step);
+      // A case whose source has nothing to give yet waits for it, as the chain should: the demo ends with it open.
+      const awaiting = of('LEIDEN_RESEARCHER_AWAITING_AGREEMENT');
+      await settle(awaiting, (application) => application.status === S.APPLICATION_STATUS_EVIDENCE_PENDING, step);
+      await settle(
+        people.filter((person) => !awaiting.includes(person)),
+        (application) => !WAITING.has(application.status),
+        step,
+      );
     });
 
     const deregistered = of('LEIDEN_STUDENT_DEREGISTERED', 'LEIDEN_STUDENT_DUTY_TO_NOTIFY');
