@@ -273,6 +273,7 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
   describe('self-employed points system', () => {
     const request = (adviceReference: string, change: Partial<ScoreSelfEmployedRequest> = {}): ScoreSelfEmployedRequest => ({
       adviceReference,
+      applicant: { passport: { number: `SE${seedBase}${adviceReference.length}`, issuingCountry: 'IN' } },
       scoredOn: '2026-04-01',
       nationality: 'IN',
       euLongTermResidentElsewhere: false,
