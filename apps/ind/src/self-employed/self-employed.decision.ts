@@ -1,6 +1,6 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { CategoryDecision } from '../decisions/category-decision';
-import { RULES_NOT_IN_FORCE } from '../decisions/category-decision';
+import { RULES_NOT_IN_FORCE, waitingDecision } from '../decisions/category-decision';
 import type { ApplicationForDecision, DecisionContext, DecisionEvidence, SelfEmployedScoreEvidence } from '../decisions/decision-evidence';
 import { checkEvidence, usedOf } from '../decisions/permit-decision.policy';
 import type { SelfEmployedReasonCode, SelfEmployedRules } from './self-employed.reference';
@@ -47,8 +47,7 @@ export function decideSelfEmployed(
   );
   const score = check.used !== undefined && isScore(check.used) ? check.used : undefined;
   if (score === undefined || check.finding !== undefined) {
-    const reasonCode = check.finding ?? 'POINTS_ASSESSMENT_MISSING';
-    return { ...base, outcome: 'INCOMPLETE', reasonCode, findings: [reasonCode], evidenceUsed: [], evidenceSetAside: check.setAside };
+    return waitingDecision(base, check.finding ?? 'POINTS_ASSESSMENT_MISSING', check.setAside);
   }
   const used = { evidenceUsed: [usedOf(score)], evidenceSetAside: check.setAside };
   const granted = (basis: string): CategoryDecision => ({
@@ -58,11 +57,9 @@ export function decideSelfEmployed(
     findings: [basis, `PERMIT_MONTHS:${version.permitMonths}`, `LABOUR_MARKET:${version.labourMarket}`, `RENEWABLE:${version.renewable}`],
   });
   switch (score.facts.outcome) {
-    case undefined: {
+    case undefined:
       // evaluate() set it aside already; kept so the switch is exhaustive.
-      const reasonCode = 'EVIDENCE_FIELD_NOT_DISCLOSED';
-      return { ...base, outcome: 'INCOMPLETE', reasonCode, findings: [reasonCode], evidenceUsed: [], evidenceSetAside: check.setAside };
-    }
+      return waitingDecision(base, 'EVIDENCE_FIELD_NOT_DISCLOSED', check.setAside);
     case 'NEGATIVE':
       // RVO's grounds (e.g. BUSINESS_PLAN_BELOW_MINIMUM) are the decision's findings: the applicant learns why.
       return {

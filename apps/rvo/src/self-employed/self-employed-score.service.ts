@@ -77,22 +77,18 @@ export class SelfEmployedScoreService {
   }
 
   private async issue(command: ScoreSelfEmployedCommand, score: SelfEmployedScoreRecord): Promise<SelfEmployedScoreRecord['issued']> {
-    const answer = await this.hub.issue({
-      subject: command.applicant,
-      evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
-      payload: { selfEmployedPointsAssessment: toPointsAssessment(score) },
-      issuedAt: toTimestamp(score.recordedAt),
-      validUntil: undefined,
-      sourceReference: command.adviceReference,
-      subUnit: '',
-    });
-    if (!answer.ok) {
-      throw new RvoError('EVIDENCE_REFUSED_BY_HUB', `The hub refused the score: ${answer.rejection.message}`, {
-        fieldViolations: answer.rejection.fieldViolations,
-      });
-    }
-    const { reference, subject } = answer.value;
-    if (!reference || !subject) throw new RvoError('HUB_UNAVAILABLE', 'The hub answered without an evidence reference');
+    const { reference, subject } = await this.hub.issue(
+      {
+        subject: command.applicant,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+        payload: { selfEmployedPointsAssessment: toPointsAssessment(score) },
+        issuedAt: toTimestamp(score.recordedAt),
+        validUntil: undefined,
+        sourceReference: command.adviceReference,
+        subUnit: '',
+      },
+      'the score',
+    );
     return {
       applicantPseudonym: subject.pseudonym,
       evidenceId: reference.evidenceId,
