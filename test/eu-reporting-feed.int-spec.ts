@@ -324,7 +324,7 @@ describe('EU reporting feed: history import → Kafka → eu-reporting → HTTP,
     expect(first.code).toBe(0);
     expect(rejectedLines(first)).toEqual([
       'history-import: rejected line 3, submitted_on: INVALID_DATE: "2023-02-30" is not a day in the calendar',
-      'history-import: rejected line 5, category: UNKNOWN_CATEGORY: "TOURIST" is not one of HIGHLY_SKILLED_MIGRANT, EU_BLUE_CARD, STUDENT, RESEARCHER, ORIENTATION_YEAR, START_UP, ESSENTIAL_START_UP_PERSONNEL, FAMILY_MEMBER',
+      'history-import: rejected line 5, category: UNKNOWN_CATEGORY: "TOURIST" is not one of HIGHLY_SKILLED_MIGRANT, EU_BLUE_CARD, STUDENT, RESEARCHER, ORIENTATION_YEAR, START_UP, ESSENTIAL_START_UP_PERSONNEL, FAMILY_MEMBER, SELF_EMPLOYED',
       'history-import: rejected line 6, citizenship: UNKNOWN_CITIZENSHIP: "XX" is not an assigned ISO 3166-1 alpha-2 code',
       'history-import: rejected line 6, decided_on: DECIDED_BEFORE_SUBMITTED: "2023-03-01" is before the submission date "2023-04-01"',
       'history-import: rejected line 8: WRONG_COLUMN_COUNT: expected 6 columns, found 5',

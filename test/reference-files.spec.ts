@@ -24,6 +24,7 @@ import { parseFamilyMembersRules } from '../apps/ind/src/families/family-members
 import { parseOrientationYearRules } from '../apps/ind/src/orientation-year/orientation-year.reference';
 import { parseFilingChannels } from '../apps/ind/src/self-applicants/filing-channel.reference';
 import { parseStartUpRules as parseStartUpPermitRules } from '../apps/ind/src/start-up/start-up.reference';
+import { parseSelfEmployedRules } from '../apps/ind/src/self-employed/self-employed.reference';
 import { parseEssentialPersonnelRules } from '../apps/rvo/src/essential-personnel/essential-personnel.reference';
 import { parseSelfEmployedPointsRules } from '../apps/rvo/src/self-employed/self-employed-points.reference';
 import { parseStartUpRules } from '../apps/rvo/src/start-up/start-up-rules.reference';
@@ -65,6 +66,7 @@ const LOADERS: Record<string, (file: string) => unknown> = {
   'apps/ind/reference/family-members.v1.json': (file) => parseFamilyMembersRules(json(file)),
   'apps/ind/reference/filing-channels.v1.json': (file) => parseFilingChannels(json(file)),
   'apps/ind/reference/start-up.v1.json': (file) => parseStartUpPermitRules(json(file)),
+  'apps/ind/reference/self-employed.v1.json': (file) => parseSelfEmployedRules(json(file)),
   'apps/rvo/reference/start-up-rules.v1.json': (file) => parseStartUpRules(json(file)),
   'apps/rvo/reference/essential-start-up-personnel.v1.json': (file) => parseEssentialPersonnelRules(json(file)),
   'apps/rvo/reference/self-employed-points.v1.json': (file) => parseSelfEmployedPointsRules(json(file)),

@@ -23,6 +23,8 @@ import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind
 import {
   type AssessStartUpRequest,
   EssentialEmployeeAdviceOutcome,
+  type ScoreSelfEmployedRequest,
+  SelfEmployedAdviceOutcome,
   StartUpAdviceOutcome,
   type StartUpAdviceServiceClient,
 } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
@@ -47,6 +49,39 @@ const SALARY_EUR = 6_817;
 const MVV_EXEMPT = 'MVV_EXEMPT_NATIONALITY_LISTED_NATIONALITY (mvv-exemptions.2026-1)';
 
 const passport = (n: number): SubjectIdentifier => ({ passport: { number: `TC${RUN}${n}`, issuingCountry: 'US' } });
+/** Self-employed applicants: Canadians are scored on points (and exempt from the MVV); a US national takes the DAFT route. */
+const entrepreneur = (n: number, country: 'CA' | 'US'): SubjectIdentifier => ({
+  passport: { number: `TS${RUN}${n}`, issuingCountry: country },
+});
+/** What RVO may share of a score (the hub's grant for ADMISSION_SELF_EMPLOYED): points and grounds, no business figures. */
+const SCORE_FIELDS = [
+  'outcome',
+  'scored_on',
+  'advice_reference',
+  'variant',
+  'exemption_route',
+  'personal_experience_points',
+  'business_plan_points',
+  'added_value_points',
+  'total_points',
+  'reasons',
+  'rule_version',
+];
+
+function scoring(n: number, country: 'CA' | 'US', [experience, plan, value]: [number, number, number]): ScoreSelfEmployedRequest {
+  return {
+    adviceReference: `TC-SCORE-${RUN}-${n}`,
+    applicant: entrepreneur(n, country),
+    scoredOn: '2026-11-02',
+    nationality: country,
+    euLongTermResidentElsewhere: false,
+    highlyEducated: false,
+    completedStartUpTrajectoryMonths: 0,
+    personalExperiencePoints: experience,
+    businessPlanPoints: plan,
+    addedValuePoints: value,
+  };
+}
 
 function filing(n: number, category: PermitCategory, change: Partial<FileApplicationRequest> = {}): FileApplicationRequest {
   return {
@@ -125,7 +160,13 @@ describe('the orientation year, start-ups and families through the chain, as npm
     return entries.filter((entry) => entry.action === 'EVIDENCE_DISCLOSED');
   }
 
-  const filed: Record<'founder' | 'majority' | 'graduate' | 'hsm' | 'partner' | 'child', string> = {
+  const filed: Record<
+    'founder' | 'majority' | 'graduate' | 'hsm' | 'partner' | 'child' | 'selfEmployed' | 'belowThreshold' | 'daft',
+    string
+  > = {
+    selfEmployed: '',
+    belowThreshold: '',
+    daft: '',
     founder: '',
     majority: '',
     graduate: '',
@@ -360,12 +401,111 @@ describe('the orientation year, start-ups and families through the chain, as npm
     }
   });
 
+  describe('self-employed applicants, decided on RVO’s points score', () => {
+    const advice = () => run.client<StartUpAdviceServiceClient>(START_UP_ADVICE_CONTRACT, address('rvo'), 'rvo');
+    const selfEmployedFiling = (n: number, country: 'CA' | 'US', change: Partial<FileApplicationRequest> = {}) =>
+      filing(n, C.PERMIT_CATEGORY_SELF_EMPLOYED, {
+        sponsorReference: `TC-SE-${RUN}-${n}`,
+        applicant: entrepreneur(n, country),
+        citizenship: country,
+        intendedStayUntil: '2028-12-31',
+        ...change,
+      });
+
+    it('grants an entrepreneur RVO scored positively, filed through RVO’s Point of Entry, and the IND reads only the score', async () => {
+      const scored = await firstValueFrom(advice().scoreSelfEmployed(scoring(1, 'CA', [60, 50, 40])));
+      expect(scored).toMatchObject({
+        outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_POSITIVE,
+        totalPoints: 150,
+        evidence: { evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT },
+      });
+
+      const { receipt } = await firstValueFrom(
+        intakeAs('rvo').fileApplication(
+          selfEmployedFiling(1, 'CA', {
+            arrival: { welcomeCentreCode: '', municipalityOfWork: 'Utrecht', municipalityOfResidence: '', expectedArrivalOn: '2027-01-11' },
+          }),
+        ),
+      );
+      filed.selfEmployed = receipt?.applicationRef ?? '';
+      const decided = await caseAt(filed.selfEmployed, S.APPLICATION_STATUS_PERMIT_ISSUED);
+      expect(history(decided)).toEqual([S.APPLICATION_STATUS_SUBMITTED, S.APPLICATION_STATUS_GRANTED, S.APPLICATION_STATUS_PERMIT_ISSUED]);
+      expect(decided.sponsorType).toBe(SponsorType.SPONSOR_TYPE_NONE);
+      expect(decided.subject?.pseudonym).toBe(scored.applicant?.pseudonym);
+      expect(applicationDecision(decided)).toMatchObject({
+        resultingStatus: S.APPLICATION_STATUS_GRANTED,
+        ruleVersion: 'self-employed.v1',
+        findings: ['POINTS:150:STANDARD', 'PERMIT_MONTHS:24', 'LABOUR_MARKET:OWN_BUSINESS', 'RENEWABLE:true', MVV_EXEMPT],
+        evidenceUsed: [
+          expect.objectContaining({
+            evidenceId: scored.evidence?.evidenceId,
+            evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+          }),
+        ],
+      });
+      // The hub's audit trail: the IND was shown the score under its grant, with the score's fields only.
+      const disclosures = await disclosuresOf(entrepreneur(1, 'CA'));
+      expect(disclosures).toEqual([
+        expect.objectContaining({
+          evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+          purpose: 'ADMISSION_SELF_EMPLOYED',
+          legalBasis: 'Vw 2000 art. 24a',
+        }),
+      ]);
+      expect([...(disclosures[0]?.disclosedFields ?? [])].sort()).toEqual([...SCORE_FIELDS].sort());
+    });
+
+    it('refuses an entrepreneur below a part’s threshold, with RVO’s ground', async () => {
+      const scored = await firstValueFrom(advice().scoreSelfEmployed(scoring(2, 'CA', [60, 25, 40])));
+      expect(scored).toMatchObject({
+        outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_NEGATIVE,
+        totalPoints: 125,
+        findings: ['PART_BELOW_MINIMUM:BUSINESS_PLAN'],
+      });
+
+      // Filed at the IND's own desk, the other channel for the self-employed.
+      const { receipt } = await firstValueFrom(intakeAs('ind').fileApplication(selfEmployedFiling(2, 'CA')));
+      filed.belowThreshold = receipt?.applicationRef ?? '';
+      const decided = await caseAt(filed.belowThreshold, S.APPLICATION_STATUS_REFUSED);
+      expect(decided.reasonCode).toBe('POINTS_BELOW_THRESHOLD');
+      expect(applicationDecision(decided)).toMatchObject({
+        resultingStatus: S.APPLICATION_STATUS_REFUSED,
+        ruleVersion: 'self-employed.v1',
+        findings: ['POINTS_BELOW_THRESHOLD', 'BUSINESS_PLAN_BELOW_MINIMUM'],
+        evidenceUsed: [expect.objectContaining({ evidenceId: scored.evidence?.evidenceId })],
+      });
+      expect(await disclosuresOf(entrepreneur(2, 'CA'))).toEqual([
+        expect.objectContaining({
+          evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+          purpose: 'ADMISSION_SELF_EMPLOYED',
+        }),
+      ]);
+    });
+
+    it('grants a US entrepreneur on the DAFT route RVO reports, without points', async () => {
+      const scored = await firstValueFrom(advice().scoreSelfEmployed(scoring(3, 'US', [0, 0, 0])));
+      expect(scored).toMatchObject({ outcome: SelfEmployedAdviceOutcome.SELF_EMPLOYED_ADVICE_OUTCOME_EXEMPT, exemptionRoute: 'DAFT' });
+
+      const { receipt } = await firstValueFrom(intakeAs('rvo').fileApplication(selfEmployedFiling(3, 'US')));
+      filed.daft = receipt?.applicationRef ?? '';
+      const decided = await caseAt(filed.daft, S.APPLICATION_STATUS_PERMIT_ISSUED);
+      expect(applicationDecision(decided)).toMatchObject({
+        ruleVersion: 'self-employed.v1',
+        findings: ['EXEMPTION_ROUTE:DAFT', 'PERMIT_MONTHS:24', 'LABOUR_MARKET:OWN_BUSINESS', 'RENEWABLE:true', MVV_EXEMPT],
+      });
+    });
+  });
+
   it('refers each arrival to the welcome centre of its municipality', async () => {
     const kafka = createKafkaClient({ clientId: `talent-${randomUUID()}`, ...testKafka(run.infrastructure) });
     const expected = new Map([
       [filed.founder, { category: C.PERMIT_CATEGORY_START_UP, centreCode: 'rotterdam-expat-centre' }],
       [filed.graduate, { category: C.PERMIT_CATEGORY_ORIENTATION_YEAR, centreCode: 'leiden-international-centre' }],
       [filed.hsm, { category: C.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, centreCode: 'holland-expat-center-south' }],
+      // The HSM's partner and child get their own referrals, to the same centre as the household's main applicant.
+      [filed.partner, { category: C.PERMIT_CATEGORY_FAMILY_MEMBER, centreCode: 'holland-expat-center-south' }],
+      [filed.child, { category: C.PERMIT_CATEGORY_FAMILY_MEMBER, centreCode: 'holland-expat-center-south' }],
+      [filed.selfEmployed, { category: C.PERMIT_CATEGORY_SELF_EMPLOYED, centreCode: 'utrecht-international-welcome-centre' }],
     ]);
     const referrals = await eventually(async () => {
       const found = (await readTopicToEnd(kafka, [TOPICS.relocationReferral.name]))
@@ -376,17 +516,30 @@ describe('the orientation year, start-ups and families through the chain, as npm
     expect(
       new Map(referrals.map((referral) => [referral.applicationRef, { category: referral.category, centreCode: referral.centreCode }])),
     ).toEqual(expected);
+    const family = [filed.partner, filed.child];
     for (const referral of referrals) {
       const known = cases.get(referral.applicationRef);
-      expect(referral.subject?.pseudonym).toBe(known?.subject?.pseudonym);
+      // A family member was never looked up at the hub: it has no pseudonym, its case id is the referral's key.
+      if (family.includes(referral.applicationRef)) expect(referral.subject?.pseudonym ?? '').toBe('');
+      else expect(referral.subject?.pseudonym).toBe(known?.subject?.pseudonym);
+      expect(referral.arrivalDate).toEqual(referral.applicationRef === filed.selfEmployed ? '2027-01-11' : expect.any(String));
     }
-    // A founder and a graduate have no sponsor to name; the HSM's referral names the employer.
-    expect(referrals.find((referral) => referral.applicationRef === filed.hsm)?.sponsor?.oin).toBe(EMPLOYER_OIN);
+    // One referral per application: each of the household's three is counted once.
+    expect(referrals.filter((referral) => [filed.hsm, ...family].includes(referral.applicationRef))).toHaveLength(3);
+    expect(referrals.filter((referral) => [filed.hsm, ...family].includes(referral.applicationRef)).map((r) => r.arrivalDate)).toEqual([
+      '2027-01-04',
+      '2027-01-04',
+      '2027-01-04',
+    ]);
+    // A founder and a graduate have no sponsor to name; the HSM's referral and his family's name the employer.
+    for (const ref of [filed.hsm, ...family]) {
+      expect(referrals.find((referral) => referral.applicationRef === ref)?.sponsor?.oin).toBe(EMPLOYER_OIN);
+    }
     expect(referrals.find((referral) => referral.applicationRef === filed.founder)?.sponsor?.oin ?? '').toBe('');
   });
 
-  it('carries no passport number and no salary on any topic', async () => {
-    const scan = await scanBackboneForIdentifiers(testKafka(run.infrastructure), [`TC${RUN}`]);
+  it('carries no passport number, no salary and no business plan or turnover on any topic', async () => {
+    const scan = await scanBackboneForIdentifiers(testKafka(run.infrastructure), [`TC${RUN}`, `TS${RUN}`]);
     expect(scan.records).toBeGreaterThan(0);
     expect(scan.found).toEqual([]);
 
@@ -396,5 +549,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
     const texts = records.map((record) => `${record.value?.toString('latin1') ?? ''} ${JSON.stringify(record.headers)}`);
     expect(records.length).toBeGreaterThan(0);
     expect(texts.filter((text) => written(text, String(SALARY_EUR)) || written(text, String(SALARY_EUR * 100)))).toEqual([]);
+    // RVO's score travels as points and grounds; a business plan or turnover figure would be a field of its own.
+    expect(texts.filter((text) => /turnover|omzet|business_?plan(?!_?points)/i.test(text))).toEqual([]);
   });
 });

@@ -273,6 +273,7 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
   describe('self-employed points system', () => {
     const request = (adviceReference: string, change: Partial<ScoreSelfEmployedRequest> = {}): ScoreSelfEmployedRequest => ({
       adviceReference,
+      applicant: { passport: { number: `SE${String(seedBase).padStart(6, '0')}${adviceReference.length % 10}`, issuingCountry: 'IN' } },
       scoredOn: '2026-04-01',
       nationality: 'IN',
       euLongTermResidentElsewhere: false,
@@ -293,6 +294,9 @@ describe('RVO start-up advice over real mTLS gRPC, the hub and PostgreSQL', () =
         findings: [],
         ruleVersion: 'self-employed-points.v1',
         alreadyScored: false,
+        // Issued to the hub about the applicant, as the IND will find it.
+        evidence: { evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT },
+        applicant: { pseudonym: expect.stringMatching(/^subj_/) as string },
       });
       const again = await firstValueFrom(advice().scoreSelfEmployed(request(`score-${seedBase}`, { highlyEducated: false })));
       expect(again).toMatchObject({ alreadyScored: true, outcome: first.outcome, variant: 'HIGHLY_EDUCATED' });

@@ -12,6 +12,8 @@ export const PERMIT_CATEGORIES = [
   'START_UP',
   'ESSENTIAL_START_UP_PERSONNEL',
   'FAMILY_MEMBER',
+  // Appended, never inserted: stored application facts keep the index of their category.
+  'SELF_EMPLOYED',
 ] as const;
 export type PermitCategory = (typeof PERMIT_CATEGORIES)[number];
 

@@ -20,7 +20,8 @@ export function variedFacts(count = 400): ApplicationFact[] {
     return {
       applicationId: `F-${i}`,
       category: PERMIT_CATEGORIES[i % PERMIT_CATEGORIES.length],
-      citizenship: CITIZENSHIPS[Math.floor(i / 3) % CITIZENSHIPS.length],
+      // Every citizenship in every category, however many categories the feed has.
+      citizenship: CITIZENSHIPS[Math.floor(i / PERMIT_CATEGORIES.length) % CITIZENSHIPS.length],
       sponsorType: SPONSOR_TYPES[Math.floor(i / 8) % SPONSOR_TYPES.length],
       submittedOn,
       ...(decided ? { decision, decidedOn: `${submittedYear + (month > 10 ? 1 : 0)}-12-${String(1 + (i % 28)).padStart(2, '0')}` } : {}),

@@ -72,7 +72,7 @@ describe('feed command (npm run feed)', () => {
     expect(code).toBe(0);
     expect(stderr.split('\n').filter((l) => l.startsWith('feed: rejected'))).toEqual([
       'feed: rejected line 7, submitted_on: INVALID_DATE: "2015-02-30" is not a day in the calendar',
-      'feed: rejected line 8, category: UNKNOWN_CATEGORY: "TOURIST" is not one of HIGHLY_SKILLED_MIGRANT, EU_BLUE_CARD, STUDENT, RESEARCHER, ORIENTATION_YEAR, START_UP, ESSENTIAL_START_UP_PERSONNEL, FAMILY_MEMBER',
+      'feed: rejected line 8, category: UNKNOWN_CATEGORY: "TOURIST" is not one of HIGHLY_SKILLED_MIGRANT, EU_BLUE_CARD, STUDENT, RESEARCHER, ORIENTATION_YEAR, START_UP, ESSENTIAL_START_UP_PERSONNEL, FAMILY_MEMBER, SELF_EMPLOYED',
       'feed: rejected line 10, decided_on: DECIDED_BEFORE_SUBMITTED: "2015-05-01" is before the submission date "2015-06-01"',
     ]);
     expect(stderr).toContain('5 rows imported (5 new, 0 replaced, 0 unchanged), 3 rejected, 1 blank');

@@ -40,7 +40,7 @@ describe('importing a history file as status events', () => {
     const report = await importHistoryEvents(chunksOf(HISTORY, 7), validator, sink, (row) => rejected.push(...describeRejectedRow(row)), 2);
     expect(rejected).toEqual([
       'line 3, submitted_on: INVALID_DATE: "2020-02-30" is not a day in the calendar',
-      'line 5, category: UNKNOWN_CATEGORY: "TOURIST" is not one of HIGHLY_SKILLED_MIGRANT, EU_BLUE_CARD, STUDENT, RESEARCHER, ORIENTATION_YEAR, START_UP, ESSENTIAL_START_UP_PERSONNEL, FAMILY_MEMBER',
+      'line 5, category: UNKNOWN_CATEGORY: "TOURIST" is not one of HIGHLY_SKILLED_MIGRANT, EU_BLUE_CARD, STUDENT, RESEARCHER, ORIENTATION_YEAR, START_UP, ESSENTIAL_START_UP_PERSONNEL, FAMILY_MEMBER, SELF_EMPLOYED',
       'line 5, decided_on: DECIDED_BEFORE_SUBMITTED: "2020-05-01" is before the submission date "2020-06-01"',
     ]);
     expect(sink.batches.map((batch) => batch.map((e) => `${e.payload.applicationRef}:${e.payload.status.slice(19)}`))).toEqual([

@@ -9,6 +9,7 @@ import {
   RecognisedSponsorStatus,
   ResearcherHostingAgreement,
   ResidencePermitDecision,
+  SelfEmployedPointsAssessment,
   StartUpAssessment,
   TuitionPaymentStatus,
   WageMeetsThreshold,
@@ -77,6 +78,11 @@ export const PAYLOAD_BINDINGS: Readonly<Record<IssuableEvidenceType, PayloadBind
     ResidencePermitDecision,
   ),
   [EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED]: bind('degreeAwarded', 'welkom.evidence.v1.DegreeAwarded', DegreeAwarded),
+  [EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT]: bind(
+    'selfEmployedPointsAssessment',
+    'welkom.evidence.v1.SelfEmployedPointsAssessment',
+    SelfEmployedPointsAssessment,
+  ),
 };
 
 export const PAYLOAD_MEMBERS: readonly PayloadMember[] = Object.values(PAYLOAD_BINDINGS).map((binding) => binding.member);

@@ -36,7 +36,7 @@ import {
   toKnowledgeMigrantDetails,
 } from '../knowledge-migrants/knowledge-migrant.command';
 
-/** The categories this reference implementation decides (DOMAIN.md §1.2-§1.6, §1.7 start-up, §1.9). */
+/** The categories this reference implementation decides (DOMAIN.md §1.2-§1.6, §1.7 start-up, §1.8 self-employed, §1.9). */
 export const HANDLED_CATEGORIES = [
   PermitCategory.PERMIT_CATEGORY_STUDENT,
   PermitCategory.PERMIT_CATEGORY_RESEARCHER,
@@ -44,6 +44,7 @@ export const HANDLED_CATEGORIES = [
   PermitCategory.PERMIT_CATEGORY_EU_BLUE_CARD,
   PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR,
   PermitCategory.PERMIT_CATEGORY_START_UP,
+  PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED,
   PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER,
 ] as const;
 export type HandledCategory = (typeof HANDLED_CATEGORIES)[number];
@@ -82,7 +83,7 @@ const filingSchema = refineRequest(
     sponsorReference: referenceId(MAX_SPONSOR_REFERENCE_CHARS),
     category: oneOf(
       HANDLED_CATEGORIES,
-      'must be PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, PERMIT_CATEGORY_EU_BLUE_CARD, PERMIT_CATEGORY_ORIENTATION_YEAR, PERMIT_CATEGORY_START_UP or PERMIT_CATEGORY_FAMILY_MEMBER',
+      'must be PERMIT_CATEGORY_STUDENT, PERMIT_CATEGORY_RESEARCHER, PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, PERMIT_CATEGORY_EU_BLUE_CARD, PERMIT_CATEGORY_ORIENTATION_YEAR, PERMIT_CATEGORY_START_UP, PERMIT_CATEGORY_SELF_EMPLOYED or PERMIT_CATEGORY_FAMILY_MEMBER',
     ),
     applicant: applicantIdentifier,
     citizenship: countryCode(),

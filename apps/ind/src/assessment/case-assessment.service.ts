@@ -47,6 +47,7 @@ const SPONSOR_ISSUED_EVIDENCE: ReadonlySet<EvidenceType> = new Set([
 const AUTHORITY_ISSUED_EVIDENCE: ReadonlyMap<EvidenceType, PartyRole> = new Map([
   [EvidenceType.EVIDENCE_TYPE_WAGE_MEETS_THRESHOLD, PartyRole.PARTY_ROLE_UWV],
   [EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT, PartyRole.PARTY_ROLE_RVO],
+  [EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT, PartyRole.PARTY_ROLE_RVO],
 ]);
 
 export function applicationForDecision(application: ApplicationRecord): ApplicationForDecision {
@@ -154,6 +155,7 @@ export class CaseAssessmentService {
         salaryThresholds: this.reference.salaryThresholds,
         orientationYear: this.reference.orientationYear,
         startUp: this.reference.startUp,
+        selfEmployed: this.reference.selfEmployed,
         familyMembers: this.reference.familyMembers,
       },
     );

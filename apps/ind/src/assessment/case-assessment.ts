@@ -16,6 +16,8 @@ import { decideOrientationYearCase } from '../orientation-year/orientation-year.
 import type { OrientationYearRules } from '../orientation-year/orientation-year.reference';
 import { decideStartUp } from '../start-up/start-up.decision';
 import type { StartUpRules } from '../start-up/start-up.reference';
+import { decideSelfEmployed } from '../self-employed/self-employed.decision';
+import type { SelfEmployedRules } from '../self-employed/self-employed.reference';
 import { decideFamilyMember, type FamilyMemberCase, type MainApplicationSnapshot } from '../families/family-member.decision';
 import type { FamilyMembersRules } from '../families/family-members.reference';
 import { isSelfAppliedCategory } from '../self-applicants/filing-channel.reference';
@@ -79,6 +81,7 @@ export interface AssessmentContext {
   /** The rules of the categories decided on RVO's, a university's or the main application's word (issue 15). */
   readonly orientationYear?: OrientationYearRules;
   readonly startUp?: StartUpRules;
+  readonly selfEmployed?: SelfEmployedRules;
   readonly familyMembers?: FamilyMembersRules;
 }
 
@@ -111,6 +114,7 @@ function decisionEvidenceOf(category: PermitCategory): RequestedEvidenceType[] {
   // Issue 15: the university's degree, RVO's advice; a family member rests on the main application, not on the hub.
   if (category === PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR) return [EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED];
   if (category === PermitCategory.PERMIT_CATEGORY_START_UP) return [EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT];
+  if (category === PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED) return [EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT];
   if (category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER) return [];
   return category === PermitCategory.PERMIT_CATEGORY_STUDENT
     ? [EvidenceType.EVIDENCE_TYPE_ENROLMENT_PROOF]
@@ -225,12 +229,14 @@ export function planAssessment(
 const ISSUED_ON_GRANT: ReadonlySet<PermitCategory> = new Set([
   PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR,
   PermitCategory.PERMIT_CATEGORY_START_UP,
+  PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED,
   PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER,
 ]);
 
 function categoryRulesVersion(category: PermitCategory, context: AssessmentContext): string {
   if (category === PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR) return context.orientationYear?.version ?? '';
   if (category === PermitCategory.PERMIT_CATEGORY_START_UP) return context.startUp?.version ?? '';
+  if (category === PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED) return context.selfEmployed?.version ?? '';
   return context.familyMembers?.version ?? '';
 }
 
@@ -258,6 +264,8 @@ function decideCase(
       });
     case PermitCategory.PERMIT_CATEGORY_START_UP:
       return decideStartUp(application, evidence, { ...decisionContext, rules: rulesFor(context.startUp, application.category) });
+    case PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED:
+      return decideSelfEmployed(application, evidence, { ...decisionContext, rules: rulesFor(context.selfEmployed, application.category) });
     case PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER: {
       const rules = rulesFor(context.familyMembers, application.category);
       const family = snapshot.family;

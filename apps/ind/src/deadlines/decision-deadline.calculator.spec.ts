@@ -110,6 +110,7 @@ describe('statutory decision deadline', () => {
     [RESEARCHER, false, 60],
     [HIGHLY_SKILLED_MIGRANT, true, 90],
     [PermitCategory.PERMIT_CATEGORY_START_UP, false, 90],
+    [PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED, false, 90],
     [EU_BLUE_CARD, true, 30],
     [EU_BLUE_CARD, false, 90],
   ])('gives %s (recognised sponsor: %s) a period of %i days', (category, sponsorRecognised, days) => {
@@ -216,6 +217,18 @@ describe('recognised-sponsor service target and EU ambition', () => {
     expect(deadlinesFor({ receivedOn: '2026-03-02', sponsorRecognised: false }).lines.map((l) => l.kind)).toEqual([
       'STATUTORY_DECISION',
       'EU_30_DAY_AMBITION',
+    ]);
+  });
+
+  it('holds a self-employed application, an innovative entrepreneur’s, to the EU 30-day ambition beside the statutory 90 days', () => {
+    const deadlines = deadlinesFor({
+      category: PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED,
+      receivedOn: '2026-03-02',
+      sponsorRecognised: false,
+    });
+    expect(deadlines.lines.map((l) => [l.kind, l.periodDays])).toEqual([
+      ['STATUTORY_DECISION', 90],
+      ['EU_30_DAY_AMBITION', 30],
     ]);
   });
 

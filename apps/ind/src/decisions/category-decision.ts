@@ -17,3 +17,15 @@ export interface CategoryDecision {
 
 /** No rules of the category are in force on the day of receipt: nothing is decided on a guess (fail closed). */
 export const RULES_NOT_IN_FORCE = 'RULES_NOT_IN_FORCE';
+
+/** What a category decision records besides its outcome: the versions it was taken with. */
+export type DecisionVersions = Pick<CategoryDecision, 'ruleVersion' | 'sponsorRegisterVersion'>;
+
+/** A case that waits (no rules in force, no evidence yet, a field withheld): the ground is its one finding, nothing used. */
+export function waitingDecision(
+  versions: DecisionVersions,
+  reasonCode: string,
+  evidenceSetAside: readonly EvidenceSetAside[] = [],
+): CategoryDecision {
+  return { ...versions, outcome: 'INCOMPLETE', reasonCode, findings: [reasonCode], evidenceUsed: [], evidenceSetAside };
+}

@@ -6,6 +6,7 @@ import type { KnowledgeMigrantDetails } from '../knowledge-migrants/knowledge-mi
 import type { SponsorPurpose } from '../sponsors/recognised-sponsor.register';
 import type { EnrolmentStatus, TuitionPayment } from './decision-rules';
 import type { CompletionKind } from '../orientation-year/orientation-year.reference';
+import type { ExemptionRoute } from '../self-employed/self-employed.reference';
 
 /**
  * Evidence as the hub disclosed it to the IND (DisclosedEvidence), reduced to what the rules read. The mapper
@@ -94,8 +95,32 @@ export type StartUpAssessmentEvidence = EvidenceProvenance & {
   readonly facts: StartUpAdviceFacts;
 };
 
+/** RVO's SELF_EMPLOYED_POINTS_ASSESSMENT (issue 15): the points score or the exemption route, never the business plan. */
+export interface SelfEmployedScoreFacts {
+  readonly outcome?: 'POSITIVE' | 'NEGATIVE' | 'EXEMPT';
+  readonly scoredOn?: IsoDate;
+  readonly adviceReference?: string;
+  readonly variant?: 'STANDARD' | 'HIGHLY_EDUCATED';
+  readonly exemptionRoute?: ExemptionRoute;
+  readonly totalPoints?: number;
+  /** RVO's grounds of a negative score, e.g. BUSINESS_PLAN_BELOW_MINIMUM. */
+  readonly reasons?: readonly string[];
+  readonly ruleVersion?: string;
+}
+
+export type SelfEmployedScoreEvidence = EvidenceProvenance & {
+  readonly type: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT;
+  readonly facts: SelfEmployedScoreFacts;
+};
+
 export type DecisionEvidence =
-  EnrolmentEvidence | TuitionEvidence | HostingAgreementEvidence | WageEvidence | DegreeAwardedEvidence | StartUpAssessmentEvidence;
+  | EnrolmentEvidence
+  | TuitionEvidence
+  | HostingAgreementEvidence
+  | WageEvidence
+  | DegreeAwardedEvidence
+  | StartUpAssessmentEvidence
+  | SelfEmployedScoreEvidence;
 
 /** The application as the IND registered it; the sponsor filed it (for study and research it must). */
 export interface ApplicationForDecision {

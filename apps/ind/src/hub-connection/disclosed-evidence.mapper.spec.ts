@@ -1,5 +1,12 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { EnrolmentStatus, StudyLevel } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
+import {
+  EnrolmentStatus,
+  SelfEmployedExemptionRoute,
+  SelfEmployedPointsOutcome,
+  SelfEmployedPointsReason,
+  SelfEmployedPointsVariant,
+  StudyLevel,
+} from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { DisclosedEvidence } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
 import { toDecisionEvidence } from './disclosed-evidence.mapper';
 
@@ -59,6 +66,62 @@ describe('evidence as the hub disclosed it', () => {
       fullTime: undefined,
       programmeStartDate: undefined,
       expectedEndDate: undefined,
+    });
+  });
+
+  describe('RVO’s SELF_EMPLOYED_POINTS_ASSESSMENT', () => {
+    const ALL = ['outcome', 'scored_on', 'advice_reference', 'variant', 'exemption_route', 'total_points', 'reasons', 'rule_version'];
+    const score = (fields: string[], change: object = {}): DisclosedEvidence => ({
+      ...disclosed(fields),
+      reference: { ...disclosed([]).reference!, evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT },
+      payload: {
+        selfEmployedPointsAssessment: {
+          outcome: SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_NEGATIVE,
+          scoredOn: '2026-11-02',
+          adviceReference: 'RVO-SE-1',
+          variant: SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_STANDARD,
+          exemptionRoute: SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED,
+          personalExperiencePoints: 40,
+          businessPlanPoints: 25,
+          addedValuePoints: 30,
+          totalPoints: 95,
+          reasons: [SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_BUSINESS_PLAN_BELOW_MINIMUM],
+          ruleVersion: 'self-employed-points.v1',
+          ...change,
+        },
+      },
+    });
+
+    it.each<[string, DisclosedEvidence, object]>([
+      [
+        'a negative score with its grounds, without the prefix',
+        score(ALL),
+        {
+          outcome: 'NEGATIVE',
+          scoredOn: '2026-11-02',
+          variant: 'STANDARD',
+          exemptionRoute: undefined,
+          totalPoints: 95,
+          reasons: ['BUSINESS_PLAN_BELOW_MINIMUM'],
+          ruleVersion: 'self-employed-points.v1',
+        },
+      ],
+      [
+        'an exempt route',
+        score(ALL, {
+          outcome: SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT,
+          exemptionRoute: SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_JAPAN_TREATY,
+          variant: SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED,
+          reasons: [],
+        }),
+        { outcome: 'EXEMPT', exemptionRoute: 'JAPAN_TREATY', variant: undefined, reasons: [] },
+      ],
+      ['withheld fields stay unknown', score(['scored_on']), { outcome: undefined, reasons: undefined, totalPoints: undefined }],
+    ])('%s', (_case, evidence, facts) => {
+      expect(toDecisionEvidence(evidence)).toMatchObject({
+        type: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+        facts,
+      });
     });
   });
 });

@@ -4,6 +4,7 @@ import { dutchDateOf, fromTimestamp, isIsoDate, type IsoDate } from '@welkom/pla
 import { salaryCriterionOf } from '@welkom/reference-data';
 import type { DecisionEvidence } from '../decisions/decision-evidence';
 import { COMPLETION_KINDS, type CompletionKind } from '../orientation-year/orientation-year.reference';
+import { EXEMPTION_ROUTES } from '../self-employed/self-employed.reference';
 import { ENROLMENT_STATUSES, type EnrolmentStatus, TUITION_PAYMENTS, type TuitionPayment } from '../decisions/decision-rules';
 
 /**
@@ -107,6 +108,24 @@ export function toDecisionEvidence(disclosed: DisclosedEvidence): DecisionEviden
           facilitatorName: field('facilitator_name', advice?.facilitatorName),
           adviceReference: field('advice_reference', advice?.adviceReference),
           reasons: reasons?.map((reason) => reason.replace(/^START_UP_ADVICE_REASON_/, '')),
+        },
+      };
+    }
+    case EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT: {
+      const score = payload?.selfEmployedPointsAssessment;
+      const reasons = field('reasons', score?.reasons);
+      return {
+        ...provenance,
+        type: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+        facts: {
+          outcome: enumFact(field('outcome', score?.outcome), 'SELF_EMPLOYED_POINTS_OUTCOME_', ['POSITIVE', 'NEGATIVE', 'EXEMPT'] as const),
+          scoredOn: date('scored_on', score?.scoredOn),
+          adviceReference: field('advice_reference', score?.adviceReference),
+          variant: enumFact(field('variant', score?.variant), 'SELF_EMPLOYED_POINTS_VARIANT_', ['STANDARD', 'HIGHLY_EDUCATED'] as const),
+          exemptionRoute: enumFact(field('exemption_route', score?.exemptionRoute), 'SELF_EMPLOYED_EXEMPTION_ROUTE_', EXEMPTION_ROUTES),
+          totalPoints: field('total_points', score?.totalPoints),
+          reasons: reasons?.map((reason) => reason.replace(/^SELF_EMPLOYED_POINTS_REASON_/, '')),
+          ruleVersion: field('rule_version', score?.ruleVersion),
         },
       };
     }

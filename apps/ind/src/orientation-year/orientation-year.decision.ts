@@ -1,6 +1,6 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { CategoryDecision } from '../decisions/category-decision';
-import { RULES_NOT_IN_FORCE } from '../decisions/category-decision';
+import { RULES_NOT_IN_FORCE, waitingDecision } from '../decisions/category-decision';
 import type { ApplicationForDecision, DecisionContext, DecisionEvidence, DegreeAwardedEvidence } from '../decisions/decision-evidence';
 import { checkEvidence, usedOf } from '../decisions/permit-decision.policy';
 import { decideOrientationYear, type QualifyingCompletion } from './orientation-year.policy';
@@ -18,16 +18,7 @@ export function decideOrientationYearCase(
   context: DecisionContext & { readonly rules: OrientationYearRules; readonly completionsUsedBefore: readonly string[] },
 ): CategoryDecision {
   const base = { ruleVersion: context.rules.version, sponsorRegisterVersion: context.sponsors.version };
-  if (context.rules.on(application.receivedOn) === undefined) {
-    return {
-      ...base,
-      outcome: 'INCOMPLETE',
-      reasonCode: RULES_NOT_IN_FORCE,
-      findings: [RULES_NOT_IN_FORCE],
-      evidenceUsed: [],
-      evidenceSetAside: [],
-    };
-  }
+  if (context.rules.on(application.receivedOn) === undefined) return waitingDecision(base, RULES_NOT_IN_FORCE);
   // The university issues the degree, not the filing channel: any issuer the hub accepted as its source will do.
   const check = checkEvidence<DegreeAwardedEvidence, 'COMPLETION_EVIDENCE_MISSING' | 'EVIDENCE_FIELD_NOT_DISCLOSED'>(
     evidence.filter(isDegree),
@@ -41,16 +32,7 @@ export function decideOrientationYearCase(
         e.facts.completionKind === undefined || e.facts.completedOn === undefined ? 'EVIDENCE_FIELD_NOT_DISCLOSED' : undefined,
     },
   );
-  if (check.finding === 'EVIDENCE_FIELD_NOT_DISCLOSED') {
-    return {
-      ...base,
-      outcome: 'INCOMPLETE',
-      reasonCode: check.finding,
-      findings: [check.finding],
-      evidenceUsed: [],
-      evidenceSetAside: check.setAside,
-    };
-  }
+  if (check.finding === 'EVIDENCE_FIELD_NOT_DISCLOSED') return waitingDecision(base, check.finding, check.setAside);
   const degree = check.used !== undefined && isDegree(check.used) ? check.used : undefined;
   const completion: QualifyingCompletion | undefined =
     degree?.facts.completionKind !== undefined && degree.facts.completedOn !== undefined

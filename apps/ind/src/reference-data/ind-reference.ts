@@ -13,6 +13,7 @@ import {
 import { bundledFilingChannels, type FilingChannels } from '../self-applicants/filing-channel.reference';
 import { bundledOrientationYearRules, type OrientationYearRules } from '../orientation-year/orientation-year.reference';
 import { bundledStartUpRules, type StartUpRules } from '../start-up/start-up.reference';
+import { bundledSelfEmployedRules, type SelfEmployedRules } from '../self-employed/self-employed.reference';
 import { bundledFamilyMembersRules, type FamilyMembersRules } from '../families/family-members.reference';
 import { bundledEvidenceRequestReference, type EvidenceRequestReference } from './evidence-request.reference';
 
@@ -37,6 +38,7 @@ export class IndReference {
     readonly orientationYear: OrientationYearRules = bundledOrientationYearRules(),
     readonly startUp: StartUpRules = bundledStartUpRules(),
     readonly familyMembers: FamilyMembersRules = bundledFamilyMembersRules(),
+    readonly selfEmployed: SelfEmployedRules = bundledSelfEmployedRules(),
   ) {}
 
   static bundled(): IndReference {

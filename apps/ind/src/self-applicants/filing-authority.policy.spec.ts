@@ -22,6 +22,14 @@ describe('who may file which category', () => {
   it.each<[string, PermitCategory, PartyRole[], string]>([
     ['RVO’s Point of Entry carries a founder’s filing', C.PERMIT_CATEGORY_START_UP, [R.PARTY_ROLE_RVO], 'APPLICANT_CHANNEL'],
     ['the IND’s desk carries a founder’s filing', C.PERMIT_CATEGORY_START_UP, [R.PARTY_ROLE_IND], 'APPLICANT_CHANNEL'],
+    ['RVO’s Point of Entry carries a self-employed filing', C.PERMIT_CATEGORY_SELF_EMPLOYED, [R.PARTY_ROLE_RVO], 'APPLICANT_CHANNEL'],
+    ['the IND’s desk carries a self-employed filing', C.PERMIT_CATEGORY_SELF_EMPLOYED, [R.PARTY_ROLE_IND], 'APPLICANT_CHANNEL'],
+    [
+      'an employer is no channel for the self-employed',
+      C.PERMIT_CATEGORY_SELF_EMPLOYED,
+      [R.PARTY_ROLE_EMPLOYER, R.PARTY_ROLE_RECOGNISED_SPONSOR],
+      'PERMISSION_DENIED NOT_A_FILING_CHANNEL',
+    ],
     [
       'a university is no channel for founders',
       C.PERMIT_CATEGORY_START_UP,

@@ -8,7 +8,11 @@ import filingChannelsJson from '../../reference/filing-channels.v1.json';
 export const FILING_CHANNELS_FILE = 'filing-channels.v1.json';
 
 /** Categories whose applicant files himself (DOMAIN.md §1.1); every other category is filed by a sponsor. */
-export const SELF_APPLIED_CATEGORIES = [PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR, PermitCategory.PERMIT_CATEGORY_START_UP] as const;
+export const SELF_APPLIED_CATEGORIES = [
+  PermitCategory.PERMIT_CATEGORY_ORIENTATION_YEAR,
+  PermitCategory.PERMIT_CATEGORY_START_UP,
+  PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED,
+] as const;
 export type SelfAppliedCategory = (typeof SELF_APPLIED_CATEGORIES)[number];
 
 const CHANNEL_ROLE_NAMES = ['IND', 'RVO', 'UNIVERSITY'] as const;

@@ -1,6 +1,6 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import type { CategoryDecision } from '../decisions/category-decision';
-import { RULES_NOT_IN_FORCE } from '../decisions/category-decision';
+import { RULES_NOT_IN_FORCE, waitingDecision } from '../decisions/category-decision';
 import type { ApplicationForDecision, DecisionContext, DecisionEvidence, StartUpAssessmentEvidence } from '../decisions/decision-evidence';
 import { checkEvidence, usedOf } from '../decisions/permit-decision.policy';
 import type { StartUpReasonCode, StartUpRules } from './start-up.reference';
@@ -19,16 +19,7 @@ export function decideStartUp(
 ): CategoryDecision {
   const base = { ruleVersion: context.rules.version, sponsorRegisterVersion: context.sponsors.version };
   const version = context.rules.on(application.receivedOn);
-  if (version === undefined) {
-    return {
-      ...base,
-      outcome: 'INCOMPLETE',
-      reasonCode: RULES_NOT_IN_FORCE,
-      findings: [RULES_NOT_IN_FORCE],
-      evidenceUsed: [],
-      evidenceSetAside: [],
-    };
-  }
+  if (version === undefined) return waitingDecision(base, RULES_NOT_IN_FORCE);
   // RVO issues the advice, not the filing channel (which may be RVO's desk or the IND's).
   const check = checkEvidence<StartUpAssessmentEvidence, StartUpReasonCode>(
     evidence.filter(isAdvice),
@@ -46,8 +37,7 @@ export function decideStartUp(
   );
   const advice = check.used !== undefined && isAdvice(check.used) ? check.used : undefined;
   if (advice === undefined || check.finding !== undefined) {
-    const reasonCode = check.finding ?? 'START_UP_ADVICE_MISSING';
-    return { ...base, outcome: 'INCOMPLETE', reasonCode, findings: [reasonCode], evidenceUsed: [], evidenceSetAside: check.setAside };
+    return waitingDecision(base, check.finding ?? 'START_UP_ADVICE_MISSING', check.setAside);
   }
   const used = { evidenceUsed: [usedOf(advice)], evidenceSetAside: check.setAside };
   if (advice.facts.outcome === 'NEGATIVE') {

@@ -49,6 +49,22 @@ describe('Point of Entry guidance', () => {
     ]);
   });
 
+  it('tells a Canadian entrepreneur: no MVV, no TWV, RVO’s points score (verified once scored), a 90-day decision', () => {
+    const question = { ...indianFounder, category: PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED, nationality: 'CA' };
+    expect(steps({ ...question, verifiedEvidence: new Set(['SELF_EMPLOYED_POINTS_ASSESSMENT']) })).toMatchObject([
+      { kind: 'MVV', required: false },
+      { kind: 'TWV', required: false },
+      {
+        kind: 'EVIDENCE',
+        evidenceType: 'SELF_EMPLOYED_POINTS_ASSESSMENT',
+        alreadyVerified: true,
+        preview: { sharedWith: 'IND', purpose: 'ADMISSION_SELF_EMPLOYED', why: expect.stringContaining('business plan') as string },
+      },
+      { kind: 'DECISION', statutoryDays: 90 },
+    ]);
+    expect(steps({ ...question, verifiedEvidence: new Set() })[2]).toMatchObject({ alreadyVerified: false });
+  });
+
   it('tells a US researcher: no MVV by nationality, hosting agreement still to come, a 60-day decision', () => {
     const result = steps({
       ...indianFounder,

@@ -4,6 +4,7 @@ import { RvoVerifiedEvidence1765200000002 } from './1765200000002-rvo-verified-e
 import { RvoSelfEmployedScore1765200000003 } from './1765200000003-rvo-self-employed-score';
 import { RvoFacilitatorRegister1765200000004 } from './1765200000004-rvo-facilitator-register';
 import { RvoRelocationReferral1765250000000 } from './1765250000000-rvo-relocation-referral';
+import { RvoSelfEmployedEvidence1765450000000 } from './1765450000000-rvo-self-employed-evidence';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const RVO_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const RVO_MIGRATIONS = [
   RvoSelfEmployedScore1765200000003,
   RvoFacilitatorRegister1765200000004,
   RvoRelocationReferral1765250000000,
+  RvoSelfEmployedEvidence1765450000000,
 ];

@@ -68,10 +68,25 @@ describe('the arrival a status event announces', () => {
     ]);
   });
 
-  it('refers no family member applying together, who has no pseudonym (its household arrives with the main applicant)', () => {
-    expect(arrivalCommand({ ...granted, category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER, subject: undefined })).toBeUndefined();
-    expect(arrivalCommand({ ...granted, category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER })?.arrival.subjectPseudonym).toBe(
-      granted.subject?.pseudonym,
-    );
+  it.each<[string, ApplicationStatusChanged['subject'], string]>([
+    ['without a hub pseudonym (never looked up at the hub): by its case id alone', undefined, ''],
+    ['with one: under it', granted.subject, granted.subject?.pseudonym ?? ''],
+  ])('refers a family member applying together on its own %s', (_case, subject, pseudonym) => {
+    const family = {
+      ...granted,
+      category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER,
+      subject,
+      sponsor: { oin: '00000003612345670000', subUnit: '' },
+    };
+    expect(arrivalCommand(family)).toMatchObject({
+      applicationRef: granted.applicationRef,
+      arrival: { subjectPseudonym: pseudonym, category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER, sponsorOin: '00000003612345670000' },
+    });
+  });
+
+  it('still refuses a family member whose pseudonym is not a hub pseudonym', () => {
+    expect(() =>
+      arrivalCommand({ ...granted, category: PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER, subject: { pseudonym: 'X1234567' } }),
+    ).toThrow(RvoError);
   });
 });

@@ -24,18 +24,19 @@ const optional = (text: string | undefined): string | undefined => (text === und
 
 /**
  * The arrival an IND status event announces, or undefined for a status that announces none. A granted case
- * without its case id, pseudonym or a date is refused (to the dead-letter topic, with the fields): the IND
+ * without its case id, pseudonym (a family member applying together has none) or a date is refused (to the dead-letter topic, with the fields): the IND
  * always sends them. The arrival date is the one the application states, else the day of the decision.
  */
 export function arrivalCommand(event: ApplicationStatusChanged): ArrivalCommand | undefined {
   if (!ARRIVAL_STATUSES.includes(event.status)) return undefined;
-  // A family member applying together (issue 15) is never looked up at the hub, so it has no pseudonym to refer:
-  // the household arrives with the main applicant, whose own referral names the centre.
-  if (event.category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER && !event.subject?.pseudonym) return undefined;
   const violations: FieldViolation[] = [];
   if (!event.applicationRef) violations.push({ field: 'application_ref', description: 'is required' });
   const pseudonym = event.subject?.pseudonym ?? '';
-  if (!pseudonym.startsWith('subj_')) violations.push({ field: 'subject.pseudonym', description: 'must be a hub pseudonym' });
+  // A family member applying together (issue 15) is never looked up at the hub, so it has no hub pseudonym: it is
+  // referred on its own by the IND's pseudonymous case id, which is the referral's key anyway.
+  const withoutPseudonym = event.category === PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER && pseudonym === '';
+  if (!withoutPseudonym && !pseudonym.startsWith('subj_'))
+    violations.push({ field: 'subject.pseudonym', description: 'must be a hub pseudonym' });
   const stated = optional(event.arrival?.expectedArrivalOn);
   if (stated !== undefined && !isIsoDate(stated))
     violations.push({ field: 'arrival.expected_arrival_on', description: 'must be a calendar date written YYYY-MM-DD' });

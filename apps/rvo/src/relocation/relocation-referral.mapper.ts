@@ -8,7 +8,8 @@ export function toReferralEvent(referral: RelocationReferralRecord): RelocationR
   return {
     referralId: referral.referralId,
     applicationRef: referral.applicationRef,
-    subject: { pseudonym: referral.subjectPseudonym },
+    // A family member applying together has no hub pseudonym; the case id identifies its referral.
+    subject: referral.subjectPseudonym ? { pseudonym: referral.subjectPseudonym } : undefined,
     category: referral.category,
     sponsor: referral.sponsorOin ? { oin: referral.sponsorOin, subUnit: '' } : undefined,
     arrivalDate: referral.arrivalDate,

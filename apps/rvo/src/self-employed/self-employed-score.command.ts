@@ -1,16 +1,20 @@
 import type { ScoreSelfEmployedRequest } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
-import { countryCode, isoDate, parseRequest, referenceId } from '@welkom/validation';
+import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
+import { countryCode, isoDate, parseRequest, personIdentifier, referenceId } from '@welkom/validation';
 import { z } from 'zod';
-import { flag, MAX_ADVICE_REFERENCE_CHARS, whole } from '../start-up/start-up-advice.command';
+import { flag, MAX_ADVICE_REFERENCE_CHARS, toSubjectIdentifier, whole } from '../start-up/start-up-advice.command';
 import type { SelfEmployedFacts } from './self-employed-score.policy';
 
 export interface ScoreSelfEmployedCommand {
   readonly adviceReference: string;
+  /** Whom the score is issued about at the hub. */
+  readonly applicant: SubjectIdentifier;
   readonly facts: SelfEmployedFacts;
 }
 
 const scoreSchema = z.object({
   adviceReference: referenceId(MAX_ADVICE_REFERENCE_CHARS),
+  applicant: personIdentifier('must name the applicant, a person: not a KvK number'),
   scoredOn: isoDate(),
   nationality: countryCode({ description: 'must be an ISO 3166-1 alpha-2 code' }),
   euLongTermResidentElsewhere: flag(),
@@ -26,6 +30,7 @@ export function scoreSelfEmployedCommand(request: ScoreSelfEmployedRequest): Sco
   const input = parseRequest(scoreSchema, request);
   return {
     adviceReference: input.adviceReference,
+    applicant: toSubjectIdentifier(input.applicant),
     facts: {
       scoredOn: input.scoredOn,
       nationality: input.nationality,

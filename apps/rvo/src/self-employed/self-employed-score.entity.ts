@@ -32,4 +32,16 @@ export class SelfEmployedScoreEntity {
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
+
+  @Column({ name: 'applicant_pseudonym', type: 'text', nullable: true })
+  applicantPseudonym!: string | null;
+
+  @Column({ name: 'evidence_id', type: 'uuid', nullable: true })
+  evidenceId!: string | null;
+
+  @Column({ name: 'content_sha256', type: 'char', length: 64, nullable: true })
+  contentSha256!: string | null;
+
+  @Column({ name: 'schema_version', type: 'integer', nullable: true })
+  schemaVersion!: number | null;
 }

@@ -1,3 +1,4 @@
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
 import { type ScoreSelfEmployedResponse, SelfEmployedAdviceOutcome } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
 import type { SelfEmployedScoreResult } from './self-employed-score.service';
 
@@ -20,5 +21,17 @@ export function toScoreSelfEmployedResponse({ score, alreadyScored }: SelfEmploy
     findings: [...score.findings],
     ruleVersion: score.ruleVersion,
     alreadyScored,
+    evidence:
+      score.issued === null
+        ? undefined
+        : {
+            evidenceId: score.issued.evidenceId,
+            evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+            contentSha256: score.issued.contentSha256,
+            schemaVersion: score.issued.schemaVersion,
+            // As for a start-up advice: RVO keeps no salted commitment; its own back office sees the issuer's hash.
+            contentCommitment: '',
+          },
+    applicant: score.issued === null ? undefined : { pseudonym: score.issued.applicantPseudonym },
   };
 }

@@ -17,6 +17,15 @@ function toRecord(entity: SelfEmployedScoreEntity): SelfEmployedScoreRecord {
     ruleVersion: entity.ruleVersion,
     scoredOn: entity.scoredOn,
     recordedAt: entity.recordedAt,
+    issued:
+      entity.evidenceId === null || entity.applicantPseudonym === null
+        ? null
+        : {
+            applicantPseudonym: entity.applicantPseudonym,
+            evidenceId: entity.evidenceId,
+            contentSha256: entity.contentSha256 ?? '',
+            schemaVersion: entity.schemaVersion ?? 0,
+          },
   };
 }
 
@@ -35,7 +44,22 @@ export class SelfEmployedScoreRepository {
       .createQueryBuilder()
       .insert()
       .into(SelfEmployedScoreEntity)
-      .values({ ...score, points: score.points === null ? null : { ...score.points }, findings: [...score.findings] })
+      .values({
+        adviceReference: score.adviceReference,
+        outcome: score.outcome,
+        variant: score.variant,
+        exemptionRoute: score.exemptionRoute,
+        points: score.points === null ? null : { ...score.points },
+        total: score.total,
+        findings: [...score.findings],
+        ruleVersion: score.ruleVersion,
+        scoredOn: score.scoredOn,
+        recordedAt: score.recordedAt,
+        applicantPseudonym: score.issued?.applicantPseudonym ?? null,
+        evidenceId: score.issued?.evidenceId ?? null,
+        contentSha256: score.issued?.contentSha256 ?? null,
+        schemaVersion: score.issued?.schemaVersion ?? null,
+      })
       .orIgnore()
       .execute();
     return (await this.find(score.adviceReference)) ?? score;

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ClockRepository } from '@welkom/platform';
+import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
+import { ClockRepository, toTimestamp } from '@welkom/platform';
+import { HubEvidenceRepository } from '../hub-connection/hub-evidence.repository';
 import { RvoError } from '../rvo.errors';
+import { toPointsAssessment } from './self-employed-evidence.mapper';
 import { POINT_PARTS, SELF_EMPLOYED_POINTS_RULES, type SelfEmployedPointsRules } from './self-employed-points.reference';
 import type { ScoreSelfEmployedCommand } from './self-employed-score.command';
 import type { SelfEmployedScoreRecord } from './self-employed-score';
@@ -18,11 +21,17 @@ export interface SelfEmployedScoreResult {
   readonly alreadyScored: boolean;
 }
 
-/** RVO's points score on a self-employed application, as advice to the IND (DOMAIN.md §1.8); one score per reference. */
+/**
+ * RVO's points score on a self-employed application, as advice to the IND (DOMAIN.md §1.8); one score per reference.
+ * The score goes to the hub as SELF_EMPLOYED_POINTS_ASSESSMENT evidence about the applicant before RVO records it, as
+ * a start-up advice does: a retry after an unreachable hub issues the same evidence again, which the hub answers
+ * with what it stored.
+ */
 @Injectable()
 export class SelfEmployedScoreService {
   constructor(
     private readonly scores: SelfEmployedScoreRepository,
+    private readonly hub: HubEvidenceRepository,
     private readonly clock: ClockRepository,
     @Inject(SELF_EMPLOYED_POINTS_RULES) private readonly rules: SelfEmployedPointsRules,
   ) {}
@@ -46,8 +55,9 @@ export class SelfEmployedScoreService {
       ruleVersion: advice.ruleVersion,
       scoredOn: command.facts.scoredOn,
       recordedAt: this.clock.now(),
+      issued: null,
     };
-    const record: SelfEmployedScoreRecord =
+    const scored: SelfEmployedScoreRecord =
       advice.outcome === 'EXEMPT'
         ? { ...base, outcome: 'EXEMPT', variant: null, exemptionRoute: advice.route, points: null, total: null, findings: [] }
         : {
@@ -61,7 +71,29 @@ export class SelfEmployedScoreService {
               finding.code === 'PART_BELOW_MINIMUM' ? `${finding.code}:${finding.part}` : finding.code,
             ),
           };
+    const record: SelfEmployedScoreRecord = { ...scored, issued: await this.issue(command, scored) };
     const kept = await this.scores.recordOnce(record);
     return { score: kept, alreadyScored: kept.recordedAt.getTime() !== record.recordedAt.getTime() };
+  }
+
+  private async issue(command: ScoreSelfEmployedCommand, score: SelfEmployedScoreRecord): Promise<SelfEmployedScoreRecord['issued']> {
+    const { reference, subject } = await this.hub.issue(
+      {
+        subject: command.applicant,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT,
+        payload: { selfEmployedPointsAssessment: toPointsAssessment(score) },
+        issuedAt: toTimestamp(score.recordedAt),
+        validUntil: undefined,
+        sourceReference: command.adviceReference,
+        subUnit: '',
+      },
+      'the score',
+    );
+    return {
+      applicantPseudonym: subject.pseudonym,
+      evidenceId: reference.evidenceId,
+      contentSha256: reference.contentSha256,
+      schemaVersion: reference.schemaVersion,
+    };
   }
 }

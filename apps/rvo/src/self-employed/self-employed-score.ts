@@ -12,4 +12,14 @@ export interface SelfEmployedScoreRecord {
   readonly ruleVersion: string;
   readonly scoredOn: string;
   readonly recordedAt: Date;
+  /** The SELF_EMPLOYED_POINTS_ASSESSMENT the hub holds for the score; null for a score recorded before it was issued. */
+  readonly issued: IssuedScoreEvidence | null;
+}
+
+/** Where the hub keeps the issued score, and about whom (the pseudonym, never the identifier). */
+export interface IssuedScoreEvidence {
+  readonly applicantPseudonym: string;
+  readonly evidenceId: string;
+  readonly contentSha256: string;
+  readonly schemaVersion: number;
 }

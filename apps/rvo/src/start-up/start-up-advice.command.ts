@@ -69,7 +69,7 @@ const assessSchema = z.object({
 });
 
 /** The identifier as the hub's contract spells it. */
-function toSubjectIdentifier(person: PersonId): SubjectIdentifier {
+export function toSubjectIdentifier(person: PersonId): SubjectIdentifier {
   switch (person.kind) {
     case 'bsn':
       return { bsn: person.value };

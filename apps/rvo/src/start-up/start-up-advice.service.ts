@@ -52,35 +52,31 @@ export class StartUpAdviceService {
             },
           };
     const advice = this.advise({ ...command, facts });
-    const answer = await this.hub.issue({
-      subject: command.founder,
-      evidenceType: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT,
-      payload: {
-        startUpAssessment: {
-          outcome:
-            advice.outcome === 'POSITIVE'
-              ? StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_POSITIVE
-              : StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_NEGATIVE,
-          assessedOn: command.facts.assessedOn,
-          facilitatorName: registered?.name ?? command.facilitatorName,
-          innovativeProduct: advice.innovationTestsMet.length > 0,
-          stepPlanAdequate: command.facts.hasStepPlan,
-          adviceReference: command.adviceReference,
-          reasons: advice.reasonCodes.map((code) => `START_UP_ADVICE_REASON_${code}` as StartUpAdviceReason),
+    const { reference, subject } = await this.hub.issue(
+      {
+        subject: command.founder,
+        evidenceType: EvidenceType.EVIDENCE_TYPE_START_UP_ASSESSMENT,
+        payload: {
+          startUpAssessment: {
+            outcome:
+              advice.outcome === 'POSITIVE'
+                ? StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_POSITIVE
+                : StartUpAssessmentOutcome.START_UP_ASSESSMENT_OUTCOME_NEGATIVE,
+            assessedOn: command.facts.assessedOn,
+            facilitatorName: registered?.name ?? command.facilitatorName,
+            innovativeProduct: advice.innovationTestsMet.length > 0,
+            stepPlanAdequate: command.facts.hasStepPlan,
+            adviceReference: command.adviceReference,
+            reasons: advice.reasonCodes.map((code) => `START_UP_ADVICE_REASON_${code}` as StartUpAdviceReason),
+          },
         },
+        issuedAt: toTimestamp(this.clock.now()),
+        validUntil: undefined,
+        sourceReference: command.adviceReference,
+        subUnit: '',
       },
-      issuedAt: toTimestamp(this.clock.now()),
-      validUntil: undefined,
-      sourceReference: command.adviceReference,
-      subUnit: '',
-    });
-    if (!answer.ok) {
-      throw new RvoError('EVIDENCE_REFUSED_BY_HUB', `The hub refused the advice: ${answer.rejection.message}`, {
-        fieldViolations: answer.rejection.fieldViolations,
-      });
-    }
-    const { reference, subject } = answer.value;
-    if (!reference || !subject) throw new RvoError('HUB_UNAVAILABLE', 'The hub answered without an evidence reference');
+      'the advice',
+    );
     const record: StartUpAdviceRecord = {
       adviceReference: command.adviceReference,
       outcome: advice.outcome,

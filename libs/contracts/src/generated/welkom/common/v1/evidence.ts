@@ -25,6 +25,8 @@ export enum EvidenceType {
   EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION = "EVIDENCE_TYPE_RESIDENCE_PERMIT_DECISION",
   /** EVIDENCE_TYPE_DEGREE_AWARDED - A university states that a degree was awarded (the qualifying completion of an orientation year). */
   EVIDENCE_TYPE_DEGREE_AWARDED = "EVIDENCE_TYPE_DEGREE_AWARDED",
+  /** EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT - RVO's points score on a self-employed application, as advice to the IND (DOMAIN.md §1.8). */
+  EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT = "EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT",
 }
 
 export function evidenceTypeFromJSON(object: any): EvidenceType {
@@ -65,6 +67,9 @@ export function evidenceTypeFromJSON(object: any): EvidenceType {
     case 19:
     case "EVIDENCE_TYPE_DEGREE_AWARDED":
       return EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED;
+    case 20:
+    case "EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT":
+      return EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum EvidenceType");
   }
@@ -96,6 +101,8 @@ export function evidenceTypeToNumber(object: EvidenceType): number {
       return 10;
     case EvidenceType.EVIDENCE_TYPE_DEGREE_AWARDED:
       return 19;
+    case EvidenceType.EVIDENCE_TYPE_SELF_EMPLOYED_POINTS_ASSESSMENT:
+      return 20;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum EvidenceType");
   }

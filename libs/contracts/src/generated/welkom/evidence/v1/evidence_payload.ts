@@ -597,6 +597,183 @@ export function completionKindToNumber(object: CompletionKind): number {
   }
 }
 
+export enum SelfEmployedPointsOutcome {
+  SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED = "SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED",
+  SELF_EMPLOYED_POINTS_OUTCOME_POSITIVE = "SELF_EMPLOYED_POINTS_OUTCOME_POSITIVE",
+  SELF_EMPLOYED_POINTS_OUTCOME_NEGATIVE = "SELF_EMPLOYED_POINTS_OUTCOME_NEGATIVE",
+  /** SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT - The points system is not applied: the person comes in on an exemption route (exemption_route). */
+  SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT = "SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT",
+}
+
+export function selfEmployedPointsOutcomeFromJSON(object: any): SelfEmployedPointsOutcome {
+  switch (object) {
+    case 0:
+    case "SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED":
+      return SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED;
+    case 1:
+    case "SELF_EMPLOYED_POINTS_OUTCOME_POSITIVE":
+      return SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_POSITIVE;
+    case 2:
+    case "SELF_EMPLOYED_POINTS_OUTCOME_NEGATIVE":
+      return SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_NEGATIVE;
+    case 3:
+    case "SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT":
+      return SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedPointsOutcome");
+  }
+}
+
+export function selfEmployedPointsOutcomeToNumber(object: SelfEmployedPointsOutcome): number {
+  switch (object) {
+    case SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED:
+      return 0;
+    case SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_POSITIVE:
+      return 1;
+    case SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_NEGATIVE:
+      return 2;
+    case SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_EXEMPT:
+      return 3;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedPointsOutcome");
+  }
+}
+
+/** Which thresholds the score was held against (apps/rvo/reference/self-employed-points.v1.json). */
+export enum SelfEmployedPointsVariant {
+  SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED = "SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED",
+  SELF_EMPLOYED_POINTS_VARIANT_STANDARD = "SELF_EMPLOYED_POINTS_VARIANT_STANDARD",
+  /** SELF_EMPLOYED_POINTS_VARIANT_HIGHLY_EDUCATED - Highly educated applicants: the variant's minimums on parts 1 and 2 suffice. */
+  SELF_EMPLOYED_POINTS_VARIANT_HIGHLY_EDUCATED = "SELF_EMPLOYED_POINTS_VARIANT_HIGHLY_EDUCATED",
+}
+
+export function selfEmployedPointsVariantFromJSON(object: any): SelfEmployedPointsVariant {
+  switch (object) {
+    case 0:
+    case "SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED":
+      return SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED;
+    case 1:
+    case "SELF_EMPLOYED_POINTS_VARIANT_STANDARD":
+      return SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_STANDARD;
+    case 2:
+    case "SELF_EMPLOYED_POINTS_VARIANT_HIGHLY_EDUCATED":
+      return SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_HIGHLY_EDUCATED;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedPointsVariant");
+  }
+}
+
+export function selfEmployedPointsVariantToNumber(object: SelfEmployedPointsVariant): number {
+  switch (object) {
+    case SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED:
+      return 0;
+    case SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_STANDARD:
+      return 1;
+    case SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_HIGHLY_EDUCATED:
+      return 2;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedPointsVariant");
+  }
+}
+
+/** The routes on which the points system is not applied (DOMAIN.md §1.8). */
+export enum SelfEmployedExemptionRoute {
+  SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED = "SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED",
+  SELF_EMPLOYED_EXEMPTION_ROUTE_TURKISH_NATIONAL = "SELF_EMPLOYED_EXEMPTION_ROUTE_TURKISH_NATIONAL",
+  SELF_EMPLOYED_EXEMPTION_ROUTE_EU_LONG_TERM_RESIDENT = "SELF_EMPLOYED_EXEMPTION_ROUTE_EU_LONG_TERM_RESIDENT",
+  /** SELF_EMPLOYED_EXEMPTION_ROUTE_DAFT - Dutch-American Friendship Treaty. */
+  SELF_EMPLOYED_EXEMPTION_ROUTE_DAFT = "SELF_EMPLOYED_EXEMPTION_ROUTE_DAFT",
+  SELF_EMPLOYED_EXEMPTION_ROUTE_JAPAN_TREATY = "SELF_EMPLOYED_EXEMPTION_ROUTE_JAPAN_TREATY",
+}
+
+export function selfEmployedExemptionRouteFromJSON(object: any): SelfEmployedExemptionRoute {
+  switch (object) {
+    case 0:
+    case "SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED":
+      return SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED;
+    case 1:
+    case "SELF_EMPLOYED_EXEMPTION_ROUTE_TURKISH_NATIONAL":
+      return SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_TURKISH_NATIONAL;
+    case 2:
+    case "SELF_EMPLOYED_EXEMPTION_ROUTE_EU_LONG_TERM_RESIDENT":
+      return SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_EU_LONG_TERM_RESIDENT;
+    case 3:
+    case "SELF_EMPLOYED_EXEMPTION_ROUTE_DAFT":
+      return SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_DAFT;
+    case 4:
+    case "SELF_EMPLOYED_EXEMPTION_ROUTE_JAPAN_TREATY":
+      return SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_JAPAN_TREATY;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedExemptionRoute");
+  }
+}
+
+export function selfEmployedExemptionRouteToNumber(object: SelfEmployedExemptionRoute): number {
+  switch (object) {
+    case SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED:
+      return 0;
+    case SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_TURKISH_NATIONAL:
+      return 1;
+    case SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_EU_LONG_TERM_RESIDENT:
+      return 2;
+    case SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_DAFT:
+      return 3;
+    case SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_JAPAN_TREATY:
+      return 4;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedExemptionRoute");
+  }
+}
+
+/** Why RVO scores a self-employed application negatively. Add values, never reuse. */
+export enum SelfEmployedPointsReason {
+  SELF_EMPLOYED_POINTS_REASON_UNSPECIFIED = "SELF_EMPLOYED_POINTS_REASON_UNSPECIFIED",
+  SELF_EMPLOYED_POINTS_REASON_TOTAL_BELOW_MINIMUM = "SELF_EMPLOYED_POINTS_REASON_TOTAL_BELOW_MINIMUM",
+  SELF_EMPLOYED_POINTS_REASON_PERSONAL_EXPERIENCE_BELOW_MINIMUM =
+    "SELF_EMPLOYED_POINTS_REASON_PERSONAL_EXPERIENCE_BELOW_MINIMUM",
+  SELF_EMPLOYED_POINTS_REASON_BUSINESS_PLAN_BELOW_MINIMUM = "SELF_EMPLOYED_POINTS_REASON_BUSINESS_PLAN_BELOW_MINIMUM",
+  SELF_EMPLOYED_POINTS_REASON_ADDED_VALUE_BELOW_MINIMUM = "SELF_EMPLOYED_POINTS_REASON_ADDED_VALUE_BELOW_MINIMUM",
+}
+
+export function selfEmployedPointsReasonFromJSON(object: any): SelfEmployedPointsReason {
+  switch (object) {
+    case 0:
+    case "SELF_EMPLOYED_POINTS_REASON_UNSPECIFIED":
+      return SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_UNSPECIFIED;
+    case 1:
+    case "SELF_EMPLOYED_POINTS_REASON_TOTAL_BELOW_MINIMUM":
+      return SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_TOTAL_BELOW_MINIMUM;
+    case 2:
+    case "SELF_EMPLOYED_POINTS_REASON_PERSONAL_EXPERIENCE_BELOW_MINIMUM":
+      return SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_PERSONAL_EXPERIENCE_BELOW_MINIMUM;
+    case 3:
+    case "SELF_EMPLOYED_POINTS_REASON_BUSINESS_PLAN_BELOW_MINIMUM":
+      return SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_BUSINESS_PLAN_BELOW_MINIMUM;
+    case 4:
+    case "SELF_EMPLOYED_POINTS_REASON_ADDED_VALUE_BELOW_MINIMUM":
+      return SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_ADDED_VALUE_BELOW_MINIMUM;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedPointsReason");
+  }
+}
+
+export function selfEmployedPointsReasonToNumber(object: SelfEmployedPointsReason): number {
+  switch (object) {
+    case SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_UNSPECIFIED:
+      return 0;
+    case SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_TOTAL_BELOW_MINIMUM:
+      return 1;
+    case SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_PERSONAL_EXPERIENCE_BELOW_MINIMUM:
+      return 2;
+    case SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_BUSINESS_PLAN_BELOW_MINIMUM:
+      return 3;
+    case SelfEmployedPointsReason.SELF_EMPLOYED_POINTS_REASON_ADDED_VALUE_BELOW_MINIMUM:
+      return 4;
+    default:
+      throw new globalThis.Error("Unrecognized enum value " + object + " for enum SelfEmployedPointsReason");
+  }
+}
+
 /**
  * One message per evidence type of the catalogue (deploy/hub/evidence-catalogue.v1.json). The hub stores the
  * protobuf encoding of the payload message as the canonical payload and hashes it (SHA-256), so only
@@ -617,7 +794,11 @@ export interface EvidencePayload {
     | ResidencePermitDecision
     | undefined;
   /** Numbered as its EvidenceType. */
-  degreeAwarded?: DegreeAwarded | undefined;
+  degreeAwarded?:
+    | DegreeAwarded
+    | undefined;
+  /** Numbered as its EvidenceType. */
+  selfEmployedPointsAssessment?: SelfEmployedPointsAssessment | undefined;
 }
 
 /** A university confirms that the person is admitted to or enrolled in a programme. */
@@ -747,6 +928,28 @@ export interface DegreeAwarded {
   programmeMonths: number;
 }
 
+/**
+ * RVO scores a self-employed application on the points system for the IND (DOMAIN.md §1.8): the outcome, the points
+ * per part and in total, the grounds of a negative score and the exemption route applied. Never the business plan,
+ * the turnover or any other figure of the business.
+ */
+export interface SelfEmployedPointsAssessment {
+  outcome: SelfEmployedPointsOutcome;
+  scoredOn: string;
+  adviceReference: string;
+  variant: SelfEmployedPointsVariant;
+  exemptionRoute: SelfEmployedExemptionRoute;
+  /** Points counted per part and in total (after a completed start-up trajectory's floor); 0 when exempt. */
+  personalExperiencePoints: number;
+  businessPlanPoints: number;
+  addedValuePoints: number;
+  totalPoints: number;
+  /** Every ground of a negative score, in rule order; empty otherwise. */
+  reasons: SelfEmployedPointsReason[];
+  /** Version of RVO's points rules, e.g. "self-employed-points.v1". */
+  ruleVersion: string;
+}
+
 function createBaseEvidencePayload(): EvidencePayload {
   return {};
 }
@@ -785,6 +988,9 @@ export const EvidencePayload: MessageFns<EvidencePayload> = {
     }
     if (message.degreeAwarded !== undefined) {
       DegreeAwarded.encode(message.degreeAwarded, writer.uint32(154).fork()).join();
+    }
+    if (message.selfEmployedPointsAssessment !== undefined) {
+      SelfEmployedPointsAssessment.encode(message.selfEmployedPointsAssessment, writer.uint32(162).fork()).join();
     }
     return writer;
   },
@@ -888,6 +1094,14 @@ export const EvidencePayload: MessageFns<EvidencePayload> = {
             }
 
             message.degreeAwarded = DegreeAwarded.decode(reader, reader.uint32());
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.selfEmployedPointsAssessment = SelfEmployedPointsAssessment.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -2042,6 +2256,188 @@ export const DegreeAwarded: MessageFns<DegreeAwarded> = {
             }
 
             message.programmeMonths = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSelfEmployedPointsAssessment(): SelfEmployedPointsAssessment {
+  return {
+    outcome: SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED,
+    scoredOn: "",
+    adviceReference: "",
+    variant: SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED,
+    exemptionRoute: SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED,
+    personalExperiencePoints: 0,
+    businessPlanPoints: 0,
+    addedValuePoints: 0,
+    totalPoints: 0,
+    reasons: [],
+    ruleVersion: "",
+  };
+}
+
+export const SelfEmployedPointsAssessment: MessageFns<SelfEmployedPointsAssessment> = {
+  encode(message: SelfEmployedPointsAssessment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.outcome !== SelfEmployedPointsOutcome.SELF_EMPLOYED_POINTS_OUTCOME_UNSPECIFIED) {
+      writer.uint32(8).int32(selfEmployedPointsOutcomeToNumber(message.outcome));
+    }
+    if (message.scoredOn !== "") {
+      writer.uint32(18).string(message.scoredOn);
+    }
+    if (message.adviceReference !== "") {
+      writer.uint32(26).string(message.adviceReference);
+    }
+    if (message.variant !== SelfEmployedPointsVariant.SELF_EMPLOYED_POINTS_VARIANT_UNSPECIFIED) {
+      writer.uint32(32).int32(selfEmployedPointsVariantToNumber(message.variant));
+    }
+    if (message.exemptionRoute !== SelfEmployedExemptionRoute.SELF_EMPLOYED_EXEMPTION_ROUTE_UNSPECIFIED) {
+      writer.uint32(40).int32(selfEmployedExemptionRouteToNumber(message.exemptionRoute));
+    }
+    if (message.personalExperiencePoints !== 0) {
+      writer.uint32(48).int32(message.personalExperiencePoints);
+    }
+    if (message.businessPlanPoints !== 0) {
+      writer.uint32(56).int32(message.businessPlanPoints);
+    }
+    if (message.addedValuePoints !== 0) {
+      writer.uint32(64).int32(message.addedValuePoints);
+    }
+    if (message.totalPoints !== 0) {
+      writer.uint32(72).int32(message.totalPoints);
+    }
+    if (message.reasons.length !== 0) {
+      writer.uint32(82).fork();
+      for (const v of message.reasons) {
+        writer.int32(selfEmployedPointsReasonToNumber(v));
+      }
+      writer.join();
+    }
+    if (message.ruleVersion !== "") {
+      writer.uint32(90).string(message.ruleVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SelfEmployedPointsAssessment {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSelfEmployedPointsAssessment();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.outcome = selfEmployedPointsOutcomeFromJSON(reader.int32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.scoredOn = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.adviceReference = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.variant = selfEmployedPointsVariantFromJSON(reader.int32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.exemptionRoute = selfEmployedExemptionRouteFromJSON(reader.int32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.personalExperiencePoints = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.businessPlanPoints = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.addedValuePoints = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.totalPoints = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag === 80) {
+              message.reasons.push(selfEmployedPointsReasonFromJSON(reader.int32()));
+
+              continue;
+            }
+
+            if (tag === 82) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.reasons.push(selfEmployedPointsReasonFromJSON(reader.int32()));
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.ruleVersion = reader.string();
             continue;
           }
         }

@@ -27,6 +27,8 @@ export enum PermitCategory {
   PERMIT_CATEGORY_START_UP = "PERMIT_CATEGORY_START_UP",
   PERMIT_CATEGORY_ESSENTIAL_START_UP_PERSONNEL = "PERMIT_CATEGORY_ESSENTIAL_START_UP_PERSONNEL",
   PERMIT_CATEGORY_FAMILY_MEMBER = "PERMIT_CATEGORY_FAMILY_MEMBER",
+  /** PERMIT_CATEGORY_SELF_EMPLOYED - Self-employed person (zelfstandige), decided on RVO's points score (DOMAIN.md §1.8). */
+  PERMIT_CATEGORY_SELF_EMPLOYED = "PERMIT_CATEGORY_SELF_EMPLOYED",
 }
 
 export function permitCategoryFromJSON(object: any): PermitCategory {
@@ -58,6 +60,9 @@ export function permitCategoryFromJSON(object: any): PermitCategory {
     case 8:
     case "PERMIT_CATEGORY_FAMILY_MEMBER":
       return PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER;
+    case 9:
+    case "PERMIT_CATEGORY_SELF_EMPLOYED":
+      return PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PermitCategory");
   }
@@ -83,6 +88,8 @@ export function permitCategoryToNumber(object: PermitCategory): number {
       return 7;
     case PermitCategory.PERMIT_CATEGORY_FAMILY_MEMBER:
       return 8;
+    case PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED:
+      return 9;
     default:
       throw new globalThis.Error("Unrecognized enum value " + object + " for enum PermitCategory");
   }

@@ -387,6 +387,11 @@ export interface ScoreSelfEmployedRequest {
   personalExperiencePoints: number;
   businessPlanPoints: number;
   addedValuePoints: number;
+  /**
+   * The applicant, as the IND named them in the advice request: the score is issued to the hub about them as
+   * SELF_EMPLOYED_POINTS_ASSESSMENT evidence. Required.
+   */
+  applicant: SubjectIdentifier | undefined;
 }
 
 export interface ScoreSelfEmployedResponse {
@@ -405,6 +410,12 @@ export interface ScoreSelfEmployedResponse {
   findings: string[];
   ruleVersion: string;
   alreadyScored: boolean;
+  /** The SELF_EMPLOYED_POINTS_ASSESSMENT evidence the hub holds for the score. */
+  evidence:
+    | EvidenceReference
+    | undefined;
+  /** The applicant's pseudonym at the hub. */
+  applicant: SubjectReference | undefined;
 }
 
 export interface FacilitatorStanding {
@@ -1589,6 +1600,7 @@ function createBaseScoreSelfEmployedRequest(): ScoreSelfEmployedRequest {
     personalExperiencePoints: 0,
     businessPlanPoints: 0,
     addedValuePoints: 0,
+    applicant: undefined,
   };
 }
 
@@ -1620,6 +1632,9 @@ export const ScoreSelfEmployedRequest: MessageFns<ScoreSelfEmployedRequest> = {
     }
     if (message.addedValuePoints !== 0) {
       writer.uint32(72).int32(message.addedValuePoints);
+    }
+    if (message.applicant !== undefined) {
+      SubjectIdentifier.encode(message.applicant, writer.uint32(82).fork()).join();
     }
     return writer;
   },
@@ -1709,6 +1724,14 @@ export const ScoreSelfEmployedRequest: MessageFns<ScoreSelfEmployedRequest> = {
             message.addedValuePoints = reader.int32();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.applicant = SubjectIdentifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1735,6 +1758,8 @@ function createBaseScoreSelfEmployedResponse(): ScoreSelfEmployedResponse {
     findings: [],
     ruleVersion: "",
     alreadyScored: false,
+    evidence: undefined,
+    applicant: undefined,
   };
 }
 
@@ -1772,6 +1797,12 @@ export const ScoreSelfEmployedResponse: MessageFns<ScoreSelfEmployedResponse> = 
     }
     if (message.alreadyScored !== false) {
       writer.uint32(88).bool(message.alreadyScored);
+    }
+    if (message.evidence !== undefined) {
+      EvidenceReference.encode(message.evidence, writer.uint32(98).fork()).join();
+    }
+    if (message.applicant !== undefined) {
+      SubjectReference.encode(message.applicant, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -1875,6 +1906,22 @@ export const ScoreSelfEmployedResponse: MessageFns<ScoreSelfEmployedResponse> = 
             }
 
             message.alreadyScored = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.evidence = EvidenceReference.decode(reader, reader.uint32());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.applicant = SubjectReference.decode(reader, reader.uint32());
             continue;
           }
         }
