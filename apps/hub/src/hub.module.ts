@@ -5,6 +5,10 @@ import { AuditChainHeadEntity, AuditEntryEntity, AuditVerificationEntity } from 
 import { AuditCheckpointRepository } from './audit/audit-checkpoint.repository';
 import { AuditCheckpointService } from './audit/audit-checkpoint.service';
 import { AuditCheckpointWorker } from './audit/audit-checkpoint.worker';
+import { AuditCountersignatureEventConsumer } from './audit/audit-countersignature.event-consumer';
+import { AuditCountersignatureRepository } from './audit/audit-countersignature.repository';
+import { AuditCountersignatureService } from './audit/audit-countersignature.service';
+import { VerificationQuotaRepository } from './audit/verification-quota.repository';
 import { AuditGrpcController } from './audit/audit.grpc-controller';
 import { AuditService } from './audit/audit.service';
 import { AuditTrailRepository } from './audit/audit-trail.repository';
@@ -90,7 +94,7 @@ export class HubModule {
         ],
         migrations: HUB_MIGRATIONS,
         // The head moves on every append (its triggers keep it forward-only; the service role cannot switch them off).
-        appendOnlyTables: ['audit_entry'],
+        appendOnlyTables: ['audit_entry', 'audit_countersignature'],
       }),
       controllers: [
         PartyRegistryGrpcController,
@@ -99,6 +103,7 @@ export class HubModule {
         EvidenceExchangeGrpcController,
         EvidenceSourceEventConsumer,
         AuditGrpcController,
+        AuditCountersignatureEventConsumer,
         ApplicationStatusEventConsumer,
         SponsorNotificationEventConsumer,
         SubjectLinkGrpcController,
@@ -125,6 +130,9 @@ export class HubModule {
         AuditCheckpointRepository,
         AuditCheckpointService,
         AuditCheckpointWorker,
+        AuditCountersignatureRepository,
+        AuditCountersignatureService,
+        VerificationQuotaRepository,
         GrantRepository,
         GrantService,
         EvidenceRepository,
