@@ -4,11 +4,19 @@ import { BundledCertificates, CertificateTrust, decodeRecords, EnvelopeVerifier,
 import { AuditChainVerifier, type AuditRecord, type ChainBreak, type ChainHead } from '../../src/audit/audit-chain';
 import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from '../../src/audit/audit-checkpoint';
 import { checkpointOf } from '../../src/audit/audit-checkpoint.repository';
+import {
+  type Countersignature,
+  type CountersignedCheckpoint,
+  countersignatureOf,
+  countersignedBreak,
+  countersignedCheckpoints,
+} from '../../src/audit/audit-countersignature';
 
 /**
  * Everything needed to check a hub's audit trail on a machine with neither its database nor Kafka: the entries
  * and head as the database holds them, the signed checkpoint records as they are on the topic, and the
- * certificates that signed them. What it is checked against (the party CA) is NOT in the bundle: the verifier
+ * certificates that signed them, and the parties' counter-signatures of those checkpoints as they are on their
+ * topic (with the certificates that signed those). What it is checked against (the party CA) is NOT in the bundle: the verifier
  * brings its own trust anchor.
  */
 export const AUDIT_BUNDLE_FORMAT = 'welkom-audit-bundle-v1';
@@ -57,6 +65,8 @@ export const auditBundleSchema = z.object({
   head: z.object({ sequence, hash: hex64.or(z.literal('0'.repeat(64))) }),
   entries: z.array(entrySchema),
   checkpoints: z.array(portableRecordSchema),
+  /** The parties' counter-signature records (welkom.hub.audit-countersignatures.v1); absent in bundles from before. */
+  countersignatures: z.array(portableRecordSchema).default([]),
   certificates: z.record(z.string(), z.array(z.string()).min(1)),
 });
 
@@ -78,6 +88,10 @@ export interface BundleVerdict {
   checkpoint: AuditCheckpoint | undefined;
   /** Checkpoint records that did not verify (not signed by the hub, altered): never believed. */
   rejectedCheckpoints: string[];
+  /** The checkpoints parties countersigned, with those parties, latest first. */
+  countersigned: CountersignedCheckpoint[];
+  /** Counter-signature records that did not verify or named another party than their signer: never believed. */
+  rejectedCountersignatures: string[];
 }
 
 /**
@@ -101,10 +115,13 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
     rejectedCheckpoints.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
   }
   const checkpoint = latestCheckpoint(checkpoints);
-  if (!broken && checkpoint) {
-    const stored = bundle.entries.find((entry) => entry.sequence === checkpoint.sequence)?.entryHash;
-    broken = checkpointBreak(checkpoint, bundle.head, stored);
-  }
+  const storedHashes = new Map(bundle.entries.map((entry) => [entry.sequence, entry.entryHash]));
+  if (!broken && checkpoint) broken = checkpointBreak(checkpoint, bundle.head, storedHashes.get(checkpoint.sequence));
+  // The parties' keys, not the hub's: a hub that rewrote history and re-signed its own checkpoints (compaction then
+  // keeps only the re-signed one) still contradicts every checkpoint a party countersigned before.
+  const { countersignatures, rejected: rejectedCountersignatures } = await readCountersignatures(bundle, trust, parties);
+  const countersigned = countersignedCheckpoints(countersignatures);
+  if (!broken) broken = countersignedBreak(countersigned, bundle.head, storedHashes);
   return {
     intact: broken === undefined,
     verifiedEntries: chain.verifiedEntries,
@@ -112,5 +129,29 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
     broken,
     checkpoint,
     rejectedCheckpoints,
+    countersigned,
+    rejectedCountersignatures,
   };
+}
+
+/** The counter-signatures of the bundle's chain whose party signatures hold, each checked at the time it was made. */
+async function readCountersignatures(
+  bundle: AuditBundle,
+  trust: CertificateTrust,
+  parties: PartyDirectory,
+): Promise<{ countersignatures: Countersignature[]; rejected: string[] }> {
+  const countersignatures: Countersignature[] = [];
+  const rejected: string[] = [];
+  for (const record of bundle.countersignatures) {
+    const signedAt = new Date(Number(record.timestamp));
+    const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
+    const read = await decodeRecords(TOPICS.auditCountersignature, [record], verifier);
+    for (const event of read.events) {
+      const countersignature = countersignatureOf(event, bundle.hubOin);
+      if (typeof countersignature === 'string') rejected.push(`offset ${record.offset}: it ${countersignature}`);
+      else if (countersignature.chainId === bundle.chainId) countersignatures.push(countersignature);
+    }
+    rejected.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
+  }
+  return { countersignatures, rejected };
 }
