@@ -22,8 +22,8 @@ export interface AuditAlarmRecord {
 @Injectable()
 export class AuditCountersigningRepository {
   async history(tx: EntityManager, hubOin: string, chainId: string, sequence: string): Promise<CountersigningHistory> {
-    const signed: { sequence: string; entry_hash: string }[] = await tx.query(
-      `SELECT "sequence"::text AS "sequence", "entry_hash" FROM "party_audit_countersignature"
+    const signed: { sequence: string; entry_hash: string; checkpoint_taken_at: Date }[] = await tx.query(
+      `SELECT "sequence"::text AS "sequence", "entry_hash", "checkpoint_taken_at" FROM "party_audit_countersignature"
         WHERE "hub_oin" = $1 AND "chain_id" = $2 AND ("sequence" = $3
            OR "sequence" = (SELECT max("sequence") FROM "party_audit_countersignature" WHERE "hub_oin" = $1 AND "chain_id" = $2))`,
       [hubOin, chainId, sequence],
@@ -32,12 +32,13 @@ export class AuditCountersigningRepository {
       hubOin,
       chainId,
     ]);
-    const rows = signed.map((row) => ({ sequence: row.sequence, entryHash: row.entry_hash }));
+    const rows = signed.map((row) => ({ sequence: row.sequence, entryHash: row.entry_hash, takenAt: row.checkpoint_taken_at }));
     const latest = rows.reduce<(typeof rows)[number] | undefined>(
       (highest, row) => (highest === undefined || BigInt(row.sequence) > BigInt(highest.sequence) ? row : highest),
       undefined,
     );
-    return { latest, sameSequence: rows.find((row) => row.sequence === sequence), alarmed: alarms.length > 0 };
+    const latestSigned = latest && { sequence: latest.sequence, entryHash: latest.entryHash };
+    return { latest: latestSigned, sameSequence: rows.find((row) => row.sequence === sequence), alarmed: alarms.length > 0 };
   }
 
   async recordCountersigned(tx: EntityManager, record: CountersignedRecord): Promise<void> {

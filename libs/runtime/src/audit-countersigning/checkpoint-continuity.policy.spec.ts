@@ -4,8 +4,10 @@ const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
 const HASH_C = 'c'.repeat(64);
 
+const TAKEN = new Date('2026-12-06T10:00:00Z');
+
 function checkpoint(sequence: string, entryHash: string): SeenCheckpoint {
-  return { chainId: 'chain-1', sequence, entryHash, takenAt: new Date('2026-12-06T10:00:00Z') };
+  return { chainId: 'chain-1', sequence, entryHash, takenAt: TAKEN };
 }
 
 const nothingSigned: CountersigningHistory = { latest: undefined, sameSequence: undefined, alarmed: false };
@@ -20,10 +22,27 @@ describe('judging whether a checkpoint continues what the party countersigned', 
     expect(judgeCheckpoint(history, checkpoint('20', HASH_B))).toEqual({ verdict: 'COUNTERSIGN' });
   });
 
-  it('does not sign the same checkpoint twice', () => {
-    const signed = { sequence: '12', entryHash: HASH_A };
+  it('does not sign the same checkpoint twice, also when it reads an older one again', () => {
+    const signed = { sequence: '12', entryHash: HASH_A, takenAt: TAKEN };
     expect(judgeCheckpoint({ latest: signed, sameSequence: signed, alarmed: false }, checkpoint('12', HASH_A))).toEqual({
       verdict: 'ALREADY_COUNTERSIGNED',
+    });
+    const later = { sequence: '20', entryHash: HASH_B };
+    expect(judgeCheckpoint({ latest: later, sameSequence: signed, alarmed: false }, checkpoint('12', HASH_A))).toEqual({
+      verdict: 'ALREADY_COUNTERSIGNED',
+    });
+  });
+
+  it('calls an older head it countersigned, signed again after a later one, a rewind', () => {
+    const history = {
+      latest: { sequence: '20', entryHash: HASH_B },
+      sameSequence: { sequence: '12', entryHash: HASH_A, takenAt: TAKEN },
+      alarmed: false,
+    };
+    const resigned = { ...checkpoint('12', HASH_A), takenAt: new Date('2026-12-06T11:00:00Z') };
+    expect(judgeCheckpoint(history, resigned)).toEqual({
+      verdict: 'REWIND',
+      problem: expect.stringContaining('goes back behind checkpoint 20'),
     });
   });
 
@@ -34,7 +53,7 @@ describe('judging whether a checkpoint continues what the party countersigned', 
   });
 
   it('calls a countersigned sequence with another hash a fork, even at the latest sequence', () => {
-    const signed = { sequence: '20', entryHash: HASH_B };
+    const signed = { sequence: '20', entryHash: HASH_B, takenAt: TAKEN };
     const judgement = judgeCheckpoint({ latest: signed, sameSequence: signed, alarmed: false }, checkpoint('20', HASH_C));
     expect(judgement).toEqual({ verdict: 'FORK', problem: expect.stringContaining(`countersigned it with hash ${HASH_B}`) });
   });

@@ -13,7 +13,7 @@ export interface CountersigningHistory {
   /** The countersigned checkpoint with the highest sequence, if any. */
   latest: { sequence: string; entryHash: string } | undefined;
   /** The countersigned checkpoint with the same sequence as the one judged, if any. */
-  sameSequence: { sequence: string; entryHash: string } | undefined;
+  sameSequence: { sequence: string; entryHash: string; takenAt: Date } | undefined;
   /** An alarm was raised about this chain before. */
   alarmed: boolean;
 }
@@ -28,26 +28,32 @@ export type CheckpointJudgement =
 
 /**
  * Whether a party may countersign a checkpoint: only when it continues what the party countersigned before. A
- * sequence below the highest one countersigned is a rewind (the hub's chain only grows); a sequence countersigned
- * before with another hash is a fork (two histories under one chain). Either is refused for good.
+ * sequence below the highest one countersigned is a rewind (the hub's chain only grows), also when it is an older
+ * head the party countersigned before, signed again later; a sequence countersigned before with another hash is a
+ * fork (two histories under one chain). Either is refused, and so is everything of that chain after it.
  */
 export function judgeCheckpoint(history: CountersigningHistory, checkpoint: SeenCheckpoint): CheckpointJudgement {
-  if (history.sameSequence !== undefined) {
-    if (history.sameSequence.entryHash === checkpoint.entryHash) return { verdict: 'ALREADY_COUNTERSIGNED' };
+  const same = history.sameSequence;
+  if (same !== undefined && same.entryHash !== checkpoint.entryHash) {
     return {
       verdict: 'FORK',
       problem:
         `checkpoint ${checkpoint.sequence} of chain ${checkpoint.chainId} now has hash ${checkpoint.entryHash}, ` +
-        `but this party countersigned it with hash ${history.sameSequence.entryHash}`,
+        `but this party countersigned it with hash ${same.entryHash}`,
     };
+  }
+  // The checkpoint it signed, read again (a consumer re-reading the topic); but an old head signed anew after a
+  // later one is the hub going back, and is judged as a rewind below.
+  if (same !== undefined && (same.takenAt.getTime() === checkpoint.takenAt.getTime() || same.sequence === history.latest?.sequence)) {
+    return { verdict: 'ALREADY_COUNTERSIGNED' };
   }
   if (history.alarmed) return { verdict: 'REFUSED_AFTER_ALARM' };
   if (history.latest !== undefined && BigInt(checkpoint.sequence) < BigInt(history.latest.sequence)) {
     return {
       verdict: 'REWIND',
       problem:
-        `checkpoint ${checkpoint.sequence} of chain ${checkpoint.chainId} goes back behind checkpoint ` +
-        `${history.latest.sequence}, which this party countersigned`,
+        `checkpoint ${checkpoint.sequence} of chain ${checkpoint.chainId} (taken ${checkpoint.takenAt.toISOString()}) goes back ` +
+        `behind checkpoint ${history.latest.sequence}, which this party countersigned`,
     };
   }
   return { verdict: 'COUNTERSIGN' };
