@@ -136,7 +136,8 @@ describe('parties countersign the hub audit checkpoints, and may verify the chai
     for (let call = 1; call <= PARTY_CALLS_PER_HOUR; call += 1) {
       const answer = await verifyAs('rvo');
       // Hashes, counts and who countersigned: nothing about any entry's subject.
-      expect(answer).toMatchObject({ intact: true, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(answer.intact).toBe(true);
+      expect(answer.headHash).toMatch(/^[0-9a-f]{64}$/);
     }
 
     const refusal = await callError(audit('rvo').verifyAuditChain({ fromSequence: '0', limit: '0', incremental: false }));

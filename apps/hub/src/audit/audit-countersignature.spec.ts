@@ -85,9 +85,7 @@ describe('comparing the chain with countersigned checkpoints', () => {
 
   it('reports a head rewound behind a countersigned checkpoint', () => {
     const broken = countersignedBreak(checkpoints, { sequence: '15', hash: 'c'.repeat(64) }, new Map([['12', HASH_A]]));
-    expect(broken).toEqual({
-      sequence: '16',
-      problem: expect.stringMatching(/countersigned by .* covers entry 20, but the chain head is at 15/),
-    });
+    expect(broken?.sequence).toBe('16');
+    expect(broken?.problem).toMatch(/countersigned by .* covers entry 20, but the chain head is at 15/);
   });
 });

@@ -1,4 +1,8 @@
-import { type CountersigningHistory, judgeCheckpoint, type SeenCheckpoint } from './checkpoint-continuity.policy';
+import { type CheckpointJudgement, type CountersigningHistory, judgeCheckpoint, type SeenCheckpoint } from './checkpoint-continuity.policy';
+
+function problemOf(judgement: CheckpointJudgement): string {
+  return 'problem' in judgement ? judgement.problem : '';
+}
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
@@ -40,22 +44,23 @@ describe('judging whether a checkpoint continues what the party countersigned', 
       alarmed: false,
     };
     const resigned = { ...checkpoint('12', HASH_A), takenAt: new Date('2026-12-06T11:00:00Z') };
-    expect(judgeCheckpoint(history, resigned)).toEqual({
-      verdict: 'REWIND',
-      problem: expect.stringContaining('goes back behind checkpoint 20'),
-    });
+    const judgement = judgeCheckpoint(history, resigned);
+    expect(judgement.verdict).toBe('REWIND');
+    expect(problemOf(judgement)).toContain('goes back behind checkpoint 20');
   });
 
   it('calls a sequence below the highest countersigned one a rewind', () => {
     const history = { ...nothingSigned, latest: { sequence: '20', entryHash: HASH_B } };
     const judgement = judgeCheckpoint(history, checkpoint('12', HASH_C));
-    expect(judgement).toEqual({ verdict: 'REWIND', problem: expect.stringContaining('goes back behind checkpoint 20') });
+    expect(judgement.verdict).toBe('REWIND');
+    expect(problemOf(judgement)).toContain('goes back behind checkpoint 20');
   });
 
   it('calls a countersigned sequence with another hash a fork, even at the latest sequence', () => {
     const signed = { sequence: '20', entryHash: HASH_B, takenAt: TAKEN };
     const judgement = judgeCheckpoint({ latest: signed, sameSequence: signed, alarmed: false }, checkpoint('20', HASH_C));
-    expect(judgement).toEqual({ verdict: 'FORK', problem: expect.stringContaining(`countersigned it with hash ${HASH_B}`) });
+    expect(judgement.verdict).toBe('FORK');
+    expect(problemOf(judgement)).toContain(`countersigned it with hash ${HASH_B}`);
   });
 
   it('signs nothing more of a chain it raised an alarm about, however far the chain grows', () => {
