@@ -1,39 +1,25 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { status } from '@grpc/grpc-js';
 import { Client } from 'pg';
 import { AUDIT_CONTRACT } from '@welkom/contracts';
 import type { AuditServiceClient, VerifyAuditChainResponse } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import { TOPICS } from '@welkom/events';
 import { toTimestamp } from '@welkom/platform';
-import { eventually, kafkaToolEnvironment, serviceRun, type ServiceUnderTest, testInfrastructure } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceUnderTest, testInfrastructure } from '@welkom/testing';
+import { exportAuditBundle, type ToolRun, verifyAuditBundleOffline } from './audit-tools';
 import { call, callError, type HubUnderTest, OIN, OPERATOR, type PartyKey, startHubUnderTest, testBsn } from './hub-test-harness';
 import { KafkaProbe } from './kafka-probe';
 
 jest.setTimeout(180_000);
 
-const run = promisify(execFile);
-const REPO_ROOT = join(__dirname, '..', '..', '..');
 /** The hub's default AUDIT_VERIFY_PARTY_CALLS_PER_HOUR, as `npm start` runs it. */
 const PARTY_CALLS_PER_HOUR = 6;
 
 interface PortableRecord {
   key: string | null;
   offset: string;
-}
-
-/** A command-line tool of the hub, as an operator runs it; `env` replaces the environment entirely. */
-async function tool(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['-r', '@swc-node/register', script, ...args], { cwd: REPO_ROOT, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
 }
 
 describe('parties countersign the hub audit checkpoints, and may verify the chain within a quota', () => {
@@ -60,21 +46,11 @@ describe('parties countersign the hub audit checkpoints, and may verify the chai
 
   async function exportBundle(name: string): Promise<string> {
     const bundle = join(bundleDir, `${name}.json`);
-    const exported = await tool('apps/hub/tools/audit/audit-export.cli.ts', ['--out', bundle], {
-      PATH: process.env.PATH,
-      DATABASE_URL: hub.databaseUrl,
-      ...kafkaToolEnvironment(infrastructure),
-    });
-    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    expect(await exportAuditBundle(bundle, hub.databaseUrl, infrastructure)).toMatchObject({ code: 0, stderr: '' });
     return bundle;
   }
 
-  /** With no database and no broker: only the bundle, the party CA and the party list. */
-  function verifyOffline(bundle: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    return tool('apps/hub/tools/audit/audit-verify.cli.ts', ['--bundle', bundle, '--ca', infrastructure.certificates.caCertificatePath], {
-      PATH: process.env.PATH,
-    });
-  }
+  const verifyOffline = (bundle: string): Promise<ToolRun> => verifyAuditBundleOffline(bundle, infrastructure);
 
   beforeAll(async () => {
     bundleDir = mkdtempSync(join(tmpdir(), 'audit-countersigning-'));

@@ -73,7 +73,11 @@ function build(
 }
 
 function chainTrail(count: number): Partial<AuditTrailRepository> {
-  const { records, head } = chainOf(count);
+  return trailOf(chainOf(count));
+}
+
+/** A trail holding exactly these records and head, as a database would after whatever was done to it. */
+function trailOf({ records, head }: { records: AuditRecord[]; head: ChainHead }): Partial<AuditTrailRepository> {
   return {
     head: async () => ({ ...head, highestStoredSequence: head.sequence }),
     entry: async (sequence) => records.find((record) => record.sequence === sequence) ?? null,
@@ -91,12 +95,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
     // Entry 3 edited and every hash from there recomputed: the chain agrees with itself again.
     const drafts = original.records.map((record, index) => (index === 2 ? { ...record, purpose: 'REWRITTEN' } : record));
     const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
-    const trail = {
-      head: async () => ({ ...rewritten.head, highestStoredSequence: '6' }),
-      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
-      page: async (after: string, upTo: string, limit: number) =>
-        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
-    };
+    const trail = trailOf(rewritten);
     const verdict = await build(trail, async () => [checkpoint]).verifyChain(asOperator(ANNA), {
       fromSequence: 1n,
       limit: null,
@@ -239,12 +238,7 @@ describe('AuditService.verifyChain, incremental and bounded (issue 12)', () => {
     // Entry 4 and everything after recomputed: the stored rows agree with each other, not with the signature.
     const drafts = original.records.map((record, index) => (index === 3 ? { ...record, purpose: 'REWRITTEN' } : record));
     const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
-    const trail = {
-      head: async () => ({ ...rewritten.head, highestStoredSequence: '8' }),
-      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
-      page: async (after: string, upTo: string, limit: number) =>
-        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
-    };
+    const trail = trailOf(rewritten);
     const verified = [{ sequence: '4', hash: checkpoint.entryHash }];
 
     const verdict = await build(trail, async () => [checkpoint], verified).verifyChain(asOperator(ANNA), {
@@ -278,12 +272,7 @@ describe('AuditService.verifyChain against counter-signatures and for parties (i
     const countersigned = [{ sequence: '6', entryHash: original.records[5].entryHash, checkpointTakenAt: TAKEN, partyOins: [IND.oin] }];
     const drafts = original.records.map((record, index) => (index === 2 ? { ...record, purpose: 'REWRITTEN' } : record));
     const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
-    const trail = {
-      head: async () => ({ ...rewritten.head, highestStoredSequence: '8' }),
-      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
-      page: async (after: string, upTo: string, limit: number) =>
-        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
-    };
+    const trail = trailOf(rewritten);
     // The hub's own latest checkpoint was re-signed over the rewritten chain: alone, it agrees.
     const resigned = { chainId: 'chain', sequence: '8', entryHash: rewritten.head.hash, takenAt: new Date('2026-12-02T10:00:00Z') };
 

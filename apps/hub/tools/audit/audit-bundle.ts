@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { TOPICS } from '@welkom/events';
-import { BundledCertificates, CertificateTrust, decodeRecords, EnvelopeVerifier, type PartyDirectory } from '@welkom/messaging';
+import { TOPICS, type TopicDefinition } from '@welkom/events';
+import {
+  BundledCertificates,
+  CertificateTrust,
+  decodeRecords,
+  EnvelopeVerifier,
+  type PartyDirectory,
+  type ReceivedEvent,
+} from '@welkom/messaging';
 import { AuditChainVerifier, type AuditRecord, type ChainBreak, type ChainHead } from '../../src/audit/audit-chain';
 import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from '../../src/audit/audit-checkpoint';
 import { checkpointOf } from '../../src/audit/audit-checkpoint.repository';
@@ -103,23 +110,24 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
   for (const entry of bundle.entries) if (!chain.check(recordOf(entry))) break;
   let broken = chain.finish(bundle.head);
 
-  const checkpoints: AuditCheckpoint[] = [];
-  const rejectedCheckpoints: string[] = [];
-  for (const record of bundle.checkpoints) {
-    const signedAt = new Date(Number(record.timestamp));
-    const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
-    const read = await decodeRecords(TOPICS.auditCheckpoint, [record], verifier);
-    for (const event of read.events) {
-      checkpoints.push(...checkpointOf(event, bundle.hubOin).filter((checkpoint) => checkpoint.chainId === bundle.chainId));
-    }
-    rejectedCheckpoints.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
-  }
+  const hubSigned = await readSigned(TOPICS.auditCheckpoint, bundle.checkpoints, bundle, trust, parties);
+  const checkpoints = hubSigned.events
+    .flatMap(({ event }) => checkpointOf(event, bundle.hubOin))
+    .filter((checkpoint) => checkpoint.chainId === bundle.chainId);
+  const rejectedCheckpoints = hubSigned.rejected;
   const checkpoint = latestCheckpoint(checkpoints);
   const storedHashes = new Map(bundle.entries.map((entry) => [entry.sequence, entry.entryHash]));
   if (!broken && checkpoint) broken = checkpointBreak(checkpoint, bundle.head, storedHashes.get(checkpoint.sequence));
   // The parties' keys, not the hub's: a hub that rewrote history and re-signed its own checkpoints (compaction then
   // keeps only the re-signed one) still contradicts every checkpoint a party countersigned before.
-  const { countersignatures, rejected: rejectedCountersignatures } = await readCountersignatures(bundle, trust, parties);
+  const partySigned = await readSigned(TOPICS.auditCountersignature, bundle.countersignatures, bundle, trust, parties);
+  const countersignatures: Countersignature[] = [];
+  const rejectedCountersignatures = [...partySigned.rejected];
+  for (const { event, offset } of partySigned.events) {
+    const countersignature = countersignatureOf(event, bundle.hubOin);
+    if (typeof countersignature === 'string') rejectedCountersignatures.push(`offset ${offset}: it ${countersignature}`);
+    else if (countersignature.chainId === bundle.chainId) countersignatures.push(countersignature);
+  }
   const countersigned = countersignedCheckpoints(countersignatures);
   if (!broken) broken = countersignedBreak(countersigned, bundle.head, storedHashes);
   return {
@@ -134,24 +142,25 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
   };
 }
 
-/** The counter-signatures of the bundle's chain whose party signatures hold, each checked at the time it was made. */
-async function readCountersignatures(
+/**
+ * The bundle's records of one topic whose signatures hold, each checked at the time it was written to the topic
+ * (certificates may have expired since), with the certificates the bundle carries; and why the others are not.
+ */
+async function readSigned<T>(
+  topic: TopicDefinition<T>,
+  records: AuditBundle['checkpoints'],
   bundle: AuditBundle,
   trust: CertificateTrust,
   parties: PartyDirectory,
-): Promise<{ countersignatures: Countersignature[]; rejected: string[] }> {
-  const countersignatures: Countersignature[] = [];
+): Promise<{ events: { event: ReceivedEvent<T>; offset: string }[]; rejected: string[] }> {
+  const events: { event: ReceivedEvent<T>; offset: string }[] = [];
   const rejected: string[] = [];
-  for (const record of bundle.countersignatures) {
+  for (const record of records) {
     const signedAt = new Date(Number(record.timestamp));
     const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
-    const read = await decodeRecords(TOPICS.auditCountersignature, [record], verifier);
-    for (const event of read.events) {
-      const countersignature = countersignatureOf(event, bundle.hubOin);
-      if (typeof countersignature === 'string') rejected.push(`offset ${record.offset}: it ${countersignature}`);
-      else if (countersignature.chainId === bundle.chainId) countersignatures.push(countersignature);
-    }
+    const read = await decodeRecords(topic, [record], verifier);
+    events.push(...read.events.map((event) => ({ event, offset: record.offset })));
     rejected.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
   }
-  return { countersignatures, rejected };
+  return { events, rejected };
 }
