@@ -16,6 +16,7 @@ jest.setTimeout(180_000);
 
 /** The hub's default AUDIT_VERIFY_PARTY_CALLS_PER_HOUR, as `npm start` runs it. */
 const PARTY_CALLS_PER_HOUR = 6;
+const INSUFFICIENT_PRIVILEGE = '42501';
 
 interface PortableRecord {
   key: string | null;
@@ -98,6 +99,9 @@ describe('parties countersign the hub audit checkpoints, and may verify the chai
         [OIN.hub, verdict.headSequence],
       );
       expect(own).toEqual([{ entry_hash: verdict.headHash }]);
+      // What a party vouched for stays as it was: its own service role may only add to the record.
+      const rewrite = query(party.serviceDatabaseUrl, `UPDATE party_audit_countersignature SET entry_hash = entry_hash`);
+      await expect(rewrite).rejects.toMatchObject({ code: INSUFFICIENT_PRIVILEGE });
     }
 
     const offline = await verifyOffline(await exportBundle('countersigned'));
