@@ -1,6 +1,14 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import {
+  AuditCountersigningModule,
+  HubClientModule,
+  hubClientOptionsOf,
+  HubConnectionProbe,
+  HubEvidenceClientModule,
+  PARTY_AUDIT_TABLES,
+  serviceInfrastructure,
+} from '@welkom/runtime';
 import { CapacityMetricsRepository } from './capacity/capacity-metrics.repository';
 import { CapacityHttpController } from './capacity/capacity.http-controller';
 import { CapacityService } from './capacity/capacity.service';
@@ -39,9 +47,11 @@ export class ConsularModule {
           partyOin: consularOin,
           entities: CONSULAR_ENTITIES,
           migrations: CONSULAR_MIGRATIONS,
+          appendOnlyTables: PARTY_AUDIT_TABLES,
           extraProbes: { probes: [HubConnectionProbe], imports: [HubClientModule.forRoot(tls)] },
           clockOffsetDays: config.REHEARSAL_CLOCK_OFFSET_DAYS,
         }),
+        AuditCountersigningModule.forRoot({ partyOin: consularOin, partyDirectoryFile: config.PARTY_DIRECTORY_FILE }),
         HubEvidenceClientModule.forRoot(tls),
       ],
       controllers: [ConsularPostGrpcController, MvvIntakeEventConsumer, CapacityHttpController],

@@ -73,6 +73,12 @@ export const hubConfigSchema = serviceConfigSchema.extend({
    * each continuing from the last one's last_verified_sequence, or incrementally from a verified checkpoint.
    */
   AUDIT_VERIFY_MAX_ENTRIES: positiveInt(1_000_000),
+  /**
+   * VerifyAuditChain calls a party (not an operator) may make per hour, each at most AUDIT_VERIFY_MAX_ENTRIES
+   * entries; beyond it the hub answers RESOURCE_EXHAUSTED with the delay to retry after (google.rpc.RetryInfo).
+   * A verification re-hashes the chain on the hub's CPU: a party may check, not keep the hub busy.
+   */
+  AUDIT_VERIFY_PARTY_CALLS_PER_HOUR: positiveInt(6),
 });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;

@@ -36,6 +36,7 @@ export type HubErrorReason =
   | 'SOURCE_REFERENCE_CONFLICT'
   | 'PSEUDONYMISATION_NOT_CONFIGURED'
   | 'AUDIT_UNAVAILABLE'
+  | 'VERIFICATION_RATE_LIMITED'
   | 'VAULT_INTEGRITY_VIOLATION';
 
 /**
@@ -82,6 +83,8 @@ export function domainCodeFor(reason: HubErrorReason): DomainErrorCode {
       return 'ALREADY_EXISTS';
     case 'AUDIT_UNAVAILABLE':
       return 'UNAVAILABLE';
+    case 'VERIFICATION_RATE_LIMITED':
+      return 'RESOURCE_EXHAUSTED';
     case 'VAULT_INTEGRITY_VIOLATION':
       return 'INTERNAL';
     default:

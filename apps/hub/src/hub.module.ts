@@ -7,6 +7,10 @@ import { AuditChainHeadEntity, AuditEntryEntity, AuditVerificationEntity } from 
 import { AuditCheckpointRepository } from './audit/audit-checkpoint.repository';
 import { AuditCheckpointService } from './audit/audit-checkpoint.service';
 import { AuditCheckpointWorker } from './audit/audit-checkpoint.worker';
+import { AuditCountersignatureEventConsumer } from './audit/audit-countersignature.event-consumer';
+import { AuditCountersignatureRepository } from './audit/audit-countersignature.repository';
+import { AuditCountersignatureService } from './audit/audit-countersignature.service';
+import { VerificationQuotaRepository } from './audit/verification-quota.repository';
 import { AuditGrpcController } from './audit/audit.grpc-controller';
 import { AuditService } from './audit/audit.service';
 import { AuditTrailRepository } from './audit/audit-trail.repository';
@@ -101,7 +105,7 @@ export class HubModule {
         migrations: HUB_MIGRATIONS,
         // The head moves on every append (its triggers keep it forward-only; the service role cannot switch them off).
         // A revocation is final: the service role may record one, never lift it.
-        appendOnlyTables: ['audit_entry', 'operator_revocation'],
+        appendOnlyTables: ['audit_entry', 'audit_countersignature', 'operator_revocation'],
       }),
       controllers: [
         PartyRegistryGrpcController,
@@ -110,6 +114,7 @@ export class HubModule {
         EvidenceExchangeGrpcController,
         EvidenceSourceEventConsumer,
         AuditGrpcController,
+        AuditCountersignatureEventConsumer,
         ApplicationStatusEventConsumer,
         SponsorNotificationEventConsumer,
         SubjectLinkGrpcController,
@@ -137,6 +142,9 @@ export class HubModule {
         AuditCheckpointRepository,
         AuditCheckpointService,
         AuditCheckpointWorker,
+        AuditCountersignatureRepository,
+        AuditCountersignatureService,
+        VerificationQuotaRepository,
         GrantRepository,
         GrantService,
         EvidenceRepository,

@@ -1,33 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { AUDIT_CONTRACT } from '@welkom/contracts';
 import type { AuditServiceClient, VerifyAuditChainResponse } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { createDataSource } from '@welkom/persistence';
-import { eventually, kafkaToolEnvironment, testInfrastructure } from '@welkom/testing';
+import { eventually, testInfrastructure } from '@welkom/testing';
 import { linkEntries } from '../src/audit/audit-chain';
 import { AuditTrailRepository } from '../src/audit/audit-trail.repository';
+import { exportAuditBundle, REPO_ROOT, type ToolRun, verifyAuditBundleOffline } from './audit-tools';
 import { call, type HubUnderTest, OPERATOR, startHubUnderTest, testBsn } from './hub-test-harness';
 
 jest.setTimeout(120_000);
-
-const run = promisify(execFile);
-const REPO_ROOT = join(__dirname, '..', '..', '..');
-
-/** A command-line tool of the hub, as an operator runs it; `env` replaces the environment entirely. */
-async function tool(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['-r', '@swc-node/register', script, ...args], { cwd: REPO_ROOT, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('the audit chain anchored in signed checkpoints outside the database', () => {
   let hub: HubUnderTest;
@@ -49,17 +34,10 @@ describe('the audit chain anchored in signed checkpoints outside the database', 
   }
 
   /** Export with the database and Kafka, verify with neither: the verifier's environment holds nothing of them. */
-  async function offlineVerdict(name: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function offlineVerdict(name: string): Promise<ToolRun> {
     const bundle = join(bundleDir, `${name}.json`);
-    const exported = await tool('apps/hub/tools/audit/audit-export.cli.ts', ['--out', bundle], {
-      PATH: process.env.PATH,
-      DATABASE_URL: hub.databaseUrl,
-      ...kafkaToolEnvironment(infrastructure),
-    });
-    expect(exported).toMatchObject({ code: 0, stderr: '' });
-    return tool('apps/hub/tools/audit/audit-verify.cli.ts', ['--bundle', bundle, '--ca', infrastructure.certificates.caCertificatePath], {
-      PATH: process.env.PATH,
-    });
+    expect(await exportAuditBundle(bundle, hub.databaseUrl, infrastructure)).toMatchObject({ code: 0, stderr: '' });
+    return verifyAuditBundleOffline(bundle, infrastructure);
   }
 
   beforeAll(async () => {
@@ -183,8 +161,7 @@ describe('the audit chain anchored in signed checkpoints outside the database', 
 
   it('believes no checkpoint that was altered in the bundle, and refuses a file that is no bundle', async () => {
     const bundle = join(bundleDir, 'forged.json');
-    const env = { PATH: process.env.PATH, DATABASE_URL: hub.databaseUrl, ...kafkaToolEnvironment(infrastructure) };
-    expect((await tool('apps/hub/tools/audit/audit-export.cli.ts', ['--out', bundle], env)).code).toBe(0);
+    expect((await exportAuditBundle(bundle, hub.databaseUrl, infrastructure)).code).toBe(0);
     const content = JSON.parse(readFileSync(bundle, 'utf8')) as { checkpoints: { value: string }[] };
     // Every checkpoint made to name another hash for its entry: the hub's signature no longer covers them.
     for (const record of content.checkpoints) {
@@ -193,15 +170,11 @@ describe('the audit chain anchored in signed checkpoints outside the database', 
       record.value = Buffer.from(AuditCheckpoint.encode(forged).finish()).toString('base64');
     }
     writeFileSync(bundle, JSON.stringify(content));
-    const ca = infrastructure.certificates.caCertificatePath;
-
-    const verdict = await tool('apps/hub/tools/audit/audit-verify.cli.ts', ['--bundle', bundle, '--ca', ca], { PATH: process.env.PATH });
+    const verdict = await verifyAuditBundleOffline(bundle, infrastructure);
     expect(verdict.stderr).toMatch(/checkpoint not believed, offset \d+: BAD_SIGNATURE: the signature does not match the event/);
     expect(verdict.stdout).toMatch(/^intact: \d+ entries up to head \d+, with no signed checkpoint to compare it with/);
 
-    const notABundle = await tool('apps/hub/tools/audit/audit-verify.cli.ts', ['--bundle', join(REPO_ROOT, 'package.json'), '--ca', ca], {
-      PATH: process.env.PATH,
-    });
+    const notABundle = await verifyAuditBundleOffline(join(REPO_ROOT, 'package.json'), infrastructure);
     expect(notABundle.code).toBe(2);
     expect(notABundle.stderr).toMatch(/is not an audit bundle/);
   });

@@ -1,7 +1,15 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { PartyDirectory } from '@welkom/messaging';
-import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import {
+  AuditCountersigningModule,
+  HubClientModule,
+  hubClientOptionsOf,
+  HubConnectionProbe,
+  HubEvidenceClientModule,
+  PARTY_AUDIT_TABLES,
+  serviceInfrastructure,
+} from '@welkom/runtime';
 import { IND_ENTITIES } from './applications/application.entity';
 import { ApplicationIntakeGrpcController } from './applications/application-intake.grpc-controller';
 import { ApplicationIntakeService } from './applications/application-intake.service';
@@ -51,9 +59,11 @@ export class IndModule {
           partyOin: indOin,
           entities: [...IND_ENTITIES, ...SINGLE_PERMIT_ENTITIES],
           migrations: IND_MIGRATIONS,
+          appendOnlyTables: PARTY_AUDIT_TABLES,
           extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
           clockOffsetDays: config.REHEARSAL_CLOCK_OFFSET_DAYS,
         }),
+        AuditCountersigningModule.forRoot({ partyOin: indOin, partyDirectoryFile: config.PARTY_DIRECTORY_FILE }),
         HubEvidenceClientModule.forRoot(tls),
       ],
       controllers: [

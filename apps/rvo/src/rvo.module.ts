@@ -1,7 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { bundledWelcomeCentreReference } from '@welkom/reference-data';
-import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import {
+  AuditCountersigningModule,
+  HubClientModule,
+  hubClientOptionsOf,
+  HubConnectionProbe,
+  HubEvidenceClientModule,
+  PARTY_AUDIT_TABLES,
+  serviceInfrastructure,
+} from '@welkom/runtime';
 import { EssentialEmployeeAdviceEntity } from './essential-personnel/essential-employee-advice.entity';
 import { EssentialEmployeeAdviceRepository } from './essential-personnel/essential-employee-advice.repository';
 import { EssentialEmployeeAdviceService } from './essential-personnel/essential-employee-advice.service';
@@ -65,9 +73,10 @@ export class RvoModule {
           partyOin: rvoOin,
           entities: RVO_ENTITIES,
           migrations: RVO_MIGRATIONS,
-          appendOnlyTables: ['rvo_facilitator_change'],
+          appendOnlyTables: ['rvo_facilitator_change', ...PARTY_AUDIT_TABLES],
           extraProbes: { probes: [HubConnectionProbe], imports: [HubClientModule.forRoot(tls)] },
         }),
+        AuditCountersigningModule.forRoot({ partyOin: rvoOin, partyDirectoryFile: config.PARTY_DIRECTORY_FILE }),
         HubEvidenceClientModule.forRoot(tls),
       ],
       controllers: [

@@ -1,6 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { oinFromCertificateFile } from '@welkom/grpc';
-import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import {
+  AuditCountersigningModule,
+  HubClientModule,
+  hubClientOptionsOf,
+  HubConnectionProbe,
+  HubEvidenceClientModule,
+  PARTY_AUDIT_TABLES,
+  serviceInfrastructure,
+} from '@welkom/runtime';
 import { ApplicationDeliveryWorker } from './applications/application-delivery.worker';
 import { ApplicationFilingService } from './applications/application-filing.service';
 import { ApplicationStatusEventConsumer } from './applications/application-status.event-consumer';
@@ -38,8 +46,10 @@ export class UniversityModule {
           partyOin: universityOin,
           entities: UNIVERSITY_ENTITIES,
           migrations: UNIVERSITY_MIGRATIONS,
+          appendOnlyTables: PARTY_AUDIT_TABLES,
           extraProbes: { probes: [HubConnectionProbe], imports: [hubClient] },
         }),
+        AuditCountersigningModule.forRoot({ partyOin: universityOin, partyDirectoryFile: config.PARTY_DIRECTORY_FILE }),
         HubEvidenceClientModule.forRoot(tls),
       ],
       controllers: [InternationalOfficeGrpcController, ApplicationStatusEventConsumer],

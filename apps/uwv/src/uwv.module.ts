@@ -2,7 +2,15 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { PartyDirectory } from '@welkom/messaging';
 import { oinFromCertificateFile } from '@welkom/grpc';
 import { bundledSalaryThresholdReference } from '@welkom/reference-data';
-import { HubClientModule, hubClientOptionsOf, HubConnectionProbe, HubEvidenceClientModule, serviceInfrastructure } from '@welkom/runtime';
+import {
+  AuditCountersigningModule,
+  HubClientModule,
+  hubClientOptionsOf,
+  HubConnectionProbe,
+  HubEvidenceClientModule,
+  PARTY_AUDIT_TABLES,
+  serviceInfrastructure,
+} from '@welkom/runtime';
 import { EmployerGuard } from './employer.guard';
 import { HubEvidenceRepository } from './hub-connection/hub-evidence.repository';
 import { UWV_MIGRATIONS } from './migrations';
@@ -47,9 +55,11 @@ export class UwvModule {
           partyOin: uwvOin,
           entities: UWV_ENTITIES,
           migrations: UWV_MIGRATIONS,
+          appendOnlyTables: PARTY_AUDIT_TABLES,
           extraProbes: { probes: [HubConnectionProbe], imports: [HubClientModule.forRoot(tls)] },
           clockOffsetDays: config.REHEARSAL_CLOCK_OFFSET_DAYS,
         }),
+        AuditCountersigningModule.forRoot({ partyOin: uwvOin, partyDirectoryFile: config.PARTY_DIRECTORY_FILE }),
         HubEvidenceClientModule.forRoot(tls),
       ],
       controllers: [WageDeclarationGrpcController, WorkPermitGrpcController, LabourMarketAdviceEventConsumer],

@@ -28,6 +28,8 @@ export interface DomainErrorOptions {
   /** Failed preconditions (e.g. evidence revoked), as `type`/`subject`/`description`. */
   preconditionViolations?: { type: string; subject: string; description: string }[];
   metadata?: Record<string, string>;
+  /** When the caller may try again (a rate limit): sent as google.rpc.RetryInfo. */
+  retryDelayMs?: number;
   cause?: unknown;
 }
 
@@ -37,6 +39,7 @@ export class DomainError extends Error {
   readonly fieldViolations: readonly FieldViolation[];
   readonly preconditionViolations: readonly { type: string; subject: string; description: string }[];
   readonly metadata: Readonly<Record<string, string>>;
+  readonly retryDelayMs: number | undefined;
 
   constructor(
     readonly code: DomainErrorCode,
@@ -49,6 +52,7 @@ export class DomainError extends Error {
     this.fieldViolations = options.fieldViolations ?? [];
     this.preconditionViolations = options.preconditionViolations ?? [];
     this.metadata = options.metadata ?? {};
+    this.retryDelayMs = options.retryDelayMs;
   }
 
   static invalidArgument(fieldViolations: FieldViolation[], reason = 'INVALID_REQUEST'): DomainError {

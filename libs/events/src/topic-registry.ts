@@ -11,7 +11,7 @@ import {
 import { EvidenceWithdrawal, IssuedEvidence, SealedIssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { MvvLegStep } from '@welkom/contracts/generated/welkom/consular/v1/mvv_leg';
-import { AuditCheckpoint } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
+import { AuditCheckpoint, AuditCountersignature } from '@welkom/contracts/generated/welkom/hub/v1/audit_checkpoint';
 import { GrantChanged } from '@welkom/contracts/generated/welkom/hub/v1/grant';
 import { ApplicationStatusChanged } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { DeadlineAlert, DecisionPeriodExtended } from '@welkom/contracts/generated/welkom/ind/v1/deadline_events';
@@ -54,6 +54,18 @@ const EVIDENCE_SOURCE_ROLES = [
 ] as const;
 
 const HUB_ONLY = [PartyRole.PARTY_ROLE_HUB_OPERATOR] as const;
+
+/**
+ * The agencies whose connectors countersign the hub's audit checkpoints (libs/runtime audit-countersigning): IND,
+ * RVO, UWV, the consular posts and the universities, the parties whose requests and evidence the chain records.
+ */
+const COUNTERSIGNING_ROLES = [
+  PartyRole.PARTY_ROLE_IND,
+  PartyRole.PARTY_ROLE_RVO,
+  PartyRole.PARTY_ROLE_UWV,
+  PartyRole.PARTY_ROLE_CONSULAR_POST,
+  PartyRole.PARTY_ROLE_UNIVERSITY,
+] as const;
 
 /** The identifiers of a subject that name a person or organisation in clear (everything but a pseudonym). */
 function clearIdentifiersOf(subject: SubjectIdentifier | undefined, path: string): string[] {
@@ -199,6 +211,21 @@ export const TOPICS = {
     key: (checkpoint: AuditCheckpoint) => checkpoint.chainId,
     partitions: 1,
     publisherRoles: HUB_ONLY,
+    // The connectors countersign what they read here (issue 12).
+    consumerRoles: [...HUB_ONLY, ...COUNTERSIGNING_ROLES],
+    config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
+  }),
+  // The parties' counter-signatures of the hub's checkpoints, outside the hub's database and signed with keys the
+  // hub does not hold. One key per party, chain and checkpoint: compaction then keeps every one, and never expires.
+  auditCountersignature: defineTopic({
+    name: 'welkom.hub.audit-countersignatures.v1',
+    eventType: 'welkom.hub.audit-countersignature',
+    schemaVersion: 1,
+    codec: AuditCountersignature,
+    key: (countersignature: AuditCountersignature) =>
+      `${countersignature.chainId}/${countersignature.sequence}/${countersignature.partyOin}`,
+    partitions: 1,
+    publisherRoles: COUNTERSIGNING_ROLES,
     consumerRoles: HUB_ONLY,
     // The console shows the latest signed checkpoint; it verifies the hub's signature as any consumer would.
     readerRoles: [PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE],

@@ -1,5 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { type CallingOperator, type CallingParty, type CallWithAuthContext, CallerIdentityError } from './caller-identity';
+import {
+  type Caller as CallerIdentity,
+  type CallingOperator,
+  type CallingParty,
+  type CallWithAuthContext,
+  CallerIdentityError,
+} from './caller-identity';
 import { callerOins } from './caller-oin.cache';
 
 /**
@@ -36,6 +42,20 @@ export const CallerParty = createParamDecorator((_data: unknown, context: Execut
 export const CallerOperator = createParamDecorator((_data: unknown, context: ExecutionContext): CallingOperator =>
   callerOins.operatorOf(context.getArgByIndex<CallWithAuthContext>(2)),
 );
+
+/**
+ * Whoever calls, a party or an operator in person (`{ kind, party }` or `{ kind, operator }`), for the few methods
+ * both may call with their own rules (VerifyAuditChain: operators unlimited, parties rate-limited). Used like
+ * `@CallerOin()`, with `callerRequired()` as the default.
+ */
+export const AnyCaller = createParamDecorator((_data: unknown, context: ExecutionContext): CallerIdentity =>
+  callerOins.callerOf(context.getArgByIndex<CallWithAuthContext>(2)),
+);
+
+/** The default of an `@AnyCaller()` parameter; see callerOinRequired. */
+export function callerRequired(): never {
+  return callerOinRequired();
+}
 
 /** The default of a `@CallerOperator()` parameter; see callerOinRequired. */
 export function callerOperatorRequired(): never {

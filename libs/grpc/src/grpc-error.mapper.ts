@@ -1,6 +1,6 @@
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import { BinaryWriter } from '@bufbuild/protobuf/wire';
-import { BadRequest, ErrorInfo, PreconditionFailure } from '@welkom/contracts/generated/google/rpc/error_details';
+import { BadRequest, ErrorInfo, PreconditionFailure, RetryInfo } from '@welkom/contracts/generated/google/rpc/error_details';
 import { Status } from '@welkom/contracts/generated/google/rpc/status';
 import { assertUnreachable, DomainError, type DomainErrorCode } from '@welkom/errors';
 
@@ -93,9 +93,18 @@ export function toGrpcError(error: DomainError): GrpcErrorPayload {
   if (error.preconditionViolations.length > 0) {
     details.push(packAny('google.rpc.PreconditionFailure', PreconditionFailure.encode({ violations: [...error.preconditionViolations] })));
   }
+  if (error.retryDelayMs !== undefined) {
+    details.push(packAny('google.rpc.RetryInfo', RetryInfo.encode({ retryDelay: durationOf(error.retryDelayMs) })));
+  }
   const metadata = new Metadata();
   metadata.set('grpc-status-details-bin', Buffer.from(Status.encode({ code, message: error.message, details }).finish()));
   return { code, details: error.message, message: error.message, metadata };
+}
+
+/** Whole milliseconds as a google.protobuf.Duration (int64 seconds as a decimal string, forceLong=string). */
+function durationOf(milliseconds: number): { seconds: string; nanos: number } {
+  const whole = Math.max(0, Math.ceil(milliseconds));
+  return { seconds: String(Math.floor(whole / 1000)), nanos: (whole % 1000) * 1_000_000 };
 }
 
 /** The decoded rich error of a failed call, for clients and tests. */
@@ -105,6 +114,8 @@ export interface DecodedGrpcError {
   reason?: string;
   fieldViolations: { field: string; description: string }[];
   preconditionViolations: { type: string; subject: string; description: string }[];
+  /** google.rpc.RetryInfo's delay, when the status carries one. */
+  retryDelayMs?: number;
 }
 
 export function decodeGrpcError(error: { code?: number; details?: string; metadata?: Metadata }): DecodedGrpcError {
@@ -123,6 +134,10 @@ export function decodeGrpcError(error: { code?: number; details?: string; metada
     if (typeName === 'google.rpc.BadRequest') decoded.fieldViolations = BadRequest.decode(detail.value).fieldViolations;
     if (typeName === 'google.rpc.PreconditionFailure') {
       decoded.preconditionViolations = PreconditionFailure.decode(detail.value).violations;
+    }
+    if (typeName === 'google.rpc.RetryInfo') {
+      const delay = RetryInfo.decode(detail.value).retryDelay;
+      if (delay) decoded.retryDelayMs = Number(delay.seconds) * 1000 + Math.round(delay.nanos / 1_000_000);
     }
   }
   return decoded;

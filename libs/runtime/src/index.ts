@@ -6,3 +6,4 @@ export * from './hub-replay.authority';
 export * from './hub-evidence-client.module';
 export * from './service-infrastructure';
 export * from './start-service';
+export * from './audit-countersigning';

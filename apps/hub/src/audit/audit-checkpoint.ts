@@ -14,24 +14,29 @@ export interface AuditCheckpoint {
  * the checkpoint's entry (undefined when that entry is gone). The chain's own hashes cannot show these: a
  * suffix recomputed after an edit, or a tail cut off together with its head, is consistent with itself.
  */
-export function checkpointBreak(checkpoint: AuditCheckpoint, head: ChainHead, storedHash: string | undefined): ChainBreak | undefined {
-  const at = checkpoint.takenAt.toISOString();
+export function checkpointBreak(
+  checkpoint: Pick<AuditCheckpoint, 'sequence' | 'entryHash' | 'takenAt'>,
+  head: ChainHead,
+  storedHash: string | undefined,
+  /** How the checkpoint is named in the problem (a countersigned one names its parties). */
+  named = `the signed checkpoint of ${checkpoint.takenAt.toISOString()}`,
+): ChainBreak | undefined {
   if (BigInt(checkpoint.sequence) > BigInt(head.sequence)) {
     return {
       sequence: (BigInt(head.sequence) + 1n).toString(),
-      problem: `the signed checkpoint of ${at} covers entry ${checkpoint.sequence}, but the chain head is at ${head.sequence}: entries after it were removed`,
+      problem: `${named} covers entry ${checkpoint.sequence}, but the chain head is at ${head.sequence}: entries after it were removed`,
     };
   }
   if (storedHash === undefined) {
     return {
       sequence: checkpoint.sequence,
-      problem: `entry ${checkpoint.sequence}, covered by the signed checkpoint of ${at}, is missing`,
+      problem: `entry ${checkpoint.sequence}, covered by ${named}, is missing`,
     };
   }
   if (storedHash !== checkpoint.entryHash) {
     return {
       sequence: checkpoint.sequence,
-      problem: `entry ${checkpoint.sequence} does not have the hash of the signed checkpoint of ${at}: the chain was rewritten up to there`,
+      problem: `entry ${checkpoint.sequence} does not have the hash of ${named}: the chain was rewritten up to there`,
     };
   }
   return undefined;

@@ -11,7 +11,7 @@ import {
   type VerifyAuditChainRequest,
   type VerifyAuditChainResponse,
 } from '@welkom/contracts/generated/welkom/hub/v1/audit';
-import { type CallingOperator, CallerOperator, callerOperatorRequired } from '@welkom/grpc';
+import { AnyCaller, type Caller, type CallingOperator, CallerOperator, callerOperatorRequired, callerRequired } from '@welkom/grpc';
 import { deadLetterReplayCommand, subjectAccessCommand, verifyChainCommand } from './audit.command';
 import { toSubjectAccessResponse, toVerifyResponse } from './audit.mapper';
 import { AuditService } from './audit.service';
@@ -24,9 +24,9 @@ export class AuditGrpcController implements AuditServiceController {
   async verifyAuditChain(
     @Payload() request: VerifyAuditChainRequest,
     _metadata?: Metadata,
-    @CallerOperator() operator: CallingOperator = callerOperatorRequired(),
+    @AnyCaller() caller: Caller = callerRequired(),
   ): Promise<VerifyAuditChainResponse> {
-    return toVerifyResponse(await this.audit.verifyChain(operator, verifyChainCommand(request)));
+    return toVerifyResponse(await this.audit.verifyChain(caller, verifyChainCommand(request)));
   }
 
   async listSubjectAccess(

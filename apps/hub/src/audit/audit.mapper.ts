@@ -22,6 +22,11 @@ export function toVerifyResponse(verification: ChainVerification): VerifyAuditCh
     lastVerifiedSequence: verification.lastVerifiedSequence,
     checkpointSequence: verification.checkpoint?.sequence ?? '0',
     checkpointTakenAt: verification.checkpoint && toTimestamp(verification.checkpoint.takenAt),
+    countersignedCheckpoints: verification.countersigned.map((checkpoint) => ({
+      sequence: checkpoint.sequence,
+      entryHash: checkpoint.entryHash,
+      partyOins: checkpoint.partyOins,
+    })),
   };
 }
 

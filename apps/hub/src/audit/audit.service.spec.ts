@@ -6,7 +6,7 @@ import type { PartyRegistryService } from '../party-registry/party-registry.serv
 import type { PartyRecord, PartyRepository } from '../party-registry/party.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import { HUB, IND, NOW, recordingAudit, SUBJECT, TX } from '../testing/hub-fixtures';
-import type { CallingOperator } from '@welkom/grpc';
+import type { Caller, CallingOperator } from '@welkom/grpc';
 import { auditDraft, type AuditRecord, type ChainHead, GENESIS_HASH, linkEntries } from './audit-chain';
 import type { AuditVerificationRepository } from './audit-verification.repository';
 import type { AuditTrailRepository } from './audit-trail.repository';
@@ -14,6 +14,9 @@ import { AuditService } from './audit.service';
 import { type AuditCheckpoint, latestCheckpoint } from './audit-checkpoint';
 import type { AuditCheckpointService } from './audit-checkpoint.service';
 import type { SubjectLinkRepository } from '../subjects/subject-link.repository';
+import type { CountersignedCheckpoint } from './audit-countersignature';
+import type { AuditCountersignatureService } from './audit-countersignature.service';
+import { VerificationQuotaRepository } from './verification-quota.repository';
 
 function chainOf(count: number): { records: AuditRecord[]; head: { sequence: string; hash: string } } {
   const drafts = Array.from({ length: count }, () => auditDraft({ occurredAt: NOW, actorOin: IND.oin, action: 'EVIDENCE_DISCLOSED' }));
@@ -24,11 +27,18 @@ const ANNA: CallingOperator = { oin: HUB.oin, operatorId: 'anna.devries' };
 /** An operator certificate with another party's OIN: the registry says who the hub operator is. */
 const IND_STAFF: CallingOperator = { oin: IND.oin, operatorId: 'someone' };
 
+function asOperator(operator: CallingOperator): Caller {
+  return { kind: 'operator', operator };
+}
+const IND_PARTY: Caller = { kind: 'party', party: { oin: IND.oin, subUnit: '' } };
+
 function build(
   trail: Partial<AuditTrailRepository>,
   signed: () => Promise<AuditCheckpoint[]> = async () => [],
   verified: ChainHead[] = [],
   maxEntries = 1_000_000,
+  countersigned: CountersignedCheckpoint[] = [],
+  partyCallsPerHour = 6,
 ) {
   const latest = async () => latestCheckpoint(await signed());
   const registry = strictFake<PartyRegistryService>('PartyRegistryService', {
@@ -37,7 +47,9 @@ function build(
       assertHubOperator(party);
       return party;
     },
+    callerRecord: async (oin) => (oin === HUB.oin ? HUB : IND),
   });
+  const config = { AUDIT_VERIFY_MAX_ENTRIES: maxEntries, AUDIT_VERIFY_PARTY_CALLS_PER_HOUR: partyCallsPerHour };
   return new AuditService(
     strictFake<AuditTrailRepository>('AuditTrailRepository', trail),
     registry,
@@ -54,12 +66,18 @@ function build(
       latest: async () => verified[verified.length - 1],
       record: async (checkpoint) => void verified.push(checkpoint),
     }),
-    { AUDIT_VERIFY_MAX_ENTRIES: maxEntries },
+    strictFake<AuditCountersignatureService>('AuditCountersignatureService', { latest: async () => countersigned }),
+    new VerificationQuotaRepository(config),
+    config,
   );
 }
 
 function chainTrail(count: number): Partial<AuditTrailRepository> {
-  const { records, head } = chainOf(count);
+  return trailOf(chainOf(count));
+}
+
+/** A trail holding exactly these records and head, as a database would after whatever was done to it. */
+function trailOf({ records, head }: { records: AuditRecord[]; head: ChainHead }): Partial<AuditTrailRepository> {
   return {
     head: async () => ({ ...head, highestStoredSequence: head.sequence }),
     entry: async (sequence) => records.find((record) => record.sequence === sequence) ?? null,
@@ -77,13 +95,12 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
     // Entry 3 edited and every hash from there recomputed: the chain agrees with itself again.
     const drafts = original.records.map((record, index) => (index === 2 ? { ...record, purpose: 'REWRITTEN' } : record));
     const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
-    const trail = {
-      head: async () => ({ ...rewritten.head, highestStoredSequence: '6' }),
-      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
-      page: async (after: string, upTo: string, limit: number) =>
-        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
-    };
-    const verdict = await build(trail, async () => [checkpoint]).verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false });
+    const trail = trailOf(rewritten);
+    const verdict = await build(trail, async () => [checkpoint]).verifyChain(asOperator(ANNA), {
+      fromSequence: 1n,
+      limit: null,
+      incremental: false,
+    });
     expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint });
     expect(verdict.problem).toMatch(/entry 6 does not have the hash of the signed checkpoint of 2026-12-01T10:00:00.000Z/);
   });
@@ -101,7 +118,11 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
       { chainId: 'chain', sequence: '4', entryHash: records[3].entryHash, takenAt: TAKEN },
       { chainId: 'chain', sequence: '8', entryHash: head.hash, takenAt: new Date('2026-12-01T11:00:00Z') },
     ];
-    const verdict = await build(trail, async () => checkpoints).verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false });
+    const verdict = await build(trail, async () => checkpoints).verifyChain(asOperator(ANNA), {
+      fromSequence: 1n,
+      limit: null,
+      incremental: false,
+    });
     expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', checkpoint: checkpoints[1] });
     expect(verdict.problem).toMatch(/covers entry 8, but the chain head is at 5/);
   });
@@ -109,7 +130,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
   it('says intact, naming the checkpoint, when the chain agrees with it', async () => {
     const { head } = chainOf(5);
     const checkpoint = { chainId: 'chain', sequence: '5', entryHash: head.hash, takenAt: TAKEN };
-    const verdict = await build(chainTrail(5), async () => [checkpoint]).verifyChain(ANNA, {
+    const verdict = await build(chainTrail(5), async () => [checkpoint]).verifyChain(asOperator(ANNA), {
       fromSequence: 1n,
       limit: null,
       incremental: false,
@@ -119,7 +140,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
 
   it('gives no verdict when the checkpoints cannot be read', async () => {
     const service = build(chainTrail(3), () => Promise.reject(new Error('broker down')));
-    await expect(service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false })).rejects.toMatchObject({
+    await expect(service.verifyChain(asOperator(ANNA), { fromSequence: 1n, limit: null, incremental: false })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
       reason: 'AUDIT_UNAVAILABLE',
     });
@@ -129,7 +150,7 @@ describe('AuditService.verifyChain against signed checkpoints', () => {
 describe('AuditService.verifyChain', () => {
   it('refuses a party without the hub operator role', async () => {
     const service = build(chainTrail(3));
-    await expect(service.verifyChain(IND_STAFF, { fromSequence: 1n, limit: null, incremental: false })).rejects.toMatchObject({
+    await expect(service.verifyChain(asOperator(IND_STAFF), { fromSequence: 1n, limit: null, incremental: false })).rejects.toMatchObject({
       code: 'PERMISSION_DENIED',
       reason: 'NOT_HUB_OPERATOR',
     });
@@ -146,7 +167,7 @@ describe('AuditService.verifyChain', () => {
     };
     setImmediate(otherWork);
 
-    const verdict = await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false });
+    const verdict = await service.verifyChain(asOperator(ANNA), { fromSequence: 1n, limit: null, incremental: false });
     verifying = false;
 
     expect(verdict).toMatchObject({ intact: true, verifiedEntries: 1_200, lastVerifiedSequence: '1200', headSequence: '1200' });
@@ -156,13 +177,13 @@ describe('AuditService.verifyChain', () => {
 
   it('checks only the range asked for, and compares the head only when the range reaches it', async () => {
     const service = build(chainTrail(10));
-    expect(await service.verifyChain(ANNA, { fromSequence: 4n, limit: 3n, incremental: false })).toMatchObject({
+    expect(await service.verifyChain(asOperator(ANNA), { fromSequence: 4n, limit: 3n, incremental: false })).toMatchObject({
       intact: true,
       verifiedEntries: 3,
       lastVerifiedSequence: '6',
       headSequence: '10',
     });
-    expect(await service.verifyChain(ANNA, { fromSequence: 7n, limit: 100n, incremental: false })).toMatchObject({
+    expect(await service.verifyChain(asOperator(ANNA), { fromSequence: 7n, limit: 100n, incremental: false })).toMatchObject({
       intact: true,
       verifiedEntries: 4,
     });
@@ -175,7 +196,7 @@ describe('AuditService.verifyChain', () => {
       ...trail,
       page: async (after, upTo, limit) => (await page(after, upTo, limit)).filter((r) => r.sequence !== '6'),
     });
-    expect(await service.verifyChain(ANNA, { fromSequence: 1n, limit: 6n, incremental: false })).toMatchObject({
+    expect(await service.verifyChain(asOperator(ANNA), { fromSequence: 1n, limit: 6n, incremental: false })).toMatchObject({
       intact: false,
       firstBrokenSequence: '6',
       problem: 'entry 6 is missing',
@@ -185,7 +206,7 @@ describe('AuditService.verifyChain', () => {
 
   it('refuses a start beyond the chain head as an invalid request', async () => {
     const service = build(chainTrail(3));
-    await expect(service.verifyChain(ANNA, { fromSequence: 5n, limit: null, incremental: false })).rejects.toMatchObject({
+    await expect(service.verifyChain(asOperator(ANNA), { fromSequence: 5n, limit: null, incremental: false })).rejects.toMatchObject({
       reason: 'INVALID_REQUEST',
       fieldViolations: [expect.objectContaining({ field: 'from_sequence' })],
     });
@@ -201,13 +222,13 @@ describe('AuditService.verifyChain, incremental and bounded (issue 12)', () => {
     const verified: ChainHead[] = [];
     const service = build(chainTrail(10), async () => [checkpoint], verified);
 
-    expect(await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false })).toMatchObject({
+    expect(await service.verifyChain(asOperator(ANNA), { fromSequence: 1n, limit: null, incremental: false })).toMatchObject({
       intact: true,
       verifiedEntries: 10,
     });
     expect(verified).toEqual([{ sequence: '6', hash: records[5].entryHash }]);
 
-    const incremental = await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: true });
+    const incremental = await service.verifyChain(asOperator(ANNA), { fromSequence: 1n, limit: null, incremental: true });
     expect(incremental).toMatchObject({ intact: true, verifiedEntries: 4, lastVerifiedSequence: '10', headHash: head.hash });
   });
 
@@ -217,15 +238,10 @@ describe('AuditService.verifyChain, incremental and bounded (issue 12)', () => {
     // Entry 4 and everything after recomputed: the stored rows agree with each other, not with the signature.
     const drafts = original.records.map((record, index) => (index === 3 ? { ...record, purpose: 'REWRITTEN' } : record));
     const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
-    const trail = {
-      head: async () => ({ ...rewritten.head, highestStoredSequence: '8' }),
-      entry: async (sequence: string) => rewritten.records.find((record) => record.sequence === sequence) ?? null,
-      page: async (after: string, upTo: string, limit: number) =>
-        rewritten.records.filter((r) => BigInt(r.sequence) > BigInt(after) && BigInt(r.sequence) <= BigInt(upTo)).slice(0, limit),
-    };
+    const trail = trailOf(rewritten);
     const verified = [{ sequence: '4', hash: checkpoint.entryHash }];
 
-    const verdict = await build(trail, async () => [checkpoint], verified).verifyChain(ANNA, {
+    const verdict = await build(trail, async () => [checkpoint], verified).verifyChain(asOperator(ANNA), {
       fromSequence: 1n,
       limit: null,
       incremental: true,
@@ -237,12 +253,57 @@ describe('AuditService.verifyChain, incremental and bounded (issue 12)', () => {
   it('hashes no more than the configured maximum per call, and says where to continue', async () => {
     const service = build(chainTrail(10), async () => [], [], 4);
 
-    expect(await service.verifyChain(ANNA, { fromSequence: 1n, limit: null, incremental: false })).toMatchObject({
+    expect(await service.verifyChain(asOperator(ANNA), { fromSequence: 1n, limit: null, incremental: false })).toMatchObject({
       intact: true,
       verifiedEntries: 4,
       lastVerifiedSequence: '4',
     });
-    expect(await service.verifyChain(ANNA, { fromSequence: 5n, limit: 100n, incremental: false })).toMatchObject({ verifiedEntries: 4 });
+    expect(await service.verifyChain(asOperator(ANNA), { fromSequence: 5n, limit: 100n, incremental: false })).toMatchObject({
+      verifiedEntries: 4,
+    });
+  });
+});
+
+describe('AuditService.verifyChain against counter-signatures and for parties (issue 12)', () => {
+  const TAKEN = new Date('2026-12-01T10:00:00Z');
+
+  it('finds a history rewritten past a countersigned checkpoint although the hub re-signed its own checkpoint', async () => {
+    const original = chainOf(8);
+    const countersigned = [{ sequence: '6', entryHash: original.records[5].entryHash, checkpointTakenAt: TAKEN, partyOins: [IND.oin] }];
+    const drafts = original.records.map((record, index) => (index === 2 ? { ...record, purpose: 'REWRITTEN' } : record));
+    const rewritten = linkEntries({ sequence: '0', hash: GENESIS_HASH }, drafts);
+    const trail = trailOf(rewritten);
+    // The hub's own latest checkpoint was re-signed over the rewritten chain: alone, it agrees.
+    const resigned = { chainId: 'chain', sequence: '8', entryHash: rewritten.head.hash, takenAt: new Date('2026-12-02T10:00:00Z') };
+
+    const verdict = await build(trail, async () => [resigned], [], 1_000_000, countersigned).verifyChain(asOperator(ANNA), {
+      fromSequence: 1n,
+      limit: null,
+      incremental: false,
+    });
+
+    expect(verdict).toMatchObject({ intact: false, firstBrokenSequence: '6', countersigned });
+    expect(verdict.problem).toMatch(new RegExp(`entry 6 does not have the hash of the checkpoint of .* countersigned by ${IND.oin}`));
+  });
+
+  it('lets a party verify within its hourly quota, then refuses with RESOURCE_EXHAUSTED and when to retry', async () => {
+    const verified: ChainHead[] = [];
+    const { records } = chainOf(4);
+    const checkpoint = { chainId: 'chain', sequence: '4', entryHash: records[3].entryHash, takenAt: TAKEN };
+    const service = build(chainTrail(4), async () => [checkpoint], verified, 1_000_000, [], 2);
+    const command = { fromSequence: 1n, limit: null, incremental: false };
+
+    expect(await service.verifyChain(IND_PARTY, command)).toMatchObject({ intact: true, verifiedEntries: 4 });
+    expect(await service.verifyChain(IND_PARTY, command)).toMatchObject({ intact: true });
+    const refusal = await service.verifyChain(IND_PARTY, command).catch((error: unknown) => error);
+
+    expect(refusal).toBeInstanceOf(HubError);
+    expect(refusal).toMatchObject({ code: 'RESOURCE_EXHAUSTED', reason: 'VERIFICATION_RATE_LIMITED', retryDelayMs: 3_600_000 });
+    // A party's verification does not move the operators' incremental anchor; operators stay unlimited.
+    expect(verified).toEqual([]);
+    for (let call = 0; call < 3; call += 1) {
+      expect(await service.verifyChain(asOperator(ANNA), command)).toMatchObject({ intact: true });
+    }
   });
 });
 

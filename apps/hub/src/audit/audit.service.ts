@@ -1,6 +1,6 @@
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CallingOperator } from '@welkom/grpc';
+import type { Caller, CallingOperator } from '@welkom/grpc';
 import { ClockRepository, TransactionRepository } from '@welkom/platform';
 import { HUB_CONFIG, type HubConfig } from '../hub.config';
 import { invalidRequest } from '../grants/grant.command';
@@ -23,6 +23,9 @@ import { AuditVerificationRepository } from './audit-verification.repository';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { type AuditCheckpoint, checkpointBreak } from './audit-checkpoint';
 import { AuditCheckpointService } from './audit-checkpoint.service';
+import { type CountersignedCheckpoint, countersignedBreak } from './audit-countersignature';
+import { AuditCountersignatureService } from './audit-countersignature.service';
+import { VerificationQuotaRepository } from './verification-quota.repository';
 
 const VERIFY_PAGE = 2_000;
 /** Entries hashed between two turns of the event loop: a few milliseconds of work, so other calls keep being served. */
@@ -40,6 +43,8 @@ export interface ChainVerification {
   lastVerifiedSequence: string;
   /** The latest signed checkpoint the chain was compared with, if any was published. */
   checkpoint: AuditCheckpoint | undefined;
+  /** The latest checkpoints parties countersigned, with those parties, latest first; the chain was compared with them. */
+  countersigned: CountersignedCheckpoint[];
 }
 
 export interface SubjectAccess {
@@ -62,17 +67,24 @@ export class AuditService {
     private readonly checkpoints: AuditCheckpointService,
     private readonly links: SubjectLinkRepository,
     private readonly verifications: AuditVerificationRepository,
-    @Inject(HUB_CONFIG) private readonly config: Pick<HubConfig, 'AUDIT_VERIFY_MAX_ENTRIES'>,
+    private readonly countersignatures: AuditCountersignatureService,
+    private readonly quota: VerificationQuotaRepository,
+    @Inject(HUB_CONFIG) private readonly config: Pick<HubConfig, 'AUDIT_VERIFY_MAX_ENTRIES' | 'AUDIT_VERIFY_PARTY_CALLS_PER_HOUR'>,
   ) {}
 
   /**
-   * Operator only: recomputes the hashes of a range (the whole chain by default, or what follows the latest
-   * verified checkpoint when incremental) up to the chain head, page by page, yielding to the event loop every
-   * few hundred entries, and never more than AUDIT_VERIFY_MAX_ENTRIES entries per call. Entries appended while it
-   * runs are beyond the head it read and are left for the next verification.
+   * Recomputes the hashes of a range (the whole chain by default, or what follows the latest verified checkpoint
+   * when incremental) up to the chain head, page by page, yielding to the event loop every few hundred entries,
+   * and never more than AUDIT_VERIFY_MAX_ENTRIES entries per call. Entries appended while it runs are beyond the
+   * head it read and are left for the next verification. Then compares the chain with the hub's latest signed
+   * checkpoint and with the checkpoints parties countersigned.
+   *
+   * Operators call it without a limit; a registered party within AUDIT_VERIFY_PARTY_CALLS_PER_HOUR. A party sees
+   * the same verdict: hashes, sequences, counts and countersigning parties' OINs, never an entry's content. Only an
+   * operator's verification moves the anchor of the next incremental one.
    */
-  async verifyChain(operator: CallingOperator, command: VerifyChainCommand): Promise<ChainVerification> {
-    await this.registry.hubOperator(operator.oin);
+  async verifyChain(caller: Caller, command: VerifyChainCommand): Promise<ChainVerification> {
+    const operator = await this.admitVerification(caller);
     const head = await this.audit.head();
     const headSequence = BigInt(head.sequence);
     const verified = command.incremental ? await this.verifications.latest() : undefined;
@@ -87,7 +99,7 @@ export class AuditService {
     const upTo = after + limit > headSequence ? headSequence : after + limit;
     // The signed hash, not the stored row, anchors an incremental start: a rewritten entry there shows at the next link.
     const start = resumeFrom ?? (await this.startOf(after));
-    if ('problem' in start) return { ...this.verdict(start, 0, after.toString(), head), checkpoint: undefined };
+    if ('problem' in start) return { ...this.verdict(start, 0, after.toString(), head), checkpoint: undefined, countersigned: [] };
     const verifier = new AuditChainVerifier(start);
     let pageAfter = after.toString();
     while (BigInt(pageAfter) < upTo) {
@@ -110,13 +122,51 @@ export class AuditService {
     if (!broken && checkpoint) {
       broken = checkpointBreak(checkpoint, head, (await this.audit.entry(checkpoint.sequence))?.entryHash);
     }
+    // And against keys the hub does not hold: a hub that rewrote history and re-signed its own checkpoints still
+    // contradicts what the parties countersigned.
+    const countersigned = await this.countersignatures.latest();
+    if (!broken && countersigned.length > 0) {
+      broken = countersignedBreak(countersigned, head, await this.storedHashes(countersigned.map((each) => each.sequence)));
+    }
     // Everything up to the checkpoint was hashed from the genesis (or from a checkpoint verified so before): the
     // next incremental verification may start there.
     const fromAnchor = after === 0n || resumeFrom !== undefined;
-    if (!broken && checkpoint && fromAnchor && upTo === headSequence) {
+    if (operator && !broken && checkpoint && fromAnchor && upTo === headSequence) {
       await this.verifications.record({ sequence: checkpoint.sequence, hash: checkpoint.entryHash }, this.clock.now(), operator.operatorId);
     }
-    return { ...this.verdict(broken, verifier.verifiedEntries, verifier.lastVerifiedSequence, head), checkpoint };
+    return { ...this.verdict(broken, verifier.verifiedEntries, verifier.lastVerifiedSequence, head), checkpoint, countersigned };
+  }
+
+  /**
+   * The operator in person, or undefined for a party within its quota. An unknown party is refused as everywhere;
+   * a party over its quota gets RESOURCE_EXHAUSTED with the delay after which it is let in again.
+   */
+  private async admitVerification(caller: Caller): Promise<CallingOperator | undefined> {
+    if (caller.kind === 'operator') {
+      await this.registry.hubOperator(caller.operator.oin);
+      return caller.operator;
+    }
+    await this.registry.callerRecord(caller.party.oin);
+    const decision = this.quota.admit(caller.party.oin, this.clock.now());
+    if (!decision.admitted) {
+      throw new HubError(
+        'VERIFICATION_RATE_LIMITED',
+        `Party ${caller.party.oin} made its ${this.config.AUDIT_VERIFY_PARTY_CALLS_PER_HOUR} audit verifications of the past hour; ` +
+          `retry in ${Math.ceil(decision.retryAfterMs / 1000)} s`,
+        { retryDelayMs: decision.retryAfterMs },
+      );
+    }
+    return undefined;
+  }
+
+  /** The hashes the chain holds for these entries (absent when an entry is gone). */
+  private async storedHashes(sequences: readonly string[]): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for (const sequence of new Set(sequences)) {
+      const entry = await this.audit.entry(sequence);
+      if (entry) hashes.set(sequence, entry.entryHash);
+    }
+    return hashes;
   }
 
   /**
@@ -214,7 +264,7 @@ export class AuditService {
     verifiedEntries: number,
     lastVerifiedSequence: string,
     head: { sequence: string; hash: string },
-  ): Omit<ChainVerification, 'checkpoint'> {
+  ): Omit<ChainVerification, 'checkpoint' | 'countersigned'> {
     return {
       intact: broken === undefined,
       verifiedEntries,

@@ -8,6 +8,7 @@ import { SubjectRelations1765300000001 } from './1765300000001-subject-relations
 import { EvidenceRequestIdentifierDisclosed1765350000000 } from './1765350000000-evidence-request-identifier-disclosed';
 import { SubjectLinks1765400000000 } from './1765400000000-subject-links';
 import { AccountableOperators1765450000000 } from './1765450000000-accountable-operators';
+import { AuditCountersignatures1765700000001 } from './1765700000001-audit-countersignatures';
 import { SubjectKeyIds1765600000000 } from './1765600000000-subject-key-ids';
 import { OperatorRevocations1765700000000 } from './1765700000000-operator-revocations';
 
@@ -25,4 +26,5 @@ export const HUB_MIGRATIONS = [
   AccountableOperators1765450000000,
   SubjectKeyIds1765600000000,
   OperatorRevocations1765700000000,
+  AuditCountersignatures1765700000001,
 ];

@@ -1,14 +1,29 @@
 import { z } from 'zod';
-import { TOPICS } from '@welkom/events';
-import { BundledCertificates, CertificateTrust, decodeRecords, EnvelopeVerifier, type PartyDirectory } from '@welkom/messaging';
+import { TOPICS, type TopicDefinition } from '@welkom/events';
+import {
+  BundledCertificates,
+  CertificateTrust,
+  decodeRecords,
+  EnvelopeVerifier,
+  type PartyDirectory,
+  type ReceivedEvent,
+} from '@welkom/messaging';
 import { AuditChainVerifier, type AuditRecord, type ChainBreak, type ChainHead } from '../../src/audit/audit-chain';
 import { type AuditCheckpoint, checkpointBreak, latestCheckpoint } from '../../src/audit/audit-checkpoint';
 import { checkpointOf } from '../../src/audit/audit-checkpoint.repository';
+import {
+  type Countersignature,
+  type CountersignedCheckpoint,
+  countersignatureOf,
+  countersignedBreak,
+  countersignedCheckpoints,
+} from '../../src/audit/audit-countersignature';
 
 /**
  * Everything needed to check a hub's audit trail on a machine with neither its database nor Kafka: the entries
  * and head as the database holds them, the signed checkpoint records as they are on the topic, and the
- * certificates that signed them. What it is checked against (the party CA) is NOT in the bundle: the verifier
+ * certificates that signed them, and the parties' counter-signatures of those checkpoints as they are on their
+ * topic (with the certificates that signed those). What it is checked against (the party CA) is NOT in the bundle: the verifier
  * brings its own trust anchor.
  */
 export const AUDIT_BUNDLE_FORMAT = 'welkom-audit-bundle-v1';
@@ -57,6 +72,8 @@ export const auditBundleSchema = z.object({
   head: z.object({ sequence, hash: hex64.or(z.literal('0'.repeat(64))) }),
   entries: z.array(entrySchema),
   checkpoints: z.array(portableRecordSchema),
+  /** The parties' counter-signature records (welkom.hub.audit-countersignatures.v1); absent in bundles from before. */
+  countersignatures: z.array(portableRecordSchema).default([]),
   certificates: z.record(z.string(), z.array(z.string()).min(1)),
 });
 
@@ -78,6 +95,10 @@ export interface BundleVerdict {
   checkpoint: AuditCheckpoint | undefined;
   /** Checkpoint records that did not verify (not signed by the hub, altered): never believed. */
   rejectedCheckpoints: string[];
+  /** The checkpoints parties countersigned, with those parties, latest first. */
+  countersigned: CountersignedCheckpoint[];
+  /** Counter-signature records that did not verify or named another party than their signer: never believed. */
+  rejectedCountersignatures: string[];
 }
 
 /**
@@ -89,22 +110,26 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
   for (const entry of bundle.entries) if (!chain.check(recordOf(entry))) break;
   let broken = chain.finish(bundle.head);
 
-  const checkpoints: AuditCheckpoint[] = [];
-  const rejectedCheckpoints: string[] = [];
-  for (const record of bundle.checkpoints) {
-    const signedAt = new Date(Number(record.timestamp));
-    const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
-    const read = await decodeRecords(TOPICS.auditCheckpoint, [record], verifier);
-    for (const event of read.events) {
-      checkpoints.push(...checkpointOf(event, bundle.hubOin).filter((checkpoint) => checkpoint.chainId === bundle.chainId));
-    }
-    rejectedCheckpoints.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
-  }
+  const hubSigned = await readSigned(TOPICS.auditCheckpoint, bundle.checkpoints, bundle, trust, parties);
+  const checkpoints = hubSigned.events
+    .flatMap(({ event }) => checkpointOf(event, bundle.hubOin))
+    .filter((checkpoint) => checkpoint.chainId === bundle.chainId);
+  const rejectedCheckpoints = hubSigned.rejected;
   const checkpoint = latestCheckpoint(checkpoints);
-  if (!broken && checkpoint) {
-    const stored = bundle.entries.find((entry) => entry.sequence === checkpoint.sequence)?.entryHash;
-    broken = checkpointBreak(checkpoint, bundle.head, stored);
+  const storedHashes = new Map(bundle.entries.map((entry) => [entry.sequence, entry.entryHash]));
+  if (!broken && checkpoint) broken = checkpointBreak(checkpoint, bundle.head, storedHashes.get(checkpoint.sequence));
+  // The parties' keys, not the hub's: a hub that rewrote history and re-signed its own checkpoints (compaction then
+  // keeps only the re-signed one) still contradicts every checkpoint a party countersigned before.
+  const partySigned = await readSigned(TOPICS.auditCountersignature, bundle.countersignatures, bundle, trust, parties);
+  const countersignatures: Countersignature[] = [];
+  const rejectedCountersignatures = [...partySigned.rejected];
+  for (const { event, offset } of partySigned.events) {
+    const countersignature = countersignatureOf(event, bundle.hubOin);
+    if (typeof countersignature === 'string') rejectedCountersignatures.push(`offset ${offset}: it ${countersignature}`);
+    else if (countersignature.chainId === bundle.chainId) countersignatures.push(countersignature);
   }
+  const countersigned = countersignedCheckpoints(countersignatures);
+  if (!broken) broken = countersignedBreak(countersigned, bundle.head, storedHashes);
   return {
     intact: broken === undefined,
     verifiedEntries: chain.verifiedEntries,
@@ -112,5 +137,30 @@ export async function verifyAuditBundle(bundle: AuditBundle, trust: CertificateT
     broken,
     checkpoint,
     rejectedCheckpoints,
+    countersigned,
+    rejectedCountersignatures,
   };
+}
+
+/**
+ * The bundle's records of one topic whose signatures hold, each checked at the time it was written to the topic
+ * (certificates may have expired since), with the certificates the bundle carries; and why the others are not.
+ */
+async function readSigned<T>(
+  topic: TopicDefinition<T>,
+  records: AuditBundle['checkpoints'],
+  bundle: AuditBundle,
+  trust: CertificateTrust,
+  parties: PartyDirectory,
+): Promise<{ events: { event: ReceivedEvent<T>; offset: string }[]; rejected: string[] }> {
+  const events: { event: ReceivedEvent<T>; offset: string }[] = [];
+  const rejected: string[] = [];
+  for (const record of records) {
+    const signedAt = new Date(Number(record.timestamp));
+    const verifier = new EnvelopeVerifier(trust, parties, () => signedAt, new BundledCertificates(bundle.certificates));
+    const read = await decodeRecords(topic, [record], verifier);
+    events.push(...read.events.map((event) => ({ event, offset: record.offset })));
+    rejected.push(...read.rejected.map((rejection) => `offset ${rejection.offset}: ${rejection.reason}`));
+  }
+  return { events, rejected };
 }

@@ -26,7 +26,8 @@ export const AUDIT_EXPORT_USAGE = `Usage: npm run audit:export -- --out <bundle.
 
 Writes the hub's audit trail as a bundle that \`npm run audit:verify\` checks without the database or Kafka:
 every entry and the chain head as the hub's database holds them, the signed checkpoints as they are on
-${TOPICS.auditCheckpoint.name}, and the certificates that signed those checkpoints.
+${TOPICS.auditCheckpoint.name}, the parties' counter-signatures as they are on
+${TOPICS.auditCountersignature.name}, and the certificates that signed them all.
 
   --out <file>       where to write the bundle (JSON)
   --chain-id <id>    the hub's AUDIT_CHAIN_ID (default $AUDIT_CHAIN_ID, else the hash of the first entry)
@@ -94,6 +95,8 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
       after = page[page.length - 1].sequence;
     }
     const checkpoints = (await readTopicToEnd(kafka, [TOPICS.auditCheckpoint.name])).map(portableRecord);
+    // Read from their topic, not from the hub's table: whoever controls the database cannot leave them out.
+    const countersignatures = (await readTopicToEnd(kafka, [TOPICS.auditCountersignature.name])).map(portableRecord);
     const bundle: AuditBundle = {
       format: AUDIT_BUNDLE_FORMAT,
       exportedAt: new Date().toISOString(),
@@ -102,11 +105,13 @@ export async function runAuditExportCommand(argv: readonly string[], env: NodeJS
       head: { sequence: head.sequence, hash: head.hash },
       entries: entries.map(bundleEntry),
       checkpoints,
-      certificates: await signingCertificates(new SigningCertificateDirectory(kafka), checkpoints),
+      countersignatures,
+      certificates: await signingCertificates(new SigningCertificateDirectory(kafka), [...checkpoints, ...countersignatures]),
     };
     writeFileSync(values.out, `${JSON.stringify(bundle, null, 1)}\n`);
     output.stdout(
-      `Wrote ${entries.length} audit entries (head ${head.sequence}) and ${checkpoints.length} signed checkpoint(s) to ${values.out}\n`,
+      `Wrote ${entries.length} audit entries (head ${head.sequence}), ${checkpoints.length} signed checkpoint(s) and ` +
+        `${countersignatures.length} counter-signature(s) to ${values.out}\n`,
     );
     return 0;
   } finally {

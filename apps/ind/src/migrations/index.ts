@@ -1,3 +1,4 @@
+import { PARTY_AUDIT_MIGRATIONS } from '@welkom/runtime';
 import { IndCases1764100000000 } from './1764100000000-ind-cases';
 import { IndKnowledgeMigrants1765000000000 } from './1765000000000-knowledge-migrants';
 import { IndMvvEntry1765100000001 } from './1765100000001-ind-mvv-entry';
@@ -15,4 +16,6 @@ export const IND_MIGRATIONS = [
   IndArrivalFacts1765250000001,
   IndLabourMarketAdvice1765300000001,
   IndSelfApplicantsAndFamilies1765400000000,
+  // The hub checkpoints this party countersigned, and its alarms (issue 12; shared by every connector).
+  ...PARTY_AUDIT_MIGRATIONS,
 ];

@@ -1,3 +1,4 @@
+import { PARTY_AUDIT_MIGRATIONS } from '@welkom/runtime';
 import { RvoStartUpAdvice1765200000000 } from './1765200000000-rvo-start-up-advice';
 import { RvoEssentialEmployeeAdvice1765200000001 } from './1765200000001-rvo-essential-employee-advice';
 import { RvoVerifiedEvidence1765200000002 } from './1765200000002-rvo-verified-evidence';
@@ -15,4 +16,6 @@ export const RVO_MIGRATIONS = [
   RvoFacilitatorRegister1765200000004,
   RvoRelocationReferral1765250000000,
   RvoSelfEmployedEvidence1765450000000,
+  // The hub checkpoints this party countersigned, and its alarms (issue 12; shared by every connector).
+  ...PARTY_AUDIT_MIGRATIONS,
 ];

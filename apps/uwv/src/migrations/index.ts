@@ -1,3 +1,4 @@
+import { PARTY_AUDIT_MIGRATIONS } from '@welkom/runtime';
 import { UwvWageDeclarations1765050000000 } from './1765050000000-uwv-wage-declarations';
 import { UwvWageEvidence1765050000001 } from './1765050000001-uwv-wage-evidence';
 import { UwvWorkPermits1765300000000 } from './1765300000000-uwv-work-permits';
@@ -9,4 +10,6 @@ export const UWV_MIGRATIONS = [
   UwvWageEvidence1765050000001,
   UwvWorkPermits1765300000000,
   UwvWageEvidenceEmployer1765300000001,
+  // The hub checkpoints this party countersigned, and its alarms (issue 12; shared by every connector).
+  ...PARTY_AUDIT_MIGRATIONS,
 ];

@@ -53,7 +53,22 @@ export interface VerifyAuditChainResponse {
    * was published yet. A chain that disagrees with it is not intact, whatever its own hashes say.
    */
   checkpointSequence: string;
-  checkpointTakenAt: Timestamp | undefined;
+  checkpointTakenAt:
+    | Timestamp
+    | undefined;
+  /**
+   * The signed checkpoints parties countersigned (welkom.hub.audit-countersignatures.v1), latest first, at most
+   * 20: a chain that disagrees with one is not intact either, even when the hub re-signed its own checkpoints.
+   */
+  countersignedCheckpoints: CountersignedCheckpoint[];
+}
+
+/** One checkpoint of the hub and the parties that countersigned it. */
+export interface CountersignedCheckpoint {
+  sequence: string;
+  entryHash: string;
+  /** The countersigning parties' OINs, ascending. */
+  partyOins: string[];
 }
 
 export interface RecordDeadLetterReplayRequest {
@@ -190,6 +205,7 @@ function createBaseVerifyAuditChainResponse(): VerifyAuditChainResponse {
     lastVerifiedSequence: "0",
     checkpointSequence: "0",
     checkpointTakenAt: undefined,
+    countersignedCheckpoints: [],
   };
 }
 
@@ -221,6 +237,9 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
     }
     if (message.checkpointTakenAt !== undefined) {
       Timestamp.encode(message.checkpointTakenAt, writer.uint32(74).fork()).join();
+    }
+    for (const v of message.countersignedCheckpoints) {
+      CountersignedCheckpoint.encode(v!, writer.uint32(82).fork()).join();
     }
     return writer;
   },
@@ -308,6 +327,82 @@ export const VerifyAuditChainResponse: MessageFns<VerifyAuditChainResponse> = {
             }
 
             message.checkpointTakenAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.countersignedCheckpoints.push(CountersignedCheckpoint.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCountersignedCheckpoint(): CountersignedCheckpoint {
+  return { sequence: "0", entryHash: "", partyOins: [] };
+}
+
+export const CountersignedCheckpoint: MessageFns<CountersignedCheckpoint> = {
+  encode(message: CountersignedCheckpoint, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sequence !== "0") {
+      writer.uint32(8).int64(message.sequence);
+    }
+    if (message.entryHash !== "") {
+      writer.uint32(18).string(message.entryHash);
+    }
+    for (const v of message.partyOins) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CountersignedCheckpoint {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCountersignedCheckpoint();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.sequence = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.entryHash = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.partyOins.push(reader.string());
             continue;
           }
         }
@@ -781,8 +876,9 @@ export const ListSubjectAccessResponse: MessageFns<ListSubjectAccessResponse> = 
 
 export interface AuditServiceClient {
   /**
-   * Operator only (an operator's personal certificate, issue 12): recomputes the chain (or a range of it) and
-   * reports the first broken link. The walk is done in chunks that let the hub keep serving other calls, and
+   * Operators (personal certificate, issue 12) without a limit; parties (party certificate) at most the hub's
+   * configured number of calls per hour each, else RESOURCE_EXHAUSTED with google.rpc.RetryInfo. Recomputes the
+   * chain (or a range of it) and reports the first broken link; the answer holds hashes and counts, never subjects. The walk is done in chunks that let the hub keep serving other calls, and
    * covers at most the hub's configured number of entries per call (continue from last_verified_sequence).
    */
 
@@ -815,8 +911,9 @@ export interface AuditServiceClient {
 
 export interface AuditServiceController {
   /**
-   * Operator only (an operator's personal certificate, issue 12): recomputes the chain (or a range of it) and
-   * reports the first broken link. The walk is done in chunks that let the hub keep serving other calls, and
+   * Operators (personal certificate, issue 12) without a limit; parties (party certificate) at most the hub's
+   * configured number of calls per hour each, else RESOURCE_EXHAUSTED with google.rpc.RetryInfo. Recomputes the
+   * chain (or a range of it) and reports the first broken link; the answer holds hashes and counts, never subjects. The walk is done in chunks that let the hub keep serving other calls, and
    * covers at most the hub's configured number of entries per call (continue from last_verified_sequence).
    */
 

@@ -29,6 +29,34 @@ export interface AuditCheckpoint {
   chainId: string;
 }
 
+/**
+ * A party's counter-signature of one of the hub's checkpoints (issue 12), published by the party on
+ * welkom.hub.audit-countersignatures.v1 and signed (the envelope's ES256 signature) with the party's own
+ * event-signing key. The party signs only a checkpoint that continues what it saw before (the sequence never
+ * goes back, a sequence never gets another hash), so a hub that later rewrites history up to a countersigned
+ * checkpoint, even one that re-signs its own checkpoints, is contradicted by a key it does not hold.
+ */
+export interface AuditCountersignature {
+  /** The hub whose checkpoint this is (the OIN that signed it). */
+  hubOin: string;
+  /** The checkpoint's chain (AuditCheckpoint.chain_id). */
+  chainId: string;
+  /** The checkpoint's last entry, a decimal int64. */
+  sequence: string;
+  /** The checkpoint's entry hash (hex SHA-256). */
+  entryHash: string;
+  /** When the hub took the checkpoint. */
+  checkpointTakenAt:
+    | Timestamp
+    | undefined;
+  /** When the party countersigned it. */
+  countersignedAt:
+    | Timestamp
+    | undefined;
+  /** The countersigning party; must be the envelope's signer. */
+  partyOin: string;
+}
+
 function createBaseAuditCheckpoint(): AuditCheckpoint {
   return { sequence: "0", entryHash: "", takenAt: undefined, chainId: "" };
 }
@@ -93,6 +121,126 @@ export const AuditCheckpoint: MessageFns<AuditCheckpoint> = {
             }
 
             message.chainId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAuditCountersignature(): AuditCountersignature {
+  return {
+    hubOin: "",
+    chainId: "",
+    sequence: "0",
+    entryHash: "",
+    checkpointTakenAt: undefined,
+    countersignedAt: undefined,
+    partyOin: "",
+  };
+}
+
+export const AuditCountersignature: MessageFns<AuditCountersignature> = {
+  encode(message: AuditCountersignature, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.hubOin !== "") {
+      writer.uint32(10).string(message.hubOin);
+    }
+    if (message.chainId !== "") {
+      writer.uint32(18).string(message.chainId);
+    }
+    if (message.sequence !== "0") {
+      writer.uint32(24).int64(message.sequence);
+    }
+    if (message.entryHash !== "") {
+      writer.uint32(34).string(message.entryHash);
+    }
+    if (message.checkpointTakenAt !== undefined) {
+      Timestamp.encode(message.checkpointTakenAt, writer.uint32(42).fork()).join();
+    }
+    if (message.countersignedAt !== undefined) {
+      Timestamp.encode(message.countersignedAt, writer.uint32(50).fork()).join();
+    }
+    if (message.partyOin !== "") {
+      writer.uint32(58).string(message.partyOin);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AuditCountersignature {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuditCountersignature();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.hubOin = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.chainId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.sequence = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.entryHash = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.checkpointTakenAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.countersignedAt = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.partyOin = reader.string();
             continue;
           }
         }

@@ -1,0 +1,3 @@
+export * from './audit-countersigning.module';
+export * from './audit-countersigning.service';
+export * from './checkpoint-continuity.policy';
