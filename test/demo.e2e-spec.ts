@@ -68,7 +68,7 @@ const EXPECTED: Record<DemoStory, [category: string, outcome: string]> = {
   LEIDEN_RESEARCHER: ['RESEARCHER', 'PERMIT_ISSUED'],
   LEIDEN_RESEARCHER_LATE_PROOFS: ['RESEARCHER', 'PERMIT_ISSUED'],
   // Nothing to decide on yet: the IND waits for the hosting agreement, and the case is open when the demo ends.
-  LEIDEN_RESEARCHER_AWAITING_AGREEMENT: ['RESEARCHER', 'EVIDENCE_PENDING'],
+  LEIDEN_RESEARCHER_AWAITING_AGREEMENT: ['RESEARCHER', 'EVIDENCE_PENDING:HOSTING_AGREEMENT_MISSING'],
   DELFT_RESEARCHER: ['RESEARCHER', 'PERMIT_ISSUED'],
   HSM: ['HIGHLY_SKILLED_MIGRANT', 'PERMIT_ISSUED'],
   HSM_LATE_WAGE: ['HIGHLY_SKILLED_MIGRANT', 'PERMIT_ISSUED'],
@@ -186,13 +186,16 @@ describe('npm run demo against the chain as npm start runs it, and the operation
         >;
         const data = (name: string): Record<string, unknown> => panels[name]?.data ?? {};
         const latest = (data('deadLetters').latest ?? []) as { deadLetteredAt: string }[];
-        return (data('chain').totalCases as number) >= summary.people &&
-          (data('onceOnly').notAskedAgain as number) > 0 &&
-          latest.some((entry) => new Date(entry.deadLetteredAt) >= demoStartedAt) &&
-          data('audit').status === 'ANCHORED' &&
-          (data('consular').slotsOffered as number) > 0
-          ? true
-          : undefined;
+        // Named, so a console that never gets there says which panel lags (and what it holds).
+        const unmet = Object.entries({
+          chain: (data('chain').totalCases as number) >= summary.people,
+          onceOnly: (data('onceOnly').notAskedAgain as number) > 0,
+          deadLetters: latest.some((entry) => new Date(entry.deadLetteredAt) >= demoStartedAt),
+          audit: data('audit').status === 'ANCHORED',
+          consular: (data('consular').slotsOffered as number) > 0,
+        }).filter(([, met]) => !met);
+        if (unmet.length === 0) return true;
+        throw new Error(unmet.map(([panel]) => `${panel}: ${JSON.stringify(panels[panel]).slice(0, 400)}`).join('; '));
       }, 240_000);
 
       browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
