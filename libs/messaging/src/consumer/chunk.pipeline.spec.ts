@@ -30,7 +30,7 @@ describe('runChunkPipeline', () => {
       proceed: () => true,
     });
     await tick();
-    expect(log).toEqual(['decode 1', 'apply 1 (10)', 'decode 2']);
+    expect(log).toEqual(['decode 1', 'decode 2', 'apply 1 (10)']);
     applying[1].resolve();
     await tick();
     // Chunk 2's apply waits for chunk 1's, however early it could start.
@@ -40,11 +40,11 @@ describe('runChunkPipeline', () => {
     await run;
     expect(log).toEqual([
       'decode 1',
-      'apply 1 (10)',
       'decode 2',
+      'apply 1 (10)',
       'applied 1',
-      'apply 2 (20)',
       'decode 3',
+      'apply 2 (20)',
       'applied 2',
       'apply 3 (30)',
       'applied 3',
