@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { BATCH_SIGNATURE_HASH, BATCH_SIGNATURE_PARAMETER } from './inclusion-proof';
 
 /** The envelope fields a signature covers (structurally an EventEnvelope; see envelopeSigningPayload). */
@@ -75,7 +75,7 @@ export class EnvelopeSignatureFormatError extends Error {
  * rewrite its parent-id, and tracing instrumentation on a producer would otherwise break every signature.
  */
 export function envelopeSigningPayload(envelope: SignedEnvelopeFields, key: string, payload: Uint8Array): string {
-  const payloadSha256 = createHash('sha256').update(payload).digest('base64url');
+  const payloadSha256 = hash('sha256', payload, 'base64url');
   return JSON.stringify({
     correlationId: envelope.correlationId,
     eventId: envelope.eventId,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Batch signatures: one ES256 signature over the Merkle root of many records' signing payloads, and beside
@@ -37,15 +37,18 @@ export interface InclusionProof {
   path: Buffer[];
 }
 
-const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
-
+// One-shot hashing (crypto.hash): a Hash object per node cost more than the hashing itself.
 export function leafHash(signingPayload: string): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(signingPayload, 'utf8').digest();
+  // U+0000 is the single byte 0x00 in UTF-8: the leaf prefix.
+  return hash('sha256', `\u0000${signingPayload}`, 'buffer');
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  const input = Buffer.allocUnsafe(1 + left.length + right.length);
+  input[0] = 1;
+  left.copy(input, 1);
+  right.copy(input, 1 + left.length);
+  return hash('sha256', input, 'buffer');
 }
 
 /** The root and every leaf's audit path (RFC 9162 §2.1.1 and §2.1.3.1), in O(n log n) hashes. */

@@ -71,6 +71,8 @@ export class EnvelopeVerifier {
   // Chain checks cost far more than one ECDSA verification, and the protected header (certificate
   // included) is byte-identical for every event a producer signs with the same certificate.
   private readonly signers = new Map<string, Signer>();
+  // The first records of a producer arrive together: one chain check serves all of them, not one each.
+  private readonly resolving = new Map<string, Promise<Signer>>();
   // Keyed by the compact signature and the root it must cover; only checks that succeed (or still run) stay.
   private readonly verifiedRoots = new Map<string, Promise<boolean>>();
 
@@ -190,11 +192,17 @@ export class EnvelopeVerifier {
     } catch (error) {
       throw new SignatureRejectedError('BAD_SIGNATURE', (error as Error).message);
     }
-    return {
-      encodedHeader,
-      signature: jws.signature,
-      signer: this.signerOf(jws.encodedHeader, await this.chainOf(jws.header), isBatchSignatureHeader(jws.header)),
-    };
+    return { encodedHeader, signature: jws.signature, signer: await this.signerFor(jws.encodedHeader, jws.header) };
+  }
+
+  private signerFor(encodedHeader: string, header: EnvelopeJwsHeader): Promise<Signer> {
+    const pending = this.resolving.get(encodedHeader);
+    if (pending) return pending;
+    const resolving = this.chainOf(header).then((chain) => this.signerOf(encodedHeader, chain, isBatchSignatureHeader(header)));
+    this.resolving.set(encodedHeader, resolving);
+    // Failures are not remembered: a thumbprint registered a moment later must be found on the next record.
+    void resolving.finally(() => this.resolving.delete(encodedHeader)).catch(() => undefined);
+    return resolving;
   }
 
   /** The certificate chain the header names: carried in `x5c`, or registered under its `x5t#S256` thumbprint. */
