@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     console.log(`\n${format(rows)}`);
     console.log(
       `\nProducing side: ${PER_TRANSACTION} events per outbox transaction, relay batches of ${PRODUCE_BATCH}; every event signed at enqueue` +
-        ' (one ES256 signature per transaction over a Merkle root, an inclusion proof per event) and verified (chain, OIN, role,' +
+        ' (one ES256 signature per 128 events over a Merkle root, an inclusion proof per event) and verified (chain, OIN, role,' +
         ' proof, root signature) by the consumer. Effect = the inbox row.',
     );
   } finally {
