@@ -4,13 +4,16 @@ import { readFileSync } from 'node:fs';
  * Summarises a V8 .cpuprofile: self time per function and per package/directory, to see where the hub
  * spends a request. `--busiest <seconds>` keeps only the window of that length with the least idle time
  * (the load cell), and `--skip <seconds>` leaves out the start (module loading and compiling, which can be busier).
+ * With `--marker <function>`, "busiest" counts only samples under that function (say `requestEvidence`), so the
+ * window is the load cell even when start-up or seeding took more CPU on a loaded machine.
  *
- *   node -r @swc-node/register bench/once-only/profile-summary.ts <file.cpuprofile> [--skip 15] [--busiest 5]
+ *   node -r @swc-node/register bench/once-only/profile-summary.ts <file.cpuprofile> [--skip 15] [--busiest 5] [--marker requestEvidence]
  */
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 const profile = JSON.parse(readFileSync(process.argv[2], 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -20,6 +23,23 @@ const skipIndex = process.argv.indexOf('--skip');
 const skipMicros = skipIndex < 0 ? 0 : Number(process.argv[skipIndex + 1]) * 1e6;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const isIdle = (id: number): boolean => byId.get(id)?.callFrame.functionName === '(idle)';
+const markerIndex = process.argv.indexOf('--marker');
+const marker = markerIndex < 0 ? undefined : process.argv[markerIndex + 1];
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const marked = new Map<number, boolean>();
+/** Whether the sample counts towards "busy" when choosing the window: not idle, and under the marker if one is given. */
+function counts(id: number): boolean {
+  if (isIdle(id)) return false;
+  if (marker === undefined) return true;
+  const known = marked.get(id);
+  if (known !== undefined) return known;
+  const node = byId.get(id);
+  const parent = parentOf.get(id);
+  const result = node?.callFrame.functionName === marker || (parent !== undefined && counts(parent));
+  marked.set(id, result);
+  return result;
+}
 
 /** [first, last) sample indexes of the window with the most busy time (two pointers over the samples). */
 function busiestWindow(): [number, number] {
@@ -35,11 +55,11 @@ function busiestWindow(): [number, number] {
   for (let end = from; end < profile.samples.length; end += 1) {
     const delta = profile.timeDeltas[end] ?? 0;
     span += delta;
-    if (!isIdle(profile.samples[end])) busy += delta;
+    if (counts(profile.samples[end])) busy += delta;
     while (span > windowMicros && start < end) {
       const leaving = profile.timeDeltas[start] ?? 0;
       span -= leaving;
-      if (!isIdle(profile.samples[start])) busy -= leaving;
+      if (counts(profile.samples[start])) busy -= leaving;
       start += 1;
     }
     if (busy > bestBusy) [bestBusy, best] = [busy, [start, end + 1]];

@@ -158,7 +158,7 @@ describe('signed envelopes against the development PKI', () => {
       await verifier.verify(batch[0]);
       expect(await rejection(verifier.verify({ ...batch[2], proof: undefined }))).toBe('BAD_SIGNATURE');
       expect(await rejection(verifier.verify({ ...batch[2], proof: batch[3].proof }))).toBe('BAD_SIGNATURE');
-      const [index, , hashes] = (batch[2].proof as string).split('.');
+      const [index, , hashes] = batch[2].proof.split('.');
       expect(await rejection(verifier.verify({ ...batch[2], proof: `${index}.8.${hashes}` }))).toBe('BAD_SIGNATURE');
     });
 

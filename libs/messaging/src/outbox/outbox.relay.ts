@@ -131,15 +131,19 @@ export class OutboxRelay {
       (error: unknown) => ({ error }),
     );
     let next: PendingOutboxRecord[] | null = null;
+    let sessionFailure: { error: unknown } | undefined;
     try {
       await this.deleted();
       // A short batch means the outbox is drained: the round ends with a pause, not a read.
       if (rows.length === this.settings.batchSize) next = await this.readBatch(rows.map((row) => row.id));
-    } finally {
-      // Never leave a produce running into the next round (or into a backoff).
-      const failed = await sent;
-      if (failed) throw failed.error;
+    } catch (error) {
+      sessionFailure = { error };
     }
+    // Never leave a produce running into the next round (or into a backoff).
+    const failed = await sent;
+    // A database failure first: it costs the leadership (and the rows stay, to be published again).
+    if (sessionFailure) throw sessionFailure.error;
+    if (failed) throw failed.error;
     this.deleting = this.sessionQuery('DELETE FROM messaging_outbox WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
     // Awaited by the next round; until then a failure must not count as unhandled.
     this.deleting.catch(() => undefined);
