@@ -17,6 +17,11 @@ import { runPlainKafkajs } from './plain-kafkajs.run';
  * the queueing of a burst. Not a test: figures depend on the machine.
  *
  *   node -r @swc-node/register bench/events/event-backbone.bench.ts
+ *
+ * Where the time goes (producer, relay and consumer share this process):
+ *
+ *   node --cpu-prof --cpu-prof-dir=/tmp/events-profile -r @swc-node/register bench/events/event-backbone.bench.ts --sizes 10000
+ *   node -r @swc-node/register bench/once-only/profile-summary.ts /tmp/events-profile/<file>.cpuprofile --busiest 5 --marker publishRound
  */
 const HUB_OIN = '00000001999999990000';
 // The relay's batch size, so both paths put the same number of records in a produce request.
@@ -102,8 +107,9 @@ async function main(): Promise<void> {
     }
     console.log(`\n${format(rows)}`);
     console.log(
-      `\nProducing side: ${PER_TRANSACTION} events per outbox transaction, relay batches of ${PRODUCE_BATCH}; every event signed (ES256)` +
-        ' at enqueue and verified (chain, OIN, role, signature) by the consumer. Effect = the inbox row.',
+      `\nProducing side: ${PER_TRANSACTION} events per outbox transaction, relay batches of ${PRODUCE_BATCH}; every event signed at enqueue` +
+        ' (one ES256 signature per 128 events over a Merkle root, an inclusion proof per event) and verified (chain, OIN, role,' +
+        ' proof, root signature) by the consumer. Effect = the inbox row.',
     );
   } finally {
     await infrastructure.stop();

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+import { BATCH_SIGNATURE_HASH, BATCH_SIGNATURE_PARAMETER } from './inclusion-proof';
 
 /** The envelope fields a signature covers (structurally an EventEnvelope; see envelopeSigningPayload). */
 export interface SignedEnvelopeFields {
@@ -27,8 +28,21 @@ export const ENVELOPE_SIGNATURE_ALGORITHM = 'ES256';
  * publish their certificate once to the signing-certificate topic, and consumers resolve and cache it, so a record
  * does not repeat 1.5 KB of certificate.
  */
-export type EnvelopeJwsHeader =
-  { alg: typeof ENVELOPE_SIGNATURE_ALGORITHM; x5c: string[] } | { alg: typeof ENVELOPE_SIGNATURE_ALGORITHM; 'x5t#S256': string };
+export type EnvelopeJwsHeader = (
+  { alg: typeof ENVELOPE_SIGNATURE_ALGORITHM; x5c: string[] } | { alg: typeof ENVELOPE_SIGNATURE_ALGORITHM; 'x5t#S256': string }
+) &
+  BatchSignatureMark;
+
+/**
+ * A batch signature (see inclusion-proof.ts) says so in its protected header, as a critical parameter: a
+ * verifier that does not know batch signatures refuses the record instead of checking the wrong bytes.
+ */
+export type BatchSignatureMark = { [BATCH_SIGNATURE_PARAMETER]?: typeof BATCH_SIGNATURE_HASH; crit?: [typeof BATCH_SIGNATURE_PARAMETER] };
+
+/** True when the protected header signs a Merkle root rather than one record. */
+export function isBatchSignatureHeader(header: EnvelopeJwsHeader): boolean {
+  return header[BATCH_SIGNATURE_PARAMETER] === BATCH_SIGNATURE_HASH;
+}
 
 /** The JWS `x5t#S256` of a DER certificate: base64url SHA-256, no padding. */
 export function certificateThumbprint(der: Uint8Array): string {
@@ -61,7 +75,7 @@ export class EnvelopeSignatureFormatError extends Error {
  * rewrite its parent-id, and tracing instrumentation on a producer would otherwise break every signature.
  */
 export function envelopeSigningPayload(envelope: SignedEnvelopeFields, key: string, payload: Uint8Array): string {
-  const payloadSha256 = createHash('sha256').update(payload).digest('base64url');
+  const payloadSha256 = hash('sha256', payload, 'base64url');
   return JSON.stringify({
     correlationId: envelope.correlationId,
     eventId: envelope.eventId,
@@ -109,12 +123,11 @@ export function parseDetachedJws(compact: string): DetachedJws {
 
 function checkHeader(header: unknown): EnvelopeJwsHeader {
   if (typeof header !== 'object' || header === null) throw new EnvelopeSignatureFormatError('protected header is not an object');
-  const { alg, x5c, crit, 'x5t#S256': thumbprint } = header as Record<string, unknown>;
+  const { alg, x5c, crit, 'x5t#S256': thumbprint, [BATCH_SIGNATURE_PARAMETER]: batch } = header as Record<string, unknown>;
   if (alg !== ENVELOPE_SIGNATURE_ALGORITHM) {
     throw new EnvelopeSignatureFormatError(`algorithm ${JSON.stringify(alg)} is not ${ENVELOPE_SIGNATURE_ALGORITHM}`);
   }
-  // RFC 7515 §4.1.11: an extension we do not understand must make us refuse, not ignore it.
-  if (crit !== undefined) throw new EnvelopeSignatureFormatError('critical header extensions are not supported');
+  const mark = batchMark(crit, batch);
   if (x5c !== undefined && thumbprint !== undefined) {
     throw new EnvelopeSignatureFormatError('protected header names its signer twice (x5c and x5t#S256)');
   }
@@ -122,10 +135,21 @@ function checkHeader(header: unknown): EnvelopeJwsHeader {
     if (typeof thumbprint !== 'string' || !THUMBPRINT.test(thumbprint)) {
       throw new EnvelopeSignatureFormatError('x5t#S256 is not a base64url SHA-256 thumbprint');
     }
-    return { alg, 'x5t#S256': thumbprint };
+    return { alg, 'x5t#S256': thumbprint, ...mark };
   }
   if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((entry) => typeof entry === 'string' && entry.length > 0)) {
     throw new EnvelopeSignatureFormatError('protected header has no x5c certificate chain and no x5t#S256 thumbprint');
   }
-  return { alg, x5c: x5c as string[] };
+  return { alg, x5c: x5c as string[], ...mark };
+}
+
+/** The one critical extension we understand is the batch mark; RFC 7515 §4.1.11: any other must make us refuse. */
+function batchMark(crit: unknown, batch: unknown): BatchSignatureMark {
+  if (crit === undefined && batch === undefined) return {};
+  const marked = Array.isArray(crit) && crit.length === 1 && crit[0] === BATCH_SIGNATURE_PARAMETER;
+  if (!marked) throw new EnvelopeSignatureFormatError('critical header extensions other than the batch mark are not supported');
+  if (batch !== BATCH_SIGNATURE_HASH) {
+    throw new EnvelopeSignatureFormatError(`${BATCH_SIGNATURE_PARAMETER} must be ${JSON.stringify(BATCH_SIGNATURE_HASH)}`);
+  }
+  return { [BATCH_SIGNATURE_PARAMETER]: BATCH_SIGNATURE_HASH, crit: [BATCH_SIGNATURE_PARAMETER] };
 }

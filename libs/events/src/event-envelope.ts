@@ -2,6 +2,7 @@ import { isOin, UUID_PATTERN } from '@welkom/validation';
 
 // Signing is part of what an envelope is; re-exported here so `@welkom/events` offers it with the envelope.
 export * from './envelope-signature';
+export * from './inclusion-proof';
 
 /**
  * The envelope of every event. On Kafka it travels as record headers next to the protobuf payload

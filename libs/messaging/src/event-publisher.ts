@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ENVELOPE_SIGNATURE_HEADER, envelopeToHeaders, type EventEnvelope, type TopicDefinition } from '@welkom/events';
+import {
+  ENVELOPE_SIGNATURE_HEADER,
+  ENVELOPE_SIGNATURE_PROOF_HEADER,
+  envelopeToHeaders,
+  type EventEnvelope,
+  type TopicDefinition,
+} from '@welkom/events';
 import { producerTraceHeaders } from '@welkom/observability';
 import type { MessagingMetrics } from './messaging.metrics';
 import type { ProducerSession } from './producer-session';
@@ -82,10 +88,30 @@ export async function buildSignedRecord<T>(
   signer: EnvelopeSigner,
   options: PublishOptions & { eventId?: string; occurredAt?: Date } = {},
 ): Promise<EventRecord> {
-  const record = buildRecord(topic, payload, signer.signerOin, options);
-  const signature = await signer.sign(record.envelope, record.key, record.value);
-  // The trace context rides beside the signed envelope, outside the signature: it steers tracing, never a decision.
-  return { ...record, headers: { ...record.headers, ...producerTraceHeaders(topic.name), [ENVELOPE_SIGNATURE_HEADER]: signature } };
+  const [record] = await buildSignedRecords(topic, [payload], signer, options);
+  return record;
+}
+
+/** Records for many payloads of one topic, signed together (one signature per tree, a proof per record). */
+export async function buildSignedRecords<T>(
+  topic: TopicDefinition<T>,
+  payloads: readonly T[],
+  signer: EnvelopeSigner,
+  options: PublishOptions = {},
+): Promise<EventRecord[]> {
+  const records = payloads.map((payload) => buildRecord(topic, payload, signer.signerOin, options));
+  const signatures = await signer.signAll(records.map((record) => ({ envelope: record.envelope, key: record.key, payload: record.value })));
+  return records.map((record, index) => {
+    const { signature, proof } = signatures[index];
+    // The trace context rides beside the signed envelope, outside the signature: it steers tracing, never a decision.
+    const headers: Record<string, string> = {
+      ...record.headers,
+      ...producerTraceHeaders(topic.name),
+      [ENVELOPE_SIGNATURE_HEADER]: signature,
+    };
+    if (proof !== undefined) headers[ENVELOPE_SIGNATURE_PROOF_HEADER] = proof;
+    return { ...record, headers };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { defaultIfEmpty, lastValueFrom } from 'rxjs';
 import { deadLetterTopicOf, type TopicDefinition } from '@welkom/events';
 import { ConsumerStoppingError, EventBatchProcessor, type HandlerBinding } from './consumer/event-batch.processor';
+import { inChunks, runChunkPipeline } from './consumer/chunk.pipeline';
 import { EventFreshness } from './consumer/event-freshness';
 import { RecordDecoder } from './consumer/record.decoder';
 import { deadLetterMessage } from './dead-letter';
@@ -201,21 +202,25 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
     // Only control records (transaction markers): move past them.
     if (batch.messages.length === 0) return commit(batch.lastOffset());
-    const chunkSize = this.options.commitEvery ?? 200;
-    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+    const processor = this.processor as EventBatchProcessor;
+    // The next chunk is verified while this one is applied; records are applied and committed in offset order.
+    await runChunkPipeline(inChunks(batch.messages, this.options.commitEvery ?? 200), {
+      decode: (chunk) => processor.decode(topic, partition, chunk),
+      apply: async (chunk, decoded) => {
+        try {
+          await processor.apply(topic, partition, chunk, decoded, payload);
+        } catch (error) {
+          // Stopping mid-retry: leave the chunk uncommitted; the next owner of the partition gets it again.
+          if (error instanceof ConsumerStoppingError) return false;
+          throw error;
+        }
+        await commit(chunk[chunk.length - 1].offset);
+        await payload.heartbeat();
+        return true;
+      },
       // After a rebalance or a seek, the rest of this batch belongs to someone else (or comes again).
-      if (!payload.isRunning() || payload.isStale()) return;
-      const chunk = batch.messages.slice(start, start + chunkSize);
-      try {
-        await (this.processor as EventBatchProcessor).process(topic, partition, chunk, payload);
-      } catch (error) {
-        // Stopping mid-retry: leave the chunk uncommitted; the next owner of the partition gets it again.
-        if (error instanceof ConsumerStoppingError) return;
-        throw error;
-      }
-      await commit(chunk[chunk.length - 1].offset);
-      await payload.heartbeat();
-    }
+      proceed: () => payload.isRunning() && !payload.isStale(),
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import { SigningCertificate } from '@welkom/contracts/generated/welkom/platform/
 import { certificateThumbprint, TOPICS } from '@welkom/events';
 import {
   buildSignedRecord,
+  buildSignedRecords,
   CertificateTrust,
   createKafkaClient,
   createReliableProducer,
@@ -114,6 +115,63 @@ describe('signed envelopes against the development PKI', () => {
   it('refuses to sign for a party other than the one in its certificate', async () => {
     const envelope: EventEnvelope = { ...(await signed()).envelope, sourcePartyOin: '00000001812345670000' };
     await expect(hub.sign(envelope, 'case-7', Buffer.alloc(0))).rejects.toThrow(/Cannot sign for party 00000001812345670000/);
+  });
+
+  describe('batch signatures: one signature over a Merkle root, an inclusion proof per record', () => {
+    const facts: CaseFact[] = Array.from({ length: 7 }, (_, index) => ({ caseId: `case-${index % 3}`, sequence: index + 1 }));
+
+    async function signedBatch() {
+      const records = await buildSignedRecords(topic, facts, hub);
+      return records.map((record) => ({
+        envelope: record.envelope,
+        signature: record.headers['welkom-signature'],
+        proof: record.headers['welkom-signature-proof'],
+        key: record.key,
+        payload: record.value,
+        topic,
+      }));
+    }
+
+    const freshVerifier = () =>
+      new EnvelopeVerifier(CertificateTrust.fromCaFile(certificates.caCertificatePath), PartyDirectory.fromFile(DEV_PARTY_DIRECTORY_FILE));
+
+    it('signs a batch once, and every record verifies on its own, with nothing else of its batch at hand', async () => {
+      const batch = await signedBatch();
+      expect(new Set(batch.map((record) => record.signature)).size).toBe(1);
+      expect(batch.every((record) => record.proof !== undefined)).toBe(true);
+      for (const record of batch) await expect(freshVerifier().verify(record)).resolves.toBeUndefined();
+      await expect(Promise.all(batch.map((record) => verifier.verify(record)))).resolves.toHaveLength(7);
+    });
+
+    it.each<[string, (record: Awaited<ReturnType<typeof signedBatch>>[number]) => object]>([
+      ['payload', () => ({ payload: Buffer.from(topic.codec.encode({ caseId: 'case-1', sequence: 99 }).finish()) })],
+      ['key', () => ({ key: 'case-9' })],
+      ['event id', (record) => ({ envelope: { ...record.envelope, eventId: '11111111-1111-4111-8111-111111111111' } })],
+    ])('rejects a batch record whose %s was changed, after its batch was verified', async (_field, change) => {
+      const batch = await signedBatch();
+      await verifier.verify(batch[0]);
+      expect(await rejection(verifier.verify({ ...batch[4], ...change(batch[4]) }))).toBe('BAD_SIGNATURE');
+    });
+
+    it("rejects a batch record without its proof, with another record's proof, or with a proof of another size", async () => {
+      const batch = await signedBatch();
+      await verifier.verify(batch[0]);
+      expect(await rejection(verifier.verify({ ...batch[2], proof: undefined }))).toBe('BAD_SIGNATURE');
+      expect(await rejection(verifier.verify({ ...batch[2], proof: batch[3].proof }))).toBe('BAD_SIGNATURE');
+      const [index, , hashes] = batch[2].proof.split('.');
+      expect(await rejection(verifier.verify({ ...batch[2], proof: `${index}.8.${hashes}` }))).toBe('BAD_SIGNATURE');
+    });
+
+    it('rejects a proof beside a single-record signature, and a batch signature offered for a text', async () => {
+      const [batch, single] = [await signedBatch(), await signed()];
+      expect(await rejection(verifier.verify({ ...single, proof: batch[0].proof }))).toBe('BAD_SIGNATURE');
+      await expect(verifier.verifyText(batch[0].signature, '{"merkleRoot":"x","size":7}')).rejects.toThrow(/not as part of a batch/);
+    });
+
+    it('signs a single record as before, without a proof', async () => {
+      const [record] = await buildSignedRecords(topic, [fact], hub);
+      expect(record.headers['welkom-signature-proof']).toBeUndefined();
+    });
   });
 
   describe('signers named by thumbprint (x5t#S256) through the signing-certificate topic', () => {

@@ -12,21 +12,7 @@ import type { PartyRegistryService } from '../party-registry/party-registry.serv
 import type { HubMetricsRepository } from '../platform/hub-metrics.repository';
 import type { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
 import type { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
-import type { SubjectLinkRepository } from '../subjects/subject-link.repository';
-import {
-  CATALOGUE,
-  ENROLMENT,
-  grant,
-  IND,
-  LEIDEN,
-  linkedSubjects,
-  NOW,
-  recordingAudit,
-  storedProof,
-  SUBJECT,
-  TX,
-  UWV,
-} from '../testing/hub-fixtures';
+import { CATALOGUE, ENROLMENT, grant, IND, LEIDEN, NOW, recordingAudit, storedProof, SUBJECT, TX, UWV } from '../testing/hub-fixtures';
 import type { EvidenceRequestRecord } from './evidence-request';
 import type { RequestItem } from './evidence-request.decision';
 import { EvidenceRequestRepository } from './evidence-request.repository';
@@ -63,7 +49,8 @@ interface Fakes {
   outbox?: Partial<EventOutbox>;
   subjectIdentifiers?: Partial<SubjectIdentifierRepository>;
   registry?: Partial<PartyRegistryService>;
-  links?: SubjectLinkRepository;
+  /** Active links, member pseudonym to subject, as the snapshot resolves them. */
+  links?: Record<string, string>;
 }
 
 function service(fakes: Fakes = {}) {
@@ -74,7 +61,9 @@ function service(fakes: Fakes = {}) {
     strictFake<RequestSnapshotRepository>('RequestSnapshotRepository', {
       load: async (tx, query) => {
         expect(tx).toBeNull();
+        const links = fakes.links ?? {};
         return {
+          links: query.relationSubjects.filter((member) => links[member]).map((member) => ({ member, subject: links[member] })),
           parties: [IND, UWV].filter((p) => query.oins.includes(p.oin)),
           grants: [grant()],
           evidence: [storedProof()],
@@ -91,7 +80,6 @@ function service(fakes: Fakes = {}) {
       seal: () => ({ keyId: 'sk-test', bytes: Buffer.from('sealed') }),
       open: () => ({ kind: 'bsn', value: '123456782' }),
     }),
-    fakes.links ?? linkedSubjects(),
     CATALOGUE,
     strictFake<AuditTrailRepository>('AuditTrailRepository', { append: audit.append, ...fakes.audit }),
     strictFake<EventOutbox>('EventOutbox', fakes.outbox),
@@ -136,7 +124,7 @@ describe('EvidenceRequestService.handleBatch', () => {
 
   it('answers a request under a linked identifier from the evidence stored under the one subject (leak 6)', async () => {
     const vNumberPseudonym = `subj_${'v'.repeat(52)}`;
-    const { service: requests, audit, metrics } = service({ links: linkedSubjects({ [vNumberPseudonym]: SUBJECT }) });
+    const { service: requests, audit, metrics } = service({ links: { [vNumberPseudonym]: SUBJECT } });
 
     const [answer] = await requests.handleBatch([{ ...item(IND.oin), subjectPseudonym: vNumberPseudonym }]);
 

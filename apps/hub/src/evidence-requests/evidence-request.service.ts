@@ -19,7 +19,6 @@ import { type BatchItemResult, MicroBatcher } from '../platform/micro-batcher';
 import { relationKey, relationsByPartyAndSubject } from '../relations/subject-relation';
 import type { SubjectId } from '../subjects/subject-identifier';
 import { SubjectIdentifierRepository } from '../subjects/subject-identifier.repository';
-import { SubjectLinkRepository } from '../subjects/subject-link.repository';
 import { SubjectPseudonymRepository } from '../subjects/subject-pseudonym.repository';
 import type { EvidenceRequestRecord } from './evidence-request';
 import type { RequestEvidenceCommand } from './evidence-request.command';
@@ -62,7 +61,6 @@ export class EvidenceRequestService implements OnApplicationShutdown {
     private readonly requests: EvidenceRequestRepository,
     private readonly subjectIdentifiers: SubjectIdentifierRepository,
     private readonly subjects: SubjectPseudonymRepository,
-    private readonly links: SubjectLinkRepository,
     private readonly catalogue: EvidenceCatalogue,
     private readonly audit: AuditTrailRepository,
     @Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox,
@@ -219,23 +217,21 @@ export class EvidenceRequestService implements OnApplicationShutdown {
    * and their audit entries must commit together.
    */
   private async decideAndRecord(batch: readonly RequestItem[], now: Date): Promise<Decided[]> {
-    // Whichever identifier names the person, the request is about the one subject it is linked to (issue 11,
-    // leak 6): evidence issued under the passport answers a request under the V-number.
-    const resolved = await this.links.resolve(
-      null,
-      batch.map((item) => item.subjectPseudonym),
-    );
-    const items = batch.map((item) => ({ ...item, subjectPseudonym: resolved.get(item.subjectPseudonym) ?? item.subjectPseudonym }));
     const snapshot = await this.snapshots.load(null, {
-      oins: [...new Set(items.flatMap((item) => [item.callerOin, ...(item.command.sourceOin ? [item.command.sourceOin] : [])]))],
-      evidenceTypes: [...new Set(items.map((item) => item.command.entry.type))],
-      subjects: items
+      oins: [...new Set(batch.flatMap((item) => [item.callerOin, ...(item.command.sourceOin ? [item.command.sourceOin] : [])]))],
+      evidenceTypes: [...new Set(batch.map((item) => item.command.entry.type))],
+      subjects: batch
         .filter((item) => item.command.evidenceId === undefined)
         .map((item) => ({ evidenceType: item.command.entry.type, subjectPseudonym: item.subjectPseudonym })),
-      evidenceIds: [...new Set(items.flatMap((item) => (item.command.evidenceId === undefined ? [] : [item.command.evidenceId])))],
-      relationSubjects: [...new Set(items.map((item) => item.subjectPseudonym))],
+      evidenceIds: [...new Set(batch.flatMap((item) => (item.command.evidenceId === undefined ? [] : [item.command.evidenceId])))],
+      relationSubjects: [...new Set(batch.map((item) => item.subjectPseudonym))],
       at: now,
     });
+    // Whichever identifier names the person, the request is about the one subject it is linked to (issue 11,
+    // leak 6): evidence issued under the passport answers a request under the V-number. The snapshot read the
+    // linked subject's evidence and relations, and says which pseudonyms it resolved.
+    const resolved = new Map(snapshot.links.map((link) => [link.member, link.subject]));
+    const items = batch.map((item) => ({ ...item, subjectPseudonym: resolved.get(item.subjectPseudonym) ?? item.subjectPseudonym }));
     const relations = relationsByPartyAndSubject(snapshot.relations);
     const partyByOin = new Map(snapshot.parties.map((party) => [party.oin, party]));
     const evidence = groupBySubject(snapshot.evidence);

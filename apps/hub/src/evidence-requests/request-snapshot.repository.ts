@@ -8,6 +8,8 @@ import { type PreparedStatement, queryPrepared } from '@welkom/persistence';
 
 /** Everything the rules need to decide a batch of evidence requests, read at one moment. */
 export interface RequestSnapshot {
+  /** The asked pseudonyms that an active link merges into another subject, and that subject (issue 11, leak 6). */
+  links: { member: string; subject: string }[];
   parties: PartyRecord[];
   /** Grants of these parties (by OIN or role) for these types, active at `at`. */
   grants: GrantRecord[];
@@ -17,24 +19,33 @@ export interface RequestSnapshot {
   relations: SubjectRelationRecord[];
 }
 
+/** Subjects as the callers named them: the snapshot reads evidence and relations of the subject each is linked to. */
 export interface SnapshotQuery {
   oins: readonly string[];
   evidenceTypes: readonly string[];
   subjects: readonly { evidenceType: string; subjectPseudonym: string }[];
   evidenceIds: readonly string[];
-  /** Every subject of the batch, also those asked about by evidence id: whose relations to read. */
+  /** Every subject of the batch, also those asked about by evidence id: whose links and relations to read. */
   relationSubjects: readonly string[];
   at: Date;
 }
 
 /**
  * One statement, so one round trip and one snapshot: on a busy machine every round trip is a wake-up of two
- * processes, and a batch of requests should cost as few of them as possible.
+ * processes, and a batch of requests should cost as few of them as possible. The subjects' links are resolved
+ * here too (they were a statement of their own before every snapshot), by the rule of
+ * SubjectLinkRepository.resolve: an active link's subject, else the pseudonym itself.
  */
 const SNAPSHOT: PreparedStatement = {
-  name: 'hub_request_snapshot_v4',
+  name: 'hub_request_snapshot_v5',
   text: `
+  WITH linked AS (
+    -- UQ_subject_link_active_member: at most one active link per member.
+    SELECT member_pseudonym AS member, subject_pseudonym AS subject
+      FROM subject_link WHERE unlinked_at IS NULL AND member_pseudonym = ANY($7::text[])
+  )
   SELECT
+    (SELECT coalesce(json_agg(json_build_object('member', l.member, 'subject', l.subject)), '[]'::json) FROM linked l) AS links,
     (SELECT coalesce(json_agg(json_build_object(
               'oin', p.oin, 'name', p.name, 'roles', p.roles,
               'subUnits', coalesce((SELECT json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.code)
@@ -59,14 +70,16 @@ const SNAPSHOT: PreparedStatement = {
               'verifiedAt', e.verified_at, 'validUntil', e.valid_until, 'revokedAt', e.revoked_at,
               'revocationReason', e.revocation_reason)), '[]'::json)
        FROM evidence e
-      WHERE (e.evidence_type, e.subject_pseudonym) IN (SELECT t, s FROM unnest($4::text[], $5::text[]) AS k(t, s))
+      WHERE (e.evidence_type, e.subject_pseudonym) IN (
+              SELECT k.t, coalesce(l.subject, k.s) FROM unnest($4::text[], $5::text[]) AS k(t, s) LEFT JOIN linked l ON l.member = k.s)
          OR e.id = ANY($6::uuid[])) AS evidence,
     (SELECT coalesce(json_agg(json_build_object(
               'id', r.id, 'kind', r.kind, 'partyOin', r.party_oin, 'subjectPseudonym', r.subject_pseudonym,
               'caseReference', r.case_reference, 'establishedBy', r.established_by, 'establishedAt', r.established_at,
               'endedAt', r.ended_at, 'endReason', r.end_reason)), '[]'::json)
        FROM subject_relation r
-      WHERE r.ended_at IS NULL AND r.party_oin = ANY($1::char(20)[]) AND r.subject_pseudonym = ANY($7::text[])) AS relations`,
+      WHERE r.ended_at IS NULL AND r.party_oin = ANY($1::char(20)[])
+        AND r.subject_pseudonym IN (SELECT coalesce(l.subject, k.s) FROM unnest($7::text[]) AS k(s) LEFT JOIN linked l ON l.member = k.s)) AS relations`,
 };
 
 type Json<T> = {
@@ -83,6 +96,7 @@ export class RequestSnapshotRepository {
   /** Inside `tx` when given, else as a statement of its own. */
   async load(tx: EntityManager | null, query: SnapshotQuery): Promise<RequestSnapshot> {
     const [row] = await queryPrepared<{
+      links: { member: string; subject: string }[];
       parties: PartyRecord[];
       grants: Json<GrantRecord>[];
       evidence: Json<EvidenceRecord>[];
@@ -97,6 +111,7 @@ export class RequestSnapshotRepository {
       query.relationSubjects,
     ]);
     return {
+      links: row.links,
       parties: row.parties.map((party) => ({ ...party, oin: party.oin.trim() })),
       grants: row.grants.map((grant) => ({
         ...grant,

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '@welkom/persistence';
+import { type PreparedStatement, queryPrepared, queryRows } from '@welkom/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MovedRows, SubjectLinkRecord } from './subject-link';
 
 /** One lock for every link change: links are rare, and a merge must not interleave with another. */
 const LINK_LOCK_KEY = createHash('sha256').update('welkom:subject-link').digest().readBigInt64BE(0).toString();
+
+/** Every evidence request batch resolves its subjects first: prepared once per connection, not planned per batch. */
+const RESOLVE: PreparedStatement = {
+  name: 'hub_subject_link_resolve_v1',
+  text: 'SELECT member_pseudonym, subject_pseudonym FROM subject_link WHERE unlinked_at IS NULL AND member_pseudonym = ANY($1::text[])',
+};
 
 interface LinkRow {
   id: string;
@@ -53,10 +59,7 @@ export class SubjectLinkRepository {
     const resolved = new Map(unique.map((pseudonym) => [pseudonym, pseudonym]));
     if (unique.length === 0) return resolved;
     if (tx) await tx.query('SELECT pg_advisory_xact_lock_shared($1::bigint)', [LINK_LOCK_KEY]);
-    const rows = await (tx ?? this.dataSource).query<{ member_pseudonym: string; subject_pseudonym: string }[]>(
-      'SELECT member_pseudonym, subject_pseudonym FROM subject_link WHERE unlinked_at IS NULL AND member_pseudonym = ANY($1::text[])',
-      [unique],
-    );
+    const rows = await queryPrepared<{ member_pseudonym: string; subject_pseudonym: string }>(tx ?? this.dataSource, RESOLVE, [unique]);
     for (const row of rows) resolved.set(row.member_pseudonym, row.subject_pseudonym);
     return resolved;
   }

@@ -6,7 +6,7 @@ import type { DeadLetter, DeadLetterErrorClass } from '../dead-letter';
 import { classifyHandlerFailure } from '../handler-error';
 import type { MessagingMetrics } from '../messaging.metrics';
 import { KafkaEventContext, type ReceivedEvent } from '../received-event';
-import type { RecordDecoder } from './record.decoder';
+import type { DecodedRecord, RecordDecoder } from './record.decoder';
 
 /** How the transport calls one topic's handler: per event (OnEvent) or per run of events (OnEventBatch). */
 export interface HandlerBinding {
@@ -61,8 +61,26 @@ export class EventBatchProcessor {
   ) {}
 
   async process(topic: string, partition: number, messages: KafkaMessage[], control: ProcessingControl): Promise<void> {
-    // Verifying signatures is the expensive part, and it runs on the thread pool: all at once.
-    const decoded = await Promise.all(messages.map((message) => this.decoder.decode(topic, partition, message)));
+    await this.apply(topic, partition, messages, await this.decode(topic, partition, messages), control);
+  }
+
+  /**
+   * Reads and verifies a run of records, one result per record. Separate from {@link apply} so the transport can
+   * verify the next run while this one is applied: decoding depends on nothing the handler changes.
+   */
+  decode(topic: string, partition: number, messages: KafkaMessage[]): Promise<DecodedRecord[]> {
+    // Signature checks run on the thread pool (and a batch signature's root once): all at once.
+    return Promise.all(messages.map((message) => this.decoder.decode(topic, partition, message)));
+  }
+
+  /** Applies decoded records in order, parking the poison; resolves when every record was applied or parked. */
+  async apply(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    decoded: DecodedRecord[],
+    control: ProcessingControl,
+  ): Promise<void> {
     const letters: DeadLetter[] = [];
     const park = (message: KafkaMessage, errorClass: DeadLetterErrorClass, reason: string): void => {
       letters.push({

@@ -1,6 +1,12 @@
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import type { KafkaMessage } from 'kafkajs';
-import { ENVELOPE_SIGNATURE_HEADER, envelopeFromHeaders, readHeader, type EventEnvelope } from '@welkom/events';
+import {
+  ENVELOPE_SIGNATURE_HEADER,
+  ENVELOPE_SIGNATURE_PROOF_HEADER,
+  envelopeFromHeaders,
+  readHeader,
+  type EventEnvelope,
+} from '@welkom/events';
 import type { DeadLetterErrorClass } from '../dead-letter';
 import type { ReceivedEvent } from '../received-event';
 import { EnvelopeVerifier, SignatureRejectedError } from '../signing/envelope.verifier';
@@ -30,9 +36,11 @@ export class RecordDecoder {
     const headers = message.headers ?? {};
     let envelope: EventEnvelope;
     let signature: string | undefined;
+    let proof: string | undefined;
     try {
       envelope = envelopeFromHeaders(headers);
       signature = readHeader(headers, ENVELOPE_SIGNATURE_HEADER);
+      proof = readHeader(headers, ENVELOPE_SIGNATURE_PROOF_HEADER);
     } catch (error) {
       return poison('MALFORMED_ENVELOPE', (error as Error).message);
     }
@@ -41,6 +49,7 @@ export class RecordDecoder {
       await this.verifier.verify({
         envelope,
         signature,
+        proof,
         key: message.key?.toString('utf8') ?? '',
         payload: payloadBytes,
         topic: definition,

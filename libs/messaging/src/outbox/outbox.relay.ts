@@ -57,6 +57,10 @@ export class OutboxRelay {
   private stopping = false;
   private wake: (() => void) | null = null;
   private failures = 0;
+  /** The next batch, read while the previous one was being produced. */
+  private prefetched: PendingOutboxRecord[] | null = null;
+  /** The DELETE of the last acknowledged batch, still running while the next batch is produced. */
+  private deleting: Promise<unknown> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,6 +102,7 @@ export class OutboxRelay {
         this.failures = 0;
         if (published < this.settings.batchSize) await this.pause(this.settings.pollIntervalMs);
       } catch (error) {
+        this.prefetched = null;
         this.failures += 1;
         if (error instanceof RelaySessionError) await this.resign();
         // 100 ms, 200 ms, 400 ms … up to the ceiling, jittered so relays of many services do not retry in step.
@@ -106,23 +111,62 @@ export class OutboxRelay {
         await this.pause(delay);
       }
     }
+    // The last batch's rows are deleted before leadership is given up; if that fails they are published again.
+    await this.deleted().catch(() => undefined);
     await this.resign();
   }
 
-  /** One round: the oldest rows in id order, published, then deleted. Returns how many. */
+  /**
+   * One round: the oldest rows in id order, published, then deleted. Returns how many. Rounds overlap: while
+   * Kafka acknowledges a batch, the previous batch's DELETE finishes and the next batch is read (without the
+   * rows in flight), so the producer waits for neither. Batches are still produced one at a time, in id
+   * order, each after the one before was acknowledged: per-key order is what it was.
+   */
   private async publishRound(): Promise<number> {
-    const rows = await this.sessionQuery<PendingOutboxRecord>(
-      `SELECT id, event_id, topic, message_key, headers, payload
-         FROM messaging_outbox ORDER BY id LIMIT $1`,
-      [this.settings.batchSize],
-    );
+    const rows: PendingOutboxRecord[] = this.prefetched ?? (await this.deleted().then(() => this.readBatch([])));
+    this.prefetched = null;
     if (rows.length === 0) return 0;
-    await this.sink.publish(rows);
-    await this.sessionQuery('DELETE FROM messaging_outbox WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    const sent = this.sink.publish(rows).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    let next: PendingOutboxRecord[] | null = null;
+    let sessionFailure: { error: unknown } | undefined;
+    try {
+      await this.deleted();
+      // A short batch means the outbox is drained: the round ends with a pause, not a read.
+      if (rows.length === this.settings.batchSize) next = await this.readBatch(rows.map((row) => row.id));
+    } catch (error) {
+      sessionFailure = { error };
+    }
+    // Never leave a produce running into the next round (or into a backoff).
+    const failed = await sent;
+    // A database failure first: it costs the leadership (and the rows stay, to be published again).
+    if (sessionFailure) throw sessionFailure.error;
+    if (failed) throw failed.error;
+    this.deleting = this.sessionQuery('DELETE FROM messaging_outbox WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    // Awaited by the next round; until then a failure must not count as unhandled.
+    this.deleting.catch(() => undefined);
+    this.prefetched = next;
     const perTopic = new Map<string, number>();
     for (const row of rows) perTopic.set(row.topic, (perTopic.get(row.topic) ?? 0) + 1);
     for (const [topic, count] of perTopic) this.metrics.published.inc({ topic }, count);
     return rows.length;
+  }
+
+  private readBatch(inFlight: readonly string[]): Promise<PendingOutboxRecord[]> {
+    return this.sessionQuery<PendingOutboxRecord>(
+      `SELECT id, event_id, topic, message_key, headers, payload
+         FROM messaging_outbox WHERE NOT (id = ANY($2::bigint[])) ORDER BY id LIMIT $1`,
+      [this.settings.batchSize, inFlight],
+    );
+  }
+
+  /** Waits for the DELETE of the last acknowledged batch, and fails the round if it failed. */
+  private async deleted(): Promise<void> {
+    const deleting = this.deleting;
+    this.deleting = null;
+    await deleting;
   }
 
   private async holdLeadership(): Promise<boolean> {

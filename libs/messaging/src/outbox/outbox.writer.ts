@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, TopicDefinition } from '@welkom/events';
-import { buildSignedRecord, type PublishOptions } from '../event-publisher';
+import { buildSignedRecords, type PublishOptions } from '../event-publisher';
 import { EnvelopeSigner } from '../signing/envelope.signer';
 import { TopicCatalog } from '../topic-catalog';
 import type { EventOutbox } from './event-outbox';
@@ -44,7 +44,7 @@ export class OutboxWriter implements EventOutbox {
       }
       return envelopes;
     }
-    const records = await Promise.all(payloads.map((payload) => buildSignedRecord(topic, payload, this.signer, options)));
+    const records = await buildSignedRecords(topic, payloads, this.signer, options);
     // One multi-row VALUES with plain parameters: array parameters would make pg escape every ~1.5 kB
     // header text into an array literal, and PostgreSQL parse it back.
     const parameters: unknown[] = [topic.name];

@@ -1,10 +1,16 @@
 import { verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import {
+  batchSigningPayload,
   certificateThumbprint,
   envelopeSigningPayload,
+  InclusionProofError,
+  isBatchSignatureHeader,
   jwsSigningInput,
+  leafHash,
   parseDetachedJws,
+  parseInclusionProof,
+  rootFromInclusionProof,
   type EnvelopeJwsHeader,
   type EventEnvelope,
   type TopicDefinition,
@@ -35,6 +41,8 @@ export interface SignedRecord {
   envelope: EventEnvelope;
   /** The `welkom-signature` header, if any. */
   signature: string | undefined;
+  /** The `welkom-signature-proof` header: the record's inclusion proof, when the signature covers a batch. */
+  proof?: string;
   key: string;
   payload: Uint8Array;
   topic: Pick<TopicDefinition<unknown>, 'name' | 'publisherRoles'>;
@@ -45,10 +53,14 @@ interface Signer {
   publicKey: KeyObject;
   validFrom: number;
   validTo: number;
+  /** The protected header signs a Merkle root (inclusion-proof.ts), not one record. */
+  batch: boolean;
 }
 
 // Every event of one producer carries the same protected header; a few hundred parties fit easily.
 const MAX_CACHED_SIGNERS = 1_000;
+// Batch roots whose signature checked out (or is being checked): the rest of a batch costs hashes only.
+const MAX_CACHED_ROOTS = 10_000;
 
 /**
  * Decides whether a consumer may believe a record: the signature is a valid ES256 JWS over this record by
@@ -59,6 +71,10 @@ export class EnvelopeVerifier {
   // Chain checks cost far more than one ECDSA verification, and the protected header (certificate
   // included) is byte-identical for every event a producer signs with the same certificate.
   private readonly signers = new Map<string, Signer>();
+  // The first records of a producer arrive together: one chain check serves all of them, not one each.
+  private readonly resolving = new Map<string, Promise<Signer>>();
+  // Keyed by the compact signature and the root it must cover; only checks that succeed (or still run) stay.
+  private readonly verifiedRoots = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly trust: CertificateTrust,
@@ -79,8 +95,10 @@ export class EnvelopeVerifier {
     if (signer.oin !== envelope.sourcePartyOin) {
       throw new SignatureRejectedError('BAD_SIGNATURE', `signed by party ${signer.oin} but claims source party ${envelope.sourcePartyOin}`);
     }
-    const input = jwsSigningInput(encodedHeader, envelopeSigningPayload(envelope, record.key, record.payload));
-    const valid = await verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(() => false);
+    const signingPayload = envelopeSigningPayload(envelope, record.key, record.payload);
+    const valid = signer.batch
+      ? await this.verifyBatchMember(record, encodedHeader, signature, signer, signingPayload)
+      : await this.verifySignature(encodedHeader, signingPayload, signature, signer, record.proof);
     if (!valid) throw new SignatureRejectedError('BAD_SIGNATURE', 'the signature does not match the event');
     // Checked last: only a party we have authenticated can be told it is not allowed.
     if (!this.parties.mayPublish(signer.oin, record.topic)) {
@@ -89,6 +107,53 @@ export class EnvelopeVerifier {
         `party ${signer.oin} holds none of the roles that may publish on ${record.topic.name}`,
       );
     }
+  }
+
+  private async verifySignature(
+    encodedHeader: string,
+    signingPayload: string,
+    signature: Buffer,
+    signer: Signer,
+    proof: string | undefined,
+  ): Promise<boolean> {
+    // A proof beside a per-record signature is not ours: refuse rather than guess what was meant.
+    if (proof !== undefined) throw new SignatureRejectedError('BAD_SIGNATURE', 'an inclusion proof beside a single-record signature');
+    const input = jwsSigningInput(encodedHeader, signingPayload);
+    return verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(() => false);
+  }
+
+  /**
+   * The record's leaf and inclusion proof lead to a root; the signature must cover that root. The records of one
+   * batch share the root, so its ECDSA check runs once and the others wait for it (or find it done).
+   */
+  private async verifyBatchMember(
+    record: SignedRecord,
+    encodedHeader: string,
+    signature: Buffer,
+    signer: Signer,
+    signingPayload: string,
+  ): Promise<boolean> {
+    if (record.proof === undefined) throw new SignatureRejectedError('BAD_SIGNATURE', 'a batch signature without an inclusion proof');
+    let root: Buffer;
+    let size: number;
+    try {
+      const proof = parseInclusionProof(record.proof);
+      root = rootFromInclusionProof(leafHash(signingPayload), proof);
+      size = proof.size;
+    } catch (error) {
+      if (error instanceof InclusionProofError) throw new SignatureRejectedError('BAD_SIGNATURE', error.message);
+      throw error;
+    }
+    const key = `${record.signature}|${root.toString('base64url')}|${size}`;
+    const known = this.verifiedRoots.get(key);
+    if (known) return known;
+    const input = jwsSigningInput(encodedHeader, batchSigningPayload(root, size));
+    const check = verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(() => false);
+    if (this.verifiedRoots.size >= MAX_CACHED_ROOTS) this.verifiedRoots.clear();
+    this.verifiedRoots.set(key, check);
+    const valid = await check;
+    if (!valid) this.verifiedRoots.delete(key);
+    return valid;
   }
 
   /**
@@ -101,6 +166,7 @@ export class EnvelopeVerifier {
     if (now < signer.validFrom || now > signer.validTo) {
       throw new SignatureRejectedError('BAD_SIGNATURE', 'the signing certificate is not valid now');
     }
+    if (signer.batch) throw new SignatureRejectedError('BAD_SIGNATURE', 'a text is signed on its own, not as part of a batch');
     const input = jwsSigningInput(encodedHeader, signingPayload);
     const valid = await verifyAsync('sha256', input, { key: signer.publicKey, dsaEncoding: 'ieee-p1363' }, signature).catch(() => false);
     if (!valid) throw new SignatureRejectedError('BAD_SIGNATURE', 'the signature does not match the text');
@@ -126,7 +192,17 @@ export class EnvelopeVerifier {
     } catch (error) {
       throw new SignatureRejectedError('BAD_SIGNATURE', (error as Error).message);
     }
-    return { encodedHeader, signature: jws.signature, signer: this.signerOf(jws.encodedHeader, await this.chainOf(jws.header)) };
+    return { encodedHeader, signature: jws.signature, signer: await this.signerFor(jws.encodedHeader, jws.header) };
+  }
+
+  private signerFor(encodedHeader: string, header: EnvelopeJwsHeader): Promise<Signer> {
+    const pending = this.resolving.get(encodedHeader);
+    if (pending) return pending;
+    const resolving = this.chainOf(header).then((chain) => this.signerOf(encodedHeader, chain, isBatchSignatureHeader(header)));
+    this.resolving.set(encodedHeader, resolving);
+    // Failures are not remembered: a thumbprint registered a moment later must be found on the next record.
+    void resolving.finally(() => this.resolving.delete(encodedHeader)).catch(() => undefined);
+    return resolving;
   }
 
   /** The certificate chain the header names: carried in `x5c`, or registered under its `x5t#S256` thumbprint. */
@@ -143,7 +219,7 @@ export class EnvelopeVerifier {
     return chain;
   }
 
-  private signerOf(encodedHeader: string, x5c: readonly string[]): Signer {
+  private signerOf(encodedHeader: string, x5c: readonly string[], batch: boolean): Signer {
     let signer: Signer;
     try {
       const chain = this.trust.verifyChain(x5c, this.clock());
@@ -152,6 +228,7 @@ export class EnvelopeVerifier {
         publicKey: chain.leaf.publicKey,
         validFrom: chain.validFrom,
         validTo: chain.validTo,
+        batch,
       };
     } catch (error) {
       throw new SignatureRejectedError('BAD_SIGNATURE', (error as Error).message);
