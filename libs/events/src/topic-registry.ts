@@ -213,6 +213,8 @@ export const TOPICS = {
     publisherRoles: HUB_ONLY,
     // The connectors countersign what they read here (issue 12).
     consumerRoles: [...HUB_ONLY, ...COUNTERSIGNING_ROLES],
+    // The console shows the latest signed checkpoint; it verifies the hub's signature as any consumer would.
+    readerRoles: [PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE],
     config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
   // The parties' counter-signatures of the hub's checkpoints, outside the hub's database and signed with keys the
@@ -227,8 +229,6 @@ export const TOPICS = {
     partitions: 1,
     publisherRoles: COUNTERSIGNING_ROLES,
     consumerRoles: HUB_ONLY,
-    // The console shows the latest signed checkpoint; it verifies the hub's signature as any consumer would.
-    readerRoles: [PartyRole.PARTY_ROLE_OPERATIONS_CONSOLE],
     config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
   }),
   // IND application status (ARCHITECTURE.md §5), keyed by the pseudonymous case id so the events of one
