@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { hubClientConfigSchema, loadServiceConfig, serviceConfigSchema } from '@welkom/config';
 import { deadLetterTopicOf, TOPICS } from '@welkom/events';
+import { consoleConfigSchema } from '../../apps/console/src/console.config';
 import type { KubernetesObject } from './kubernetes-manifests';
 import { GENERATED_DIR, projectManifests, toYaml } from './kubernetes.cli-program';
 import { ManifestValidator } from './kubernetes-validation';
@@ -43,7 +44,12 @@ describe('Kubernetes manifests (deploy/kubernetes/generated)', () => {
   });
 
   it('give every Deployment both database URLs from the Secret, and only variables the services read', () => {
-    const known = new Set([...Object.keys(serviceConfigSchema.shape), ...Object.keys(hubClientConfigSchema.shape)]);
+    const known = new Set([
+      ...Object.keys(serviceConfigSchema.shape),
+      ...Object.keys(hubClientConfigSchema.shape),
+      // The console's upstream addresses (<SERVICE>_HTTP_URL), as its own config reads them.
+      ...Object.keys(consoleConfigSchema.shape),
+    ]);
     for (const deployment of objects.filter((object) => object.kind === 'Deployment')) {
       const env = containerOf(deployment).env;
       const app = deployment.metadata.name.replace(/^welkom-/, '');
