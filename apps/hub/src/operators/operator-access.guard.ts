@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { type Caller, callerFromCall, type CallWithAuthContext } from '@welkom/grpc';
+import { type Caller, callerOins, type CallWithAuthContext } from '@welkom/grpc';
 import { OperatorAccessService } from './operator-access.service';
 
 /**
@@ -22,9 +22,10 @@ export class OperatorAccessGuard implements CanActivate {
   }
 }
 
+/** Through the per-connection cache the handlers' caller decorators use: one certificate read per connection. */
 function callerOf(call: CallWithAuthContext): Caller | undefined {
   try {
-    return callerFromCall(call);
+    return callerOins.callerOf(call);
   } catch {
     return undefined;
   }
