@@ -180,9 +180,13 @@ export async function issue(
 export interface LeafCertificateProfile {
   /** An openssl `-subj` string; its values must already be escaped. */
   readonly subject: string;
-  readonly extendedKeyUsage: readonly ExtendedKeyUsage[];
-  /** openssl's `subjectAltName` syntax, e.g. `DNS:localhost, IP:127.0.0.1`. */
-  readonly subjectAltName: string;
+  /** The named usages, and the operator usage by its OID for a person's certificate. */
+  readonly extendedKeyUsage: readonly (ExtendedKeyUsage | typeof OPERATOR_EXTENDED_KEY_USAGE)[];
+  /** openssl's `keyUsage` values; a TLS server key also enciphers. */
+  readonly keyUsage?: string;
+  /** openssl's `subjectAltName` syntax, e.g. `DNS:localhost, IP:127.0.0.1`; none for a person's certificate. */
+  readonly subjectAltName?: string;
+  readonly validityDays?: number;
 }
 
 export type ExtendedKeyUsage = 'serverAuth' | 'clientAuth';
@@ -259,7 +263,7 @@ function extendedKeyUsageOf(holder: CertificateHolder): ExtendedKeyUsage[] {
   return holder.subUnit === undefined && holder.party.serves === true ? ['serverAuth', 'clientAuth'] : ['clientAuth'];
 }
 
-/** A leaf certificate signed by `ca` into `work` (see {@link issue}); P-256 key, 825 days. */
+/** A leaf certificate signed by `ca` into `work` (see {@link issue}); P-256 key, 825 days unless the profile says. */
 export async function issueLeafCertificate(
   openssl: string,
   work: IssuedFiles & { dir: string },
@@ -274,11 +278,11 @@ export async function issueLeafCertificate(
       '[req]',
       'distinguished_name = dn',
       '[dn]',
-      '[party_extensions]',
+      '[leaf_extensions]',
       'basicConstraints = critical, CA:FALSE',
-      'keyUsage = critical, digitalSignature, keyEncipherment',
+      `keyUsage = critical, ${profile.keyUsage ?? 'digitalSignature, keyEncipherment'}`,
       `extendedKeyUsage = ${profile.extendedKeyUsage.join(', ')}`,
-      `subjectAltName = ${profile.subjectAltName}`,
+      ...(profile.subjectAltName === undefined ? [] : [`subjectAltName = ${profile.subjectAltName}`]),
       'subjectKeyIdentifier = hash',
       'authorityKeyIdentifier = keyid',
       '',
@@ -310,11 +314,11 @@ export async function issueLeafCertificate(
     '-set_serial',
     randomSerial(),
     '-days',
-    String(PARTY_VALIDITY_DAYS),
+    String(profile.validityDays ?? PARTY_VALIDITY_DAYS),
     '-extfile',
     config,
     '-extensions',
-    'party_extensions',
+    'leaf_extensions',
     '-out',
     work.certificatePath,
   ]);
@@ -492,63 +496,19 @@ function isReusableOperatorCertificate(onDisk: CertificateOnDisk, ca: X509Certif
   );
 }
 
-async function issueOperatorCertificate(
+/** A person's certificate: client authentication and the operator usage only, no key encipherment, no SAN. */
+function issueOperatorCertificate(
   openssl: string,
   work: IssuedFiles & { dir: string },
   ca: IssuedFiles,
   subject: OperatorSubject,
 ): Promise<void> {
-  const config = join(work.dir, 'openssl.cnf');
-  const request = join(work.dir, 'request.csr');
-  await writeFile(
-    config,
-    [
-      '[req]',
-      'distinguished_name = dn',
-      '[dn]',
-      '[operator_extensions]',
-      'basicConstraints = critical, CA:FALSE',
-      'keyUsage = critical, digitalSignature',
-      `extendedKeyUsage = clientAuth, ${OPERATOR_EXTENDED_KEY_USAGE}`,
-      'subjectKeyIdentifier = hash',
-      'authorityKeyIdentifier = keyid',
-      '',
-    ].join('\n'),
-  );
-  await generateKey(openssl, work.privateKeyPath);
-  await runOpenssl(openssl, [
-    'req',
-    '-new',
-    '-utf8',
-    '-config',
-    config,
-    '-key',
-    work.privateKeyPath,
-    '-subj',
-    subject.option,
-    '-out',
-    request,
-  ]);
-  await runOpenssl(openssl, [
-    'x509',
-    '-req',
-    '-in',
-    request,
-    '-CA',
-    ca.certificatePath,
-    '-CAkey',
-    ca.privateKeyPath,
-    '-set_serial',
-    randomSerial(),
-    '-days',
-    String(OPERATOR_VALIDITY_DAYS),
-    '-extfile',
-    config,
-    '-extensions',
-    'operator_extensions',
-    '-out',
-    work.certificatePath,
-  ]);
+  return issueLeafCertificate(openssl, work, ca, {
+    subject: subject.option,
+    extendedKeyUsage: ['clientAuth', OPERATOR_EXTENDED_KEY_USAGE],
+    keyUsage: 'digitalSignature',
+    validityDays: OPERATOR_VALIDITY_DAYS,
+  });
 }
 
 function assertValidOperators(hub: Pick<DevParty, 'oin' | 'name'>, operators: readonly DevOperator[]): void {
