@@ -18,7 +18,8 @@ import { runPlainKafkajs } from './plain-kafkajs.run';
  *
  *   node -r @swc-node/register bench/events/event-backbone.bench.ts
  *
- * Where the time goes (producer, relay and consumer share this process):
+ * Each run's consuming side runs in a process of its own (consumer-side.ts), as a consuming service does; the
+ * producing side (and, on the hub's path, its relay) in this one. Where the time goes (each process writes a profile):
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/events-profile -r @swc-node/register bench/events/event-backbone.bench.ts --sizes 10000
  *   node -r @swc-node/register bench/once-only/profile-summary.ts /tmp/events-profile/<file>.cpuprofile --busiest 5 --marker publishRound
@@ -72,7 +73,13 @@ async function main(): Promise<void> {
     for (const size of sizesFromArguments()) {
       const runId = randomBytes(4).toString('hex');
       const facts = benchFacts(runId, size);
-      const plain = await runPlainKafkajs(kafka, runId, facts, PRODUCE_BATCH);
+      const plain = await runPlainKafkajs(
+        kafka,
+        { brokers: infrastructure.kafkaBrokers, tls: infrastructure.kafkaTls },
+        runId,
+        facts,
+        PRODUCE_BATCH,
+      );
       rows.push({ events: size, path: 'plain kafkajs produce → consume', figures: plain });
       console.log(format(rows.slice(-1)));
       const modes: ApplyMode[] = size <= ONE_BY_ONE_UP_TO ? ['in-batches', 'one-by-one'] : ['in-batches'];

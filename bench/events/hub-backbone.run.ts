@@ -17,6 +17,7 @@ import {
 } from '@welkom/messaging';
 import { DatabaseModule, inTransaction } from '@welkom/persistence';
 import { type BenchFact, benchTopic } from './bench-fact.codec';
+import { startConsumerSide } from './consumer-side';
 import { Arrivals, figures, type RunFigures } from './latency.stats';
 
 export type ApplyMode = 'in-batches' | 'one-by-one';
@@ -37,6 +38,9 @@ export interface HubRunSettings {
   /** Facts per business transaction on the producing side. */
   perTransaction: number;
 }
+
+/** What the consuming service's process needs (it is started with these, over IPC). */
+export type HubConsumerSettings = Omit<HubRunSettings, 'producerDatabaseUrl' | 'perTransaction'>;
 
 const ARRIVALS = Symbol('ARRIVALS');
 
@@ -78,14 +82,18 @@ function consumerController(topic: TopicDefinition<BenchFact>, mode: ApplyMode) 
 
 @Module({})
 class BenchServiceModule {
-  static forRoot(settings: HubRunSettings, role: 'producer' | 'consumer', arrivals: Arrivals): DynamicModule {
+  static forRoot(
+    settings: HubConsumerSettings & Partial<Pick<HubRunSettings, 'producerDatabaseUrl'>>,
+    role: 'producer' | 'consumer',
+    arrivals: Arrivals,
+  ): DynamicModule {
     const topic = benchTopic(settings.runId);
     const name = `bench-${role}-${settings.runId}`;
     return {
       module: BenchServiceModule,
       imports: [
         DatabaseModule.forRoot({
-          url: role === 'producer' ? settings.producerDatabaseUrl : settings.consumerDatabaseUrl,
+          url: (role === 'producer' ? settings.producerDatabaseUrl : settings.consumerDatabaseUrl) ?? '',
           entities: MESSAGING_ENTITIES,
           migrations: MESSAGING_MIGRATIONS,
           applicationName: name,
@@ -107,33 +115,43 @@ class BenchServiceModule {
   }
 }
 
-/**
- * The hub's path, as two services would run it: the producer records facts through the transactional
- * outbox (signed at enqueue), its relay publishes them, the consumer verifies every signature and applies
- * each event once through the inbox. Both services share this process, as the plain run's producer and
- * consumer share theirs.
- */
-export async function runHubBackbone(settings: HubRunSettings, facts: BenchFact[]): Promise<RunFigures> {
-  const arrivals = new Arrivals(facts.length);
-  const logger = ['error' as const];
-  const consumer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'consumer', arrivals), { logger });
+/** The consuming service (run by consumer-side.process.ts): subscribed when this resolves; returns how to stop it. */
+export async function startHubConsumer(settings: HubConsumerSettings, arrivals: Arrivals): Promise<() => Promise<void>> {
+  const consumer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'consumer', arrivals), { logger: ['error'] });
   consumer.connectMicroservice(kafkaEventTransport(consumer, `bench-consumer-${settings.runId}`));
   await consumer.init();
   await consumer.startAllMicroservices();
-  const producer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'producer', arrivals), { logger });
-  await producer.init();
+  return () => consumer.close();
+}
+
+/**
+ * The hub's path, as two services run it, each in its own process: the producer records facts through the
+ * transactional outbox (signed at enqueue) and its relay publishes them; the consumer, in a process of its
+ * own as the plain run's consumer is, verifies every signature and applies each event once through the inbox.
+ */
+export async function runHubBackbone(settings: HubRunSettings, facts: BenchFact[]): Promise<RunFigures> {
+  const { producerDatabaseUrl: _producerDatabase, perTransaction, ...consumerSettings } = settings;
+  const consumerSide = await startConsumerSide({
+    kind: 'hub',
+    settings: consumerSettings,
+    expected: facts.length,
+    timeoutMs: 120_000 + facts.length * (settings.mode === 'one-by-one' ? 20 : 5),
+  });
+  // The producing process counts nothing: its arrivals stay empty.
+  const producer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'producer', new Arrivals(0)), { logger: ['error'] });
   try {
+    await producer.init();
     const topic = benchTopic(settings.runId);
     const dataSource = producer.get(DataSource);
     const outbox = producer.get(OutboxWriter);
     const firstSentAt = Date.now();
-    for (let start = 0; start < facts.length; start += settings.perTransaction) {
-      await inTransaction(dataSource, (manager) => outbox.enqueueAll(manager, topic, facts.slice(start, start + settings.perTransaction)));
+    for (let start = 0; start < facts.length; start += perTransaction) {
+      await inTransaction(dataSource, (manager) => outbox.enqueueAll(manager, topic, facts.slice(start, start + perTransaction)));
     }
-    await arrivals.within(120_000 + facts.length * (settings.mode === 'one-by-one' ? 20 : 5));
-    return figures(arrivals.latenciesMs, firstSentAt, arrivals.lastAt);
+    const arrived = await consumerSide.finished;
+    return figures(arrived.latenciesMs, firstSentAt, arrived.lastAt);
   } finally {
     await producer.close();
-    await consumer.close();
+    await consumerSide.stop();
   }
 }

@@ -1,0 +1,62 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- kafkajs's record codecs are internal modules without types. */
+/**
+ * patches/kafkajs+2.2.4.patch sizes kafkajs's record and header encoders exactly instead of 512 zeroed bytes
+ * each. The bytes on the wire must be what unpatched kafkajs writes: a record with a signed event's headers is
+ * decoded back field for field by kafkajs's own decoder, and its length is the one its own size rule gives.
+ */
+type Encoder = { buffer: Buffer; buf: Buffer };
+const EncoderClass = require('kafkajs/src/protocol/encoder') as {
+  new (initialSize?: number): Encoder;
+  sizeOfVarIntBytes(value: string | Buffer): number;
+  sizeOfVarInt(value: number): number;
+};
+const Decoder = require('kafkajs/src/protocol/decoder') as new (buffer: Buffer) => { readVarInt(): number };
+const encodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0') as (record: {
+  offsetDelta?: number;
+  timestampDelta?: number;
+  key: Buffer | string;
+  value: Buffer;
+  headers: Record<string, string>;
+}) => Encoder;
+const encodeHeader = require('kafkajs/src/protocol/recordBatch/header/v0') as (header: { key: string; value: string }) => Encoder;
+const decodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0/decoder') as (
+  decoder: unknown,
+  context: { firstOffset: string; firstTimestamp: string; magicByte: number },
+) => { key: Buffer; value: Buffer; offset: string; headers: Record<string, Buffer> };
+
+const headers: Record<string, string> = {
+  'welkom-event-id': '0b6f3c1e-2f7d-4a8e-9c55-3d1f2a7b9e10',
+  'welkom-event-type': 'welkom.ind.application-status',
+  'welkom-schema-version': '1',
+  'welkom-source-party': '00000001999999990000',
+  'welkom-occurred-at': '2026-12-06T14:00:00.000Z',
+  'welkom-correlation-id': '7d1c9f0e-5b2a-4c3d-8e6f-1a2b3c4d5e6f',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  'welkom-signature': `eyJhbGciOiJFUzI1NiJ9..${'A'.repeat(86)}`,
+  'welkom-signature-proof': 'B'.repeat(300),
+};
+
+describe('kafkajs record encoding (patched buffer sizes)', () => {
+  it('writes a record with many headers that kafkajs reads back unchanged', () => {
+    const value = Buffer.from('a protobuf payload of a status event');
+    const encoded = encodeRecord({ offsetDelta: 3, timestampDelta: 12, key: 'case-123', value, headers }).buffer;
+    const decoder = new Decoder(encoded);
+    const length = decoder.readVarInt();
+    const record = decodeRecord(decoder, { firstOffset: '100', firstTimestamp: '1765000000000', magicByte: 2 });
+    expect(record.offset).toBe('103');
+    expect(record.key.toString()).toBe('case-123');
+    expect(record.value.equals(value)).toBe(true);
+    expect(Object.fromEntries(Object.entries(record.headers).map(([name, bytes]) => [name, bytes.toString()]))).toEqual(headers);
+    // The length prefix counts exactly the bytes after it: nothing of a larger buffer leaks onto the wire.
+    expect(encoded.length).toBe(EncoderClass.sizeOfVarInt(length) + length);
+  });
+
+  it('allocates each header and record for its own size, not 512 bytes each', () => {
+    const header = encodeHeader({ key: 'welkom-schema-version', value: '1' });
+    const exact = EncoderClass.sizeOfVarIntBytes('welkom-schema-version') + EncoderClass.sizeOfVarIntBytes('1');
+    expect(header.buffer.length).toBe(exact);
+    expect(header.buf.length).toBeLessThan(2 * exact + 1);
+    const record = encodeRecord({ key: 'k', value: Buffer.from('v'), headers: { a: 'b' } });
+    expect(record.buf.length).toBeLessThan(64);
+  });
+});
