@@ -36,6 +36,7 @@ export function startConsumerSide(job: ConsumerSideJob): Promise<ConsumerSide> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let reported = false;
   let settle: { resolve(report: ConsumerSideReport): void; reject(error: Error): void } | undefined;
   const finished = new Promise<ConsumerSideReport>((resolve, reject) => (settle = { resolve, reject }));
   // Awaited by the caller after producing; until then a failure must not count as unhandled.
@@ -46,12 +47,16 @@ export function startConsumerSide(job: ConsumerSideJob): Promise<ConsumerSide> {
         resolve({
           finished,
           stop: async () => {
-            if (child.exitCode === null) child.kill('SIGTERM');
+            // After its report it stops its consumer and exits by itself (writing its --cpu-prof profile); otherwise it is stopped.
+            const timer = setTimeout(() => child.kill('SIGTERM'), reported ? 30_000 : 0);
             await exited;
+            clearTimeout(timer);
           },
         });
-      } else if (message.type === 'done') settle?.resolve({ latenciesMs: message.latenciesMs, lastAt: message.lastAt });
-      else settle?.reject(new Error(`consuming process: ${message.message}`));
+      } else if (message.type === 'done') {
+        reported = true;
+        settle?.resolve({ latenciesMs: message.latenciesMs, lastAt: message.lastAt });
+      } else settle?.reject(new Error(`consuming process: ${message.message}`));
     });
     child.once('exit', (code) => {
       const error = new Error(`the consuming process exited (${code})`);

@@ -1,10 +1,18 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- kafkajs's record codecs are internal modules without types. */
 /**
- * patches/kafkajs+2.2.4.patch sizes kafkajs's record and header encoders exactly instead of 512 zeroed bytes
- * each. The bytes on the wire must be what unpatched kafkajs writes: a record with a signed event's headers is
- * decoded back field for field by kafkajs's own decoder, and its length is the one its own size rule gives.
+ * patches/kafkajs+2.2.4.patch sizes kafkajs's record encoder exactly (not 512 zeroed bytes) and writes the headers
+ * straight into it (not an encoder per header, copied in). The bytes on the wire must be what unpatched kafkajs
+ * writes: the same as kafkajs's own per-header composition, and read back field for field by kafkajs's decoder.
  */
-type Encoder = { buffer: Buffer; buf: Buffer };
+type Encoder = {
+  buffer: Buffer;
+  buf: Buffer;
+  writeVarInt(value: number): Encoder;
+  writeInt8(value: number): Encoder;
+  writeVarLong(value: number): Encoder;
+  writeVarIntBytes(value: Buffer | string): Encoder;
+  writeVarIntArray(value: Encoder[]): Encoder;
+};
 const EncoderClass = require('kafkajs/src/protocol/encoder') as {
   new (initialSize?: number): Encoder;
   sizeOfVarIntBytes(value: string | Buffer): number;
@@ -51,11 +59,22 @@ describe('kafkajs record encoding (patched buffer sizes)', () => {
     expect(encoded.length).toBe(EncoderClass.sizeOfVarInt(length) + length);
   });
 
-  it('allocates each header and record for its own size, not 512 bytes each', () => {
-    const header = encodeHeader({ key: 'welkom-schema-version', value: '1' });
-    const exact = EncoderClass.sizeOfVarIntBytes('welkom-schema-version') + EncoderClass.sizeOfVarIntBytes('1');
-    expect(header.buffer.length).toBe(exact);
-    expect(header.buf.length).toBeLessThan(2 * exact + 1);
+  it("writes the very bytes of kafkajs's own composition: an encoder per header, copied in", () => {
+    const key = Buffer.from('case-123');
+    const value = Buffer.from([8, 1, 18, 3, 65, 66, 67]);
+    const patched = encodeRecord({ offsetDelta: 7, timestampDelta: 250, key, value, headers }).buffer;
+    const body = new EncoderClass()
+      .writeInt8(0)
+      .writeVarLong(250)
+      .writeVarInt(7)
+      .writeVarIntBytes(key)
+      .writeVarIntBytes(value)
+      .writeVarIntArray(Object.entries(headers).map(([name, text]) => encodeHeader({ key: name, value: text }))).buffer;
+    const original = Buffer.concat([new EncoderClass().writeVarInt(body.length).buffer, body]);
+    expect(patched.equals(original)).toBe(true);
+  });
+
+  it('allocates a record for its own size, not 512 bytes', () => {
     const record = encodeRecord({ key: 'k', value: Buffer.from('v'), headers: { a: 'b' } });
     expect(record.buf.length).toBeLessThan(64);
   });
