@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- kafkajs's record codecs are internal modules without types. */
 /**
- * patches/kafkajs+2.2.4.patch sizes kafkajs's record encoder exactly (not 512 zeroed bytes) and writes the headers
- * straight into it (not an encoder per header, copied in). The bytes on the wire must be what unpatched kafkajs
- * writes: the same as kafkajs's own per-header composition, and read back field for field by kafkajs's decoder.
+ * patches/kafkajs+2.2.4.patch sizes kafkajs's record encoder exactly (not 512 zeroed bytes), writes the headers
+ * straight into it (not an encoder per header, copied in) and checksums batches eight bytes per step. The bytes on
+ * the wire must be what unpatched kafkajs writes: the same as kafkajs's own per-header composition, read back field
+ * for field by kafkajs's decoder, and the CRC-32C of the protocol.
  */
 type Encoder = {
   buffer: Buffer;
@@ -27,6 +28,7 @@ const encodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0') as (r
   headers: Record<string, string>;
 }) => Encoder;
 const encodeHeader = require('kafkajs/src/protocol/recordBatch/header/v0') as (header: { key: string; value: string }) => Encoder;
+const crc32C = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
 const decodeRecord = require('kafkajs/src/protocol/recordBatch/record/v0/decoder') as (
   decoder: unknown,
   context: { firstOffset: string; firstTimestamp: string; magicByte: number },
@@ -77,5 +79,22 @@ describe('kafkajs record encoding (patched buffer sizes)', () => {
   it('allocates a record for its own size, not 512 bytes', () => {
     const record = encodeRecord({ key: 'k', value: Buffer.from('v'), headers: { a: 'b' } });
     expect(record.buf.length).toBeLessThan(64);
+  });
+
+  it('checksums record batches as CRC-32C does, bit by bit, at every length around the 8-byte steps', () => {
+    // The reference: the reflected Castagnoli polynomial, one bit at a time (no tables, nothing shared with kafkajs).
+    const reference = (bytes: Buffer): number => {
+      let crc = 0xffffffff;
+      for (const byte of bytes) {
+        crc ^= byte;
+        for (let bit = 0; bit < 8; bit += 1) crc = crc & 1 ? (crc >>> 1) ^ 0x82f63b78 : crc >>> 1;
+      }
+      return (crc ^ 0xffffffff) >>> 0;
+    };
+    expect(crc32C(Buffer.from('123456789'))).toBe(0xe3069283);
+    const bytes = Buffer.from(Array.from({ length: 300 }, (_, index) => (index * 151 + 7) % 256));
+    for (let length = 0; length <= bytes.length; length += 1) {
+      expect(crc32C(bytes.subarray(0, length))).toBe(reference(bytes.subarray(0, length)));
+    }
   });
 });
