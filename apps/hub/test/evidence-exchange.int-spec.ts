@@ -933,6 +933,20 @@ describe('once-only evidence exchange over real mTLS gRPC, PostgreSQL and Kafka'
         await expect(db.query('DELETE FROM audit_chain_head')).rejects.toThrow(/only moves forward: DELETE refused/);
         await expect(db.query('TRUNCATE audit_chain_head')).rejects.toThrow(/only moves forward: TRUNCATE refused/);
         await expect(db.query('UPDATE audit_chain_head SET last_sequence = last_sequence + 1')).rejects.toThrow(/newest audit entry/);
+        // Entries written around the hub: the head may not be moved onto one while another lies beyond it.
+        const copied = `actor_oin, actor_sub_unit, action, reason, subject_pseudonym, evidence_type, evidence_id, request_id, grant_id,
+          purpose, legal_basis, disclosed_fields, explicit_request_by_person, actor_operator, previous_hash, entry_hash`;
+        await db.query('BEGIN');
+        await db.query(
+          `INSERT INTO audit_entry (sequence, occurred_at, ${copied})
+           SELECT e.sequence + k, e.occurred_at, ${copied.replace('entry_hash', 'repeat(k::text, 64)')}
+             FROM audit_entry e, generate_series(1, 2) AS k WHERE e.sequence = $1`,
+          [before.rows[0].last_sequence],
+        );
+        await expect(
+          db.query("UPDATE audit_chain_head SET last_sequence = last_sequence + 1, last_hash = repeat('1', 64)"),
+        ).rejects.toThrow(/newest audit entry/);
+        await db.query('ROLLBACK');
         const after = await db.query<{ last_sequence: string; last_hash: string }>('SELECT last_sequence, last_hash FROM audit_chain_head');
         expect(after.rows).toEqual(before.rows);
       } finally {

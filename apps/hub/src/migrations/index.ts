@@ -11,6 +11,7 @@ import { AccountableOperators1765450000000 } from './1765450000000-accountable-o
 import { AuditCountersignatures1765700000001 } from './1765700000001-audit-countersignatures';
 import { SubjectKeyIds1765600000000 } from './1765600000000-subject-key-ids';
 import { OperatorRevocations1765700000000 } from './1765700000000-operator-revocations';
+import { AuditHeadCheckByIndex1765800000000 } from './1765800000000-audit-head-check-by-index';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const HUB_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const HUB_MIGRATIONS = [
   SubjectKeyIds1765600000000,
   OperatorRevocations1765700000000,
   AuditCountersignatures1765700000001,
+  AuditHeadCheckByIndex1765800000000,
 ];
