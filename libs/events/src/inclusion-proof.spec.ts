@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  AuditPathMemo,
   batchSigningPayload,
   encodeInclusionProof,
   InclusionProofError,
@@ -7,6 +8,7 @@ import {
   merkleTree,
   parseInclusionProof,
   rootFromInclusionProof,
+  type InclusionProof,
 } from './inclusion-proof';
 
 // The Certificate Transparency test vectors (RFC 6962 reference code, merkle_tree_test): leaf inputs and the
@@ -88,5 +90,78 @@ describe('Merkle batch signatures (RFC 9162 trees and inclusion proofs)', () => 
 
   it('the signed statement is canonical JSON that no envelope payload can equal', () => {
     expect(batchSigningPayload(Buffer.alloc(32, 1), 3)).toBe(`{"merkleRoot":"${Buffer.alloc(32, 1).toString('base64url')}","size":3}`);
+  });
+});
+
+describe('AuditPathMemo (walking the audit paths of one batch once)', () => {
+  // Every proof a verifier can be handed about a tree: the true ones, and each kind of wrong one.
+  function variants(all: Buffer[], proof: InclusionProof): [string, Buffer, InclusionProof][] {
+    const flip = (hash: Buffer): Buffer => {
+      const copy = Buffer.from(hash);
+      copy[31] ^= 1;
+      return copy;
+    };
+    const wrong: [string, Buffer, InclusionProof][] = [['true', all[proof.index], proof]];
+    proof.path.forEach((sibling, step) =>
+      wrong.push([`sibling ${step} changed`, all[proof.index], { ...proof, path: proof.path.map((s, i) => (i === step ? flip(s) : s)) }]),
+    );
+    wrong.push(['another leaf', leafHash('another record'), proof]);
+    wrong.push(['next index', all[proof.index], { ...proof, index: (proof.index + 1) % proof.size }]);
+    wrong.push(['size doubled', all[proof.index], { ...proof, size: proof.size * 2 }]);
+    wrong.push(['one sibling more', all[proof.index], { ...proof, path: [...proof.path, proof.path[0] ?? all[0]] }]);
+    wrong.push(['one sibling less', all[proof.index], { ...proof, path: proof.path.slice(0, -1) }]);
+    return wrong;
+  }
+  const outcome = (walk: () => Buffer): string => {
+    try {
+      return walk().toString('hex');
+    } catch (error) {
+      return `refused: ${(error as Error).message}`;
+    }
+  };
+
+  it.each([1, 2, 3, 5, 8, 11, 128])(
+    'gives, for every true and wrong proof of a tree of %i, exactly what the full walk gives, whatever it walked before',
+    (count) => {
+      const all = leaves(count);
+      const { proofs } = merkleTree(all);
+      const memo = new AuditPathMemo();
+      // Proofs in an order that meets known paths from both sides; wrong ones among them, after the tree is known.
+      const order = [...proofs.filter((_, index) => index % 2 === 1), ...proofs.filter((_, index) => index % 2 === 0)];
+      for (const proof of order) {
+        for (const [name, leaf, offered] of variants(all, proof)) {
+          expect([name, outcome(() => memo.rootFromInclusionProof('batch', leaf, offered))]).toEqual([
+            name,
+            outcome(() => rootFromInclusionProof(leaf, offered)),
+          ]);
+        }
+      }
+    },
+  );
+
+  it('keeps batches apart: a path walked under one signature is not reused under another', () => {
+    const all = leaves(8);
+    const { root, proofs } = merkleTree(all);
+    const memo = new AuditPathMemo();
+    expect(memo.rootFromInclusionProof('batch A', all[0], proofs[0])).toEqual(root);
+    const other = merkleTree(leaves(8).map((leaf, index) => (index === 1 ? leafHash('changed') : leaf)));
+    expect(memo.rootFromInclusionProof('batch B', leafHash('changed'), other.proofs[1])).toEqual(other.root);
+    expect(memo.rootFromInclusionProof('batch A', all[1], proofs[1])).toEqual(root);
+  });
+
+  it('hashes about twice per record of a batch of 128, not seven times', () => {
+    const all = leaves(128);
+    const { proofs } = merkleTree(all);
+    const memo = new AuditPathMemo();
+    const crypto = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    const hashes = jest.spyOn(crypto, 'hash');
+    try {
+      for (const proof of proofs) memo.rootFromInclusionProof('batch', all[proof.index], proof);
+      // Each record hashes at least once (its leaf with its first sibling) before it can meet a state an earlier walk
+      // passed, and only the first record through each part of the tree walks on: 254 in all, against 128 × 7 = 896.
+      expect(hashes).toHaveBeenCalledTimes(254);
+    } finally {
+      hashes.mockRestore();
+    }
   });
 });

@@ -78,6 +78,19 @@ function subtree(leaves: readonly Buffer[], start: number, end: number, paths: B
 
 /** The root a leaf and its audit path lead to (RFC 9162 §2.1.3.2); throws if the path cannot belong to such a tree. */
 export function rootFromInclusionProof(leaf: Buffer, proof: InclusionProof): Buffer {
+  return walkAuditPath(leaf, proof);
+}
+
+/**
+ * The walk of RFC 9162 §2.1.3.2. Before each sibling is hashed in, `known` may name the root that the rest of the
+ * walk reaches from this state (step, fn, sn, node): then the walk stops there. `walked` hears every state passed.
+ */
+function walkAuditPath(
+  leaf: Buffer,
+  proof: InclusionProof,
+  known?: (step: number, fn: number, sn: number, node: Buffer) => Buffer | undefined,
+  walked?: (step: number, fn: number, sn: number, node: Buffer) => void,
+): Buffer {
   const { index, size, path } = proof;
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) {
     throw new InclusionProofError(`leaf ${index} is not in a tree of ${size}`);
@@ -85,8 +98,12 @@ export function rootFromInclusionProof(leaf: Buffer, proof: InclusionProof): Buf
   let fn = index;
   let sn = size - 1;
   let r = leaf;
-  for (const sibling of path) {
+  for (let step = 0; step < path.length; step += 1) {
+    const sibling = path[step];
     if (sn === 0) throw new InclusionProofError('the inclusion proof is longer than the tree is deep');
+    const root = known?.(step, fn, sn, r);
+    if (root !== undefined) return root;
+    walked?.(step, fn, sn, r);
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(sibling, r);
       if (fn % 2 === 0) {
@@ -103,6 +120,53 @@ export function rootFromInclusionProof(leaf: Buffer, proof: InclusionProof): Buf
   }
   if (sn !== 0) throw new InclusionProofError('the inclusion proof is shorter than the tree is deep');
   return r;
+}
+
+interface WalkedState {
+  /** The siblings from this state up: the rest of the walk's input besides the state itself. */
+  above: readonly Buffer[];
+  root: Buffer;
+}
+
+/**
+ * Remembers the audit paths already walked, per batch signature (`scope`), so the records of one batch do not hash
+ * the part of the tree they share again and again: 7 hashes per record at 128 leaves, about two once a batch's
+ * paths are known. A record's walk stops at a state (step, fn, sn, node) an earlier walk passed **with the same
+ * siblings above it**: the rest of the walk is then the same function of the same inputs, so the root is exactly
+ * the one the full walk gives, and a proof that the full walk refuses (too long, too short, a wrong sibling) is
+ * refused here too. It only saves hashing; the root must still be checked against the signature.
+ */
+export class AuditPathMemo {
+  private readonly scopes = new Map<string, Map<string, WalkedState>>();
+
+  constructor(private readonly maxScopes = 1_000) {}
+
+  rootFromInclusionProof(scope: string, leaf: Buffer, proof: InclusionProof): Buffer {
+    let states = this.scopes.get(scope);
+    const key = (step: number, fn: number, sn: number, node: Buffer): string =>
+      `${proof.size}.${step}.${fn}.${sn}.${node.toString('base64')}`;
+    const known = (step: number, fn: number, sn: number, node: Buffer): Buffer | undefined => {
+      const state = states?.get(key(step, fn, sn, node));
+      return state && sameSiblings(state.above, proof.path, step) ? state.root : undefined;
+    };
+    const passed: [string, number][] = [];
+    const root = walkAuditPath(leaf, proof, known, (step, fn, sn, node) => passed.push([key(step, fn, sn, node), step]));
+    if (passed.length > 0) {
+      if (!states) {
+        if (this.scopes.size >= this.maxScopes) this.scopes.clear();
+        states = new Map();
+        this.scopes.set(scope, states);
+      }
+      for (const [stateKey, step] of passed) states.set(stateKey, { above: proof.path.slice(step), root });
+    }
+    return root;
+  }
+}
+
+function sameSiblings(above: readonly Buffer[], path: readonly Buffer[], from: number): boolean {
+  if (above.length !== path.length - from) return false;
+  for (let offset = 0; offset < above.length; offset += 1) if (!above[offset].equals(path[from + offset])) return false;
+  return true;
 }
 
 /** What the batch signature covers: canonical JSON, which no envelope's signing payload can equal (other keys). */

@@ -1,6 +1,7 @@
 import { verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import {
+  AuditPathMemo,
   batchSigningPayload,
   certificateThumbprint,
   envelopeSigningPayload,
@@ -10,7 +11,6 @@ import {
   leafHash,
   parseDetachedJws,
   parseInclusionProof,
-  rootFromInclusionProof,
   type EnvelopeJwsHeader,
   type EventEnvelope,
   type TopicDefinition,
@@ -75,6 +75,8 @@ export class EnvelopeVerifier {
   private readonly resolving = new Map<string, Promise<Signer>>();
   // Keyed by the compact signature and the root it must cover; only checks that succeed (or still run) stay.
   private readonly verifiedRoots = new Map<string, Promise<boolean>>();
+  // The records of one batch share the upper part of their audit paths: walked once per batch, not once per record.
+  private readonly auditPaths = new AuditPathMemo();
 
   constructor(
     private readonly trust: CertificateTrust,
@@ -97,7 +99,7 @@ export class EnvelopeVerifier {
     }
     const signingPayload = envelopeSigningPayload(envelope, record.key, record.payload);
     const valid = signer.batch
-      ? await this.verifyBatchMember(record, encodedHeader, signature, signer, signingPayload)
+      ? await this.verifyBatchMember(record, record.signature, encodedHeader, signature, signer, signingPayload)
       : await this.verifySignature(encodedHeader, signingPayload, signature, signer, record.proof);
     if (!valid) throw new SignatureRejectedError('BAD_SIGNATURE', 'the signature does not match the event');
     // Checked last: only a party we have authenticated can be told it is not allowed.
@@ -128,6 +130,8 @@ export class EnvelopeVerifier {
    */
   private async verifyBatchMember(
     record: SignedRecord,
+    /** The compact JWS as received: the same for every record of the batch. */
+    compact: string,
     encodedHeader: string,
     signature: Buffer,
     signer: Signer,
@@ -138,13 +142,13 @@ export class EnvelopeVerifier {
     let size: number;
     try {
       const proof = parseInclusionProof(record.proof);
-      root = rootFromInclusionProof(leafHash(signingPayload), proof);
+      root = this.auditPaths.rootFromInclusionProof(compact, leafHash(signingPayload), proof);
       size = proof.size;
     } catch (error) {
       if (error instanceof InclusionProofError) throw new SignatureRejectedError('BAD_SIGNATURE', error.message);
       throw error;
     }
-    const key = `${record.signature}|${root.toString('base64url')}|${size}`;
+    const key = `${compact}|${root.toString('base64url')}|${size}`;
     const known = this.verifiedRoots.get(key);
     if (known) return known;
     const input = jwsSigningInput(encodedHeader, batchSigningPayload(root, size));
