@@ -125,15 +125,18 @@ describe('AuditPathMemo (walking the audit paths of one batch once)', () => {
     (count) => {
       const all = leaves(count);
       const { proofs } = merkleTree(all);
-      const memo = new AuditPathMemo();
-      // Proofs in an order that meets known paths from both sides; wrong ones among them, after the tree is known.
+      // Proofs in an order that meets known paths from both sides; the wrong ones after the true one, and before it.
       const order = [...proofs.filter((_, index) => index % 2 === 1), ...proofs.filter((_, index) => index % 2 === 0)];
-      for (const proof of order) {
-        for (const [name, leaf, offered] of variants(all, proof)) {
-          expect([name, outcome(() => memo.rootFromInclusionProof('batch', leaf, offered))]).toEqual([
-            name,
-            outcome(() => rootFromInclusionProof(leaf, offered)),
-          ]);
+      for (const wrongFirst of [false, true]) {
+        const memo = new AuditPathMemo();
+        for (const proof of order) {
+          const offers = variants(all, proof);
+          for (const [name, leaf, offered] of wrongFirst ? offers.reverse() : offers) {
+            expect([name, outcome(() => memo.rootFromInclusionProof('batch', leaf, offered))]).toEqual([
+              name,
+              outcome(() => rootFromInclusionProof(leaf, offered)),
+            ]);
+          }
         }
       }
     },

@@ -123,6 +123,8 @@ function walkAuditPath(
 }
 
 interface WalkedState {
+  /** The node at this position of the tree, as the walk that recorded it computed it. */
+  node: Buffer;
   /** The siblings from this state up: the rest of the walk's input besides the state itself. */
   above: readonly Buffer[];
   root: Buffer;
@@ -137,29 +139,47 @@ interface WalkedState {
  * refused here too. It only saves hashing; the root must still be checked against the signature.
  */
 export class AuditPathMemo {
+  // Per scope, by tree size and position (step, fn, sn): one position of one tree holds one node, so the first walk
+  // through it is kept (a wrong proof kept first only means true ones walk on in full).
   private readonly scopes = new Map<string, Map<string, WalkedState>>();
 
   constructor(private readonly maxScopes = 1_000) {}
 
   rootFromInclusionProof(scope: string, leaf: Buffer, proof: InclusionProof): Buffer {
-    let states = this.scopes.get(scope);
-    const key = (step: number, fn: number, sn: number, node: Buffer): string =>
-      `${proof.size}.${step}.${fn}.${sn}.${node.toString('base64')}`;
-    const known = (step: number, fn: number, sn: number, node: Buffer): Buffer | undefined => {
-      const state = states?.get(key(step, fn, sn, node));
-      return state && sameSiblings(state.above, proof.path, step) ? state.root : undefined;
-    };
-    const passed: [string, number][] = [];
-    const root = walkAuditPath(leaf, proof, known, (step, fn, sn, node) => passed.push([key(step, fn, sn, node), step]));
-    if (passed.length > 0) {
-      if (!states) {
-        if (this.scopes.size >= this.maxScopes) this.scopes.clear();
-        states = new Map();
-        this.scopes.set(scope, states);
-      }
-      for (const [stateKey, step] of passed) states.set(stateKey, { above: proof.path.slice(step), root });
-    }
+    const states = this.scopes.get(scope);
+    const position = (step: number, fn: number, sn: number): string => `${proof.size}.${step}.${fn}.${sn}`;
+    const passed: { step: number; fn: number; sn: number; node: Buffer }[] = [];
+    const root = walkAuditPath(
+      leaf,
+      proof,
+      (step, fn, sn, node) => {
+        const state = states?.get(position(step, fn, sn));
+        return state && state.node.equals(node) && sameSiblings(state.above, proof.path, step) ? state.root : undefined;
+      },
+      (step, fn, sn, node) => passed.push({ step, fn, sn, node }),
+    );
+    if (passed.length > 0) this.remember(scope, states, passed, proof, root, position);
     return root;
+  }
+
+  private remember(
+    scope: string,
+    known: Map<string, WalkedState> | undefined,
+    passed: readonly { step: number; fn: number; sn: number; node: Buffer }[],
+    proof: InclusionProof,
+    root: Buffer,
+    position: (step: number, fn: number, sn: number) => string,
+  ): void {
+    let states = known;
+    if (!states) {
+      if (this.scopes.size >= this.maxScopes) this.scopes.clear();
+      states = new Map();
+      this.scopes.set(scope, states);
+    }
+    for (const { step, fn, sn, node } of passed) {
+      const key = position(step, fn, sn);
+      if (!states.has(key)) states.set(key, { node, above: proof.path.slice(step), root });
+    }
   }
 }
 
