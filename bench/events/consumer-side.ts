@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@welkom/infrastructure';
 import type { KafkaTlsFiles } from '@welkom/messaging';
-import type { HubConsumerSettings } from './hub-backbone.run';
+import type { HubConsumerSettings } from './hub-run.settings';
 
 /** What the consuming process is asked to run: a plain kafkajs consumer, or the consuming service of the hub's path. */
 export type ConsumerSideJob =

@@ -6,7 +6,8 @@ import { createKafkaClient } from '@welkom/messaging';
 import { databaseUrl, dropDatabase, ensureDatabase } from '@welkom/persistence';
 import { startInfrastructure } from '@welkom/infrastructure';
 import { benchFacts } from './bench-fact.codec';
-import { type ApplyMode, runHubBackbone } from './hub-backbone.run';
+import { runHubBackbone } from './hub-backbone.run';
+import type { ApplyMode } from './hub-run.settings';
 import type { RunFigures } from './latency.stats';
 import { runPlainKafkajs } from './plain-kafkajs.run';
 

@@ -12,35 +12,13 @@ import {
   OnEvent,
   OnEventBatch,
   OutboxWriter,
-  type KafkaTlsFiles,
   type ReceivedEvent,
 } from '@welkom/messaging';
 import { DatabaseModule, inTransaction } from '@welkom/persistence';
 import { type BenchFact, benchTopic } from './bench-fact.codec';
 import { startConsumerSide } from './consumer-side';
+import type { ApplyMode, HubConsumerSettings, HubRunSettings } from './hub-run.settings';
 import { Arrivals, figures, type RunFigures } from './latency.stats';
-
-export type ApplyMode = 'in-batches' | 'one-by-one';
-
-export interface HubRunSettings {
-  runId: string;
-  brokers: string[];
-  /** The tooling identity on the secured development broker: the bench's topics are its own, granted to no party. */
-  tls?: KafkaTlsFiles;
-  producerDatabaseUrl: string;
-  consumerDatabaseUrl: string;
-  partyOin: string;
-  certificatePath: string;
-  privateKeyPath: string;
-  caCertificatePath: string;
-  partyDirectoryFile: string;
-  mode: ApplyMode;
-  /** Facts per business transaction on the producing side. */
-  perTransaction: number;
-}
-
-/** What the consuming service's process needs (it is started with these, over IPC). */
-export type HubConsumerSettings = Omit<HubRunSettings, 'producerDatabaseUrl' | 'perTransaction'>;
 
 const ARRIVALS = Symbol('ARRIVALS');
 
