@@ -32,7 +32,16 @@ describe('one trace across the chain', () => {
     const office = chain.client<InternationalOfficeServiceClient>(INTERNATIONAL_OFFICE_CONTRACT, chain.university, 'university-leiden');
     const ind = chain.client<ApplicationIntakeServiceClient>(APPLICATION_INTAKE_CONTRACT, chain.ind, 'ind');
     const subject = { passport: { number: 'T0000001', issuingCountry: 'US' } };
-    await call(office.pushEvidenceBatch({ items: leidenStudentProofs('TRACE-1', subject) }));
+    const proofs = leidenStudentProofs('TRACE-1', subject);
+    await call(office.pushEvidenceBatch({ items: proofs }));
+    // The office's push reaches the hub in the background. A filing that asks before the proofs are there waits for
+    // them, and the decision then belongs to the trace of the proofs' arrival, not the filing's: the path this spec
+    // follows is the one where the hub already holds them.
+    await until('the pushed proofs issued at the hub', async () =>
+      receiver.spans.filter((span) => span.service === 'hub' && span.name.endsWith('/IssueEvidence')).length >= proofs.length
+        ? true
+        : undefined,
+    );
     await call(office.fileApplication(leidenStudentFiling('TRACE-1', subject)));
     await until('the case at PERMIT_ISSUED', async () => {
       const { applications } = await call(ind.listApplications({ pageSize: 500, pageToken: '' }));
