@@ -82,6 +82,8 @@ const EXPECTED: Record<DemoStory, [category: string, outcome: string]> = {
   MVV_STUDENT: ['STUDENT', 'PERMIT_ISSUED'],
   // Issued, never used: past the 90 days of the posts' rehearsal clock the leg lapses and the IND ends the case.
   MVV_STUDENT_NEVER_ENTERS: ['STUDENT', 'EXPIRED:MVV_NO_ENTRY_WITHIN_90_DAYS'],
+  SELF_EMPLOYED: ['SELF_EMPLOYED', 'PERMIT_ISSUED'],
+  SELF_EMPLOYED_BELOW_THRESHOLD: ['SELF_EMPLOYED', 'REFUSED:POINTS_BELOW_THRESHOLD'],
 };
 
 /** The test's own count: the seed's cohort (who has which story) through the table above. */

@@ -39,7 +39,11 @@ export type DemoStory =
   /** A Leiden student who needs an MVV: booking, biometrics, issue, entry. */
   | 'MVV_STUDENT'
   /** Gets the MVV but never enters: the MVV expires once the posts' rehearsal clock passes 90 days. */
-  | 'MVV_STUDENT_NEVER_ENTERS';
+  | 'MVV_STUDENT_NEVER_ENTERS'
+  /** RVO scores a self-employed Canadian's plan on points (150), and RVO's Point of Entry files the application. */
+  | 'SELF_EMPLOYED'
+  /** The business plan scores below its part's minimum: RVO's score is negative, and the IND's desk files. */
+  | 'SELF_EMPLOYED_BELOW_THRESHOLD';
 
 export interface DemoPerson {
   /** Unique within the cohort; the run tag makes it unique on the system. */
@@ -66,6 +70,11 @@ export interface DemoPlanOptions {
  */
 export const MVV_EXEMPT = ['US', 'CA', 'JP', 'KR', 'AU', 'NZ', 'GB', 'CH'] as const;
 /** Citizenships that need an MVV, with the post of their country (apps/consular/reference/consular-posts.v1.json). */
+/**
+ * Self-employed applicants are Canadians: scored on points and exempt from the MVV. A US or Japanese national would
+ * take the DAFT or DJFTA route (RVO reports it, without points), which the demo's points stories are not about.
+ */
+export const SELF_EMPLOYED_CITIZENSHIP = 'CA';
 export const MVV_REQUIRED = [
   { citizenship: 'KE', post: 'nairobi' },
   { citizenship: 'IN', post: 'new-delhi' },
@@ -94,6 +103,9 @@ const BASE: readonly { story: DemoStory; count: number; extra: number }[] = [
   { story: 'MVV_STUDENT_NEVER_ENTERS', count: 1, extra: 0 },
   // Last, so the stories before it draw the same people as before it was added.
   { story: 'LEIDEN_RESEARCHER_AWAITING_AGREEMENT', count: 1, extra: 0 },
+  // Last, so the stories above keep the people (and draws) they had before these were added.
+  { story: 'SELF_EMPLOYED', count: 1, extra: 1 },
+  { story: 'SELF_EMPLOYED_BELOW_THRESHOLD', count: 1, extra: 0 },
 ];
 
 /**
@@ -128,7 +140,7 @@ export function planDemo({ seed, scale }: DemoPlanOptions): DemoPerson[] {
       people.push({
         key,
         story,
-        citizenship: needsMvv ? mvv.citizenship : exempt,
+        citizenship: needsMvv ? mvv.citizenship : story.startsWith('SELF_EMPLOYED') ? SELF_EMPLOYED_CITIZENSHIP : exempt,
         post: needsMvv ? mvv.post : '',
         salaryEur: knowledgeMigrant ? salary : 0,
         mainKey: '',

@@ -5,7 +5,7 @@ import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evide
 import { FamilyRelation, type FileApplicationRequest } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
 import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
-import type { AssessStartUpRequest } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
+import type { AssessStartUpRequest, ScoreSelfEmployedRequest } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
 import type {
   EvidenceItem,
   FileApplicationRequest as OfficeFilingRequest,
@@ -208,6 +208,32 @@ export class DemoFilings {
     return this.intakeFiling(person, PermitCategory.PERMIT_CATEGORY_START_UP, {
       intendedStayUntil: '2027-12-31',
       arrival: { welcomeCentreCode: '', municipalityOfWork: 'Rotterdam', municipalityOfResidence: '', expectedArrivalOn: '2027-01-04' },
+    });
+  }
+
+  /**
+   * RVO's points score of a self-employed applicant's plan: 60 + 50 + 40, or a business plan of 25, below its part's
+   * minimum (RVO's rules, apps/rvo/reference), which makes the score negative whatever the total.
+   */
+  selfEmployedScore(person: DemoPerson): ScoreSelfEmployedRequest {
+    return {
+      adviceReference: `SCORE-${this.reference(person)}`,
+      applicant: this.subject(person),
+      scoredOn: '2026-11-02',
+      nationality: person.citizenship,
+      euLongTermResidentElsewhere: false,
+      highlyEducated: false,
+      completedStartUpTrajectoryMonths: 0,
+      personalExperiencePoints: 60,
+      businessPlanPoints: person.story === 'SELF_EMPLOYED_BELOW_THRESHOLD' ? 25 : 50,
+      addedValuePoints: 40,
+    };
+  }
+
+  selfEmployedFiling(person: DemoPerson): FileApplicationRequest {
+    return this.intakeFiling(person, PermitCategory.PERMIT_CATEGORY_SELF_EMPLOYED, {
+      intendedStayUntil: '2028-12-31',
+      arrival: { welcomeCentreCode: '', municipalityOfWork: 'Utrecht', municipalityOfResidence: '', expectedArrivalOn: '2027-01-11' },
     });
   }
 

@@ -154,10 +154,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
           : [];
     const wagesFirst = of('HSM', 'HSM_BELOW_CRITERION', 'HSM_WITH_FAMILY');
     const founders = of('FOUNDER', 'FOUNDER_MAJORITY_FACILITATOR');
+    const selfEmployed = of('SELF_EMPLOYED', 'SELF_EMPLOYED_BELOW_THRESHOLD');
 
     const sourced = people.filter(
       (person) =>
-        leidenItems(person).length > 0 || delftItems(person).length > 0 || wagesFirst.includes(person) || founders.includes(person),
+        leidenItems(person).length > 0 ||
+        delftItems(person).length > 0 ||
+        wagesFirst.includes(person) ||
+        founders.includes(person) ||
+        selfEmployed.includes(person),
     );
     await phase('Sources share what they know (Leiden, Delft, payroll → UWV, RVO)', sourced.length, async (step) => {
       const items = people.flatMap(leidenItems);
@@ -177,6 +182,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       for (const person of wagesFirst) step.tick(person.key);
       for (const person of founders) {
         await call(rvo.assessStartUp(filings.startUp(person)));
+        step.tick(person.key);
+      }
+      // RVO issues its score to the hub as it records it; the IND decides on that evidence alone.
+      for (const person of selfEmployed) {
+        await call(rvo.scoreSelfEmployed(filings.selfEmployedScore(person)));
         step.tick(person.key);
       }
     });
@@ -222,6 +232,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       for (const person of of('FAMILY_PARTNER', 'FAMILY_CHILD'))
         await fileAt(person, 'employer-voorbeeld-tech', filings.familyFiling(person, caseRefs.get(person.mainKey) ?? ''));
       for (const person of founders) await fileAt(person, 'rvo', filings.founderFiling(person));
+      // Both filing channels of the self-employed (apps/ind/reference/filing-channels.v1.json): RVO's Point of Entry
+      // and the IND's own desk.
+      for (const person of selfEmployed)
+        await fileAt(person, person.story === 'SELF_EMPLOYED' ? 'rvo' : 'ind', filings.selfEmployedFiling(person));
     });
 
     await phase(
