@@ -19,7 +19,6 @@ import {
   type FileApplicationRequest,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory, SponsorType } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
 import {
   type AssessStartUpRequest,
   EssentialEmployeeAdviceOutcome,
@@ -34,7 +33,16 @@ import type { WageDeclarationServiceClient } from '@welkom/contracts/generated/w
 import { decodeGrpcError } from '@welkom/grpc';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { eventually, scanBackboneForIdentifiers, serviceRun, type ServiceUnderTest, testKafka } from '@welkom/testing';
+import {
+  eventually,
+  firstKnowledgeMigrantApplication,
+  scanBackboneForIdentifiers,
+  selfEmployedScore,
+  serviceRun,
+  type ServiceUnderTest,
+  startUpAssessment,
+  testKafka,
+} from '@welkom/testing';
 import { startShippedSystem } from './shipped-system';
 
 jest.setTimeout(900_000);
@@ -68,19 +76,17 @@ const SCORE_FIELDS = [
   'rule_version',
 ];
 
-function scoring(n: number, country: 'CA' | 'US', [experience, plan, value]: [number, number, number]): ScoreSelfEmployedRequest {
-  return {
+function scoring(
+  n: number,
+  country: 'CA' | 'US',
+  [personalExperience, businessPlan, addedValue]: [number, number, number],
+): ScoreSelfEmployedRequest {
+  return selfEmployedScore({
     adviceReference: `TC-SCORE-${RUN}-${n}`,
     applicant: entrepreneur(n, country),
-    scoredOn: '2026-11-02',
     nationality: country,
-    euLongTermResidentElsewhere: false,
-    highlyEducated: false,
-    completedStartUpTrajectoryMonths: 0,
-    personalExperiencePoints: experience,
-    businessPlanPoints: plan,
-    addedValuePoints: value,
-  };
+    points: { personalExperience, businessPlan, addedValue },
+  });
 }
 
 function filing(n: number, category: PermitCategory, change: Partial<FileApplicationRequest> = {}): FileApplicationRequest {
@@ -101,24 +107,12 @@ function filing(n: number, category: PermitCategory, change: Partial<FileApplica
 }
 
 function founder(n: number, interestBasisPoints: number): AssessStartUpRequest {
-  return {
+  return startUpAssessment({
     adviceReference: `TC-ADVICE-${RUN}-${n}`,
     founder: passport(n),
     assessedOn: '2026-11-02',
-    innovation: { newToTheNetherlands: false, newTechnology: true, newOrganisationalApproach: false },
-    hasStepPlan: true,
-    founderRegisteredInKvk: true,
-    facilitator: {
-      kvkNumber: '12345678',
-      name: 'YES!Delft',
-      registeredInKvk: true,
-      hasStartUpGuidanceExperience: true,
-      bankrupt: false,
-      negativeEquity: false,
-      interestInStartUpBasisPoints: interestBasisPoints,
-      kinshipDegreeToFounder: 0,
-    },
-  };
+    interestInStartUpBasisPoints: interestBasisPoints,
+  });
 }
 
 /**
@@ -325,19 +319,7 @@ describe('the orientation year, start-ups and families through the chain, as npm
         filing(5, C.PERMIT_CATEGORY_HIGHLY_SKILLED_MIGRANT, {
           intendedStayUntil: '2029-12-31',
           arrival: eindhoven,
-          knowledgeMigrant: {
-            situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
-            newContractStartsOn: '',
-            birthDate: '1984-05-05',
-            degreeObtainedOn: '2008-06-30',
-            afterOrientationYear: false,
-            firstHsmPermitAndEmployerChangesBefore30: false,
-            researcher: false,
-            contractMonths: 36,
-            relevantExperienceYears: 0,
-            ictProfession: false,
-            ictExperienceYearsWithinWindow: 0,
-          },
+          knowledgeMigrant: firstKnowledgeMigrantApplication(),
         }),
       ),
     );

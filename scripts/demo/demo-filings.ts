@@ -1,16 +1,22 @@
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { IssuedEvidence } from '@welkom/contracts/generated/welkom/evidence/v1/issued_evidence';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import { FamilyRelation, type FileApplicationRequest } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
 import type { AssessStartUpRequest, ScoreSelfEmployedRequest } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
 import type {
   EvidenceItem,
   FileApplicationRequest as OfficeFilingRequest,
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import type { WageDeclaration } from '@welkom/contracts/generated/welkom/uwv/v1/wage_declarations';
+import {
+  enrolmentProofItem,
+  firstKnowledgeMigrantApplication,
+  hostingAgreementItem,
+  paidTuitionItem,
+  selfEmployedScore,
+  startUpAssessment,
+} from '@welkom/testing';
 import type { DemoPerson } from './demo-cohort';
 
 /**
@@ -30,55 +36,21 @@ export class DemoFilings {
   }
 
   enrolment(person: DemoPerson, institution: 'Universiteit Leiden' | 'Technische Universiteit Delft', fullTime = true): EvidenceItem {
-    return {
-      itemReference: `enrolment-${this.reference(person)}`,
-      subject: this.subject(person),
-      enrolmentProof: {
-        institutionName: institution,
-        institutionBrin: institution === 'Universiteit Leiden' ? '21PB' : '21PF',
-        programmeName: 'MSc Computer Science',
-        programmeCode: '60300',
-        studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
-        enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ADMITTED,
-        academicYear: '2026-2027',
-        startDate: '2026-09-01',
-        expectedEndDate: '2028-08-31',
-        fullTime,
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    };
+    const institutionBrin = institution === 'Universiteit Leiden' ? '21PB' : '21PF';
+    return enrolmentProofItem(
+      this.reference(person),
+      this.subject(person),
+      { institutionName: institution, institutionBrin, programmeName: 'MSc Computer Science', programmeCode: '60300' },
+      fullTime,
+    );
   }
 
   tuitionPaid(person: DemoPerson): EvidenceItem {
-    return {
-      itemReference: `tuition-${this.reference(person)}`,
-      subject: this.subject(person),
-      tuitionPaymentStatus: {
-        academicYear: '2026-2027',
-        payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL,
-        paidUntilDate: '2027-08-31',
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    };
+    return paidTuitionItem(this.reference(person), this.subject(person));
   }
 
   hosting(person: DemoPerson, organisation: string): EvidenceItem {
-    return {
-      itemReference: `hosting-${this.reference(person)}`,
-      subject: this.subject(person),
-      hostingAgreement: {
-        researchOrganisationName: organisation,
-        agreementReference: `HA-${this.reference(person)}`,
-        researchTitle: 'Quantum materials',
-        startDate: '2026-09-01',
-        endDate: '2029-08-31',
-        meetsSalaryCriterion: true,
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    };
+    return hostingAgreementItem(this.reference(person), this.subject(person), organisation);
   }
 
   /** A source without a connector (Delft) issues the same fact at the hub itself. */
@@ -138,20 +110,7 @@ export class DemoFilings {
         municipalityOfResidence: 'Eindhoven',
         expectedArrivalOn: '2027-01-04',
       },
-      knowledgeMigrant: {
-        situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
-        newContractStartsOn: '',
-        // Over 30 on the reference date: the 30+ criterion applies.
-        birthDate: '1984-05-05',
-        degreeObtainedOn: '2008-06-30',
-        afterOrientationYear: false,
-        firstHsmPermitAndEmployerChangesBefore30: false,
-        researcher: false,
-        contractMonths: 36,
-        relevantExperienceYears: 0,
-        ictProfession: false,
-        ictExperienceYearsWithinWindow: 0,
-      },
+      knowledgeMigrant: firstKnowledgeMigrantApplication(),
     });
   }
 
@@ -184,24 +143,12 @@ export class DemoFilings {
 
   /** RVO's assessment of a founder's start-up; a facilitator with 51 % or more makes it negative. */
   startUp(person: DemoPerson): AssessStartUpRequest {
-    return {
+    return startUpAssessment({
       adviceReference: `ADVICE-${this.reference(person)}`,
       founder: this.subject(person),
       assessedOn: '2026-11-02',
-      innovation: { newToTheNetherlands: false, newTechnology: true, newOrganisationalApproach: false },
-      hasStepPlan: true,
-      founderRegisteredInKvk: true,
-      facilitator: {
-        kvkNumber: '12345678',
-        name: 'YES!Delft',
-        registeredInKvk: true,
-        hasStartUpGuidanceExperience: true,
-        bankrupt: false,
-        negativeEquity: false,
-        interestInStartUpBasisPoints: person.story === 'FOUNDER_MAJORITY_FACILITATOR' ? 5_100 : 1_000,
-        kinshipDegreeToFounder: 0,
-      },
-    };
+      interestInStartUpBasisPoints: person.story === 'FOUNDER_MAJORITY_FACILITATOR' ? 5_100 : 1_000,
+    });
   }
 
   founderFiling(person: DemoPerson): FileApplicationRequest {
@@ -216,18 +163,12 @@ export class DemoFilings {
    * minimum (RVO's rules, apps/rvo/reference), which makes the score negative whatever the total.
    */
   selfEmployedScore(person: DemoPerson): ScoreSelfEmployedRequest {
-    return {
+    return selfEmployedScore({
       adviceReference: `SCORE-${this.reference(person)}`,
       applicant: this.subject(person),
-      scoredOn: '2026-11-02',
       nationality: person.citizenship,
-      euLongTermResidentElsewhere: false,
-      highlyEducated: false,
-      completedStartUpTrajectoryMonths: 0,
-      personalExperiencePoints: 60,
-      businessPlanPoints: person.story === 'SELF_EMPLOYED_BELOW_THRESHOLD' ? 25 : 50,
-      addedValuePoints: 40,
-    };
+      points: { personalExperience: 60, businessPlan: person.story === 'SELF_EMPLOYED_BELOW_THRESHOLD' ? 25 : 50, addedValue: 40 },
+    });
   }
 
   selfEmployedFiling(person: DemoPerson): FileApplicationRequest {

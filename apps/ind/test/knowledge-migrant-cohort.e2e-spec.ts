@@ -9,12 +9,11 @@ import {
   NotificationEffect,
 } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
-import { SalaryReferenceSituation } from '@welkom/contracts/generated/welkom/ind/v1/knowledge_migrant';
 import { SponsorChange } from '@welkom/contracts/generated/welkom/ind/v1/sponsor_events';
 import type { WageDeclarationServiceClient } from '@welkom/contracts/generated/welkom/uwv/v1/wage_declarations';
 import { declaredTopicNames, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { type ServiceProcess, serviceRun, type ServiceRun, testKafka } from '@welkom/testing';
+import { firstKnowledgeMigrantApplication, type ServiceProcess, serviceRun, type ServiceRun, testKafka } from '@welkom/testing';
 import { call, callError, type Chain, type PartyKey, startChain, until } from './chain-harness';
 
 jest.setTimeout(1_200_000);
@@ -110,19 +109,7 @@ function filing(p: Migrant) {
     collectionPoint: '',
     arrival: undefined,
     familyMember: undefined,
-    knowledgeMigrant: {
-      situation: SalaryReferenceSituation.SALARY_REFERENCE_SITUATION_FIRST_APPLICATION,
-      newContractStartsOn: '',
-      birthDate: p.birthDate,
-      degreeObtainedOn: p.degreeObtainedOn,
-      afterOrientationYear: false,
-      firstHsmPermitAndEmployerChangesBefore30: false,
-      researcher: false,
-      contractMonths: 36,
-      relevantExperienceYears: 0,
-      ictProfession: false,
-      ictExperienceYearsWithinWindow: 0,
-    },
+    knowledgeMigrant: firstKnowledgeMigrantApplication(p.birthDate, p.degreeObtainedOn),
   };
 }
 

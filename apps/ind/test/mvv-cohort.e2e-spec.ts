@@ -1,7 +1,6 @@
 import { APPLICATION_INTAKE_CONTRACT, CONSULAR_POST_CONTRACT, INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
 import type { ConsularPostServiceClient, MvvCase } from '@welkom/contracts/generated/welkom/consular/v1/consular_post';
 import { MvvLegStep } from '@welkom/contracts/generated/welkom/consular/v1/mvv_leg';
-import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import type { Application, ApplicationIntakeServiceClient } from '@welkom/contracts/generated/welkom/ind/v1/application_intake';
 import { ApplicationStatus, PermitCategory } from '@welkom/contracts/generated/welkom/ind/v1/application_status';
@@ -16,6 +15,7 @@ import { allTopicDefinitions, deadLetterTopicOf, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
 import { testKafka } from '@welkom/testing';
 import { call, type Chain, type PartyKey, startChain, until } from './chain-harness';
+import { leidenStudentProofs } from './leiden-student';
 
 const S = ApplicationStatus;
 
@@ -70,37 +70,7 @@ const MVV_STUDENTS = STUDENTS.filter((s) => s.plan !== 'EXEMPT');
 const APPEARING = MVV_STUDENTS.filter((s) => s.plan !== 'NEVER_APPEARS');
 
 function items(s: Student): EvidenceItem[] {
-  return [
-    {
-      itemReference: `enrolment-${s.reference}`,
-      subject: s.subject,
-      enrolmentProof: {
-        institutionName: 'Universiteit Leiden',
-        institutionBrin: '21PB',
-        programmeName: 'MSc Physics',
-        programmeCode: '60207',
-        studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
-        enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ADMITTED,
-        academicYear: '2026-2027',
-        startDate: '2026-09-01',
-        expectedEndDate: '2028-08-31',
-        fullTime: true,
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    },
-    {
-      itemReference: `tuition-${s.reference}`,
-      subject: s.subject,
-      tuitionPaymentStatus: {
-        academicYear: '2026-2027',
-        payment: TuitionPayment.TUITION_PAYMENT_PAID_IN_FULL,
-        paidUntilDate: '2027-08-31',
-      },
-      issuedAt: undefined,
-      validUntil: undefined,
-    },
-  ];
+  return leidenStudentProofs(s.reference, s.subject);
 }
 
 async function inLanes<T, R>(list: readonly T[], lanes: number, work: (item: T) => Promise<R>): Promise<R[]> {

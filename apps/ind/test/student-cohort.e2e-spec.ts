@@ -1,6 +1,6 @@
 import { APPLICATION_INTAKE_CONTRACT, AUDIT_CONTRACT, EVIDENCE_EXCHANGE_CONTRACT, INTERNATIONAL_OFFICE_CONTRACT } from '@welkom/contracts';
 import { EvidenceType } from '@welkom/contracts/generated/welkom/common/v1/evidence';
-import { EnrolmentStatus, StudyLevel, TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
+import { TuitionPayment } from '@welkom/contracts/generated/welkom/evidence/v1/evidence_payload';
 import type { SubjectIdentifier } from '@welkom/contracts/generated/welkom/evidence/v1/subject_identifier';
 import type { AuditServiceClient, SubjectAccessEntry } from '@welkom/contracts/generated/welkom/hub/v1/audit';
 import type { EvidenceServiceClient } from '@welkom/contracts/generated/welkom/hub/v1/evidence_exchange';
@@ -24,11 +24,12 @@ import {
 } from '@welkom/contracts/generated/welkom/university/v1/international_office';
 import { ENVELOPE_HEADERS, TOPICS } from '@welkom/events';
 import { createKafkaClient, readTopicToEnd } from '@welkom/messaging';
-import { testKafka } from '@welkom/testing';
+import { enrolmentProofItem, testKafka } from '@welkom/testing';
 import { isoWeekdayOf, parseIsoDate, SATURDAY, SUNDAY } from '@welkom/platform';
 import { bundledDeadlineReference } from '../src/deadlines/decision-period.reference';
 import { decisionDeadlines } from '../src/deadlines/decision-deadline.calculator';
 import { call, callError, type Chain, NON_RECOGNISED_SPONSOR, OIN, startChain, until } from './chain-harness';
+import { LEIDEN_PHYSICS } from './leiden-student';
 
 jest.setTimeout(900_000);
 
@@ -184,24 +185,7 @@ const OUTSIDERS = Array.from({ length: 5 }, (_, k) => person(`HSV-S-${k + 1}`, S
 const LEIDEN = [...STUDENTS, ...RESEARCHERS];
 
 function enrolmentItem(p: Person, fullTime = true): EvidenceItem {
-  return {
-    itemReference: `enrolment-${p.reference}`,
-    subject: p.subject,
-    enrolmentProof: {
-      institutionName: 'Universiteit Leiden',
-      institutionBrin: '21PB',
-      programmeName: 'MSc Physics',
-      programmeCode: '60207',
-      studyLevel: StudyLevel.STUDY_LEVEL_MASTER,
-      enrolmentStatus: EnrolmentStatus.ENROLMENT_STATUS_ADMITTED,
-      academicYear: '2026-2027',
-      startDate: '2026-09-01',
-      expectedEndDate: '2028-08-31',
-      fullTime,
-    },
-    issuedAt: undefined,
-    validUntil: undefined,
-  };
+  return enrolmentProofItem(p.reference, p.subject, LEIDEN_PHYSICS, fullTime);
 }
 
 function tuitionItem(p: Person, payment: TuitionPayment, suffix = ''): EvidenceItem {

@@ -9,7 +9,7 @@ import {
   type PointOfEntryServiceClient,
   type StartUpAdviceServiceClient,
 } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
-import { eventually, serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { eventually, serviceRun, type ServiceUnderTest, startUpAssessment } from '@welkom/testing';
 
 jest.setTimeout(180_000);
 
@@ -67,24 +67,15 @@ describe('the Point of Entry guidance page in a real headless browser', () => {
 
     // RVO advises on the founder: the hub verifies START_UP_ASSESSMENT about them and says so on Kafka.
     const advice = await firstValueFrom(
-      rvo.client<StartUpAdviceServiceClient>(START_UP_ADVICE_CONTRACT, 'rvo').assessStartUp({
-        adviceReference: `guidance-founder-${seed}`,
-        founder: { bsn: testBsn(seed) },
-        assessedOn: '2026-03-02',
-        innovation: { newToTheNetherlands: true, newTechnology: false, newOrganisationalApproach: false },
-        hasStepPlan: true,
-        founderRegisteredInKvk: true,
-        facilitator: {
-          kvkNumber: '12345678',
-          name: 'YES!Delft',
-          registeredInKvk: true,
-          hasStartUpGuidanceExperience: true,
-          bankrupt: false,
-          negativeEquity: false,
+      rvo.client<StartUpAdviceServiceClient>(START_UP_ADVICE_CONTRACT, 'rvo').assessStartUp(
+        startUpAssessment({
+          adviceReference: `guidance-founder-${seed}`,
+          founder: { bsn: testBsn(seed) },
+          assessedOn: '2026-03-02',
+          innovation: { newToTheNetherlands: true, newTechnology: false, newOrganisationalApproach: false },
           interestInStartUpBasisPoints: 0,
-          kinshipDegreeToFounder: 0,
-        },
-      }),
+        }),
+      ),
     );
     founderPseudonym = advice.founder?.pseudonym ?? '';
     expect(founderPseudonym).toMatch(/^subj_/);

@@ -17,7 +17,7 @@ import {
   type StartUpAdviceServiceClient,
 } from '@welkom/contracts/generated/welkom/rvo/v1/point_of_entry';
 import { type DecodedGrpcError, decodeGrpcError } from '@welkom/grpc';
-import { serviceRun, type ServiceUnderTest } from '@welkom/testing';
+import { serviceRun, type ServiceUnderTest, startUpAssessment } from '@welkom/testing';
 
 jest.setTimeout(180_000);
 
@@ -50,22 +50,7 @@ const seedBase = Math.floor(Math.random() * 1_000_000);
 
 function founderRequest(adviceReference: string, bsn: string, change: Partial<AssessStartUpRequest> = {}): AssessStartUpRequest {
   return {
-    adviceReference,
-    founder: { bsn },
-    assessedOn: '2026-03-02',
-    innovation: { newToTheNetherlands: false, newTechnology: true, newOrganisationalApproach: false },
-    hasStepPlan: true,
-    founderRegisteredInKvk: true,
-    facilitator: {
-      kvkNumber: '12345678',
-      name: 'YES!Delft',
-      registeredInKvk: true,
-      hasStartUpGuidanceExperience: true,
-      bankrupt: false,
-      negativeEquity: false,
-      interestInStartUpBasisPoints: 1_000,
-      kinshipDegreeToFounder: 0,
-    },
+    ...startUpAssessment({ adviceReference, founder: { bsn }, assessedOn: '2026-03-02', interestInStartUpBasisPoints: 1_000 }),
     ...change,
   };
 }

@@ -5,3 +5,4 @@ export * from './test-infrastructure';
 export * from './backbone-scan';
 export * from './otlp-trace-receiver';
 export * from './sql-refusal';
+export * from './example-filings';
