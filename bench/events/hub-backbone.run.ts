@@ -60,22 +60,14 @@ function consumerController(topic: TopicDefinition<BenchFact>, mode: ApplyMode) 
 
 @Module({})
 class BenchServiceModule {
-  static forRoot(
-    settings: HubConsumerSettings & Partial<Pick<HubRunSettings, 'producerDatabaseUrl'>>,
-    role: 'producer' | 'consumer',
-    arrivals: Arrivals,
-  ): DynamicModule {
+  /** The producing service (its relay on), or, given where to count arrivals, the consuming one (the controller). */
+  static forRoot(settings: HubConsumerSettings, databaseUrl: string, arrivals?: Arrivals): DynamicModule {
     const topic = benchTopic(settings.runId);
-    const name = `bench-${role}-${settings.runId}`;
+    const name = `bench-${arrivals ? 'consumer' : 'producer'}-${settings.runId}`;
     return {
       module: BenchServiceModule,
       imports: [
-        DatabaseModule.forRoot({
-          url: (role === 'producer' ? settings.producerDatabaseUrl : settings.consumerDatabaseUrl) ?? '',
-          entities: MESSAGING_ENTITIES,
-          migrations: MESSAGING_MIGRATIONS,
-          applicationName: name,
-        }),
+        DatabaseModule.forRoot({ url: databaseUrl, entities: MESSAGING_ENTITIES, migrations: MESSAGING_MIGRATIONS, applicationName: name }),
         MessagingModule.forRoot({
           clientId: name,
           brokers: settings.brokers,
@@ -84,18 +76,20 @@ class BenchServiceModule {
           signing: { certificatePath: settings.certificatePath, privateKeyPath: settings.privateKeyPath },
           trust: { caCertificatePath: settings.caCertificatePath, partyDirectoryFile: settings.partyDirectoryFile },
           extraTopics: [topic as TopicDefinition<unknown>],
-          relay: { enabled: role === 'producer' },
+          relay: { enabled: !arrivals },
         }),
       ],
-      controllers: role === 'consumer' ? [consumerController(topic, settings.mode)] : [],
-      providers: [{ provide: ARRIVALS, useValue: arrivals }],
+      controllers: arrivals ? [consumerController(topic, settings.mode)] : [],
+      providers: arrivals ? [{ provide: ARRIVALS, useValue: arrivals }] : [],
     };
   }
 }
 
 /** The consuming service (run by consumer-side.process.ts): subscribed when this resolves; returns how to stop it. */
 export async function startHubConsumer(settings: HubConsumerSettings, arrivals: Arrivals): Promise<() => Promise<void>> {
-  const consumer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'consumer', arrivals), { logger: ['error'] });
+  const consumer = await NestFactory.create(BenchServiceModule.forRoot(settings, settings.consumerDatabaseUrl, arrivals), {
+    logger: ['error'],
+  });
   consumer.connectMicroservice(kafkaEventTransport(consumer, `bench-consumer-${settings.runId}`));
   await consumer.init();
   await consumer.startAllMicroservices();
@@ -108,15 +102,14 @@ export async function startHubConsumer(settings: HubConsumerSettings, arrivals: 
  * own as the plain run's consumer is, verifies every signature and applies each event once through the inbox.
  */
 export async function runHubBackbone(settings: HubRunSettings, facts: BenchFact[]): Promise<RunFigures> {
-  const { producerDatabaseUrl: _producerDatabase, perTransaction, ...consumerSettings } = settings;
+  const { producerDatabaseUrl, perTransaction, ...consumerSettings } = settings;
   const consumerSide = await startConsumerSide({
     kind: 'hub',
     settings: consumerSettings,
     expected: facts.length,
     timeoutMs: 120_000 + facts.length * (settings.mode === 'one-by-one' ? 20 : 5),
   });
-  // The producing process counts nothing: its arrivals stay empty.
-  const producer = await NestFactory.create(BenchServiceModule.forRoot(settings, 'producer', new Arrivals(0)), { logger: ['error'] });
+  const producer = await NestFactory.create(BenchServiceModule.forRoot(consumerSettings, producerDatabaseUrl), { logger: ['error'] });
   try {
     await producer.init();
     const topic = benchTopic(settings.runId);
